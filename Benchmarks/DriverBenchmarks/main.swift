@@ -1,0 +1,3 @@
+import Moltres
+
+print("benchmarks: not yet")

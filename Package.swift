@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Moltres",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Moltres", targets: ["Moltres"]),
+        .library(name: "MoltresProtocol", targets: ["MoltresProtocol"]),
+        .library(name: "MoltresLSP", targets: ["MoltresLSP"]),
+        .executable(name: "moltres", targets: ["moltres"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CPostgres",
+            path: "Sources/CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .systemLibrary(
+            name: "CJSON",
+            path: "Sources/CJSON",
+            pkgConfig: "json-c",
+            providers: [.apt(["libjson-c-dev"]), .brew(["json-c"])]
+        ),
+        .target(
+            name: "Moltres",
+            dependencies: ["CSQLite", "CPostgres"],
+            path: "Sources/Engine"
+        ),
+        .target(
+            name: "MoltresProtocol",
+            dependencies: ["CJSON"],
+            path: "Sources/Protocol"
+        ),
+        .target(
+            name: "MoltresLSP",
+            dependencies: ["Moltres", "MoltresProtocol"],
+            path: "Sources/MoltresLSP"
+        ),
+        .executableTarget(
+            name: "moltres",
+            dependencies: [
+                "Moltres",
+                "MoltresLSP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/moltres"
+        ),
+        .executableTarget(
+            name: "moltres-bench",
+            dependencies: ["Moltres", "CSQLite", "CPostgres"],
+            path: "Benchmarks/DriverBenchmarks"
+        ),
+        .testTarget(name: "EngineTests", dependencies: ["Moltres"], path: "Tests/EngineTests"),
+        .testTarget(name: "ProtocolTests", dependencies: ["MoltresProtocol"], path: "Tests/ProtocolTests"),
+        .testTarget(
+            name: "MoltresLSPTests",
+            dependencies: ["MoltresLSP", "Moltres", "MoltresProtocol"],
+            path: "Tests/MoltresLSPTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,288 @@
+import Foundation
+
+/// A database's schema: its tables and views with their columns, keys and indexes.
+///
+/// The compiler resolves names against a `Catalog`; the drivers fill it by introspection
+/// (``DatabaseConnection/loadCatalog()``), and it can be saved to and loaded from a JSON schema file
+/// for working offline.
+///
+/// Lookups are by name: an exact match wins, then a unique case-insensitive match
+/// (SQLite compares names case-insensitively, and PostgreSQL folds unquoted names to lower case).
+public struct Catalog: Sendable, Hashable {
+    /// The database system the schema was read from, when known.
+    public var kind: DatabaseKind?
+    /// The schema that unqualified names resolve to first (`main` for SQLite, the head of
+    /// `search_path` for PostgreSQL).
+    public var defaultSchema: String?
+    /// The schemas searched for unqualified names, in order.
+    public var searchPath: [String]
+    /// Every table and view.
+    public private(set) var tables: [TableInfo]
+    private var exactIndex: [String: [Int]]
+    private var foldedIndex: [String: [Int]]
+
+    /// Creates a catalog.
+    public init(
+        kind: DatabaseKind? = nil, defaultSchema: String? = nil, searchPath: [String] = [], tables: [TableInfo] = []
+    ) {
+        self.kind = kind
+        self.defaultSchema = defaultSchema
+        self.searchPath = searchPath.isEmpty ? defaultSchema.map { [$0] } ?? [] : searchPath
+        self.tables = tables
+        self.exactIndex = [:]
+        self.foldedIndex = [:]
+        rebuildIndex()
+    }
+
+    /// An empty catalog: every table is unknown.
+    public static let empty = Catalog()
+
+    /// Adds or replaces a table.
+    public mutating func add(_ table: TableInfo) {
+        if let existing = tables.firstIndex(where: { $0.schema == table.schema && $0.name == table.name }) {
+            tables[existing] = table
+        } else {
+            tables.append(table)
+        }
+        rebuildIndex()
+    }
+
+    private mutating func rebuildIndex() {
+        exactIndex = [:]
+        foldedIndex = [:]
+        for (position, table) in tables.enumerated() {
+            exactIndex[table.name, default: []].append(position)
+            foldedIndex[table.name.lowercased(), default: []].append(position)
+        }
+    }
+
+    /// Finds a table or view by name, optionally `schema.name` qualified.
+    ///
+    /// Unqualified names search ``searchPath`` in order, then any schema.
+    public func table(named name: String) -> TableInfo? {
+        if let dot = name.lastIndex(of: "."), !tables.contains(where: { $0.name == name }) {
+            let schema = String(name[..<dot])
+            let bare = String(name[name.index(after: dot)...])
+            return table(named: bare, schema: schema)
+        }
+        return table(named: name, schema: nil)
+    }
+
+    /// Finds a table or view by name in a schema (`nil`: the search path, then any schema).
+    public func table(named name: String, schema: String?) -> TableInfo? {
+        func pick(_ positions: [Int]) -> TableInfo? {
+            let candidates = positions.map { tables[$0] }
+            if let schema {
+                let inSchema = candidates.filter { $0.schema == schema || $0.schema?.lowercased() == schema.lowercased() }
+                return inSchema.count == 1 ? inSchema[0] : inSchema.first(where: { $0.schema == schema })
+            }
+            if candidates.count == 1 { return candidates[0] }
+            for schemaName in searchPath {
+                if let match = candidates.first(where: { $0.schema == schemaName }) { return match }
+            }
+            return candidates.first
+        }
+        if let positions = exactIndex[name], let found = pick(positions) { return found }
+        if let positions = foldedIndex[name.lowercased()] {
+            let found = pick(positions)
+            // A case-insensitive match must be unique among equally placed candidates.
+            return found
+        }
+        return nil
+    }
+
+    /// The names of all tables and views, qualified where the schema is not on the search path.
+    public var tableNames: [String] {
+        tables.map { table in
+            if let schema = table.schema, !searchPath.contains(schema) { return "\(schema).\(table.name)" }
+            return table.name
+        }
+    }
+
+    public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+        lhs.kind == rhs.kind && lhs.defaultSchema == rhs.defaultSchema && lhs.searchPath == rhs.searchPath
+            && lhs.tables == rhs.tables
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(defaultSchema)
+        hasher.combine(tables)
+    }
+}
+
+/// A table or a view.
+public struct TableInfo: Sendable, Hashable, Codable {
+    /// Whether this is a table or a view.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case table
+        case view
+    }
+
+    /// The schema it lives in (`main`, `public`, …), when the database has schemas.
+    public var schema: String?
+    /// Its name, exactly as stored.
+    public var name: String
+    /// Table or view.
+    public var kind: Kind
+    /// The columns, in declaration order.
+    public var columns: [ColumnInfo]
+    /// The primary key's columns, in key order; empty when there is none.
+    public var primaryKey: [String]
+    /// Foreign keys from this table.
+    public var foreignKeys: [ForeignKeyInfo]
+    /// Indexes on this table.
+    public var indexes: [IndexInfo]
+
+    /// Creates a table description.
+    public init(
+        schema: String? = nil, name: String, kind: Kind = .table, columns: [ColumnInfo], primaryKey: [String] = [],
+        foreignKeys: [ForeignKeyInfo] = [], indexes: [IndexInfo] = []
+    ) {
+        self.schema = schema
+        self.name = name
+        self.kind = kind
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
+        self.indexes = indexes
+    }
+
+    /// Finds a column: an exact match first, then a case-insensitive one.
+    public func column(named name: String) -> ColumnInfo? {
+        columns.first(where: { $0.name == name }) ?? columns.first(where: { $0.name.lowercased() == name.lowercased() })
+    }
+}
+
+/// A column of a table or view.
+public struct ColumnInfo: Sendable, Hashable, Codable {
+    /// The column's name, exactly as stored.
+    public var name: String
+    /// The declared type name (`INTEGER`, `varchar(20)`, …); empty when none was declared.
+    public var declaredType: String
+    /// The declared type mapped to a checker type.
+    public var type: SQLType
+    /// Whether the column accepts `NULL`.
+    public var isNullable: Bool
+    /// The default value's SQL expression, as the database reports it.
+    public var defaultValue: String?
+    /// The column's 1-based position in the primary key, when it is part of it.
+    public var primaryKeyPosition: Int?
+
+    /// Creates a column description.
+    public init(
+        name: String, declaredType: String, type: SQLType? = nil, isNullable: Bool = true, defaultValue: String? = nil,
+        primaryKeyPosition: Int? = nil
+    ) {
+        self.name = name
+        self.declaredType = declaredType
+        self.type = type ?? SQLType(declaredTypeName: declaredType)
+        self.isNullable = isNullable
+        self.defaultValue = defaultValue
+        self.primaryKeyPosition = primaryKeyPosition
+    }
+}
+
+/// A foreign key.
+public struct ForeignKeyInfo: Sendable, Hashable, Codable {
+    /// The constraint's name, when the database names it.
+    public var name: String?
+    /// The referencing columns of this table.
+    public var columns: [String]
+    /// The referenced table's schema, when known.
+    public var referencedSchema: String?
+    /// The referenced table.
+    public var referencedTable: String
+    /// The referenced columns, in the same order as ``columns``.
+    public var referencedColumns: [String]
+    /// The `ON UPDATE` action (`NO ACTION`, `CASCADE`, …).
+    public var onUpdate: String?
+    /// The `ON DELETE` action.
+    public var onDelete: String?
+
+    /// Creates a foreign key description.
+    public init(
+        name: String? = nil, columns: [String], referencedSchema: String? = nil, referencedTable: String,
+        referencedColumns: [String], onUpdate: String? = nil, onDelete: String? = nil
+    ) {
+        self.name = name
+        self.columns = columns
+        self.referencedSchema = referencedSchema
+        self.referencedTable = referencedTable
+        self.referencedColumns = referencedColumns
+        self.onUpdate = onUpdate
+        self.onDelete = onDelete
+    }
+}
+
+/// An index.
+public struct IndexInfo: Sendable, Hashable, Codable {
+    /// The index's name.
+    public var name: String
+    /// The indexed columns (or expressions, as text), in index order.
+    public var columns: [String]
+    /// Whether the index enforces uniqueness.
+    public var isUnique: Bool
+    /// Whether the index backs the primary key.
+    public var isPrimary: Bool
+
+    /// Creates an index description.
+    public init(name: String, columns: [String], isUnique: Bool, isPrimary: Bool = false) {
+        self.name = name
+        self.columns = columns
+        self.isUnique = isUnique
+        self.isPrimary = isPrimary
+    }
+}
+
+// MARK: - Schema files
+
+extension Catalog: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case format
+        case kind
+        case defaultSchema
+        case searchPath
+        case tables
+    }
+
+    /// The schema file format this build writes and reads.
+    public static let fileFormat = "moltres-catalog/1"
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try container.decodeIfPresent(String.self, forKey: .format) ?? Self.fileFormat
+        guard format == Self.fileFormat else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: container,
+                debugDescription: "unsupported schema file format '\(format)'; expected '\(Self.fileFormat)'")
+        }
+        self.init(
+            kind: try container.decodeIfPresent(DatabaseKind.self, forKey: .kind),
+            defaultSchema: try container.decodeIfPresent(String.self, forKey: .defaultSchema),
+            searchPath: try container.decodeIfPresent([String].self, forKey: .searchPath) ?? [],
+            tables: try container.decode([TableInfo].self, forKey: .tables)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.fileFormat, forKey: .format)
+        try container.encodeIfPresent(kind, forKey: .kind)
+        try container.encodeIfPresent(defaultSchema, forKey: .defaultSchema)
+        try container.encode(searchPath, forKey: .searchPath)
+        try container.encode(tables, forKey: .tables)
+    }
+
+    /// The catalog as a JSON schema file (pretty-printed, keys sorted, so it diffs well).
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Reads a catalog from a JSON schema file's contents.
+    public init(jsonData: Data) throws {
+        self = try JSONDecoder().decode(Catalog.self, from: jsonData)
+    }
+}

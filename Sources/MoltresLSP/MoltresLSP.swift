@@ -1,0 +1,5 @@
+import Moltres
+import MoltresProtocol
+
+/// The name the server reports in `initialize`.
+public let serverName = "moltres"

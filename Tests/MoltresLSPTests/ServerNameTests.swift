@@ -1,0 +1,7 @@
+import Testing
+
+@testable import MoltresLSP
+
+@Test func serverNameIsMoltres() {
+    #expect(serverName == "moltres")
+}
