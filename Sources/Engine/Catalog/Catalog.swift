@@ -73,7 +73,9 @@ public struct Catalog: Sendable, Hashable {
         func pick(_ positions: [Int]) -> TableInfo? {
             let candidates = positions.map { tables[$0] }
             if let schema {
-                let inSchema = candidates.filter { $0.schema == schema || $0.schema?.lowercased() == schema.lowercased() }
+                let inSchema = candidates.filter {
+                    $0.schema == schema || $0.schema?.lowercased() == schema.lowercased()
+                }
                 return inSchema.count == 1 ? inSchema[0] : inSchema.first(where: { $0.schema == schema })
             }
             if candidates.count == 1 { return candidates[0] }
