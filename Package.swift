@@ -58,8 +58,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "moltres-bench",
-            dependencies: ["Moltres", "CSQLite", "CPostgres"],
-            path: "Benchmarks/DriverBenchmarks"
+            dependencies: ["Moltres", "MoltresProtocol", "CSQLite", "CPostgres"],
+            path: "Benchmarks/MoltresBenchmarks"
         ),
         .testTarget(name: "EngineTests", dependencies: ["Moltres"], path: "Tests/EngineTests"),
         .testTarget(name: "ProtocolTests", dependencies: ["MoltresProtocol"], path: "Tests/ProtocolTests"),

@@ -1,3 +1,0 @@
-import Moltres
-
-print("benchmarks: not yet")

@@ -1,0 +1,27 @@
+import Foundation
+
+// moltres-bench [suite …] [--repetitions N] [--postgres URL]
+// Suites: sqlite, postgres, json (each adds its own file with a `run…Benchmarks` function).
+// Run release builds only: `swift run -c release moltres-bench`.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repetitions = 31
+var postgresURL = ProcessInfo.processInfo.environment["MOLTRES_TEST_POSTGRES_URL"]
+var suites: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--repetitions": repetitions = Int(arguments.removeFirst()) ?? repetitions
+    case "--postgres": postgresURL = arguments.removeFirst()
+    default: suites.append(argument)
+    }
+}
+if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
+var results: [BenchmarkResult] = []
+for suite in suites {
+    switch suite {
+    default:
+        FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
+    }
+}
+printTable(results)
