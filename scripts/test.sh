@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what is missing, builds with zero warnings,
+# checks formatting, starts a throwaway PostgreSQL server and runs every test against it.
+# Fails if any PostgreSQL test was skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+output="$root/test-output"
+rm -rf "$output"
+mkdir -p "$output"
+
+scripts/bootstrap.sh --test
+
+echo "== build (debug, with tests)"
+swift build --build-tests 2>&1 | tee "$output/build.log"
+if grep -E "^($root/)?(Sources|Tests|Benchmarks)/.*: warning:" "$output/build.log" >/dev/null; then
+    echo "FAILED: the build has compiler warnings:" >&2
+    grep -E "^($root/)?(Sources|Tests|Benchmarks)/.*: warning:" "$output/build.log" | sort -u >&2
+    exit 1
+fi
+
+echo "== swift format lint"
+if ! swift format lint --strict -r Sources Tests Benchmarks Package.swift 2>"$output/format.log"; then
+    cat "$output/format.log" >&2
+    echo "FAILED: swift format lint (run: swift format -i -r Sources Tests Benchmarks Package.swift)" >&2
+    exit 1
+fi
+
+echo "== swift test (SQLite files + a throwaway PostgreSQL server)"
+export MOLTRES_REQUIRE_POSTGRES=1
+status=0
+scripts/with-postgres.sh swift test --skip-build 2>&1 | tee "$output/swift-test.log" || status=$?
+if ((status != 0)); then
+    echo "FAILED: swift test exited with $status" >&2
+    exit "$status"
+fi
+if grep -E "(Test .* skipped|skipped:)" "$output/swift-test.log" >/dev/null; then
+    echo "FAILED: tests were skipped (every test must run here):" >&2
+    grep -E "(Test .* skipped|skipped:)" "$output/swift-test.log" >&2
+    exit 1
+fi
+echo "== all tests passed"
