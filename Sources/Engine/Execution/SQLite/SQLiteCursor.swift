@@ -1,0 +1,75 @@
+import CSQLite
+
+/// Streams the rows of a SQLite query with `sqlite3_step`, one row at a time.
+///
+/// The cursor borrows a statement from the connection's cache; ``close()``, the last row,
+/// an error or `deinit` resets the statement and gives it back.
+///
+/// - Important: Values returned by ``value(at:)`` are copied out of SQLite's memory, but the cursor itself
+///   must stay on the connection's thread and must not outlive the statement it steps.
+public final class SQLiteCursor: RowCursor {
+    private enum State {
+        case ready
+        case onRow
+        case finished
+    }
+
+    private let connection: SQLiteConnection
+    /// The statement being stepped (internal so tests can check statement reuse).
+    let statement: SQLiteStatement
+    private let handle: OpaquePointer
+    private var booleanColumns: [Bool]
+    private var state = State.ready
+
+    init(connection: SQLiteConnection, statement: SQLiteStatement) {
+        self.connection = connection
+        self.statement = statement
+        self.handle = statement.handle
+        self.booleanColumns = statement.booleanColumns
+    }
+
+    deinit {
+        close()
+    }
+
+    /// The result's columns with their declared types.
+    public var columns: [ResultColumn] { statement.columns }
+
+    /// Steps to the next row; returns `false` after the last one and gives the statement back.
+    public func next() throws -> Bool {
+        guard state != .finished else { return false }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW {
+            if state == .ready {
+                state = .onRow
+                statement.refreshColumnsIfReprepared()
+                booleanColumns = statement.booleanColumns
+            }
+            return true
+        }
+        if code == SQLITE_DONE {
+            close()
+            return false
+        }
+        let error = connection.error(code: code, sql: statement.sql)
+        close()
+        throw error
+    }
+
+    /// The value of column `index` of the current row, or `.null` when there is no current row.
+    @inline(__always)
+    public func value(at index: Int) -> DatabaseValue {
+        guard state == .onRow, index >= 0, index < booleanColumns.count else { return .null }
+        return statement.value(at: Int32(truncatingIfNeeded: index), isBoolean: booleanColumns[index])
+    }
+
+    /// Ends the query and gives the statement back to the connection's cache.
+    public func close() {
+        guard state != .finished else { return }
+        state = .finished
+        connection.finish(statement)
+    }
+}
+
+@available(*, unavailable)
+extension SQLiteCursor: Sendable {}

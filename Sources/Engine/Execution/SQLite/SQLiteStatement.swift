@@ -1,0 +1,220 @@
+import CSQLite
+
+/// A compiled SQLite statement: it owns one `sqlite3_stmt*` and finalizes it in `deinit`.
+///
+/// Statements are made and recycled by ``SQLiteStatementCache``; a ``SQLiteCursor`` steps one at a time.
+/// The result columns are read once when the statement is prepared and again only when SQLite
+/// re-prepares it after a schema change.
+///
+/// - Important: A statement belongs to the connection that prepared it and is used from one thread at a time.
+final class SQLiteStatement {
+    /// The `sqlite3_stmt*` this object owns.
+    let handle: OpaquePointer
+    /// The SQL text it was prepared from (the cache key).
+    let sql: String
+    /// Whether the SQL text holds more statements after this one (a script).
+    let hasTrailingStatements: Bool
+    /// How many parameters the statement takes (the largest parameter index).
+    let parameterCount: Int
+    /// The result columns; empty for statements that return no rows.
+    private(set) var columns: [ResultColumn]
+    /// For each result column, whether its declared type is boolean, so integers there decode as `.boolean`.
+    private(set) var booleanColumns: [Bool]
+    /// Whether a cursor or an `execute` is using the statement now; the cache does not hand it out twice.
+    var isInUse = false
+    /// Whether the statement is held by the cache (otherwise it is finalized when its user drops it).
+    var isCached = false
+    /// The cache's clock value at the last check-out, for least-recently-used eviction.
+    var lastUsed: UInt64 = 0
+    private var holdsLargeBindings = false
+    private var reprepareCount: Int32
+
+    /// Compiles the first statement of `sql`.
+    ///
+    /// Throws a `.sql` error with SQLite's message when the SQL does not compile, and `.misuse` when the text
+    /// holds no statement at all (only whitespace or comments).
+    init(database: OpaquePointer, sql: String, persistent: Bool) throws {
+        var text = sql
+        var statement: OpaquePointer?
+        var trailing = false
+        let code: Int32 = text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return SQLITE_OK }
+            let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            var tail: UnsafePointer<CChar>?
+            let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+            let code = sqlite3_prepare_v3(database, chars, Int32(utf8.count), flags, &statement, &tail)
+            if code == SQLITE_OK, let tail {
+                trailing = Self.containsStatement(
+                    database: database, from: tail, end: chars + utf8.count)
+            }
+            return code
+        }
+        guard code == SQLITE_OK else {
+            // On failure `*ppStmt` is NULL (https://www.sqlite.org/c3ref/prepare.html), so nothing leaks.
+            throw DatabaseError(sqliteCode: code, database: database, sql: sql)
+        }
+        guard let statement else {
+            throw DatabaseError(kind: .misuse, message: "the SQL text contains no statement", sql: sql)
+        }
+        self.handle = statement
+        self.sql = sql
+        self.hasTrailingStatements = trailing
+        self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
+        self.columns = Self.readColumns(statement)
+        self.booleanColumns = columns.map { $0.type == .boolean }
+        self.reprepareCount = sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_REPREPARE, 0)
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Whether anything but whitespace, comments and semicolons follows in a script.
+    ///
+    /// A following statement that fails to compile (it may use a table the first statement creates)
+    /// still counts as a statement.
+    private static func containsStatement(
+        database: OpaquePointer, from start: UnsafePointer<CChar>, end: UnsafePointer<CChar>
+    ) -> Bool {
+        var position = start
+        while position < end {
+            var statement: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v2(database, position, Int32(end - position), &statement, &tail)
+            if code != SQLITE_OK { return true }
+            if let statement {
+                sqlite3_finalize(statement)
+                return true
+            }
+            guard let tail, tail > position else { return false }
+            position = tail
+        }
+        return false
+    }
+
+    private static func readColumns(_ statement: OpaquePointer) -> [ResultColumn] {
+        let count = sqlite3_column_count(statement)
+        var columns: [ResultColumn] = []
+        columns.reserveCapacity(Int(count))
+        for index in 0..<count {
+            let name = sqlite3_column_name(statement, index).map { String(cString: $0) } ?? "column\(index + 1)"
+            let declaredType = sqlite3_column_decltype(statement, index).map { String(cString: $0) }
+            columns.append(ResultColumn(name: name, declaredType: declaredType))
+        }
+        return columns
+    }
+
+    /// Re-reads the result columns when SQLite has re-prepared the statement since they were read.
+    ///
+    /// SQLite re-prepares a statement transparently inside `sqlite3_step` after a schema change
+    /// (https://www.sqlite.org/c3ref/prepare.html), and `SELECT *` may then return other columns.
+    func refreshColumnsIfReprepared() {
+        let count = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        guard count != reprepareCount else { return }
+        reprepareCount = count
+        columns = Self.readColumns(handle)
+        booleanColumns = columns.map { $0.type == .boolean }
+    }
+
+    // MARK: Binding
+
+    /// Binds `parameters` to `?1 … ?n` in order; the count must match the statement's.
+    func bind(_ parameters: [DatabaseValue]) throws {
+        guard parameters.count == parameterCount else {
+            throw DatabaseError(
+                kind: .misuse,
+                message: "the statement takes \(parameterCount) parameters but \(parameters.count) were given",
+                sql: sql)
+        }
+        var index: Int32 = 1
+        for parameter in parameters {
+            let code = bind(parameter, at: index)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(sqliteCode: code, database: sqlite3_db_handle(handle), sql: sql)
+            }
+            index += 1
+        }
+    }
+
+    /// Binds one value; `SQLITE_TRANSIENT` makes SQLite copy text and blobs before the call returns.
+    @inline(__always)
+    private func bind(_ value: DatabaseValue, at index: Int32) -> Int32 {
+        switch value {
+        case .null:
+            return sqlite3_bind_null(handle, index)
+        case .integer(let integer):
+            return sqlite3_bind_int64(handle, index, integer)
+        case .real(let real):
+            // SQLite stores NaN as NULL; infinities are kept.
+            return sqlite3_bind_double(handle, index, real)
+        case .boolean(let boolean):
+            return sqlite3_bind_int64(handle, index, boolean ? 1 : 0)
+        case .text(let string):
+            var string = string
+            return string.withUTF8 { utf8 in
+                if utf8.count > Self.largeBindingBytes { holdsLargeBindings = true }
+                // A NULL pointer would bind SQL NULL, so an empty string points at a static empty C string.
+                let pointer = UnsafeRawPointer(utf8.baseAddress ?? Self.emptyText.utf8Start)
+                return sqlite3_bind_text64(
+                    handle, index, pointer.assumingMemoryBound(to: CChar.self), UInt64(utf8.count),
+                    moltres_sqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+        case .blob(let bytes):
+            // `sqlite3_bind_blob64` with a NULL pointer binds NULL, so an empty blob is a zero-length zeroblob.
+            if bytes.isEmpty { return sqlite3_bind_zeroblob(handle, index, 0) }
+            if bytes.count > Self.largeBindingBytes { holdsLargeBindings = true }
+            return bytes.withUnsafeBytes { raw in
+                sqlite3_bind_blob64(handle, index, raw.baseAddress, UInt64(raw.count), moltres_sqlite_transient())
+            }
+        }
+    }
+
+    private static let emptyText: StaticString = ""
+    /// Bound values above this size are released when the statement is reset, not kept until the next bind.
+    private static let largeBindingBytes = 4096
+
+    /// Resets the statement so it can run again, releasing large bound values.
+    ///
+    /// The result of `sqlite3_reset` repeats the last step's error, which the caller has already reported.
+    func reset() {
+        sqlite3_reset(handle)
+        if holdsLargeBindings {
+            sqlite3_clear_bindings(handle)
+            holdsLargeBindings = false
+        }
+    }
+
+    // MARK: Reading
+
+    /// Copies the value of column `index` of the current row out of SQLite's memory.
+    ///
+    /// The storage class picks the case; an integer in a column declared `BOOLEAN`/`BOOL` becomes `.boolean`.
+    /// Text is read with its byte length, so NUL characters inside it survive.
+    @inline(__always)
+    func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER:
+            let integer = sqlite3_column_int64(handle, index)
+            return isBoolean ? .boolean(integer != 0) : .integer(integer)
+        case SQLITE_FLOAT:
+            return .real(sqlite3_column_double(handle, index))
+        case SQLITE_TEXT:
+            // Per https://www.sqlite.org/c3ref/column_blob.html: call sqlite3_column_text() first,
+            // then sqlite3_column_bytes() for its length.
+            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let blob = sqlite3_column_blob(handle, index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            // A zero-length blob comes back as a NULL pointer.
+            guard let blob, count > 0 else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
+        default:
+            return .null
+        }
+    }
+}
+
+@available(*, unavailable)
+extension SQLiteStatement: Sendable {}
