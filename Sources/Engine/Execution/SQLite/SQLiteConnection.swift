@@ -241,7 +241,8 @@ public final class SQLiteConnection: DatabaseConnection {
             finish(statement)
             throw error
         }
-        return SQLiteCursor(connection: self, statement: statement)
+        // The cursor gives the statement back itself, also when its first step fails.
+        return try SQLiteCursor(connection: self, statement: statement)
     }
 
     /// Compiles `sql` without running it and returns its result columns with their declared types.

@@ -9,7 +9,8 @@ import CSQLite
 ///   must stay on the connection's thread and must not outlive the statement it steps.
 public final class SQLiteCursor: RowCursor {
     private enum State {
-        case ready
+        /// The first row has been stepped to but not handed out by ``next()`` yet.
+        case pending
         case onRow
         case finished
     }
@@ -19,34 +20,49 @@ public final class SQLiteCursor: RowCursor {
     let statement: SQLiteStatement
     private let handle: OpaquePointer
     private var booleanColumns: [Bool]
-    private var state = State.ready
+    private var state = State.finished
+    /// The result's columns with their declared types.
+    public private(set) var columns: [ResultColumn]
 
-    init(connection: SQLiteConnection, statement: SQLiteStatement) {
+    /// Takes over a checked-out, bound statement and steps to the first row, so the result columns are exact
+    /// (SQLite re-prepares a statement inside its first step after a schema change) and errors surface here.
+    init(connection: SQLiteConnection, statement: SQLiteStatement) throws {
         self.connection = connection
         self.statement = statement
         self.handle = statement.handle
+        let code = sqlite3_step(handle)
+        statement.refreshColumnsIfReprepared()
+        self.columns = statement.columns
         self.booleanColumns = statement.booleanColumns
+        switch code {
+        case SQLITE_ROW:
+            state = .pending
+        case SQLITE_DONE:
+            connection.finish(statement)
+        default:
+            let error = connection.error(code: code, sql: statement.sql)
+            connection.finish(statement)
+            throw error
+        }
     }
 
     deinit {
         close()
     }
 
-    /// The result's columns with their declared types.
-    public var columns: [ResultColumn] { statement.columns }
-
     /// Steps to the next row; returns `false` after the last one and gives the statement back.
     public func next() throws -> Bool {
-        guard state != .finished else { return false }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_ROW {
-            if state == .ready {
-                state = .onRow
-                statement.refreshColumnsIfReprepared()
-                booleanColumns = statement.booleanColumns
-            }
+        switch state {
+        case .onRow:
+            break
+        case .pending:
+            state = .onRow
             return true
+        case .finished:
+            return false
         }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE {
             close()
             return false
