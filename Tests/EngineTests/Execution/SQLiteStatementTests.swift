@@ -24,7 +24,9 @@ extension SQLiteTests {
                 CREATE TABLE b(y); INSERT INTO b SELECT x + 1 FROM a;;
                 """)
             #expect(try scalar(connection, "SELECT y FROM b") == .integer(2))
-            let error = databaseError { try connection.executeScript("INSERT INTO a VALUES (5); INSERT INTO nope VALUES (1);") }
+            let error = databaseError {
+                try connection.executeScript("INSERT INTO a VALUES (5); INSERT INTO nope VALUES (1);")
+            }
             #expect(error?.kind == .sql)
             #expect(error?.message.contains("no such table: nope") == true)
             // Statements before the failing one stay done.
@@ -53,7 +55,9 @@ extension SQLiteTests {
             #expect(error?.message.contains("syntax error") == true)
             #expect(error?.sql == "SELEC id FROM item")
             #expect(error?.sqliteCode == 1)
-            #expect(databaseError { _ = try connection.describe("SELECT nope FROM item") }?.message == "no such column: nope")
+            #expect(
+                databaseError { _ = try connection.describe("SELECT nope FROM item") }?.message
+                    == "no such column: nope")
         }
 
         @Test func constraintErrorsCarryExtendedCodes() throws {

@@ -42,7 +42,9 @@ func databaseError(_ body: () throws -> Void, sourceLocation: SourceLocation = #
 }
 
 /// The first value of the first row of a query.
-func scalar(_ connection: some DatabaseConnection, _ sql: String, _ parameters: [DatabaseValue] = []) throws
+func scalar(
+    _ connection: some DatabaseConnection, _ sql: String, _ parameters: [DatabaseValue] = []
+) throws
     -> DatabaseValue?
 {
     try connection.collect(sql, parameters: parameters).rows.first?.first

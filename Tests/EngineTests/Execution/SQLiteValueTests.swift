@@ -31,7 +31,9 @@ extension SQLiteTests {
 
         /// Binds `value`, reads it back through a table column and through `SELECT ?`, and compares exactly
         /// (text by its UTF-8 bytes, since Swift's `==` treats canonically equivalent strings as equal).
-        func check(_ value: DatabaseValue, _ expected: DatabaseValue, sourceLocation: SourceLocation = #_sourceLocation)
+        func check(
+            _ value: DatabaseValue, _ expected: DatabaseValue, sourceLocation: SourceLocation = #_sourceLocation
+        )
             throws
         {
             let connection = try openMemoryDatabase()
@@ -55,8 +57,10 @@ extension SQLiteTests {
 
         @Test func storageClassesAreKept() throws {
             let connection = try openMemoryDatabase()
-            let row = try connection.collect("SELECT typeof(?), typeof(?), typeof(?), typeof(?), typeof(?)",
-                parameters: [.blob([]), .text(""), .null, .real(1), .integer(1)]).rows[0]
+            let row = try connection.collect(
+                "SELECT typeof(?), typeof(?), typeof(?), typeof(?), typeof(?)",
+                parameters: [.blob([]), .text(""), .null, .real(1), .integer(1)]
+            ).rows[0]
             #expect(row == [.text("blob"), .text("text"), .text("null"), .text("real"), .text("integer")])
         }
 
