@@ -69,11 +69,12 @@ extension SQLiteTests {
                 INSERT INTO parent VALUES (1);
                 INSERT INTO child VALUES (1, 1, 'a');
                 """)
+            // The last case needs foreign_keys, which every connection switches on.
             let cases: [(String, [DatabaseValue], Int32)] = [
                 ("INSERT INTO child VALUES (2, 1, 'a')", [], 2067),  // SQLITE_CONSTRAINT_UNIQUE
                 ("INSERT INTO child VALUES (2, 1, NULL)", [], 1299),  // SQLITE_CONSTRAINT_NOTNULL
                 ("INSERT INTO child VALUES (1, 1, 'b')", [], 1555),  // SQLITE_CONSTRAINT_PRIMARYKEY
-                ("INSERT INTO child VALUES (?, ?, 'c')", [2, 99], 787),  // SQLITE_CONSTRAINT_FOREIGNKEY: foreign_keys is on
+                ("INSERT INTO child VALUES (?, ?, 'c')", [2, 99], 787),  // SQLITE_CONSTRAINT_FOREIGNKEY
             ]
             for (sql, parameters, code) in cases {
                 let error = databaseError { try connection.execute(sql, parameters: parameters) }
