@@ -75,6 +75,23 @@ extension SQLiteTests {
             #expect(result.columns.map(\.declaredType) == ["BOOLEAN", "BOOL", "INTEGER"])
         }
 
+        @Test func booleanColumnsBeyondTheSixtyFourthDecode() throws {
+            let connection = try openMemoryDatabase()
+            let columns = (0..<70).map { "c\($0) \($0 == 2 || $0 == 68 ? "BOOLEAN" : "INTEGER")" }
+            try connection.execute("CREATE TABLE wide(\(columns.joined(separator: ", ")))")
+            let placeholders = Array(repeating: "?", count: 70).joined(separator: ", ")
+            try connection.execute(
+                "INSERT INTO wide VALUES (\(placeholders))",
+                parameters: (0..<70).map { DatabaseValue.integer(Int64($0 % 2)) })
+            let row = try connection.collect("SELECT * FROM wide").rows[0]
+            #expect(row.count == 70)
+            #expect(row[1] == .integer(1))
+            #expect(row[2] == .boolean(false))
+            #expect(row[67] == .integer(1))
+            #expect(row[68] == .boolean(false))
+            #expect(row[69] == .integer(1))
+        }
+
         @Test func nanFromAnExpressionIsNull() throws {
             let connection = try openMemoryDatabase()
             // Division by zero gives NULL in SQLite; an overflowing literal gives infinity.

@@ -19,10 +19,13 @@ public final class SQLiteCursor: RowCursor {
     /// The statement being stepped (internal so tests can check statement reuse).
     let statement: SQLiteStatement
     private let handle: OpaquePointer
-    private var booleanColumns: [Bool]
-    private var state = State.finished
+    private let booleanMask: UInt64
+    private let columnCount: Int
+    /// Read for every value; exempt from dynamic exclusivity checks, since a cursor is used from one thread
+    /// and no access to it overlaps another.
+    @exclusivity(unchecked) private var state = State.finished
     /// The result's columns with their declared types.
-    public private(set) var columns: [ResultColumn]
+    public var columns: [ResultColumn] { statement.columns }
 
     /// Takes over a checked-out, bound statement and steps to the first row, so the result columns are exact
     /// (SQLite re-prepares a statement inside its first step after a schema change) and errors surface here.
@@ -32,8 +35,8 @@ public final class SQLiteCursor: RowCursor {
         self.handle = statement.handle
         let code = sqlite3_step(handle)
         statement.refreshColumnsIfReprepared()
-        self.columns = statement.columns
-        self.booleanColumns = statement.booleanColumns
+        self.booleanMask = statement.booleanMask
+        self.columnCount = statement.columns.count
         switch code {
         case SQLITE_ROW:
             state = .pending
@@ -75,8 +78,9 @@ public final class SQLiteCursor: RowCursor {
     /// The value of column `index` of the current row, or `.null` when there is no current row.
     @inline(__always)
     public func value(at index: Int) -> DatabaseValue {
-        guard state == .onRow, index >= 0, index < booleanColumns.count else { return .null }
-        return statement.value(at: Int32(truncatingIfNeeded: index), isBoolean: booleanColumns[index])
+        guard state == .onRow, index >= 0, index < columnCount else { return .null }
+        let isBoolean = index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+        return statement.value(at: Int32(truncatingIfNeeded: index), isBoolean: isBoolean)
     }
 
     /// Ends the query and gives the statement back to the connection's cache.

@@ -18,8 +18,10 @@ final class SQLiteStatement {
     let parameterCount: Int
     /// The result columns; empty for statements that return no rows.
     private(set) var columns: [ResultColumn]
-    /// For each result column, whether its declared type is boolean, so integers there decode as `.boolean`.
-    private(set) var booleanColumns: [Bool]
+    /// Bit `i` is set when result column `i` (below 64) is declared boolean, so integers there decode as `.boolean`.
+    ///
+    /// A plain integer, so a cursor can copy it without reference counting; wider results use ``isBooleanColumn(_:)``.
+    private(set) var booleanMask: UInt64
     /// Whether a cursor or an `execute` is using the statement now; the cache does not hand it out twice.
     var isInUse = false
     /// Whether the statement is held by the cache (otherwise it is finalized when its user drops it).
@@ -61,7 +63,7 @@ final class SQLiteStatement {
         self.hasTrailingStatements = trailing
         self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
         self.columns = Self.readColumns(statement)
-        self.booleanColumns = columns.map { $0.type == .boolean }
+        self.booleanMask = Self.booleanMask(columns)
         self.reprepareCount = sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_REPREPARE, 0)
     }
 
@@ -113,7 +115,20 @@ final class SQLiteStatement {
         guard count != reprepareCount else { return }
         reprepareCount = count
         columns = Self.readColumns(handle)
-        booleanColumns = columns.map { $0.type == .boolean }
+        booleanMask = Self.booleanMask(columns)
+    }
+
+    private static func booleanMask(_ columns: [ResultColumn]) -> UInt64 {
+        var mask: UInt64 = 0
+        for (index, column) in columns.prefix(64).enumerated() where column.type == .boolean {
+            mask |= 1 << UInt64(index)
+        }
+        return mask
+    }
+
+    /// Whether result column `index` is declared boolean (any index; the mask covers the first 64).
+    func isBooleanColumn(_ index: Int) -> Bool {
+        index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : columns[index].type == .boolean
     }
 
     // MARK: Binding
@@ -190,23 +205,29 @@ final class SQLiteStatement {
     ///
     /// The storage class picks the case; an integer in a column declared `BOOLEAN`/`BOOL` becomes `.boolean`.
     /// Text is read with its byte length, so NUL characters inside it survive.
+    ///
+    /// The column is read through `sqlite3_column_value` and the `sqlite3_value_*` accessors: one API call
+    /// fewer per value than `sqlite3_column_type` plus `sqlite3_column_*`, each of which also runs SQLite's
+    /// per-call error bookkeeping. The value is "unprotected", and SQLite warns that reading it with
+    /// `sqlite3_value_*` "is not threadsafe" (https://www.sqlite.org/c3ref/column_blob.html); that is fine here,
+    /// because a connection and its statements are only ever used from one thread at a time.
     @inline(__always)
     func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
-        switch sqlite3_column_type(handle, index) {
+        guard let value = sqlite3_column_value(handle, index) else { return .null }
+        switch sqlite3_value_type(value) {
         case SQLITE_INTEGER:
-            let integer = sqlite3_column_int64(handle, index)
+            let integer = sqlite3_value_int64(value)
             return isBoolean ? .boolean(integer != 0) : .integer(integer)
         case SQLITE_FLOAT:
-            return .real(sqlite3_column_double(handle, index))
+            return .real(sqlite3_value_double(value))
         case SQLITE_TEXT:
-            // Per https://www.sqlite.org/c3ref/column_blob.html: call sqlite3_column_text() first,
-            // then sqlite3_column_bytes() for its length.
-            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
-            let count = Int(sqlite3_column_bytes(handle, index))
+            // Ask for the text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
+            guard let text = sqlite3_value_text(value) else { return .text("") }
+            let count = Int(sqlite3_value_bytes(value))
             return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
         case SQLITE_BLOB:
-            let blob = sqlite3_column_blob(handle, index)
-            let count = Int(sqlite3_column_bytes(handle, index))
+            let blob = sqlite3_value_blob(value)
+            let count = Int(sqlite3_value_bytes(value))
             // A zero-length blob comes back as a NULL pointer.
             guard let blob, count > 0 else { return .blob([]) }
             return .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
