@@ -33,7 +33,7 @@ public final class SQLiteConnection: DatabaseConnection {
     private let canceller: SQLiteCanceller
     private let progress = SQLiteProgressState()
     /// Set while a read-only transaction has switched `PRAGMA query_only` on; cleared when it is switched off.
-    private var queryOnlyNeedsRestore = false
+    var queryOnlyNeedsRestore = false
 
     /// How many prepared statements a connection keeps.
     public static let statementCacheCapacity = 64
@@ -308,94 +308,7 @@ public final class SQLiteConnection: DatabaseConnection {
     public func makeCanceller() -> any QueryCanceller {
         canceller
     }
-
-    // MARK: Transactions
-
-    /// Whether a transaction is open (`sqlite3_get_autocommit` is off).
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
-
-    /// Starts a deferred transaction; `readOnly` turns `PRAGMA query_only` on until it ends.
-    public func beginTransaction(readOnly: Bool) throws {
-        try execute("BEGIN")
-        guard readOnly else { return }
-        do {
-            let wasQueryOnly = try collect("PRAGMA query_only").rows.first?.first == .integer(1)
-            if !wasQueryOnly {
-                try execute("PRAGMA query_only = ON")
-                queryOnlyNeedsRestore = true
-            }
-        } catch {
-            _ = try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
-    /// Commits the open transaction.
-    public func commit() throws {
-        defer { restoreQueryOnlyIfTransactionEnded() }
-        try execute("COMMIT")
-    }
-
-    /// Rolls the open transaction back.
-    public func rollback() throws {
-        defer { restoreQueryOnlyIfTransactionEnded() }
-        try execute("ROLLBACK")
-    }
-
-    /// Creates a savepoint; the name is quoted, so any text works.
-    public func savepoint(_ name: String) throws {
-        try execute("SAVEPOINT \(Self.quoteIdentifier(name))")
-    }
-
-    /// Rolls back to a savepoint, keeping it (and the work done before it).
-    public func rollback(toSavepoint name: String) throws {
-        try execute("ROLLBACK TO SAVEPOINT \(Self.quoteIdentifier(name))")
-    }
-
-    /// Releases a savepoint, keeping its changes.
-    public func releaseSavepoint(_ name: String) throws {
-        defer { restoreQueryOnlyIfTransactionEnded() }
-        try execute("RELEASE SAVEPOINT \(Self.quoteIdentifier(name))")
-    }
-
-    /// Switches `PRAGMA query_only` back off once the read-only transaction that switched it on has ended,
-    /// however it ended (commit, rollback, or SQLite rolling back on its own after an error).
-    private func restoreQueryOnlyIfTransactionEnded() {
-        guard queryOnlyNeedsRestore, sqlite3_get_autocommit(handle) != 0 else { return }
-        queryOnlyNeedsRestore = false
-        // Run directly: failure here would only mean the connection is unusable anyway.
-        sqlite3_exec(handle, "PRAGMA query_only = OFF", nil, nil, nil)
-    }
-
-    /// Quotes an identifier for SQLite: `"name"`, with embedded quotes doubled.
-    static func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 @available(*, unavailable)
 extension SQLiteConnection: Sendable {}
-
-/// The statement clock the progress handler reads.
-final class SQLiteProgressState {
-    /// When the running statement must stop; `nil` when there is no timeout.
-    var deadline: ContinuousClock.Instant?
-    /// Set by the progress handler when it interrupted a statement for running too long.
-    var timedOut = false
-
-    /// Starts the clock for a new statement.
-    @inline(__always)
-    func start(timeout: Duration?) {
-        timedOut = false
-        if let timeout { deadline = ContinuousClock.now.advanced(by: timeout) }
-    }
-}
-
-/// SQLite's progress callback: returning non-zero interrupts the statement (https://www.sqlite.org/c3ref/progress_handler.html).
-private func sqliteProgressHandler(_ context: UnsafeMutableRawPointer?) -> Int32 {
-    guard let context else { return 0 }
-    let state = Unmanaged<SQLiteProgressState>.fromOpaque(context).takeUnretainedValue()
-    guard let deadline = state.deadline, ContinuousClock.now >= deadline else { return 0 }
-    state.timedOut = true
-    return 1
-}
