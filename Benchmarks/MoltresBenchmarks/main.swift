@@ -20,6 +20,7 @@ if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
 var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
+    case "sqlite": results += try runSQLiteBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }
