@@ -420,6 +420,7 @@ public final class PostgresConnection: DatabaseConnection {
         let statement = PostgresPreparedStatement(name: name, columns: columns, decoders: decoders)
         if let evicted = statementCache.insert(statement, for: key) {
             pendingDeallocations.append(evicted.name)
+            applySettings()
         }
         return statement
     }
