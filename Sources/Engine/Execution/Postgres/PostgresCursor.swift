@@ -125,13 +125,18 @@ public final class PostgresCursor: RowCursor {
         guard !isFinished else { return }
         let handle = connection.handle
         // Read whatever has already arrived without blocking; if the query ends there, no cancel is needed.
+        // The read-ahead is bounded: a fast server can send rows as quickly as they are dropped.
         var ended = false
-        while PQconsumeInput(handle) == 1 && PQisBusy(handle) == 0 {
-            guard let raw = PQgetResult(handle) else {
-                ended = true
-                break
+        if PQconsumeInput(handle) == 1 {
+            var dropped = 0
+            while dropped < 256 && PQisBusy(handle) == 0 {
+                guard let raw = PQgetResult(handle) else {
+                    ended = true
+                    break
+                }
+                PQclear(raw)
+                dropped += 1
             }
-            PQclear(raw)
         }
         if !ended {
             // A cancelled statement aborts the transaction it runs in, so inside one the rest is read and dropped.
