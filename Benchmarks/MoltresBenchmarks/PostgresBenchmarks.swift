@@ -87,7 +87,8 @@ func runPostgresBenchmarks(url: String, repetitions: Int) throws -> [BenchmarkRe
         })
     results.append(
         BenchmarkResult(
-            name: "postgres fetch 1M rows × 5 cols", moltresNanoseconds: fetch.moltres, baselineNanoseconds: fetch.baseline,
+            name: "postgres fetch 1M rows × 5 cols", moltresNanoseconds: fetch.moltres,
+            baselineNanoseconds: fetch.baseline,
             baselineName: "raw libpq single-row mode", operationsPerRepetition: 1_000_000, peakResidentBytes: peak,
             note: "target ≥ 0.8× throughput (ratio ≤ 1.25), RSS ≤ 64 MiB"))
     if checksum == 42 { print("") }  // Keeps the reads from being optimised away.
@@ -113,7 +114,8 @@ private final class RawPostgres {
         self.connection = connection
         var types: [Oid] = [20]
         let prepared = PQprepare(
-            connection, "raw_point", "SELECT id, score, name, quantity, label FROM bench_points WHERE id = $1", 1, &types)
+            connection, "raw_point", "SELECT id, score, name, quantity, label FROM bench_points WHERE id = $1", 1,
+            &types)
         defer { PQclear(prepared) }
         guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
             throw BenchmarkError(String(cString: PQerrorMessage(connection)))

@@ -23,7 +23,9 @@ for suite in suites {
     case "postgres":
         guard let postgresURL else {
             FileHandle.standardError.write(
-                Data("skipping postgres: set MOLTRES_TEST_POSTGRES_URL or pass --postgres URL (scripts/bench-postgres.sh does)\n".utf8))
+                Data(
+                    "skipping postgres: set MOLTRES_TEST_POSTGRES_URL or pass --postgres URL (scripts/bench-postgres.sh does)\n"
+                        .utf8))
             continue
         }
         results += try runPostgresBenchmarks(url: postgresURL, repetitions: repetitions)

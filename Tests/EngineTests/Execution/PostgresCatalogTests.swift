@@ -79,7 +79,8 @@ import Testing
                         referencedTable: "customers", referencedColumns: ["id"], onUpdate: "NO ACTION",
                         onDelete: "CASCADE")
                 ])
-            #expect(order.indexes.contains { $0.name == "order_customer" && $0.columns == ["customer_id", "Mixed Case"] })
+            #expect(
+                order.indexes.contains { $0.name == "order_customer" && $0.columns == ["customer_id", "Mixed Case"] })
 
             let lines = try #require(catalog.table(named: "order_lines"))
             #expect(lines.primaryKey == ["region", "number", "line"])
@@ -126,7 +127,8 @@ import Testing
         defer { PostgresTestServer.dropSchema(schema, on: connection) }
         var script = ""
         for index in 0..<500 {
-            script += "CREATE TABLE t\(index) (id int PRIMARY KEY, name text, parent int REFERENCES t\(max(0, index - 1)) (id));\n"
+            script +=
+                "CREATE TABLE t\(index) (id int PRIMARY KEY, name text, parent int REFERENCES t\(max(0, index - 1)) (id));\n"
         }
         try connection.execute(script)
         let start = ContinuousClock.now

@@ -6,7 +6,9 @@ import Testing
 /// Values travel to PostgreSQL and back unchanged, and result types decode as documented.
 @Suite(.enabled(if: PostgresTestServer.shouldRun)) struct PostgresValueTests {
     /// Round-trips `value` through `SELECT $1` and through a table column of `columnType`.
-    private func check(_ value: DatabaseValue, columnType: String, sourceLocation: SourceLocation = #_sourceLocation)
+    private func check(
+        _ value: DatabaseValue, columnType: String, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         let connection = try PostgresTestServer.connect()
@@ -46,7 +48,8 @@ import Testing
 
     @Test func nanRoundTrips() throws {
         let connection = try PostgresTestServer.connect()
-        let result = try connection.collect("SELECT $1::float8, 'NaN'::float8, 'Infinity'::float4", parameters: [.real(.nan)])
+        let result = try connection.collect(
+            "SELECT $1::float8, 'NaN'::float8, 'Infinity'::float4", parameters: [.real(.nan)])
         guard case .real(let first) = result.rows[0][0], case .real(let second) = result.rows[0][1] else {
             Issue.record("expected reals, got \(result.rows)")
             return

@@ -41,7 +41,8 @@ extension PostgresConnection {
 
         let primaryKeys = results[2]
         for row in 0..<primaryKeys.rowCount {
-            let key = TableKey(schema: primaryKeys.text(row: row, column: 0)!, name: primaryKeys.text(row: row, column: 1)!)
+            let key = TableKey(
+                schema: primaryKeys.text(row: row, column: 0)!, name: primaryKeys.text(row: row, column: 1)!)
             guard let column = primaryKeys.text(row: row, column: 2), tables[key] != nil else { continue }
             tables[key]!.primaryKey.append(column)
             let position = tables[key]!.primaryKey.count
@@ -53,7 +54,8 @@ extension PostgresConnection {
         let foreignKeys = results[3]
         var lastConstraint: (TableKey, String)?
         for row in 0..<foreignKeys.rowCount {
-            let key = TableKey(schema: foreignKeys.text(row: row, column: 0)!, name: foreignKeys.text(row: row, column: 1)!)
+            let key = TableKey(
+                schema: foreignKeys.text(row: row, column: 0)!, name: foreignKeys.text(row: row, column: 1)!)
             guard tables[key] != nil, let name = foreignKeys.text(row: row, column: 2) else { continue }
             let column = foreignKeys.text(row: row, column: 3) ?? ""
             let referencedColumn = foreignKeys.text(row: row, column: 6) ?? ""

@@ -50,7 +50,9 @@ public final class PostgresConnection: DatabaseConnection {
     /// - Throws: ``DatabaseError`` of kind `.authentication` when the server refuses the credentials,
     ///   `.connection` when it cannot be reached, `.invalidURL` for options libpq does not know.
     ///   No error contains the password.
-    public init(url: ConnectionURL, readOnly: Bool = false, statementCacheCapacity: Int = defaultStatementCacheCapacity)
+    public init(
+        url: ConnectionURL, readOnly: Bool = false, statementCacheCapacity: Int = defaultStatementCacheCapacity
+    )
         throws
     {
         guard url.kind == .postgresql else {
@@ -363,7 +365,9 @@ public final class PostgresConnection: DatabaseConnection {
     /// A statement the server no longer knows (after `DEALLOCATE ALL` or `DISCARD ALL`) or whose
     /// result shape changed (`cached plan must not change result type`) is prepared again once,
     /// when no transaction is open.
-    func startPrepared(_ sql: String, parameters: [DatabaseValue], singleRow: Bool) throws -> (
+    func startPrepared(
+        _ sql: String, parameters: [DatabaseValue], singleRow: Bool
+    ) throws -> (
         statement: PostgresPreparedStatement, first: PostgresResult
     ) {
         try prepareForStatement(sql)
@@ -397,7 +401,9 @@ public final class PostgresConnection: DatabaseConnection {
         }
     }
 
-    private func preparedStatement(for key: PostgresStatementCache.Key, parameters: PostgresParameters) throws
+    private func preparedStatement(
+        for key: PostgresStatementCache.Key, parameters: PostgresParameters
+    ) throws
         -> PostgresPreparedStatement
     {
         if let statement = statementCache.statement(for: key) { return statement }
@@ -434,7 +440,8 @@ public final class PostgresConnection: DatabaseConnection {
         let unknown = Set(oids.filter { typeNames[$0] == nil && $0 != 0 })
         if !unknown.isEmpty {
             let list = unknown.map { String($0) }.joined(separator: ",")
-            let lookup = try runRaw("SELECT oid::int8, format_type(oid, NULL) FROM pg_catalog.pg_type WHERE oid IN (\(list))")
+            let lookup = try runRaw(
+                "SELECT oid::int8, format_type(oid, NULL) FROM pg_catalog.pg_type WHERE oid IN (\(list))")
             for row in 0..<lookup.rowCount {
                 let oid = Oid(String(cString: PQgetvalue(lookup.handle, Int32(row), 0))) ?? 0
                 typeNames[oid] = String(cString: PQgetvalue(lookup.handle, Int32(row), 1))

@@ -107,7 +107,8 @@ public final class PostgresCursor: RowCursor {
         guard let handle = currentHandle else { return .null }
         let column = Int32(truncatingIfNeeded: index)
         if PQgetisnull(handle, currentRow, column) == 1 { return .null }
-        return decoders[index].decode(PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
+        return decoders[index].decode(
+            PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
     }
 
     /// Whether column `index` of the current row is `NULL`.

@@ -34,7 +34,8 @@ final class PostgresResult {
     /// The number of rows the command affected (`PQcmdTuples`), or 0 when it reports none.
     var affectedRowCount: Int {
         guard let text = PQcmdTuples(handle), text.pointee != 0 else { return 0 }
-        return Int(parseDecimalInteger(UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), length: strlen(text)) ?? 0)
+        return Int(
+            parseDecimalInteger(UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), length: strlen(text)) ?? 0)
     }
 
     /// The number of rows held.
@@ -101,7 +102,9 @@ extension String {
     /// The string without trailing spaces and newlines (libpq messages end with a newline).
     func trimmingTrailingWhitespace() -> String {
         var view = Substring(self)
-        while let last = view.last, last == " " || last == "\n" || last == "\t" || last == "\r" { view = view.dropLast() }
+        while let last = view.last, last == " " || last == "\n" || last == "\t" || last == "\r" {
+            view = view.dropLast()
+        }
         return String(view)
     }
 }
