@@ -83,9 +83,15 @@ cleanup() {
     rm -rf "$DIR"
     exit "$status"
 }
+CHILD=""
+forward() {
+    local signal=$1 code=$2
+    if [[ -n "$CHILD" ]]; then kill "-$signal" "$CHILD" 2>/dev/null || true; wait "$CHILD" 2>/dev/null || true; fi
+    exit "$code"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'forward INT 130' INT
+trap 'forward TERM 143' TERM
 
 chmod 0755 "$DIR"
 if [[ $(id -u) -eq 0 ]]; then chown "$SERVER_USER" "$DIR"; fi
@@ -154,8 +160,17 @@ export MOLTRES_TEST_POSTGRES_PORT="$PORT"
 export MOLTRES_TEST_POSTGRES_BIN="$BIN"
 log "$("$BIN/postgres" --version) on socket $DIR port $PORT"
 
+# The command runs in the background so a TERM or INT sent to this script is handled at once
+# (bash runs traps only between foreground commands); the trap passes the signal on to the command.
 set +e
-"$@"
+"$@" <&0 &
+CHILD=$!
+wait "$CHILD"
 status=$?
+# A trapped signal interrupts `wait`; wait again for the command to finish after it got the signal.
+while kill -0 "$CHILD" 2>/dev/null; do
+    wait "$CHILD"
+    status=$?
+done
 set -e
 exit "$status"
