@@ -39,6 +39,8 @@ import Testing
             );
             CREATE VIEW big_customers AS SELECT id, email FROM customers WHERE balance > 1000;
             CREATE MATERIALIZED VIEW order_counts AS SELECT region, count(*) AS n FROM "order" GROUP BY region;
+            CREATE TABLE "Mixed Case" ("Select" int PRIMARY KEY, "order" text UNIQUE);
+            CREATE TABLE events (id int, at date NOT NULL) PARTITION BY RANGE (at);
             CREATE SCHEMA \(other);
             CREATE TABLE \(other).archived (id int PRIMARY KEY, customer_id bigint REFERENCES customers (id));
             """)
@@ -89,6 +91,14 @@ import Testing
             #expect(lines.foreignKeys[0].referencedTable == "order")
             #expect(lines.foreignKeys[0].referencedColumns == ["region", "number"])
             #expect(lines.foreignKeys[0].onUpdate == "CASCADE")
+
+            let mixed = try #require(catalog.table(named: "Mixed Case"))
+            #expect(mixed.columns.map(\.name) == ["Select", "order"])
+            #expect(mixed.primaryKey == ["Select"])
+            #expect(mixed.indexes.contains { $0.isUnique && !$0.isPrimary && $0.columns == ["order"] })
+            let events = try #require(catalog.table(named: "events"))
+            #expect(events.kind == .table)
+            #expect(events.columns.map(\.isNullable) == [true, false])
 
             let view = try #require(catalog.table(named: "big_customers"))
             #expect(view.kind == .view)
