@@ -21,6 +21,15 @@ var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
     case "sqlite": results += try runSQLiteBenchmarks(repetitions: repetitions)
+    case "postgres":
+        guard let postgresURL else {
+            FileHandle.standardError.write(
+                Data(
+                    "skipping postgres: set MOLTRES_TEST_POSTGRES_URL or pass --postgres URL (scripts/bench-postgres.sh does)\n"
+                        .utf8))
+            continue
+        }
+        results += try runPostgresBenchmarks(url: postgresURL, repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }

@@ -170,7 +170,7 @@ public enum Database {
     public static func open(_ url: ConnectionURL, readOnly: Bool = false) throws -> any DatabaseConnection {
         switch url.kind {
         case .sqlite: return try SQLiteConnection(url: url, readOnly: readOnly)
-        case .postgresql: return try PostgresConnection(url: url, readOnly: readOnly) as! any DatabaseConnection
+        case .postgresql: return try PostgresConnection(url: url, readOnly: readOnly)
         }
     }
 }
