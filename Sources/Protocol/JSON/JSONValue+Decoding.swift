@@ -77,7 +77,8 @@ private func parseWithJSONC(
     }
     defer { if root != nil { json_object_put(root) } }
     guard error == json_tokener_success else {
-        throw JSONError(kind: kind(of: error), message: String(cString: json_tokener_error_desc(error)), byteOffset: end)
+        throw JSONError(
+            kind: kind(of: error), message: String(cString: json_tokener_error_desc(error)), byteOffset: end)
     }
     // Strict mode stops after one value; anything left but whitespace is an error.
     var offset = end

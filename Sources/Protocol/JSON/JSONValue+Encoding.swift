@@ -51,7 +51,8 @@ private func makeJSONCObject(_ value: JSONValue) -> OpaquePointer? {
         var string = string
         return string.withUTF8 { buffer in
             guard let start = buffer.baseAddress, !buffer.isEmpty else { return json_object_new_string("") }
-            return json_object_new_string_len(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(buffer.count))
+            return json_object_new_string_len(
+                UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(buffer.count))
         }
     case .array(let array):
         let object = json_object_new_array_ext(Int32(array.count))
@@ -60,7 +61,8 @@ private func makeJSONCObject(_ value: JSONValue) -> OpaquePointer? {
     case .object(let members):
         let object = json_object_new_object()
         for entry in members.entries {
-            json_object_object_add_ex(object, entry.key, makeJSONCObject(entry.value), UInt32(JSON_C_OBJECT_ADD_KEY_IS_NEW))
+            json_object_object_add_ex(
+                object, entry.key, makeJSONCObject(entry.value), UInt32(JSON_C_OBJECT_ADD_KEY_IS_NEW))
         }
         return object
     }

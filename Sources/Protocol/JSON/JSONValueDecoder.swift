@@ -42,9 +42,12 @@ public func describeDecodingError(_ error: any Error) -> String {
     }
 }
 
-private func mismatch(_ expected: String, _ value: JSONValue, _ path: [any CodingKey], _ type: Any.Type) -> DecodingError {
+private func mismatch(
+    _ expected: String, _ value: JSONValue, _ path: [any CodingKey], _ type: Any.Type
+) -> DecodingError {
     .typeMismatch(
-        type, DecodingError.Context(codingPath: path, debugDescription: "expected \(expected), found \(value.kindName)"))
+        type, DecodingError.Context(codingPath: path, debugDescription: "expected \(expected), found \(value.kindName)")
+    )
 }
 
 private func decodeInteger<T: FixedWidthInteger>(_ value: JSONValue, _ path: [any CodingKey]) throws -> T {
@@ -89,7 +92,9 @@ struct ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let object) = value else { throw mismatch("an object", value, codingPath, [String: Any].self) }
+        guard case .object(let object) = value else {
+            throw mismatch("an object", value, codingPath, [String: Any].self)
+        }
         return KeyedDecodingContainer(KeyedContainer<Key>(object: object, codingPath: codingPath))
     }
 
@@ -132,7 +137,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
         Float(try decodeDouble(try member(key), codingPath + [key]))
     }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decodeInteger(try member(key), codingPath + [key]) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try decodeInteger(try member(key), codingPath + [key])
+    }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
         try decodeInteger(try member(key), codingPath + [key])
     }
