@@ -37,6 +37,8 @@ public struct MessageReader<Source: ByteSource> {
     private var start = 0
     private var sourceEnded = false
     private var resynchronising = false
+    private var stepPastFirstByte = false
+    private var scratch = [UInt8](repeating: 0, count: 64 << 10)
 
     /// Creates a reader over `source`.
     public init(source: Source, maximumContentLength: Int = MessageReader.defaultMaximumContentLength) {
@@ -47,21 +49,19 @@ public struct MessageReader<Source: ByteSource> {
     private var available: Int { buffer.count - start }
 
     /// Reads more bytes into the buffer; returns false at end of stream.
-    private mutating func fill(minimumCapacity: Int = 64 << 10) throws -> Bool {
+    private mutating func fill() throws -> Bool {
         if sourceEnded { return false }
         if start > 0 && (start >= buffer.count / 2 || buffer.count - start < 4096) {
             buffer.removeSubrange(0..<start)
             start = 0
         }
-        let chunk = max(minimumCapacity, 4096)
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        let count = try buffer.withUnsafeMutableBytes { bytes in
-            try source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[oldCount..<oldCount + chunk]))
+        let count = try scratch.withUnsafeMutableBytes { try source.read(into: $0) }
+        if count == 0 {
+            sourceEnded = true
+            return false
         }
-        buffer.removeLast(chunk - count)
-        if count == 0 { sourceEnded = true }
-        return count > 0
+        buffer.append(contentsOf: scratch[0..<count])
+        return true
     }
 
     /// Reads the next message body, or reports a skipped bad frame, or the end of the stream.
@@ -70,6 +70,8 @@ public struct MessageReader<Source: ByteSource> {
     public mutating func next() throws -> ReadResult {
         if resynchronising {
             resynchronising = false
+            // Step past the first byte so a frame that starts with a bad Content-Length cannot be found again.
+            if stepPastFirstByte && available > 0 { start += 1 }
             if try !skipToNextHeader() { return .endOfStream }
         }
         // Skip blank lines between frames; some clients send an extra CRLF.
@@ -80,13 +82,17 @@ public struct MessageReader<Source: ByteSource> {
         }
         var contentLength: Int?
         var problem: FramingError?
+        var headerBytes = 0
         while true {
-            guard let lineEnd = try findLineEnd() else {
-                if available > maximumHeaderBytes { return fail(.headerTooLong) }
-                let partial = available
-                start = buffer.count
-                return .framingError(.unexpectedEndOfStream(bytesMissing: nil, bytesReceived: partial))
+            guard let lineEnd = try findLineEnd(headerBytesSoFar: headerBytes) else {
+                if sourceEnded && available + headerBytes <= maximumHeaderBytes {
+                    let partial = available + headerBytes
+                    start = buffer.count
+                    return .framingError(.unexpectedEndOfStream(bytesMissing: nil, bytesReceived: partial))
+                }
+                return fail(.headerTooLong, stepPastFirstByte: true)
             }
+            headerBytes += lineEnd + 1 - start
             var lineStop = lineEnd
             if lineStop > start && buffer[lineStop - 1] == 0x0D { lineStop -= 1 }
             let line = buffer[start..<lineStop]
@@ -113,7 +119,7 @@ public struct MessageReader<Source: ByteSource> {
         if let problem { return fail(problem) }
         guard let contentLength else { return fail(.missingContentLength) }
         while available < contentLength {
-            if try !fill(minimumCapacity: contentLength - available) {
+            if try !fill() {
                 let received = available
                 start = buffer.count
                 return .framingError(
@@ -126,19 +132,22 @@ public struct MessageReader<Source: ByteSource> {
     }
 
     /// Reports `error` and arranges to skip to the next header on the next call.
-    private mutating func fail(_ error: FramingError) -> ReadResult {
+    private mutating func fail(_ error: FramingError, stepPastFirstByte: Bool = false) -> ReadResult {
         resynchronising = true
+        self.stepPastFirstByte = stepPastFirstByte
         return .framingError(error)
     }
 
     /// The index of the next `\n` at or after `start`, reading more as needed; `nil` at end of stream or when the
     /// header grows past the limit.
-    private mutating func findLineEnd() throws -> Int? {
+    private mutating func findLineEnd(headerBytesSoFar: Int) throws -> Int? {
         var searchFrom = start
         while true {
-            if let index = buffer[searchFrom...].firstIndex(of: 0x0A) { return index }
+            if let index = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                return index - start + headerBytesSoFar > maximumHeaderBytes ? nil : index
+            }
             searchFrom = buffer.count
-            if available > maximumHeaderBytes { return nil }
+            if available + headerBytesSoFar > maximumHeaderBytes { return nil }
             let offset = searchFrom - start
             if try !fill() { return nil }
             searchFrom = start + offset
