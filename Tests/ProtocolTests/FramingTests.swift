@@ -74,8 +74,10 @@ private func frame(_ body: String) -> String { "Content-Length: \(body.utf8.coun
 @Test func resynchronisesAfterBadHeaders() throws {
     let good = frame(#"{"ok":true}"#)
     try check("Content-Type: x\r\n\r\n{}" + good, [.error(.missingContentLength), .body(#"{"ok":true}"#), .end])
-    try check("Content-Length: abc\r\n\r\n{}" + good, [.error(.invalidContentLength("abc")), .body(#"{"ok":true}"#), .end])
-    try check("Content-Length: -5\r\n\r\nhello" + good, [.error(.invalidContentLength("-5")), .body(#"{"ok":true}"#), .end])
+    try check(
+        "Content-Length: abc\r\n\r\n{}" + good, [.error(.invalidContentLength("abc")), .body(#"{"ok":true}"#), .end])
+    try check(
+        "Content-Length: -5\r\n\r\nhello" + good, [.error(.invalidContentLength("-5")), .body(#"{"ok":true}"#), .end])
     try check(
         "Content-Length: 99999999\r\n\r\n{\"big\":1}" + good,
         [.error(.contentLengthTooLarge(99_999_999, limit: 1000)), .body(#"{"ok":true}"#), .end], limit: 1000)
@@ -92,7 +94,8 @@ private func frame(_ body: String) -> String { "Content-Length: \(body.utf8.coun
 }
 
 @Test func endOfStreamMidMessage() throws {
-    try check("Content-Length: 10\r\n\r\n{\"a\":", [.error(.unexpectedEndOfStream(bytesMissing: 5, bytesReceived: 5)), .end])
+    try check(
+        "Content-Length: 10\r\n\r\n{\"a\":", [.error(.unexpectedEndOfStream(bytesMissing: 5, bytesReceived: 5)), .end])
     try check("Content-Len", [.error(.unexpectedEndOfStream(bytesMissing: nil, bytesReceived: 11)), .end])
     try check(
         frame("{}") + "Content-Length: 4\r\n",

@@ -27,7 +27,8 @@ private func checkError(_ body: String, code: Int, id: RequestID? = nil) {
     check(
         #"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"a":1}}"#,
         .request(id: .integer(1), method: "textDocument/hover", params: ["a": 1]))
-    check(#"{"jsonrpc":"2.0","id":"x","method":"shutdown"}"#, .request(id: .string("x"), method: "shutdown", params: nil))
+    check(
+        #"{"jsonrpc":"2.0","id":"x","method":"shutdown"}"#, .request(id: .string("x"), method: "shutdown", params: nil))
     check(#"{"jsonrpc":"2.0","method":"exit"}"#, .notification(method: "exit", params: nil))
     check(#"{"jsonrpc":"2.0","id":3,"result":null}"#, .response(id: .integer(3), result: .success(.null)))
     check(
@@ -47,7 +48,8 @@ private func checkError(_ body: String, code: Int, id: RequestID? = nil) {
     checkError(#"{"jsonrpc":"2.0","id":true,"method":"x"}"#, code: ResponseError.invalidRequest)
     checkError(#"{"jsonrpc":"2.0","id":{"a":1},"method":"x"}"#, code: ResponseError.invalidRequest)
     checkError(#"{"jsonrpc":"2.0","id":1,"method":7}"#, code: ResponseError.invalidRequest, id: .integer(1))
-    checkError(#"{"jsonrpc":"2.0","id":1,"method":"x","params":3}"#, code: ResponseError.invalidRequest, id: .integer(1))
+    checkError(
+        #"{"jsonrpc":"2.0","id":1,"method":"x","params":3}"#, code: ResponseError.invalidRequest, id: .integer(1))
     checkError(#"[{"jsonrpc":"2.0","id":1,"method":"x"}]"#, code: ResponseError.invalidRequest)
     checkError("[]", code: ResponseError.invalidRequest)
     checkError("42", code: ResponseError.invalidRequest)
@@ -60,7 +62,9 @@ private func checkError(_ body: String, code: Int, id: RequestID? = nil) {
     #expect(
         Message.request(id: .integer(1), method: "m", params: ["k": "v"]).jsonValue.encodedString()
             == #"{"jsonrpc":"2.0","id":1,"method":"m","params":{"k":"v"}}"#)
-    #expect(Message.notification(method: "exit", params: nil).jsonValue.encodedString() == #"{"jsonrpc":"2.0","method":"exit"}"#)
+    #expect(
+        Message.notification(method: "exit", params: nil).jsonValue.encodedString()
+            == #"{"jsonrpc":"2.0","method":"exit"}"#)
     #expect(
         Message.response(id: .string("a"), result: .success(.null)).jsonValue.encodedString()
             == #"{"jsonrpc":"2.0","id":"a","result":null}"#)

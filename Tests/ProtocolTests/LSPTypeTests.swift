@@ -3,7 +3,9 @@ import Testing
 @testable import MoltresProtocol
 
 /// Encodes `value`, compares the text with `json` exactly, then decodes `json` back and compares with `value`.
-private func check<T: Codable & Equatable>(_ value: T, _ json: String, sourceLocation: SourceLocation = #_sourceLocation)
+private func check<T: Codable & Equatable>(
+    _ value: T, _ json: String, sourceLocation: SourceLocation = #_sourceLocation
+)
     throws
 {
     let encoded = try JSONValueEncoder().encode(value)
@@ -30,7 +32,8 @@ private let uri = "file:///w/a.moltres"
         TextDocumentItem(uri: uri, languageId: "moltres", version: 1, text: "db\n"),
         #"{"uri":"file:///w/a.moltres","languageId":"moltres","version":1,"text":"db\n"}"#)
     try check(
-        TextDocumentPositionParams(textDocument: TextDocumentIdentifier(uri: uri), position: Position(line: 1, character: 1)),
+        TextDocumentPositionParams(
+            textDocument: TextDocumentIdentifier(uri: uri), position: Position(line: 1, character: 1)),
         #"{"textDocument":{"uri":"file:///w/a.moltres"},"position":{"line":1,"character":1}}"#)
     try check(TextDocumentContentChangeEvent(text: "all"), #"{"text":"all"}"#)
     try check(
@@ -152,7 +155,8 @@ private let uri = "file:///w/a.moltres"
         #"{"textDocument":{"uri":"file:///w/a.moltres"},"range":\#(rangeJSON),"#
             + #""context":{"diagnostics":[],"only":["quickfix"]}}"#)
     try check(
-        InlayHint(position: Position(line: 2, character: 9), label: .string(": id, total"), kind: .type, paddingLeft: true),
+        InlayHint(
+            position: Position(line: 2, character: 9), label: .string(": id, total"), kind: .type, paddingLeft: true),
         #"{"position":{"line":2,"character":9},"label":": id, total","kind":1,"paddingLeft":true}"#)
     try check(
         InlayHint(
@@ -174,7 +178,8 @@ private let uri = "file:///w/a.moltres"
 }
 
 @Test func lifecycleAndWindow() throws {
-    let initialize = #"{"processId":12,"clientInfo":{"name":"nvim"},"rootUri":"file:///w","#
+    let initialize =
+        #"{"processId":12,"clientInfo":{"name":"nvim"},"rootUri":"file:///w","#
         + #""initializationOptions":{"rowLimit":100},"capabilities":{"workspace":{"didChangeConfiguration":"#
         + #"{"dynamicRegistration":true},"workspaceFolders":true,"configuration":true},"textDocument":"#
         + #"{"completion":{"completionItem":{"snippetSupport":true}},"hover":{"contentFormat":["markdown","plaintext"]}},"#
@@ -191,12 +196,14 @@ private let uri = "file:///w/a.moltres"
 
     let capabilities = ServerCapabilities(
         positionEncoding: .utf16,
-        textDocumentSync: TextDocumentSyncOptions(openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
+        textDocumentSync: TextDocumentSyncOptions(
+            openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
         completionProvider: CompletionOptions(triggerCharacters: [".", "\""], resolveProvider: true),
         hoverProvider: true, signatureHelpProvider: SignatureHelpOptions(triggerCharacters: ["(", ","]),
         definitionProvider: true, referencesProvider: true, documentSymbolProvider: true,
         codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix]), codeLensProvider: CodeLensOptions(),
-        documentFormattingProvider: true, renameProvider: RenameOptions(prepareProvider: true), foldingRangeProvider: true,
+        documentFormattingProvider: true, renameProvider: RenameOptions(prepareProvider: true),
+        foldingRangeProvider: true,
         executeCommandProvider: ExecuteCommandOptions(commands: ["moltres.runQuery"]),
         semanticTokensProvider: SemanticTokensOptions(
             legend: SemanticTokensLegend(tokenTypes: ["function"], tokenModifiers: ["readonly"]), full: true),
@@ -225,7 +232,8 @@ private let uri = "file:///w/a.moltres"
         #"{"type":2,"message":"Run DELETE?","actions":[{"title":"Run"}]}"#)
     try check(WorkDoneProgressCreateParams(token: "schema"), #"{"token":"schema"}"#)
     try check(
-        ProgressParams(token: 1, value: .begin(WorkDoneProgressBegin(title: "Loading schema", cancellable: false, percentage: 0))),
+        ProgressParams(
+            token: 1, value: .begin(WorkDoneProgressBegin(title: "Loading schema", cancellable: false, percentage: 0))),
         #"{"token":1,"value":{"kind":"begin","title":"Loading schema","cancellable":false,"percentage":0}}"#)
     try check(
         ProgressParams(token: "t", value: .report(WorkDoneProgressReport(message: "3/10", percentage: 30))),
@@ -241,19 +249,26 @@ private let uri = "file:///w/a.moltres"
 
 @Test func documentAndWorkspaceNotifications() throws {
     try check(
-        DidOpenTextDocumentParams(textDocument: TextDocumentItem(uri: uri, languageId: "moltres", version: 0, text: "")),
+        DidOpenTextDocumentParams(
+            textDocument: TextDocumentItem(uri: uri, languageId: "moltres", version: 0, text: "")),
         #"{"textDocument":{"uri":"file:///w/a.moltres","languageId":"moltres","version":0,"text":""}}"#)
     try check(
         DidChangeTextDocumentParams(
             textDocument: VersionedTextDocumentIdentifier(uri: uri, version: 2),
-            contentChanges: [TextDocumentContentChangeEvent(range: range, text: "x"), TextDocumentContentChangeEvent(text: "all")]),
+            contentChanges: [
+                TextDocumentContentChangeEvent(range: range, text: "x"), TextDocumentContentChangeEvent(text: "all"),
+            ]),
         #"{"textDocument":{"uri":"file:///w/a.moltres","version":2},"contentChanges":[{"range":\#(rangeJSON),"text":"x"},"#
             + #"{"text":"all"}]}"#)
-    try check(DidCloseTextDocumentParams(textDocument: TextDocumentIdentifier(uri: uri)), #"{"textDocument":{"uri":"file:///w/a.moltres"}}"#)
+    try check(
+        DidCloseTextDocumentParams(textDocument: TextDocumentIdentifier(uri: uri)),
+        #"{"textDocument":{"uri":"file:///w/a.moltres"}}"#)
     try check(
         DidSaveTextDocumentParams(textDocument: TextDocumentIdentifier(uri: uri), text: "t"),
         #"{"textDocument":{"uri":"file:///w/a.moltres"},"text":"t"}"#)
-    try check(DidChangeConfigurationParams(settings: ["moltres": ["rowLimit": 5]]), #"{"settings":{"moltres":{"rowLimit":5}}}"#)
+    try check(
+        DidChangeConfigurationParams(settings: ["moltres": ["rowLimit": 5]]),
+        #"{"settings":{"moltres":{"rowLimit":5}}}"#)
     try check(
         DidChangeWatchedFilesParams(changes: [FileEvent(uri: "file:///w/moltres.toml", type: .changed)]),
         #"{"changes":[{"uri":"file:///w/moltres.toml","type":2}]}"#)

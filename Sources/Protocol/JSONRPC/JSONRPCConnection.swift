@@ -222,9 +222,9 @@ public final class JSONRPCConnection: @unchecked Sendable {
     public func send<Notification: LSPNotification>(notification: Notification.Type, params: Notification.Params) {
         do {
             let value = try JSONValueEncoder().encode(params)
-            write(
-                .notification(
-                    method: Notification.method, params: Notification.Params.self == LSPNull.self ? nil : value))
+            // `LSPNull` parameters are left out; `.none` (not `nil`, which JSONValue would read as `.null`) says so.
+            let params: JSONValue? = Notification.Params.self == LSPNull.self ? .none : value
+            write(.notification(method: Notification.method, params: params))
         } catch {
             log("\(Notification.method): could not encode params: \(error)")
         }
@@ -271,7 +271,8 @@ public final class JSONRPCConnection: @unchecked Sendable {
             completion(.failure(ResponseError(code: ResponseError.requestFailed, message: "connection closed")))
             return id
         }
-        write(.request(id: id, method: Request.method, params: Request.Params.self == LSPNull.self ? nil : value))
+        let params: JSONValue? = Request.Params.self == LSPNull.self ? .none : value
+        write(.request(id: id, method: Request.method, params: params))
         return id
     }
 
