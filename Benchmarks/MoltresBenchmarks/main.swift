@@ -20,6 +20,8 @@ if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
 var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
+    case "json":
+        results += try runJSONBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }
