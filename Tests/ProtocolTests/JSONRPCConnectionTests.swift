@@ -298,3 +298,42 @@ private func makeHoverServer() -> Harness {
     }
     #expect(error.code == ResponseError.requestFailed)
 }
+
+@Test func gatesAnswerRequestsBeforeInitialize() throws {
+    let harness = makeHoverServer()
+    let initialized = Locked(false)
+    let opened = Locked(0)
+    harness.connection.on(InitializeRequest.self) { _, context in
+        initialized.withLock { $0 = true }
+        context.reply(InitializeResult(capabilities: ServerCapabilities(hoverProvider: true)))
+    }
+    harness.connection.on(DidOpenTextDocumentNotification.self) { _ in opened.withLock { $0 += 1 } }
+    harness.connection.setRequestGate { method in
+        method == InitializeRequest.method || initialized.withLock({ $0 })
+            ? nil : ResponseError(code: ResponseError.serverNotInitialized, message: "not initialized")
+    }
+    harness.connection.setNotificationGate { method in method == "exit" || initialized.withLock { $0 } }
+    harness.start()
+    let open: JSONValue = ["textDocument": ["uri": "u", "languageId": "moltres", "version": 1, "text": ""]]
+    try harness.send(.notification(method: "textDocument/didOpen", params: open))
+    try harness.send(.request(id: .integer(1), method: "textDocument/hover", params: hoverParams))
+    try harness.send(.request(id: .integer(2), method: "nope", params: nil))
+    try harness.send(.request(id: .integer(3), method: "initialize", params: ["processId": nil, "capabilities": [:]]))
+    try harness.send(.notification(method: "textDocument/didOpen", params: open))
+    try harness.send(.request(id: .integer(4), method: "textDocument/hover", params: hoverParams))
+    let messages = harness.waitForMessages(4)
+    if case .failure(let error)? = response(messages, id: .integer(1)) {
+        #expect(error.code == ResponseError.serverNotInitialized)
+    } else {
+        Issue.record("hover before initialize was not refused")
+    }
+    if case .failure(let error)? = response(messages, id: .integer(2)) {
+        #expect(error.code == ResponseError.serverNotInitialized)
+    } else {
+        Issue.record("unknown method before initialize was not refused")
+    }
+    #expect(response(messages, id: .integer(3))?.map { $0["capabilities"]?["hoverProvider"] } == .success(true))
+    if case .success? = response(messages, id: .integer(4)) {} else { Issue.record("hover after initialize failed") }
+    harness.close()
+    #expect(opened.withLock { $0 } == 1)
+}

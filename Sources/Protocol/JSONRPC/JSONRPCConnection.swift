@@ -49,6 +49,8 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let notificationHandlers = Locked<[String: NotificationHandler]>([:])
     private let pendingResponses = Locked<(closed: Bool, handlers: [RequestID: ResponseHandler])>((false, [:]))
     private let incomingRequests = Locked<[RequestID: CancellationToken]>([:])
+    private let requestGate = Locked<(@Sendable (String) -> ResponseError?)?>(nil)
+    private let notificationGate = Locked<(@Sendable (String) -> Bool)?>(nil)
     private let nextRequestNumber = Locked<Int64>(1)
     private let closed = DispatchGroup()
 
@@ -115,6 +117,20 @@ public final class JSONRPCConnection: @unchecked Sendable {
         return self
     }
 
+    /// Installs a check that runs on the read thread before every incoming request, whatever its method.
+    ///
+    /// Return an error to answer the request with it instead of dispatching; for instance ServerNotInitialized
+    /// before `initialize`, or InvalidRequest after `shutdown`. The gate runs before the MethodNotFound check.
+    public func setRequestGate(_ gate: @escaping @Sendable (_ method: String) -> ResponseError?) {
+        requestGate.withLock { $0 = gate }
+    }
+
+    /// Installs a check that runs before every incoming notification; return false to drop it (for instance
+    /// everything but `exit` before `initialize`). `$/cancelRequest` still cancels even when dropped.
+    public func setNotificationGate(_ gate: @escaping @Sendable (_ method: String) -> Bool) {
+        notificationGate.withLock { $0 = gate }
+    }
+
     // MARK: Running
 
     /// Starts the read thread. `onClose` runs on that thread after the input ends or fails, once pending outgoing
@@ -178,6 +194,10 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private func dispatch(_ message: Message) {
         switch message {
         case .request(let id, let method, let params):
+            if let gate = requestGate.withLock({ $0 }), let error = gate(method) {
+                write(.response(id: id, result: .failure(error)))
+                return
+            }
             guard let handler = requestHandlers.withLock({ $0[method] }) else {
                 write(.response(id: id, result: .failure(.methodNotFound(method))))
                 return
@@ -189,6 +209,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
             if method == CancelRequestNotification.method, let idValue = params?["id"], let id = RequestID(idValue) {
                 incomingRequests.withLock { $0[id] }?.cancel()
             }
+            if let gate = notificationGate.withLock({ $0 }), !gate(method) { return }
             if let handler = notificationHandlers.withLock({ $0[method] }) {
                 handler(params)
             } else if !method.hasPrefix("$/") {
