@@ -90,7 +90,7 @@ final class EncodingNode {
 
 /// Encodes one value into a slot: primitives directly, everything else through a nested encoder.
 private func encodeSlot<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> EncodingSlot {
-    if let json = value as? JSONValue { return .value(json) }
+    if let json = primitiveJSONValue(value) { return .value(json) }
     let node = EncodingNode()
     try value.encode(to: ValueEncoder(node: node, codingPath: codingPath))
     return .node(node)
@@ -222,6 +222,32 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
         node.content = .single(try encodeSlot(value, codingPath: codingPath))
+    }
+}
+
+/// The JSON value of a standard-library scalar (or a `JSONValue`), or `nil` for anything else.
+///
+/// Handling every scalar here matters: the containers' default methods for, say, `Int8` forward to the generic
+/// `encode`, and without this check that would call `Int8.encode(to:)`, which asks a single-value container to
+/// encode an `Int8` again, recursing without end.
+private func primitiveJSONValue(_ value: Any) -> JSONValue? {
+    switch value {
+    case let json as JSONValue: return json
+    case let string as String: return .string(string)
+    case let bool as Bool: return .bool(bool)
+    case let int as Int: return .integer(Int64(int))
+    case let int as Int64: return .integer(int)
+    case let int as Int32: return .integer(Int64(int))
+    case let int as Int16: return .integer(Int64(int))
+    case let int as Int8: return .integer(Int64(int))
+    case let uint as UInt64: return uint <= UInt64(Int64.max) ? .integer(Int64(uint)) : .double(Double(uint))
+    case let uint as UInt: return uint <= UInt(Int64.max) ? .integer(Int64(uint)) : .double(Double(uint))
+    case let uint as UInt32: return .integer(Int64(uint))
+    case let uint as UInt16: return .integer(Int64(uint))
+    case let uint as UInt8: return .integer(Int64(uint))
+    case let double as Double: return .double(double)
+    case let float as Float: return .double(Double(float))
+    default: return nil
     }
 }
 
