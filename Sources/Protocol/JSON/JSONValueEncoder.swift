@@ -229,25 +229,46 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
 ///
 /// Handling every scalar here matters: the containers' default methods for, say, `Int8` forward to the generic
 /// `encode`, and without this check that would call `Int8.encode(to:)`, which asks a single-value container to
-/// encode an `Int8` again, recursing without end.
-private func primitiveJSONValue(_ value: Any) -> JSONValue? {
-    switch value {
-    case let json as JSONValue: return json
-    case let string as String: return .string(string)
-    case let bool as Bool: return .bool(bool)
-    case let int as Int: return .integer(Int64(int))
-    case let int as Int64: return .integer(int)
-    case let int as Int32: return .integer(Int64(int))
-    case let int as Int16: return .integer(Int64(int))
-    case let int as Int8: return .integer(Int64(int))
-    case let uint as UInt64: return uint <= UInt64(Int64.max) ? .integer(Int64(uint)) : .double(Double(uint))
-    case let uint as UInt: return uint <= UInt(Int64.max) ? .integer(Int64(uint)) : .double(Double(uint))
-    case let uint as UInt32: return .integer(Int64(uint))
-    case let uint as UInt16: return .integer(Int64(uint))
-    case let uint as UInt8: return .integer(Int64(uint))
-    case let double as Double: return .double(double)
-    case let float as Float: return .double(Double(float))
-    default: return nil
+/// encode an `Int8` again, recursing without end. One protocol cast keeps the check cheap for structs.
+private func primitiveJSONValue(_ value: some Any) -> JSONValue? {
+    (value as? any JSONScalar)?.jsonScalarValue
+}
+
+/// Types the encoder stores directly.
+private protocol JSONScalar {
+    var jsonScalarValue: JSONValue { get }
+}
+
+extension JSONValue: JSONScalar {
+    fileprivate var jsonScalarValue: JSONValue { self }
+}
+extension String: JSONScalar {
+    fileprivate var jsonScalarValue: JSONValue { .string(self) }
+}
+extension Bool: JSONScalar {
+    fileprivate var jsonScalarValue: JSONValue { .bool(self) }
+}
+extension Double: JSONScalar {
+    fileprivate var jsonScalarValue: JSONValue { .double(self) }
+}
+extension Float: JSONScalar {
+    fileprivate var jsonScalarValue: JSONValue { .double(Double(self)) }
+}
+extension Int: JSONScalar {}
+extension Int8: JSONScalar {}
+extension Int16: JSONScalar {}
+extension Int32: JSONScalar {}
+extension Int64: JSONScalar {}
+extension UInt: JSONScalar {}
+extension UInt8: JSONScalar {}
+extension UInt16: JSONScalar {}
+extension UInt32: JSONScalar {}
+extension UInt64: JSONScalar {}
+
+extension JSONScalar where Self: FixedWidthInteger {
+    fileprivate var jsonScalarValue: JSONValue {
+        if let integer = Int64(exactly: self) { return .integer(integer) }
+        return .double(Double(self))
     }
 }
 
