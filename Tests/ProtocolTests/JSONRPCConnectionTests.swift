@@ -337,3 +337,21 @@ private func makeHoverServer() -> Harness {
     harness.close()
     #expect(opened.withLock { $0 } == 1)
 }
+
+@Test func largeResponsesArriveWhole() throws {
+    let harness = Harness()
+    let text = String(repeating: "SELECT \"é\" FROM t;\n", count: 200_000)
+    harness.connection.on(HoverRequest.self) { _, context in
+        context.reply(Hover(contents: MarkupContent(kind: .plaintext, value: text)))
+    }
+    harness.start()
+    // Large in both directions: a 4 MB request and a 4 MB response, written while the other side reads.
+    let params: JSONValue = [
+        "textDocument": ["uri": .string(String(repeating: "u", count: 4 << 20))],
+        "position": ["line": 0, "character": 0],
+    ]
+    try harness.send(.request(id: .integer(1), method: "textDocument/hover", params: params))
+    let messages = harness.waitForMessages(1)
+    #expect(response(messages, id: .integer(1))?.map { $0["contents"]?["value"]?.stringValue } == .success(text))
+    harness.close()
+}

@@ -98,6 +98,7 @@ private func checkFailure(_ input: String, _ kind: JSONError.Kind, at offset: In
     for double in [0.1, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -2.5e-8, 123456.789] {
         #expect(try JSONValue(parsing: JSONValue.double(double).encodedBytes()) == .double(double))
     }
+    #expect(try JSONValue(parsing: "[1e400,-1e400,1e-400]") == [.double(.infinity), .double(-.infinity), 0.0])
     #expect(JSONValue.double(.nan).encodedString() == "null")
     #expect(JSONValue.double(.infinity).encodedString() == "null")
     #expect(JSONValue.array([.double(-.infinity)]).encodedBytesUsingJSONC() == Array("[null]".utf8))

@@ -9,7 +9,8 @@ extension JSONValue {
     /// The input must be exactly one JSON value surrounded by optional whitespace, valid UTF-8, and nested no deeper
     /// than `maximumDepth`. NUL bytes outside strings are syntax errors; `\u0000` inside strings is kept.
     /// Integer literals outside `Int64` become `.double` (the nearest `Double`), so they re-encode as numbers
-    /// that decode to the same value.
+    /// that decode to the same value. A literal beyond the `Double` range (`1e400`) becomes an infinity, which
+    /// encodes as `null`, as in JavaScript.
     ///
     /// - Throws: ``JSONError`` with the byte offset where json-c stopped.
     public init(parsing bytes: UnsafeRawBufferPointer, maximumDepth: Int = JSONValue.defaultMaximumDepth) throws {
