@@ -312,3 +312,114 @@ private let uri = "file:///w/a.moltres"
     #expect(SemanticTokensFullRequest.method == "textDocument/semanticTokens/full")
     #expect(WorkDoneProgressCreateRequest.method == "window/workDoneProgress/create")
 }
+
+@Test func documentRequestParams() throws {
+    let document = TextDocumentIdentifier(uri: uri)
+    let documentJSON = #"{"textDocument":{"uri":"file:///w/a.moltres"}}"#
+    let positionJSON = #"{"textDocument":{"uri":"file:///w/a.moltres"},"position":{"line":2,"character":3}}"#
+    let position = Position(line: 2, character: 3)
+    try check(DefinitionParams(textDocument: document, position: position), positionJSON)
+    try check(HoverParams(textDocument: document, position: position), positionJSON)
+    try check(PrepareRenameParams(textDocument: document, position: position), positionJSON)
+    try check(DocumentSymbolParams(textDocument: document), documentJSON)
+    try check(SemanticTokensParams(textDocument: document), documentJSON)
+    try check(FoldingRangeParams(textDocument: document), documentJSON)
+    try check(CodeLensParams(textDocument: document), documentJSON)
+    try check(
+        InlayHintParams(textDocument: document, range: range),
+        #"{"textDocument":{"uri":"file:///w/a.moltres"},"range":\#(rangeJSON)}"#)
+    // Every text document request's parameters expose the document the same way.
+    let params: [any TextDocumentParams] = [
+        DefinitionParams(textDocument: document, position: position), DocumentSymbolParams(textDocument: document),
+    ]
+    #expect(params.allSatisfy { $0.textDocument == document })
+}
+
+@Test func clientCapabilitiesBuiltInCode() throws {
+    let capabilities = ClientCapabilities(
+        workspace: WorkspaceClientCapabilities(
+            applyEdit: true,
+            didChangeConfiguration: DidChangeConfigurationClientCapabilities(dynamicRegistration: false),
+            didChangeWatchedFiles: DidChangeWatchedFilesClientCapabilities(relativePatternSupport: true),
+            workspaceFolders: true, configuration: true),
+        textDocument: TextDocumentClientCapabilities(
+            completion: CompletionClientCapabilities(
+                completionItem: CompletionItemClientCapabilities(
+                    snippetSupport: true, documentationFormat: [.markdown], labelDetailsSupport: true),
+                contextSupport: true),
+            hover: HoverClientCapabilities(contentFormat: [.plaintext])),
+        window: WindowClientCapabilities(workDoneProgress: false),
+        general: GeneralClientCapabilities(positionEncodings: [.utf32]))
+    try check(
+        InitializeParams(
+            processId: nil, clientInfo: ClientInfo(name: "test", version: "1"), locale: "en", rootPath: "/w",
+            rootUri: "file:///w", initializationOptions: nil, capabilities: capabilities, trace: .off,
+            workspaceFolders: [WorkspaceFolder(uri: "file:///w", name: "w")]),
+        #"{"clientInfo":{"name":"test","version":"1"},"locale":"en","rootPath":"/w","rootUri":"file:///w","#
+            + #""capabilities":{"workspace":{"applyEdit":true,"didChangeConfiguration":{"dynamicRegistration":false},"#
+            + #""didChangeWatchedFiles":{"relativePatternSupport":true},"workspaceFolders":true,"configuration":true},"#
+            + #""textDocument":{"completion":{"completionItem":{"snippetSupport":true,"documentationFormat":["markdown"],"#
+            + #""labelDetailsSupport":true},"contextSupport":true},"hover":{"contentFormat":["plaintext"]}},"#
+            + #""window":{"workDoneProgress":false},"general":{"positionEncodings":["utf-32"]}},"trace":"off","#
+            + #""workspaceFolders":[{"uri":"file:///w","name":"w"}]}"#)
+}
+
+/// A hand-written Codable type that uses nested and super coders, as some LSP unions do.
+private struct Nested: Codable, Equatable {
+    var name: String
+    var pairs: [[Int]]
+    var inner: [String: Int]
+
+    enum Keys: String, CodingKey { case name, pairs, inner, parent }
+
+    init(name: String, pairs: [[Int]], inner: [String: Int]) {
+        self.name = name
+        self.pairs = pairs
+        self.inner = inner
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        var pairs = try container.nestedUnkeyedContainer(forKey: .pairs)
+        var result: [[Int]] = []
+        while !pairs.isAtEnd {
+            var pair = try pairs.nestedUnkeyedContainer()
+            result.append([try pair.decode(Int.self), try pair.decode(Int.self)])
+        }
+        let inner = try container.nestedContainer(keyedBy: StringKey.self, forKey: .inner)
+        var dictionary: [String: Int] = [:]
+        for key in inner.allKeys { dictionary[key.stringValue] = try inner.decode(Int.self, forKey: key) }
+        let parent = try container.superDecoder(forKey: .parent)
+        name = try parent.singleValueContainer().decode(String.self)
+        self.pairs = result
+        self.inner = dictionary
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var pairs = container.nestedUnkeyedContainer(forKey: .pairs)
+        for pair in self.pairs {
+            var nested = pairs.nestedUnkeyedContainer()
+            for number in pair { try nested.encode(number) }
+        }
+        var inner = container.nestedContainer(keyedBy: StringKey.self, forKey: .inner)
+        for (key, value) in self.inner.sorted(by: { $0.key < $1.key }) {
+            try inner.encode(value, forKey: StringKey(key))
+        }
+        var parent = container.superEncoder(forKey: .parent).singleValueContainer()
+        try parent.encode(name)
+    }
+}
+
+@Test func nestedContainersRoundTrip() throws {
+    try check(
+        Nested(name: "n", pairs: [[1, 2], [3, 4]], inner: ["a": 1, "b": 2]),
+        #"{"pairs":[[1,2],[3,4]],"inner":{"a":1,"b":2},"parent":"n"}"#)
+    let shortPair = try JSONValue(parsing: #"{"pairs":[[1]],"inner":{},"parent":"n"}"#)
+    do {
+        _ = try JSONValueDecoder().decode(Nested.self, from: shortPair)
+        Issue.record("decoded")
+    } catch {
+        #expect(describeDecodingError(error) == "pairs[0][1]: array has too few elements")
+    }
+}
