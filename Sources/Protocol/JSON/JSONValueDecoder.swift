@@ -9,7 +9,7 @@ public struct JSONValueDecoder: Sendable {
 
     /// Decodes a `T` from `value`.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        if let json = value as? T { return json }
+        if T.self == JSONValue.self { return unsafeBitCast(value, to: T.self) }
         return try T(from: ValueDecoder(value: value, codingPath: []))
     }
 }
@@ -82,7 +82,8 @@ private func decodeString(_ value: JSONValue, _ path: [any CodingKey]) throws ->
 }
 
 private func decodeValue<T: Decodable>(_ value: JSONValue, _ path: [any CodingKey]) throws -> T {
-    if let json = value as? T { return json }
+    // A metatype comparison, not `value as? T`: the cast costs a conformance-cache lookup on every member.
+    if T.self == JSONValue.self { return unsafeBitCast(value, to: T.self) }
     return try T(from: ValueDecoder(value: value, codingPath: path))
 }
 
