@@ -104,6 +104,7 @@ private func makeHoverServer() -> Harness {
 @Test func requestGetsResponse() throws {
     let harness = makeHoverServer()
     harness.start()
+    harness.start()  // A second start is ignored rather than starting a second read loop.
     try harness.send(.request(id: .integer(1), method: "textDocument/hover", params: hoverParams))
     let messages = harness.waitForMessages(1)
     #expect(response(messages, id: .integer(1)) == .success(["contents": ["kind": "plaintext", "value": "line 1"]]))

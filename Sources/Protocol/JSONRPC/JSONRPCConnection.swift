@@ -53,6 +53,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let notificationGate = Locked<(@Sendable (String) -> Bool)?>(nil)
     private let nextRequestNumber = Locked<Int64>(1)
     private let closed = DispatchGroup()
+    private let started = Locked(false)
 
     /// Creates a connection reading frames from `input` and writing frames to `output`.
     ///
@@ -134,8 +135,13 @@ public final class JSONRPCConnection: @unchecked Sendable {
     // MARK: Running
 
     /// Starts the read thread. `onClose` runs on that thread after the input ends or fails, once pending outgoing
-    /// requests have been failed.
+    /// requests have been failed. Call it once; later calls do nothing.
     public func start(onClose: @escaping @Sendable () -> Void = {}) {
+        let first = started.withLock { started in
+            defer { started = true }
+            return !started
+        }
+        guard first else { return }
         signal(SIGPIPE, SIG_IGN)
         closed.enter()
         let thread = Thread { [self] in
