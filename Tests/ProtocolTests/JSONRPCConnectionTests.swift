@@ -356,3 +356,22 @@ private func makeHoverServer() -> Harness {
     #expect(response(messages, id: .integer(1))?.map { $0["contents"]?["value"]?.stringValue } == .success(text))
     harness.close()
 }
+
+@Test func standardIOMovesStdoutToStderr() {
+    var before = stat()
+    fstat(STDOUT_FILENO, &before)
+    let connection = JSONRPCConnection.standardIO()
+    let output = connection.writer.fileDescriptor
+    var protocolOutput = stat()
+    var standardOutput = stat()
+    var standardError = stat()
+    fstat(output, &protocolOutput)
+    fstat(STDOUT_FILENO, &standardOutput)
+    fstat(STDERR_FILENO, &standardError)
+    // Restore the test process's stdout before checking.
+    dup2(output, STDOUT_FILENO)
+    close(output)
+    #expect(output != STDOUT_FILENO)
+    #expect(protocolOutput.st_ino == before.st_ino && protocolOutput.st_dev == before.st_dev)
+    #expect(standardOutput.st_ino == standardError.st_ino && standardOutput.st_dev == standardError.st_dev)
+}

@@ -70,6 +70,23 @@ public final class JSONRPCConnection: @unchecked Sendable {
         self.writer = MessageWriter(fileDescriptor: output)
     }
 
+    /// A connection over the process's standard input and output that keeps stray writes off the protocol stream.
+    ///
+    /// Standard output is duplicated for the connection, then file descriptor 1 is pointed at standard error, so a
+    /// stray `print` lands in the log instead of corrupting a frame.
+    ///
+    /// - Important: Call before any other thread writes to standard output.
+    public static func standardIO(
+        maximumContentLength: Int = 64 << 20, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> JSONRPCConnection {
+        fflush(nil)
+        let protocolOutput = dup(STDOUT_FILENO)
+        precondition(protocolOutput >= 0, "dup(stdout) failed: errno \(errno)")
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        return JSONRPCConnection(
+            input: STDIN_FILENO, output: protocolOutput, maximumContentLength: maximumContentLength, log: log)
+    }
+
     // MARK: Handler table
 
     /// Registers the handler for a request type, replacing any earlier one.
