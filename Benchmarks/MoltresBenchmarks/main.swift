@@ -30,6 +30,8 @@ for suite in suites {
             continue
         }
         results += try runPostgresBenchmarks(url: postgresURL, repetitions: repetitions)
+    case "json":
+        results += try runJSONBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }
