@@ -281,6 +281,7 @@ extension Parser {
         var edits = [TextEdit(range: notToken.range, newText: "~")]
         if operand >= 0 {
             let raw = nodes[Int(operand)]
+            edits = [TextEdit(range: ByteRange(start: notToken.start, end: raw.start), newText: "~")]
             if raw.kind == .binaryExpression || raw.kind == .unaryExpression {
                 edits = [
                     TextEdit(range: ByteRange(start: notToken.start, end: raw.start), newText: "~("),
@@ -518,7 +519,9 @@ extension Parser {
         var sawComma = false
         while tick() {
             if kind == closing || isRecoveryStop(kind) { break }
-            if canStartExpression(kind) || kind == .star || kind == .doubleStar {
+            if kind == .comma {
+                parseMissingExpression()
+            } else if canStartExpression(kind) || kind == .star || kind == .doubleStar {
                 let before = position
                 element(&self)
                 count += 1
@@ -532,6 +535,7 @@ extension Parser {
                 continue
             }
             if kind == closing || isRecoveryStop(kind) { break }
+            if kind == .unknown { continue }
             if canStartExpression(kind) && kind != .notKeyword {
                 report(.expectedToken, .empty(at: previousEnd), "Expected ',' between the items.",
                     fixes: [Fix(title: "Insert ','", edits: [TextEdit(range: .empty(at: previousEnd), newText: ",")])])

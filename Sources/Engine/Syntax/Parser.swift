@@ -76,6 +76,8 @@ public struct Parser {
 
     mutating func bump() {
         guard kind != .endOfFile else { return }
+        // The lexer reported this token; treat it as the parser's own error so that no second one follows.
+        if kind == .unknown { lastErrorPosition = position }
         stack.append(~Int32(position))
         position += 1
     }
