@@ -68,6 +68,7 @@ extension Parser {
             "Brackets and operators are nested more than \(nestingLimit) levels deep; this part is skipped. "
                 + "Split the expression into named steps.",
             force: true)
+        quietUntilStatementEnd = true
         finish(.errorExpression, marker)
     }
 

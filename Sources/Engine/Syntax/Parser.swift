@@ -55,6 +55,8 @@ public struct Parser {
     var budget: Int
     var stalled = false
     var strayIndents = 0
+    /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
+    var quietUntilStatementEnd = false
 
     init(tokens: [Token], bytes: [UInt8], nestingLimit: Int) {
         self.tokens = tokens
@@ -92,7 +94,9 @@ public struct Parser {
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
         let count = stack.count - marker
         let childStart = children.count
-        var fullStart = tokens[position].fullStart
+        // A node without tokens (a missing expression) sits where the next token's text starts, after the
+        // whitespace the user typed, so that a cursor there finds it.
+        var fullStart = tokens[position].start
         var start = fullStart
         var end = fullStart
         if count > 0 {
@@ -137,6 +141,7 @@ public struct Parser {
         _ code: DiagnosticCode, _ range: ByteRange, _ message: String, force: Bool = false,
         severity: DiagnosticSeverity = .error, related: [RelatedInformation] = [], fixes: [Fix] = []
     ) {
+        if quietUntilStatementEnd && code != .nestingTooDeep { return }
         if !force && position < lastErrorPosition + 3 { return }
         lastErrorPosition = position
         diagnostics.append(
@@ -182,6 +187,7 @@ public struct Parser {
     }
 
     mutating func parseStatement() {
+        quietUntilStatementEnd = false
         switch kind {
         case .newline, .semicolon:
             let marker = mark()
