@@ -90,6 +90,9 @@ private struct Printer {
     let bytes: [UInt8]
     let tokens: [Token]
     var comments: [Int: [Comment]] = [:]
+    /// `commentPrefix[i]` is the number of tokens before token `i` that carry comments.
+    var commentPrefix: [Int32] = []
+    let flatCache = FlatTextCache()
     var blankLinesBefore: [Int: Int] = [:]
     var output = ""
     var column = 0
@@ -105,6 +108,10 @@ private struct Printer {
         for (index, token) in tokens.enumerated() where token.fullStart < token.start || token.kind == .endOfFile {
             collectTrivia(index, token)
         }
+        var prefix = [Int32](repeating: 0, count: tokens.count + 1)
+        for index in tokens.indices { prefix[index + 1] = prefix[index] + (comments[index] == nil ? 0 : 1) }
+        commentPrefix = prefix
+        flatCache.texts = [String?](repeating: nil, count: tree.storage.nodes.count)
     }
 
     mutating func collectTrivia(_ index: Int, _ token: Token) {
@@ -204,9 +211,9 @@ private struct Printer {
     func lastTokenIndex(_ node: SyntaxNode) -> Int? { node.lastToken?.index }
 
     func hasInteriorComments(_ node: SyntaxNode) -> Bool {
-        guard let first = firstTokenIndex(node), let last = lastTokenIndex(node), first < last else { return false }
-        for index in (first + 1)...last where comments[index] != nil { return true }
-        return false
+        guard commentPrefix.last != 0, let first = firstTokenIndex(node), let last = lastTokenIndex(node), first < last
+        else { return false }
+        return commentPrefix[last + 1] - commentPrefix[first + 1] > 0
     }
 
     // MARK: File and statements
@@ -246,7 +253,8 @@ private struct Printer {
     }
 
     mutating func printStatement(_ statement: SyntaxNode, indent: Int) {
-        let savedOutput = output
+        // Remember only the length: holding a copy of `output` would make every append copy the whole text.
+        let savedLength = output.utf8.count
         let savedColumn = column
         let savedPlaced = placedUpTo
         failed = false
@@ -286,7 +294,7 @@ private struct Printer {
         }
         if failed {
             // Keep the statement as written: its comments sit where the canonical layout has no line break.
-            output = savedOutput
+            output.removeSubrange(output.utf8.index(output.utf8.startIndex, offsetBy: savedLength)...)
             column = savedColumn
             placedUpTo = savedPlaced
             var end = statement.range.end
@@ -614,8 +622,15 @@ private struct Printer {
         String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self)
     }
 
-    /// The node on one line in canonical spacing.
+    /// The node on one line in canonical spacing (memoized: layout decisions ask for it at every level).
     func flat(_ node: SyntaxNode) -> String {
+        if let cached = flatCache.texts[node.index] { return cached }
+        let text = computeFlat(node)
+        flatCache.texts[node.index] = text
+        return text
+    }
+
+    func computeFlat(_ node: SyntaxNode) -> String {
         switch node.kind {
         case .nameExpression, .integerLiteral, .floatLiteral, .booleanLiteral, .noneLiteral:
             return node.childTokens.map(tokenText).joined()
@@ -664,6 +679,11 @@ private struct Printer {
             return node.text
         }
     }
+}
+
+/// The one-line texts of nodes, filled as the printer asks; local to one formatting run.
+private final class FlatTextCache {
+    var texts: [String?] = []
 }
 
 private func trimTrailingWhitespace(_ text: String) -> String {

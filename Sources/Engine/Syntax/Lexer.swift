@@ -416,7 +416,7 @@ private struct LexerState {
         if allASCII && length >= 2 && length <= 8 {
             var key: UInt64 = 0
             for offset in start..<index { key = key << 8 | UInt64(bytes[offset]) }
-            kind = keywordTable[key] ?? .identifier
+            kind = keywordKind(key) ?? .identifier
         }
         emit(kind, start: start, end: index)
     }
@@ -662,17 +662,47 @@ private struct LexerState {
     }
 }
 
-/// Keywords packed big-endian into a `UInt64` (all are ASCII and at most 8 bytes long).
-private let keywordTable: [UInt64: TokenKind] = {
-    var table: [UInt64: TokenKind] = [:]
-    for kind in TokenKind.allCases where kind.isKeyword {
-        guard let text = kind.fixedText else { continue }
-        var key: UInt64 = 0
-        for byte in text.utf8 { key = key << 8 | UInt64(byte) }
-        table[key] = kind
+/// The keyword whose bytes, packed big-endian into a `UInt64`, are `key` (all keywords are ASCII, at most 8 bytes).
+private func keywordKind(_ key: UInt64) -> TokenKind? {
+    switch key {
+    case 0x46616C7365: return .falseKeyword
+    case 0x4E6F6E65: return .noneKeyword
+    case 0x54727565: return .trueKeyword
+    case 0x616E64: return .andKeyword
+    case 0x6173: return .asKeyword
+    case 0x617373657274: return .assertKeyword
+    case 0x6173796E63: return .asyncKeyword
+    case 0x6177616974: return .awaitKeyword
+    case 0x627265616B: return .breakKeyword
+    case 0x636C617373: return .classKeyword
+    case 0x636F6E74696E7565: return .continueKeyword
+    case 0x646566: return .defKeyword
+    case 0x64656C: return .delKeyword
+    case 0x656C6966: return .elifKeyword
+    case 0x656C7365: return .elseKeyword
+    case 0x657863657074: return .exceptKeyword
+    case 0x66696E616C6C79: return .finallyKeyword
+    case 0x666F72: return .forKeyword
+    case 0x66726F6D: return .fromKeyword
+    case 0x676C6F62616C: return .globalKeyword
+    case 0x6966: return .ifKeyword
+    case 0x696D706F7274: return .importKeyword
+    case 0x696E: return .inKeyword
+    case 0x6973: return .isKeyword
+    case 0x6C616D626461: return .lambdaKeyword
+    case 0x6E6F6E6C6F63616C: return .nonlocalKeyword
+    case 0x6E6F74: return .notKeyword
+    case 0x6F72: return .orKeyword
+    case 0x70617373: return .passKeyword
+    case 0x7261697365: return .raiseKeyword
+    case 0x72657475726E: return .returnKeyword
+    case 0x747279: return .tryKeyword
+    case 0x7768696C65: return .whileKeyword
+    case 0x77697468: return .withKeyword
+    case 0x7969656C64: return .yieldKeyword
+    default: return nil
     }
-    return table
-}()
+}
 
 /// The scalar with the Unicode name `name` (case-insensitive), for `\N{...}` escapes; a linear search, as these are
 /// rare.

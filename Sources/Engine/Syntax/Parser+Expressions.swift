@@ -147,9 +147,9 @@ extension Parser {
                 if isBitwise(stack[marker]) { comparisonOperandIsBitwise = true }
             }
             parseBinaryOrMissing(minimumPrecedence: precedence + 1)
-            if precedence == 4 && isBitwise(stack[stack.count - 1]) { comparisonOperandIsBitwise = true }
+            if precedence == 4 && isBitwise(stack[stackTop - 1]) { comparisonOperandIsBitwise = true }
             let left = stack[marker]
-            let right = stack[stack.count - 1]
+            let right = stack[stackTop - 1]
             let operatorRange = ByteRange(start: operatorToken.start, end: operatorEnd.end)
             finish(.binaryExpression, marker)
             switch operatorToken.kind {
@@ -277,7 +277,7 @@ extension Parser {
         }
         parseBinaryOrMissing(minimumPrecedence: 4)
         leaveNesting()
-        let operand = stack[stack.count - 1]
+        let operand = stack[stackTop - 1]
         finish(.unaryExpression, marker)
         var edits = [TextEdit(range: notToken.range, newText: "~")]
         if operand >= 0 {
@@ -568,7 +568,7 @@ extension Parser {
             report(.unexpectedToken, currentDiagnosticRange, unexpectedMessage(first, context: "an expression"))
         }
         skipToListEnd(closing: closing)
-        if stack.count == marker { bump() }
+        if stackTop == marker { bump() }
         finish(.error, marker)
     }
 

@@ -17,7 +17,7 @@ public func parse(_ source: SourceText, nestingLimit: Int = Parser.defaultNestin
     let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
     var parser = Parser(tokens: tokens, bytes: source.bytes, nestingLimit: nestingLimit)
     parser.parseFile()
-    var diagnostics = lexicalDiagnostics + parser.diagnostics
+    var diagnostics = parser.diagnostics.isEmpty ? lexicalDiagnostics : lexicalDiagnostics + parser.diagnostics
     if !lexicalDiagnostics.isEmpty && !parser.diagnostics.isEmpty {
         diagnostics = diagnostics.enumerated().sorted { left, right in
             (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
@@ -48,6 +48,8 @@ public struct Parser {
     var nodes: [RawNode] = []
     var children: [Int32] = []
     var stack: [Int32] = []
+    /// The number of pending children on `stack` (the array is reused, never shrunk).
+    var stackTop = 0
     var diagnostics: [Diagnostic] = []
     var nesting = 0
     var lastErrorPosition = Int.min / 2
@@ -69,30 +71,44 @@ public struct Parser {
 
     // MARK: Builder
 
+    @inline(__always)
     var kind: TokenKind { tokens[position].kind }
+    @inline(__always)
     var current: Token { tokens[position] }
+    @inline(__always)
     func peek(_ offset: Int) -> TokenKind {
         position + offset < tokens.count ? tokens[position + offset].kind : .endOfFile
     }
     var previousEnd: Int { position > 0 ? tokens[position - 1].end : 0 }
 
+    @inline(__always)
     mutating func bump() {
         guard kind != .endOfFile else { return }
         // The lexer reported this token; treat it as the parser's own error so that no second one follows.
         if kind == .unknown { lastErrorPosition = position }
-        stack.append(~Int32(position))
+        push(~Int32(position))
         position += 1
     }
 
-    func mark() -> Int { stack.count }
+    @inline(__always)
+    func mark() -> Int { stackTop }
 
+    @inline(__always)
+    mutating func push(_ element: Int32) {
+        if stackTop == stack.count { stack.append(element) } else { stack[stackTop] = element }
+        stackTop += 1
+    }
+
+    @inline(__always)
     func fullStart(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].fullStart : tokens[Int(~child)].fullStart }
+    @inline(__always)
     func start(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].start : tokens[Int(~child)].start }
+    @inline(__always)
     func end(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].end : tokens[Int(~child)].end }
 
     @discardableResult
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
-        let count = stack.count - marker
+        let count = stackTop - marker
         let childStart = children.count
         // A node without tokens (a missing expression) sits where the next token's text starts, after the
         // whitespace the user typed, so that a cursor there finds it.
@@ -100,23 +116,25 @@ public struct Parser {
         var start = fullStart
         var end = fullStart
         if count > 0 {
-            children.append(contentsOf: stack[marker...])
-            stack.removeSubrange(marker...)
-            fullStart = self.fullStart(of: children[childStart])
-            start = self.start(of: children[childStart])
-            end = self.end(of: children[childStart + count - 1])
+            let first = stack[marker]
+            let last = stack[stackTop - 1]
+            for index in marker..<stackTop { children.append(stack[index]) }
+            stackTop = marker
+            fullStart = self.fullStart(of: first)
+            start = self.start(of: first)
+            end = self.end(of: last)
         }
         nodes.append(
             RawNode(
                 kind: kind, fullStart: fullStart, start: start, end: end, childStart: Int32(childStart),
                 childCount: Int32(count)))
-        stack.append(Int32(nodes.count - 1))
+        push(Int32(nodes.count - 1))
         return nodes.count - 1
     }
 
     /// The node most recently finished or pushed at stack depth `index`, if it is a node.
     func node(atStack index: Int) -> RawNode? {
-        guard index >= 0 && index < stack.count && stack[index] >= 0 else { return nil }
+        guard index >= 0 && index < stackTop && stack[index] >= 0 else { return nil }
         return nodes[Int(stack[index])]
     }
 
@@ -124,6 +142,7 @@ public struct Parser {
     func text(_ range: ByteRange) -> String { String(decoding: bytes[range.start..<range.end], as: UTF8.self) }
 
     /// Consumes one unit of the loop budget; false (and one `MOL1099`) when the parser stopped making progress.
+    @inline(__always)
     mutating func tick() -> Bool {
         if stalled { return false }
         budget -= 1
@@ -170,7 +189,7 @@ public struct Parser {
             while kind != .endOfFile { bump() }
             finish(.error, errorMarker)
         }
-        stack.append(~Int32(position))
+        push(~Int32(position))
         finish(.sourceFile, marker)
     }
 
@@ -441,7 +460,7 @@ public struct Parser {
                     break
                 }
             }
-        } else if stack.count == marker {
+        } else if stackTop == marker {
             report(.expectedToken, currentDiagnosticRange, "Expected a module name.")
         }
         finish(.dottedName, marker)

@@ -85,11 +85,25 @@ public enum SyntaxKind: UInt8, Sendable, Hashable, CaseIterable {
 /// One stored node: kind, ranges and where its children are in the shared child list.
 struct RawNode: Sendable {
     var kind: SyntaxKind
-    var fullStart: Int
-    var start: Int
-    var end: Int
+    private var storedFullStart: UInt32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
     var childStart: Int32
     var childCount: Int32
+
+    @inline(__always)
+    init(kind: SyntaxKind, fullStart: Int, start: Int, end: Int, childStart: Int32, childCount: Int32) {
+        self.kind = kind
+        self.storedFullStart = UInt32(truncatingIfNeeded: fullStart)
+        self.storedStart = UInt32(truncatingIfNeeded: start)
+        self.storedEnd = UInt32(truncatingIfNeeded: end)
+        self.childStart = childStart
+        self.childCount = childCount
+    }
+
+    var fullStart: Int { Int(storedFullStart) }
+    var start: Int { Int(storedStart) }
+    var end: Int { Int(storedEnd) }
 }
 
 /// The immutable arrays behind a ``SyntaxTree``.

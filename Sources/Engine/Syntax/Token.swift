@@ -260,19 +260,25 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
 public struct Token: Hashable, Sendable {
     /// The kind.
     public var kind: TokenKind
+    // Offsets are stored in 32 bits to keep the token array small (16 bytes a token); files are limited to 4 GiB.
+    private var storedFullStart: UInt32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
     /// The offset where the token's leading trivia starts.
-    public var fullStart: Int
+    public var fullStart: Int { Int(storedFullStart) }
     /// The offset of the token's first byte.
-    public var start: Int
+    public var start: Int { Int(storedStart) }
     /// The offset just past the token.
-    public var end: Int
+    public var end: Int { Int(storedEnd) }
 
     /// Creates a token.
+    @inline(__always)
     public init(kind: TokenKind, fullStart: Int, start: Int, end: Int) {
         self.kind = kind
-        self.fullStart = fullStart
-        self.start = start
-        self.end = end
+        self.storedFullStart = UInt32(truncatingIfNeeded: fullStart)
+        self.storedStart = UInt32(truncatingIfNeeded: start)
+        self.storedEnd = UInt32(truncatingIfNeeded: end)
     }
 
     /// The token's own bytes, without trivia.
