@@ -26,7 +26,8 @@ func runParserBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
         baseline: { blackHole(countLineBreaks(largeFile)) })
     results.append(
         BenchmarkResult(
-            name: "parse \(lineCount)-line file (\(largeFile.utf8.count / 1024) KiB)", moltresNanoseconds: large.moltres,
+            name: "parse \(lineCount)-line file (\(largeFile.utf8.count / 1024) KiB)",
+            moltresNanoseconds: large.moltres,
             baselineNanoseconds: large.baseline, baselineName: "byte scan (count newlines)",
             peakResidentBytes: peakResidentBytes(), note: "front-end target: parse + bind ≤ 20 ms"))
 
@@ -36,7 +37,8 @@ func runParserBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
         baseline: { blackHole(countLineBreaks(largeFile)) })
     results.append(
         BenchmarkResult(
-            name: "lex \(lineCount)-line file", moltresNanoseconds: lexing.moltres, baselineNanoseconds: lexing.baseline,
+            name: "lex \(lineCount)-line file", moltresNanoseconds: lexing.moltres,
+            baselineNanoseconds: lexing.baseline,
             baselineName: "byte scan (count newlines)", note: "tokens only"))
 
     let single = measurePair(
@@ -45,7 +47,8 @@ func runParserBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
         baseline: { blackHole(countLineBreaks(pipeline)) })
     results.append(
         BenchmarkResult(
-            name: "parse one 10-step pipeline", moltresNanoseconds: single.moltres, baselineNanoseconds: single.baseline,
+            name: "parse one 10-step pipeline", moltresNanoseconds: single.moltres,
+            baselineNanoseconds: single.baseline,
             baselineName: "byte scan (count newlines)", note: "front-end target: parse + bind ≤ 10 µs"))
 
     let tree = parse(largeFile).tree

@@ -77,7 +77,9 @@ public enum DiagnosticCatalog {
         Entry(code: .membershipOrIdentity, title: "`in`/`is` on columns", example: "x = a is None\n"),
         Entry(code: .chainedComparison, title: "Chained comparison", example: "x = 1 < a < 3\n"),
         Entry(code: .formatString, title: "f-string", example: "x = f\"{a}\"\n"),
-        Entry(code: .nestingTooDeep, title: "Nesting too deep", example: "x = " + String(repeating: "(", count: 300) + "\n"),
+        Entry(
+            code: .nestingTooDeep, title: "Nesting too deep",
+            example: "x = " + String(repeating: "(", count: 300) + "\n"),
         Entry(code: .invalidUTF8, title: "Invalid UTF-8", example: "x = \"\u{FFFD}\"\n"),
         Entry(code: .augmentedAssignment, title: "Augmented assignment", example: "x += 1\n"),
         Entry(code: .walrus, title: "Walrus operator", example: "y = (x := 1)\n"),

@@ -51,7 +51,9 @@ public func format(_ tree: SyntaxTree) -> String? {
 /// - formatting is idempotent: formatting the output again gives the same text.
 public enum Formatter {
     /// Formats `tree`, or says why it will not.
-    public static func format(_ tree: SyntaxTree, options: FormattingOptions = FormattingOptions()) -> Result<
+    public static func format(
+        _ tree: SyntaxTree, options: FormattingOptions = FormattingOptions()
+    ) -> Result<
         String, FormattingRefusal
     > {
         let errors = tree.diagnostics.filter { $0.severity == .error }
@@ -126,7 +128,8 @@ private struct Printer {
                 lineHasContent = false
             case .comment:
                 let text = String(decoding: bytes[piece.range.start..<piece.range.end], as: UTF8.self)
-                found.append(Comment(text: trimTrailingWhitespace(text), ownLine: !lineHasContent, blankLinesBefore: blank))
+                found.append(
+                    Comment(text: trimTrailingWhitespace(text), ownLine: !lineHasContent, blankLinesBefore: blank))
                 blank = 0
                 lineHasContent = true
             case .whitespace:
@@ -192,7 +195,11 @@ private struct Printer {
 
     mutating func place(_ comment: Comment, indent: Int) {
         if comment.ownLine || column == 0 || output.last == "\n" {
-            if !output.isEmpty && output.last != "\n" { newline(indent: indent) } else { write(String(repeating: " ", count: indent)) }
+            if !output.isEmpty && output.last != "\n" {
+                newline(indent: indent)
+            } else {
+                write(String(repeating: " ", count: indent))
+            }
             write(comment.text)
         } else {
             write("  " + comment.text)
@@ -287,7 +294,8 @@ private struct Printer {
         case .unsupportedStatement, .errorStatement:
             failed = true
         case .sourceFile, .importedName, .dottedName, .block, .nameExpression, .integerLiteral, .floatLiteral,
-            .stringLiteral, .booleanLiteral, .noneLiteral, .listExpression, .tupleExpression, .dictExpression, .dictEntry,
+            .stringLiteral, .booleanLiteral, .noneLiteral, .listExpression, .tupleExpression, .dictExpression,
+            .dictEntry,
             .parenthesizedExpression, .callExpression, .argumentList, .argument, .memberAccess, .subscriptExpression,
             .binaryExpression, .unaryExpression, .missingExpression, .errorExpression, .error:
             failed = true
@@ -298,7 +306,10 @@ private struct Printer {
             column = savedColumn
             placedUpTo = savedPlaced
             var end = statement.range.end
-            while end > statement.range.start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) {
+            while end > statement.range.start
+                && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20
+                    || bytes[end - 1] == 0x09)
+            {
                 end -= 1
             }
             write(String(decoding: bytes[statement.range.start..<end], as: UTF8.self))
@@ -473,7 +484,8 @@ private struct Printer {
             write(" ")
             printExpression(right, indent: indent, trailing: trailing)
         case .unaryExpression:
-            guard let unary = UnaryExpression(node), let operatorToken = unary.operatorToken, let operand = unary.operand
+            guard let unary = UnaryExpression(node), let operatorToken = unary.operatorToken,
+                let operand = unary.operand
             else {
                 printFlat(node)
                 return
@@ -520,7 +532,8 @@ private struct Printer {
                 printExpression(last, indent: indent, trailing: 0)
                 continue
             }
-            lineBreak(indent: indent, before: firstTokenIndex(segment[0]).flatMap { _ in segment[0].childToken(.dot)?.index })
+            lineBreak(
+                indent: indent, before: firstTokenIndex(segment[0]).flatMap { _ in segment[0].childToken(.dot)?.index })
             for operation in segment {
                 switch operation.kind {
                 case .memberAccess:
@@ -584,8 +597,10 @@ private struct Printer {
     }
 
     mutating func printCollection(_ node: SyntaxNode, indent: Int) {
-        let openKind: TokenKind = node.kind == .listExpression ? .leftBracket : node.kind == .dictExpression ? .leftBrace : .leftParenthesis
-        guard let open = node.childToken(openKind), let close = node.childToken(openKind.matchingClosingBracket ?? .rightParenthesis)
+        let openKind: TokenKind =
+            node.kind == .listExpression ? .leftBracket : node.kind == .dictExpression ? .leftBrace : .leftParenthesis
+        guard let open = node.childToken(openKind),
+            let close = node.childToken(openKind.matchingClosingBracket ?? .rightParenthesis)
         else {
             printFlat(node)
             return

@@ -58,7 +58,8 @@ private struct LexerState {
     }
 
     mutating func report(_ code: DiagnosticCode, _ start: Int, _ end: Int, _ message: String, fixes: [Fix] = []) {
-        diagnostics.append(Diagnostic(code: code, range: ByteRange(start: start, end: end), message: message, fixes: fixes))
+        diagnostics.append(
+            Diagnostic(code: code, range: ByteRange(start: start, end: end), message: message, fixes: fixes))
     }
 
     mutating func run() {
@@ -274,13 +275,17 @@ private struct LexerState {
             }
         case 0x28, 0x5B, 0x7B:
             brackets.append(OpenBracket(kind: byte, lineIndent: physicalLineIndent))
-            emit(byte == 0x28 ? .leftParenthesis : byte == 0x5B ? .leftBracket : .leftBrace, start: start, end: start + 1)
+            emit(
+                byte == 0x28 ? .leftParenthesis : byte == 0x5B ? .leftBracket : .leftBrace, start: start, end: start + 1
+            )
         case 0x29, 0x5D, 0x7D:
             let opener: UInt8 = byte == 0x29 ? 0x28 : byte == 0x5D ? 0x5B : 0x7B
             if let match = brackets.lastIndex(where: { $0.kind == opener }) {
                 brackets.removeSubrange(match...)
             }
-            emit(byte == 0x29 ? .rightParenthesis : byte == 0x5D ? .rightBracket : .rightBrace, start: start, end: start + 1)
+            emit(
+                byte == 0x29 ? .rightParenthesis : byte == 0x5D ? .rightBracket : .rightBrace, start: start,
+                end: start + 1)
         case 0x80...0xFF:
             lexNonASCII()
         default:
@@ -337,11 +342,14 @@ private struct LexerState {
             if second == 0x3D {
                 result = two(.notEqual)
             } else {
-                report(.invalidCharacter, start, start + 1, "'!' is not an operator here; use `~` to negate a condition.")
+                report(
+                    .invalidCharacter, start, start + 1, "'!' is not an operator here; use `~` to negate a condition.")
                 result = (.unknown, 1)
             }
         default:
-            let shown = first < 0x20 || first == 0x7F ? "U+00\(String(first, radix: 16, uppercase: true))" : "'\(Character(Unicode.Scalar(first)))'"
+            let shown =
+                first < 0x20 || first == 0x7F
+                ? "U+00\(String(first, radix: 16, uppercase: true))" : "'\(Character(Unicode.Scalar(first)))'"
             let hint = first == 0x5C ? " A `\\` continues a line only when it is the last character on it." : ""
             report(.invalidCharacter, start, start + 1, "The character \(shown) cannot appear here.\(hint)")
             result = (.unknown, 1)
@@ -365,7 +373,9 @@ private struct LexerState {
         }
         let scalar = decodeScalar(bytes, at: start, length: length)
         let shown = scalar.map { "'\($0)' (U+\(String($0.value, radix: 16, uppercase: true)))" } ?? "this character"
-        report(.invalidCharacter, start, start + length, "The character \(shown) cannot appear outside strings and comments.")
+        report(
+            .invalidCharacter, start, start + length,
+            "The character \(shown) cannot appear outside strings and comments.")
         emit(.unknown, start: start, end: start + length)
     }
 
@@ -491,7 +501,8 @@ private struct LexerState {
             if kind == .integer && bytes[start] == 0x30 && integerDigits > 1 {
                 let text = bytes[start..<index].filter { $0 != 0x5F }
                 if text.contains(where: { $0 != 0x30 }) {
-                    problem = problem ?? "Leading zeros are not allowed in decimal numbers; write 0o17 for an octal number."
+                    problem =
+                        problem ?? "Leading zeros are not allowed in decimal numbers; write 0o17 for an octal number."
                 }
             }
         }
@@ -656,7 +667,9 @@ private struct LexerState {
             }
             let runStart = index
             index += 1
-            while index < end && bytes[index] >= 0x80 && validUTF8Length(bytes, at: index, limit: end) == 0 { index += 1 }
+            while index < end && bytes[index] >= 0x80 && validUTF8Length(bytes, at: index, limit: end) == 0 {
+                index += 1
+            }
             report(.invalidUTF8, runStart, index, "These bytes are not valid UTF-8; save the file as UTF-8.")
         }
     }

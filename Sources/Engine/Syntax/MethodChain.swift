@@ -30,7 +30,8 @@ public struct MethodChain: Sendable, Hashable {
         public var argumentsRange: ByteRange? { call?.argumentList?.range }
         /// The step's own text range: from the dot (or bracket) to the end of the step.
         public var range: ByteRange {
-            let start = memberAccess.flatMap { MemberAccess($0)?.dotToken }?.range.start ?? call?.argumentList?.range.start
+            let start =
+                memberAccess.flatMap { MemberAccess($0)?.dotToken }?.range.start ?? call?.argumentList?.range.start
                 ?? subscriptExpression?.node.childToken(.leftBracket)?.range.start ?? node.range.start
             return ByteRange(start: start, end: node.range.end)
         }

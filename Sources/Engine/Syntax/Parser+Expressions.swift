@@ -83,7 +83,9 @@ extension Parser {
     mutating func parseMissingExpression() {
         let after = position > 0 ? tokens[position - 1] : nil
         let context = after.flatMap { $0.kind.fixedText.map { " after '\($0)'" } } ?? ""
-        let found = kind == .newline || kind.isZeroWidth ? "" : " but found \(kind.displayName == "a name" ? "'\(text(current))'" : kind.displayName)"
+        let found =
+            kind == .newline || kind.isZeroWidth
+            ? "" : " but found \(kind.displayName == "a name" ? "'\(text(current))'" : kind.displayName)"
         report(.expectedExpression, currentDiagnosticRange, "Expected an expression\(context)\(found).")
         finish(.missingExpression, mark())
     }
@@ -206,7 +208,9 @@ extension Parser {
         guard child >= 0 else { return [] }
         let raw = nodes[Int(child)]
         guard raw.kind == .binaryExpression || raw.kind == .unaryExpression else { return [] }
-        return [TextEdit(range: .empty(at: raw.start), newText: "("), TextEdit(range: .empty(at: raw.end), newText: ")")]
+        return [
+            TextEdit(range: .empty(at: raw.start), newText: "("), TextEdit(range: .empty(at: raw.end), newText: ")"),
+        ]
     }
 
     mutating func reportBooleanKeyword(_ token: Token, left: Int32, right: Int32) {
@@ -217,7 +221,12 @@ extension Parser {
             .booleanKeyword, token.range,
             "`\(keyword)` does not work on columns; use `\(replacement)`, with parentheses around each comparison: "
                 + "`(a > 1) \(replacement) (b < 2)`.",
-            force: true, fixes: [Fix(title: "Replace `\(keyword)` with `\(replacement)`", edits: edits.sorted { $0.range.start < $1.range.start })])
+            force: true,
+            fixes: [
+                Fix(
+                    title: "Replace `\(keyword)` with `\(replacement)`",
+                    edits: edits.sorted { $0.range.start < $1.range.start })
+            ])
     }
 
     mutating func reportMembership(_ range: ByteRange, negated: Bool, left: Int32, right: Int32) {
@@ -249,10 +258,15 @@ extension Parser {
             fixes.append(
                 Fix(
                     title: "Use `.\(method)()`",
-                    edits: [TextEdit(range: ByteRange(start: leftEnd, end: nodes[Int(right)].end), newText: ".\(method)()")]
+                    edits: [
+                        TextEdit(range: ByteRange(start: leftEnd, end: nodes[Int(right)].end), newText: ".\(method)()")
+                    ]
                 ))
         } else {
-            fixes.append(Fix(title: "Use `\(negated ? "!=" : "==")`", edits: [TextEdit(range: range, newText: negated ? "!=" : "==")]))
+            fixes.append(
+                Fix(
+                    title: "Use `\(negated ? "!=" : "==")`",
+                    edits: [TextEdit(range: range, newText: negated ? "!=" : "==")]))
         }
         let message =
             isNone
@@ -538,7 +552,8 @@ extension Parser {
             if kind == closing || isRecoveryStop(kind) { break }
             if kind == .unknown { continue }
             if canStartExpression(kind) && kind != .notKeyword {
-                report(.expectedToken, .empty(at: previousEnd), "Expected ',' between the items.",
+                report(
+                    .expectedToken, .empty(at: previousEnd), "Expected ',' between the items.",
                     fixes: [Fix(title: "Insert ','", edits: [TextEdit(range: .empty(at: previousEnd), newText: ",")])])
                 continue
             }
@@ -601,7 +616,11 @@ extension Parser {
                 .missingClosingBracket, current.range,
                 "Expected '\(closingText)' to close '\(openerText)', but found '\(text(current))'.",
                 related: [RelatedInformation(range: opener.range, message: "the bracket to close")],
-                fixes: [Fix(title: "Replace with '\(closingText)'", edits: [TextEdit(range: current.range, newText: closingText)])])
+                fixes: [
+                    Fix(
+                        title: "Replace with '\(closingText)'",
+                        edits: [TextEdit(range: current.range, newText: closingText)])
+                ])
             bump()
             return
         }
@@ -609,6 +628,10 @@ extension Parser {
             .missingClosingBracket, opener.range,
             "'\(openerText)' is never closed; add '\(closingText)'.",
             related: [RelatedInformation(range: .empty(at: insertion), message: "'\(closingText)' is expected here")],
-            fixes: [Fix(title: "Insert '\(closingText)'", edits: [TextEdit(range: .empty(at: insertion), newText: closingText)])])
+            fixes: [
+                Fix(
+                    title: "Insert '\(closingText)'",
+                    edits: [TextEdit(range: .empty(at: insertion), newText: closingText)])
+            ])
     }
 }

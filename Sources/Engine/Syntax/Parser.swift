@@ -11,7 +11,9 @@ public func parse(_ text: String) -> (tree: SyntaxTree, diagnostics: [Diagnostic
 }
 
 /// Parses source bytes; see ``parse(_:)-(String)``.
-public func parse(_ source: SourceText, nestingLimit: Int = Parser.defaultNestingLimit) -> (
+public func parse(
+    _ source: SourceText, nestingLimit: Int = Parser.defaultNestingLimit
+) -> (
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
     let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
@@ -532,9 +534,11 @@ public struct Parser {
         switch kind {
         case .defKeyword, .classKeyword, .returnKeyword, .yieldKeyword, .globalKeyword, .nonlocalKeyword,
             .lambdaKeyword, .asyncKeyword, .awaitKeyword:
-            return "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write the pipeline directly."
+            return
+                "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write the pipeline directly."
         case .forKeyword, .whileKeyword, .breakKeyword, .continueKeyword:
-            return "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write each pipeline directly, "
+            return
+                "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write each pipeline directly, "
                 + "and let the query work on all rows at once."
         case .ifKeyword, .elifKeyword, .elseKeyword:
             return "`\(keyword)` statements are not supported: a .moltres file is a list of pipelines. "

@@ -212,12 +212,14 @@ public struct SourceText: Sendable, Hashable {
 
     /// The line/column range of `range`.
     public func range(of range: ByteRange, encoding: ColumnEncoding = .utf16) -> SourceRange {
-        SourceRange(start: position(of: range.start, encoding: encoding), end: position(of: range.end, encoding: encoding))
+        SourceRange(
+            start: position(of: range.start, encoding: encoding), end: position(of: range.end, encoding: encoding))
     }
 
     /// The byte range of a line/column range.
     public func byteRange(of range: SourceRange, encoding: ColumnEncoding = .utf16) -> ByteRange {
-        ByteRange(start: byteOffset(of: range.start, encoding: encoding), end: byteOffset(of: range.end, encoding: encoding))
+        ByteRange(
+            start: byteOffset(of: range.start, encoding: encoding), end: byteOffset(of: range.end, encoding: encoding))
     }
 
     /// The length in bytes of the UTF-8 sequence at `index` and its UTF-16 width; an invalid byte is `(1, 1)`.

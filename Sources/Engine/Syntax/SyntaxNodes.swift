@@ -210,7 +210,9 @@ public struct StringLiteral: SyntaxNodeView {
     public var tokens: [SyntaxToken] { node.childTokens }
     /// The value: prefixes and quotes removed, escapes decoded, adjacent literals joined; invalid escapes are kept
     /// as written, and invalid UTF-8 becomes U+FFFD.
-    public var value: String { tokens.map { decodeStringLiteral(Array($0.tree.source.bytes[$0.range.start..<$0.range.end])) }.joined() }
+    public var value: String {
+        tokens.map { decodeStringLiteral(Array($0.tree.source.bytes[$0.range.start..<$0.range.end])) }.joined()
+    }
     /// Whether any part is an f-string (reported as `MOL1014`).
     public var isFormatString: Bool { tokens.contains { stringPrefix($0.text).lowercased().contains("f") } }
     /// Whether any part is a bytes literal (`b"..."`).

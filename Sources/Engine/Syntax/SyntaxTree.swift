@@ -133,7 +133,11 @@ final class SyntaxStorage: Sendable {
         for (index, node) in nodes.enumerated() {
             let start = Int(node.childStart)
             for child in children[start..<(start + Int(node.childCount))] {
-                if child >= 0 { nodeParents[Int(child)] = Int32(index) } else { tokenParents[Int(~child)] = Int32(index) }
+                if child >= 0 {
+                    nodeParents[Int(child)] = Int32(index)
+                } else {
+                    tokenParents[Int(~child)] = Int32(index)
+                }
             }
         }
         self.nodeParents = nodeParents
@@ -433,7 +437,9 @@ public struct SyntaxToken: Sendable, Hashable, CustomStringConvertible {
     /// The leading trivia split into pieces.
     public var leadingTrivia: [TriviaPiece] { triviaPieces(tree.source.bytes, token.leadingTriviaRange) }
     /// The next token, if any.
-    public var next: SyntaxToken? { index + 1 < tree.storage.tokens.count ? SyntaxToken(tree: tree, index: index + 1) : nil }
+    public var next: SyntaxToken? {
+        index + 1 < tree.storage.tokens.count ? SyntaxToken(tree: tree, index: index + 1) : nil
+    }
     /// The previous token, if any.
     public var previous: SyntaxToken? { index > 0 ? SyntaxToken(tree: tree, index: index - 1) : nil }
 

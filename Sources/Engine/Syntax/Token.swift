@@ -163,7 +163,9 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     case augmentedAssignment
 
     /// Whether this is one of Python's keywords.
-    public var isKeyword: Bool { rawValue >= TokenKind.falseKeyword.rawValue && rawValue <= TokenKind.yieldKeyword.rawValue }
+    public var isKeyword: Bool {
+        rawValue >= TokenKind.falseKeyword.rawValue && rawValue <= TokenKind.yieldKeyword.rawValue
+    }
 
     /// Whether this token takes no bytes of its own (indentation changes and the end of the file).
     public var isZeroWidth: Bool { self == .endOfFile || self == .indent || self == .dedent }

@@ -35,7 +35,8 @@ import Testing
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(file); run with MOLTRES_UPDATE_FIXTURES=1>"
+        let expected =
+            (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing \(file); run with MOLTRES_UPDATE_FIXTURES=1>"
         #expect(actual == expected, "\(file) differs; run with MOLTRES_UPDATE_FIXTURES=1 and review the diff")
     }
 }

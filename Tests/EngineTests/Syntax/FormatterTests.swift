@@ -19,7 +19,10 @@ import Testing
         ("x = 1 # note\n", "x = 1  # note\n"),
         ("x = 1\n\n\n\n\ny = 2\n", "x = 1\n\n\ny = 2\n"),
         ("\n\n# head\n\nx = 1", "# head\n\nx = 1\n"),
-        ("with db.transaction( ) as t :\n  t.commit( )\n\n\n\n  t.rollback()\n", "with db.transaction() as t:\n    t.commit()\n\n    t.rollback()\n"),
+        (
+            "with db.transaction( ) as t :\n  t.commit( )\n\n\n\n  t.rollback()\n",
+            "with db.transaction() as t:\n    t.commit()\n\n    t.rollback()\n"
+        ),
         ("x = db.table(\"t\")\n    .where(a)\n", "x = db.table(\"t\").where(a)\n"),
         ("", ""),
         ("# only\n", "# only\n"),

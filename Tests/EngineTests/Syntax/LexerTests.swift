@@ -60,7 +60,9 @@ private func check(
     }
 
     @Test func stringErrors() {
-        check("\"abc\nx", tokens: [(.string, "\"abc"), (.newline, "\n"), (.identifier, "x")], codes: [.unterminatedString])
+        check(
+            "\"abc\nx", tokens: [(.string, "\"abc"), (.newline, "\n"), (.identifier, "x")], codes: [.unterminatedString]
+        )
         check("'''abc\n", tokens: [(.string, "'''abc\n")], codes: [.unterminatedString])
         check(#""\x4""#, tokens: [(.string, #""\x4""#)], codes: [.invalidEscape])
         check(#""\u12""#, tokens: [(.string, #""\u12""#)], codes: [.invalidEscape])

@@ -6,7 +6,9 @@ import Testing
 @Suite struct NavigationTests {
     /// Parses `marked` with its `|` removed and returns the tree and the cursor's byte offset.
     func cursor(_ marked: String) -> (SyntaxTree, Int) {
-        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) }!
+        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map {
+            marked.utf8.distance(from: marked.utf8.startIndex, to: $0)
+        }!
         let text = marked.replacingOccurrences(of: "|", with: "")
         return (parse(text).tree, offset)
     }

@@ -96,7 +96,8 @@ import Testing
     @Test func integerValues() {
         for (text, value) in [("0x1F", 31), ("0o17", 15), ("0b101", 5), ("1_000", 1000)] {
             let tree = SyntaxTestSupport.parseChecked("x = \(text)\n")
-            #expect(tree.root.statements.first?.as(BindingStatement.self)?.value?.as(IntegerLiteral.self)?.value == value)
+            #expect(
+                tree.root.statements.first?.as(BindingStatement.self)?.value?.as(IntegerLiteral.self)?.value == value)
         }
     }
 
@@ -188,7 +189,8 @@ import Testing
 /// The expression with every binary and unary operation in parentheses, for precedence tests.
 func parenthesized(_ node: SyntaxNode) -> String {
     if let binary = node.as(BinaryExpression.self), let left = binary.left, let right = binary.right {
-        return "(\(parenthesized(left)) \(binary.operatorTokens.map(\.text).joined(separator: " ")) \(parenthesized(right)))"
+        return
+            "(\(parenthesized(left)) \(binary.operatorTokens.map(\.text).joined(separator: " ")) \(parenthesized(right)))"
     }
     if let unary = node.as(UnaryExpression.self), let operand = unary.operand {
         return "(\(unary.operatorToken?.text ?? "")\(parenthesized(operand)))"

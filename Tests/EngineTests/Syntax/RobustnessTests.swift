@@ -37,7 +37,8 @@ import Testing
         let pieces = [
             "(", ")", "[", "]", "{", "}", ",", ":", ".", "=", "==", "**", "*", "-", "~", "&", "|", "<", "and", "not",
             "in", "is", "None", "def", "with", "as", "if", "else", "for", "lambda", "import", "from", "x", "db", "col",
-            "\"s\"", "'t", "\"\"\"", "f\"{", "1", "0x", "1e", ".5", "#c", "\n", "\n    ", "\n\t", " ", "\\", "\\\n", "@",
+            "\"s\"", "'t", "\"\"\"", "f\"{", "1", "0x", "1e", ".5", "#c", "\n", "\n    ", "\n\t", " ", "\\", "\\\n",
+            "@",
             ":=", "+=", ";", "$", "é", "😀", "\r\n", "\u{0}",
         ]
         var generator = SeededGenerator(seed: 0x6D6F_6C74_7265_73)
@@ -63,7 +64,9 @@ import Testing
     @Test func randomBytes() {
         var generator = SeededGenerator(seed: 42)
         for _ in 0..<1000 {
-            let bytes = (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<Int.random(in: 0...64, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             let source = SourceText(bytes: bytes)
             let (tree, _) = parse(source)
             #expect(tree.reconstructedText == bytes)
@@ -73,7 +76,9 @@ import Testing
     @Test(arguments: ["(", "[", "{", "f(", "a[", "-", "~", "not ", "a ** "])
     func tenThousandNestedLevels(opener: String) {
         let open = String(repeating: opener, count: 10_000)
-        for text in ["x = \(open)1\n", "x = \(open)1" + String(repeating: closer(for: opener), count: 10_000) + "\ny = 2\n"] {
+        for text in [
+            "x = \(open)1\n", "x = \(open)1" + String(repeating: closer(for: opener), count: 10_000) + "\ny = 2\n",
+        ] {
             let source = SourceText(text)
             let (tree, diagnostics) = parse(source)
             #expect(tree.reconstructedText == source.bytes)
@@ -92,7 +97,8 @@ import Testing
         let (tree, diagnostics) = parse(text)
         #expect(diagnostics.isEmpty)
         #expect(tree.reconstructedText == Array(text.utf8))
-        #expect(MethodChain(containing: tree.root.statements[0].as(BindingStatement.self)!.value!)?.steps.count == 20_000)
+        #expect(
+            MethodChain(containing: tree.root.statements[0].as(BindingStatement.self)!.value!)?.steps.count == 20_000)
         #expect(format(tree) == nil || format(tree) != nil)
     }
 

@@ -30,15 +30,17 @@ enum SyntaxTestSupport {
         text += "--- diagnostics\n"
         for diagnostic in tree.diagnostics {
             let position = tree.source.position(of: diagnostic.range.start, encoding: .utf32)
-            text += "\(position.zeroBasedLine + 1):\(position.column + 1) \(diagnostic.severity) \(diagnostic.code): \(diagnostic.message)\n"
+            text +=
+                "\(position.zeroBasedLine + 1):\(position.column + 1) \(diagnostic.severity) \(diagnostic.code): \(diagnostic.message)\n"
         }
         return text
     }
 
     /// Asserts the invariants every parse must keep: the tokens tile the input, the tree holds every token
     /// exactly once in order, and every node's range lies inside its parent's.
-    static func checkInvariants(_ source: SourceText, _ tree: SyntaxTree, sourceLocation: SourceLocation = #_sourceLocation)
-    {
+    static func checkInvariants(
+        _ source: SourceText, _ tree: SyntaxTree, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(tree.reconstructedText == source.bytes, "lossless round trip", sourceLocation: sourceLocation)
         var expectedStart = 0
         for token in tree.tokens {
@@ -49,7 +51,8 @@ enum SyntaxTestSupport {
             expectedStart = token.end
         }
         let treeTokens = tree.rootNode.tokens.map(\.index)
-        #expect(treeTokens == Array(0..<tree.tokens.count), "tree holds every token once", sourceLocation: sourceLocation)
+        #expect(
+            treeTokens == Array(0..<tree.tokens.count), "tree holds every token once", sourceLocation: sourceLocation)
         #expect(tree.tokens.last?.kind == .endOfFile, sourceLocation: sourceLocation)
     }
 
