@@ -31,12 +31,12 @@ public enum FormattingRefusal: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// Formats `tree` in the canonical layout, or returns `nil` when the file has syntax errors.
 ///
-/// See ``Formatter/format(_:options:)`` for the layout and the reason when it refuses.
+/// See ``SourceFormatter/format(_:options:)`` for the layout and the reason when it refuses.
 public func format(_ tree: SyntaxTree) -> String? {
-    try? Formatter.format(tree).get()
+    try? SourceFormatter.format(tree).get()
 }
 
-/// The canonical formatter of `.moltres` files.
+/// The canonical formatter of `.moltres` files (named so that it does not collide with Foundation's `Formatter`).
 ///
 /// The layout:
 /// - 4-space indentation, one statement per line, `name = value`, spaces around binary operators, none inside
@@ -49,7 +49,7 @@ public func format(_ tree: SyntaxTree) -> String? {
 /// - blank lines between statements are kept, at most 2 at the top level and 1 inside a `with` body;
 /// - literals keep their spelling, so formatting never changes a value;
 /// - formatting is idempotent: formatting the output again gives the same text.
-public enum Formatter {
+public enum SourceFormatter {
     /// Formats `tree`, or says why it will not.
     public static func format(
         _ tree: SyntaxTree, options: FormattingOptions = FormattingOptions()

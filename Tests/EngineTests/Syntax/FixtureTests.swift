@@ -18,7 +18,7 @@ import Testing
     func formatting(name: String) throws {
         let source = SourceText(bytes: SyntaxTestSupport.fixtureBytes(name))
         let (tree, _) = parse(source)
-        switch Formatter.format(tree) {
+        switch SourceFormatter.format(tree) {
         case .success(let formatted):
             try compare(formatted, with: name + ".formatted")
             #expect(format(parse(formatted).tree) == formatted, "idempotent")

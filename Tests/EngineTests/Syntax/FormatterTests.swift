@@ -113,7 +113,7 @@ import Testing
     @Test func refusesFilesWithSyntaxErrors() {
         let tree = parse("x = f(1,\ny = 2\n").tree
         #expect(format(tree) == nil)
-        guard case .failure(let reason) = Formatter.format(tree) else {
+        guard case .failure(let reason) = SourceFormatter.format(tree) else {
             Issue.record("formatted a broken file")
             return
         }
