@@ -130,13 +130,23 @@ final class SyntaxStorage: Sendable {
         self.diagnostics = diagnostics
         var nodeParents = [Int32](repeating: -1, count: nodes.count)
         var tokenParents = [Int32](repeating: -1, count: tokens.count)
-        for (index, node) in nodes.enumerated() {
-            let start = Int(node.childStart)
-            for child in children[start..<(start + Int(node.childCount))] {
-                if child >= 0 {
-                    nodeParents[Int(child)] = Int32(index)
-                } else {
-                    tokenParents[Int(~child)] = Int32(index)
+        nodeParents.withUnsafeMutableBufferPointer { nodeParents in
+            tokenParents.withUnsafeMutableBufferPointer { tokenParents in
+                children.withUnsafeBufferPointer { children in
+                    for index in nodes.indices {
+                        let start = Int(nodes[index].childStart)
+                        let end = start + Int(nodes[index].childCount)
+                        var position = start
+                        while position < end {
+                            let child = children[position]
+                            if child >= 0 {
+                                nodeParents[Int(child)] = Int32(index)
+                            } else {
+                                tokenParents[Int(~child)] = Int32(index)
+                            }
+                            position += 1
+                        }
+                    }
                 }
             }
         }
@@ -321,6 +331,11 @@ public struct SyntaxNode: Sendable, Hashable, CustomStringConvertible {
     /// The source text of ``range``.
     public var text: String { tree.source.text(in: range) }
 
+    /// The node's range as lines and columns (UTF-16 columns unless told otherwise).
+    public func sourceRange(encoding: ColumnEncoding = .utf16) -> SourceRange {
+        tree.source.range(of: range, encoding: encoding)
+    }
+
     /// The children, nodes and tokens, in source order.
     public var children: [SyntaxElement] {
         let raw = raw
@@ -433,6 +448,10 @@ public struct SyntaxToken: Sendable, Hashable, CustomStringConvertible {
     public var parent: SyntaxNode? {
         let parent = tree.storage.tokenParents[index]
         return parent >= 0 ? SyntaxNode(tree: tree, index: Int(parent)) : nil
+    }
+    /// The token's range as lines and columns (UTF-16 columns unless told otherwise).
+    public func sourceRange(encoding: ColumnEncoding = .utf16) -> SourceRange {
+        tree.source.range(of: range, encoding: encoding)
     }
     /// The leading trivia split into pieces.
     public var leadingTrivia: [TriviaPiece] { triviaPieces(tree.source.bytes, token.leadingTriviaRange) }
