@@ -120,7 +120,10 @@ public struct Parser {
         if count > 0 {
             let first = stack[marker]
             let last = stack[stackTop - 1]
-            for index in marker..<stackTop { children.append(stack[index]) }
+            let top = stackTop
+            stack.withUnsafeBufferPointer { buffer in
+                children.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[marker..<top]))
+            }
             stackTop = marker
             fullStart = self.fullStart(of: first)
             start = self.start(of: first)
