@@ -583,7 +583,7 @@ private struct Printer {
     }
 
     mutating func printArgument(_ argument: SyntaxNode, indent: Int) {
-        guard let view = Argument(argument), let value = view.value else {
+        guard let view = CallArgument(argument), let value = view.value else {
             printFlat(argument)
             return
         }
@@ -669,7 +669,7 @@ private struct Printer {
         case .argumentList:
             return "(" + node.childNodes.map(flat).joined(separator: ", ") + ")"
         case .argument:
-            let view = Argument(node)
+            let view = CallArgument(node)
             let prefix = view?.label.map { $0 + "=" } ?? view?.starToken.map(tokenText) ?? ""
             return prefix + (view?.value.map(flat) ?? "")
         case .memberAccess:

@@ -25,7 +25,7 @@ public struct MethodChain: Sendable, Hashable {
         public var node: SyntaxNode
 
         /// The arguments of the call (empty without a call).
-        public var arguments: [Argument] { call?.arguments ?? [] }
+        public var arguments: [CallArgument] { call?.arguments ?? [] }
         /// The argument list's range, parentheses included.
         public var argumentsRange: ByteRange? { call?.argumentList?.range }
         /// The step's own text range: from the dot (or bracket) to the end of the step.

@@ -316,7 +316,7 @@ public struct CallExpression: SyntaxNodeView {
     /// The parenthesized argument list.
     public var argumentList: SyntaxNode? { node.childNodes.first { $0.kind == .argumentList } }
     /// The arguments in order.
-    public var arguments: [Argument] { argumentList?.childNodes.compactMap(Argument.init) ?? [] }
+    public var arguments: [CallArgument] { argumentList?.childNodes.compactMap(CallArgument.init) ?? [] }
     /// The `(` token.
     public var leftParenthesis: SyntaxToken? { argumentList?.childToken(.leftParenthesis) }
     /// The `)` token; `nil` while the user has not typed it.
@@ -328,13 +328,13 @@ public struct CallExpression: SyntaxNodeView {
         return NameExpression(callee)?.name
     }
     /// The argument labelled `label`, e.g. `how` in `join(…, how="left")`.
-    public func argument(labelled label: String) -> Argument? { arguments.first { $0.label == label } }
+    public func argument(labelled label: String) -> CallArgument? { arguments.first { $0.label == label } }
     /// The positional arguments in order.
-    public var positionalArguments: [Argument] { arguments.filter { $0.labelToken == nil && $0.starToken == nil } }
+    public var positionalArguments: [CallArgument] { arguments.filter { $0.labelToken == nil && $0.starToken == nil } }
 }
 
-/// One argument of a call.
-public struct Argument: SyntaxNodeView {
+/// One argument of a call (named `CallArgument` so that it cannot collide with ArgumentParser's `@Argument`).
+public struct CallArgument: SyntaxNodeView {
     /// The `argument` node.
     public let node: SyntaxNode
     /// Views an `argument` node.
