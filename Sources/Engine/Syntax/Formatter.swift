@@ -101,6 +101,8 @@ private struct Printer {
     var cursor = 0
     var placedUpTo = -1
     var failed = false
+    /// How many brackets enclose the current position (inside them line breaks are free).
+    var bracketDepth = 0
 
     init(tree: SyntaxTree, options: FormattingOptions) {
         self.tree = tree
@@ -395,10 +397,16 @@ private struct Printer {
             return
         }
         let segments = chainSegments(value)
-        if segments.count >= 3 {
+        if segments.count >= 3 || value.kind == .binaryExpression {
             write("(")
+            bracketDepth += 1
             lineBreak(indent: indent + options.indentWidth, before: firstTokenIndex(value))
-            printChain(value, segments: segments, indent: indent + options.indentWidth)
+            if segments.count >= 3 {
+                printChain(value, segments: segments, indent: indent + options.indentWidth)
+            } else {
+                printExpression(value, indent: indent + options.indentWidth, trailing: 0)
+            }
+            bracketDepth -= 1
             newline(indent: indent)
             write(")")
             return
@@ -428,7 +436,7 @@ private struct Printer {
         switch node.kind {
         case .callExpression, .memberAccess, .subscriptExpression:
             let segments = chainSegments(node)
-            if segments.count >= 3 {
+            if segments.count >= 3 && bracketDepth > 0 {
                 let chainIndent = column == indent ? indent : indent + options.indentWidth
                 printChain(node, segments: segments, indent: chainIndent)
             } else if let call = CallExpression(node), let callee = call.callee, let list = call.argumentList {
@@ -461,6 +469,8 @@ private struct Printer {
                 return
             }
             emit(open.index)
+            bracketDepth += 1
+            defer { bracketDepth -= 1 }
             lineBreak(indent: indent + options.indentWidth, before: firstTokenIndex(inner))
             let segments = chainSegments(inner)
             if segments.count >= 3 && !fitsFlat(inner, trailing: 0) {
@@ -475,14 +485,31 @@ private struct Printer {
                 printFlat(node)
                 return
             }
-            printExpression(left, indent: indent, trailing: 0)
-            write(" ")
-            for (offset, token) in binary.operatorTokens.enumerated() {
-                if offset > 0 { write(" ") }
-                emit(token.index)
+            guard bracketDepth > 0 else {
+                // Outside brackets a line break would end the statement, so the operands break inside themselves.
+                printExpression(left, indent: indent, trailing: 0)
+                write(" ")
+                for (offset, token) in binary.operatorTokens.enumerated() {
+                    if offset > 0 { write(" ") }
+                    emit(token.index)
+                }
+                write(" ")
+                printExpression(right, indent: indent, trailing: trailing)
+                return
             }
-            write(" ")
-            printExpression(right, indent: indent, trailing: trailing)
+            // Inside brackets: one operand per line, each operator at the start of its line.
+            let (operands, operators) = flattenBinary(node)
+            let breakIndent = column == indent ? indent : indent + options.indentWidth
+            printExpression(operands[0], indent: breakIndent, trailing: 0)
+            for (operatorTokens, operand) in zip(operators, operands.dropFirst()) {
+                lineBreak(indent: breakIndent, before: operatorTokens[0].index)
+                for (offset, token) in operatorTokens.enumerated() {
+                    if offset > 0 { write(" ") }
+                    emit(token.index)
+                }
+                write(" ")
+                printExpression(operand, indent: breakIndent, trailing: trailing)
+            }
         case .unaryExpression:
             guard let unary = UnaryExpression(node), let operatorToken = unary.operatorToken,
                 let operand = unary.operand
@@ -498,6 +525,40 @@ private struct Printer {
             .integerLiteral, .floatLiteral, .stringLiteral, .booleanLiteral, .noneLiteral, .dictEntry, .argumentList,
             .argument, .missingExpression, .errorExpression, .error:
             printFlat(node)
+        }
+    }
+
+    /// The operands and operators of a left-associative run of operators of one precedence: `a & b & c` gives
+    /// `[a, b, c]` and `[&, &]`. `**` (right-associative) is not flattened.
+    func flattenBinary(_ node: SyntaxNode) -> ([SyntaxNode], [[SyntaxToken]]) {
+        var operands: [SyntaxNode] = []
+        var operators: [[SyntaxToken]] = []
+        var current = node
+        let level = BinaryExpression(node).map { precedenceLevel($0.operatorTokens) } ?? 0
+        while let binary = BinaryExpression(current), let left = binary.left, let right = binary.right {
+            operands.append(right)
+            operators.append(binary.operatorTokens)
+            current = left
+            guard level != 12, let inner = BinaryExpression(left), precedenceLevel(inner.operatorTokens) == level else {
+                break
+            }
+        }
+        operands.append(current)
+        return (operands.reversed(), operators.reversed())
+    }
+
+    func precedenceLevel(_ operatorTokens: [SyntaxToken]) -> Int {
+        switch operatorTokens.first?.kind {
+        case .orKeyword: 1
+        case .andKeyword: 2
+        case .pipe: 5
+        case .caret: 6
+        case .ampersand: 7
+        case .leftShift, .rightShift: 8
+        case .plus, .minus: 9
+        case .star, .slash, .doubleSlash, .percent, .at: 10
+        case .doubleStar: 12
+        default: 4
         }
     }
 
@@ -572,6 +633,8 @@ private struct Printer {
             return
         }
         emit(open.index)
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
         let inner = indent + options.indentWidth
         for argument in arguments {
             lineBreak(indent: inner, before: firstTokenIndex(argument))
@@ -606,6 +669,8 @@ private struct Printer {
             return
         }
         emit(open.index)
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
         let inner = indent + options.indentWidth
         for element in node.childNodes {
             lineBreak(indent: inner, before: firstTokenIndex(element))

@@ -52,6 +52,32 @@ import Testing
                 """)
     }
 
+    @Test func longConditionsBreakBeforeEachOperator() {
+        let input = """
+            big = orders.where((col("amount") > 100) & (col("status") != "cancelled") & col("email").is_not_null() & (col("country") == "DE"))
+            total = col("amount") * 1.19 + col("shipping") * 1.07 + col("handling_fee") - col("discount") - col("voucher_amount")
+
+            """
+        check(
+            input,
+            formatted: """
+                big = orders.where(
+                    (col("amount") > 100)
+                    & (col("status") != "cancelled")
+                    & col("email").is_not_null()
+                    & (col("country") == "DE"),
+                )
+                total = (
+                    col("amount") * 1.19
+                    + col("shipping") * 1.07
+                    + col("handling_fee")
+                    - col("discount")
+                    - col("voucher_amount")
+                )
+
+                """)
+    }
+
     @Test func longCallsPutOneArgumentPerLine() {
         check(
             "db.insert(\"customers\", [{\"id\": 1, \"name\": \"Ada Lovelace\", \"active\": True}, {\"id\": 2, \"name\": \"Grace Hopper\"}])\n",
