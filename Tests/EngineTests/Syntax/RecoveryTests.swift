@@ -123,6 +123,29 @@ import Testing
         #expect(parse(result).diagnostics.isEmpty, "\(parse(result).diagnostics)")
     }
 
+    @Test func halfTypedLinesInsideAWithBlock() {
+        let text = """
+            with db.transaction() as txn:
+                db.update("t", where=
+                txn.commit()
+            x = db.table("orders").where(col("a") >
+            y = 3
+
+            """
+        let tree = SyntaxTestSupport.parseChecked(text)
+        #expect(tree.diagnostics.map(\.code) == [.expectedExpression, .expectedExpression], "\(tree.diagnostics)")
+        let with = tree.root.statements.first?.as(WithStatement.self)
+        #expect(with?.statements.count == 2)
+        #expect(
+            with?.statements.last?.as(ExpressionStatement.self)?.expression?.as(CallExpression.self)?.calleeName
+                == "commit")
+        #expect(tree.root.statements.map(\.kind) == [.withStatement, .bindingStatement, .bindingStatement])
+    }
+
+    @Test func anUnclosedTripleQuotedStringIsOneDiagnostic() {
+        check("x = \"\"\"abc\ny = f(1,\nz = 2\n", codes: [.unterminatedString])
+    }
+
     @Test func missingBracketPointsAtTheOpenerAndTheInsertionPoint() {
         let diagnostics = parse("x = f(1, 2\ny = 3\n").diagnostics
         #expect(diagnostics.count == 1)
