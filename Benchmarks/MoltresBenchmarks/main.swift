@@ -16,7 +16,7 @@ while !arguments.isEmpty {
     default: suites.append(argument)
     }
 }
-if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
+if suites.isEmpty { suites = ["sqlite", "postgres", "json", "parser"] }
 var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
