@@ -394,7 +394,7 @@ public struct SubscriptExpression: SyntaxNodeView {
 }
 
 /// The operator of a binary expression.
-public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+public enum SyntaxBinaryOperator: String, Sendable, Hashable, CaseIterable {
     /// `|`
     case bitwiseOr = "|"
     /// `^`
@@ -466,9 +466,9 @@ public struct BinaryExpression: SyntaxNodeView {
     /// The operator tokens (two for `not in` and `is not`).
     public var operatorTokens: [SyntaxToken] { node.childTokens }
     /// The operator.
-    public var `operator`: BinaryOperator? {
+    public var `operator`: SyntaxBinaryOperator? {
         let text = operatorTokens.map(\.text).joined(separator: " ")
-        return BinaryOperator(rawValue: text)
+        return SyntaxBinaryOperator(rawValue: text)
     }
     /// Whether this is a comparison (`==`, `<`, `in`, `is`, …).
     public var isComparison: Bool {
@@ -480,7 +480,7 @@ public struct BinaryExpression: SyntaxNodeView {
 }
 
 /// The operator of a unary expression.
-public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+public enum SyntaxUnaryOperator: String, Sendable, Hashable, CaseIterable {
     /// `-`
     case negate = "-"
     /// `+`
@@ -503,7 +503,7 @@ public struct UnaryExpression: SyntaxNodeView {
     /// The operator token.
     public var operatorToken: SyntaxToken? { node.childTokens.first }
     /// The operator.
-    public var `operator`: UnaryOperator? { operatorToken.flatMap { UnaryOperator(rawValue: $0.text) } }
+    public var `operator`: SyntaxUnaryOperator? { operatorToken.flatMap { SyntaxUnaryOperator(rawValue: $0.text) } }
     /// The operand.
     public var operand: SyntaxNode? { node.expressionChildren.first }
 }
