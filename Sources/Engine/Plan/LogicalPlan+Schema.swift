@@ -21,6 +21,27 @@ extension LogicalPlan {
         case .project(let input, let expressions):
             let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             return try Self.projectedColumns(expressions, over: columns)
+        case .withColumns(let input, let additions):
+            var columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            let inputColumns = columns
+            for addition in additions {
+                let type = try addition.expression.inferType(in: inputColumns).get()
+                let column = PlanColumn(name: addition.name, type: type.type, isNullable: type.isNullable)
+                if let index = columns.firstIndex(where: { $0.name == addition.name }) {
+                    columns[index] = column
+                } else {
+                    columns.append(column)
+                }
+            }
+            return columns
+        case .renameColumns(let input, let renames):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map { column in
+                var column = column
+                if let rename = renames.first(where: { $0.existing == column.name }) { column.name = rename.new }
+                return column
+            }
+        case .dropColumns(let input, let names):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).filter { !names.contains($0.name) }
         case .filter(let input, _), .sort(let input, _), .limit(let input, _, _), .distinct(let input),
             .sample(let input, _, _):
             return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)

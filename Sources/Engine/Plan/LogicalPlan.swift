@@ -13,6 +13,12 @@ public indirect enum LogicalPlan: Sendable, Hashable {
     /// Computes new columns; `*` (``Expression/star(qualifier:)``) keeps the input's columns.
     /// Window expressions are allowed here and see the input rows.
     case project(LogicalPlan, [Expression])
+    /// Adds columns, or replaces in place the columns with the same names (`with_column`, `with_columns`).
+    case withColumns(LogicalPlan, [NamedExpression])
+    /// Renames columns, keeping their positions (`with_column_renamed`); unknown names are ignored.
+    case renameColumns(LogicalPlan, [ColumnRename])
+    /// Removes columns by name (`drop`); unknown names are ignored.
+    case dropColumns(LogicalPlan, [String])
     /// Keeps the rows for which the predicate is true.
     case filter(LogicalPlan, Expression)
     /// Joins two inputs.
@@ -200,5 +206,33 @@ public struct PlanColumn: Sendable, Hashable {
         self.isNullable = isNullable
         self.qualifiers = qualifiers
         self.sourceTable = sourceTable
+    }
+}
+
+/// An expression with the name of the column it makes.
+public struct NamedExpression: Sendable, Hashable {
+    /// The column's name.
+    public var name: String
+    /// Its value.
+    public var expression: Expression
+
+    /// Creates a named expression.
+    public init(_ name: String, _ expression: Expression) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// A column's old and new names.
+public struct ColumnRename: Sendable, Hashable {
+    /// The existing name.
+    public var existing: String
+    /// The new name.
+    public var new: String
+
+    /// Creates a rename.
+    public init(_ existing: String, to new: String) {
+        self.existing = existing
+        self.new = new
     }
 }

@@ -1,0 +1,47 @@
+/// The SQL stage's output: one statement ready to run.
+public struct SQLStatement: Sendable {
+    /// The SQL on one line.
+    public var text: String
+    /// The same SQL with one clause per line and indented subqueries.
+    public var prettyText: String
+    /// The bound values, in placeholder order.
+    public var parameters: [DatabaseValue]
+    /// The columns a query yields (empty for statements that yield none).
+    public var resultColumns: [PlanColumn]
+
+    /// Creates a statement.
+    public init(text: String, prettyText: String, parameters: [DatabaseValue], resultColumns: [PlanColumn]) {
+        self.text = text
+        self.prettyText = prettyText
+        self.parameters = parameters
+        self.resultColumns = resultColumns
+    }
+}
+
+/// Generates the SQL of a query plan for a dialect: the SQL stage's entry point.
+///
+/// ```swift
+/// let statement = try generateSQL(for: plan, dialect: PostgresDialect(), catalog: catalog)
+/// statement.text        // SELECT … FROM "orders" WHERE "orders"."amount" > $1
+/// statement.parameters  // [.integer(100)]
+/// ```
+///
+/// - Throws: ``PlanError`` for unknown names, type errors (`MOL2xxx`), API misuse (`MOL3xxx`) and
+///   constructs the dialect cannot express (`MOL4xxx`).
+public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Catalog = .empty) throws -> SQLStatement {
+    let generator = SQLGenerator(dialect: dialect, catalog: catalog)
+    let (tree, columns) = try generator.queryTree(for: plan)
+    return SQLPrinter.statement(for: tree, dialect: dialect, resultColumns: columns)
+}
+
+/// Generates the statements of a mutation for a dialect, run in order in one transaction.
+///
+/// An insert of many rows becomes several statements when its values exceed the dialect's parameter limit.
+public func generateSQL(for mutation: MutationPlan, dialect: any Dialect, catalog: Catalog = .empty) throws
+    -> [SQLStatement]
+{
+    let generator = SQLGenerator(dialect: dialect, catalog: catalog)
+    return try generator.mutationTrees(for: mutation).map {
+        SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: [])
+    }
+}
