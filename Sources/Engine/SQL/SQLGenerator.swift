@@ -897,12 +897,14 @@ final class SQLGenerator {
     }
 
     private func orderItems(for key: SortKey, in level: Level) throws -> [SQLOrderItem] {
-        let expression = try translate(key.expression, in: level).sql
-        return orderItems(expression, key)
+        let translated = try translate(key.expression, in: level)
+        return orderItems(translated.sql, key, isNullable: translated.isNullable)
     }
 
-    private func orderItems(_ expression: SQLExpression, _ key: SortKey) -> [SQLOrderItem] {
+    private func orderItems(_ expression: SQLExpression, _ key: SortKey, isNullable: Bool) -> [SQLOrderItem] {
         let descending = key.direction == .descending
+        // A column that cannot be NULL sorts alike everywhere; only nullable keys need the rule spelled out.
+        if !isNullable { return [SQLOrderItem(expression: expression, descending: descending, nulls: nil)] }
         let wanted = key.effectiveNulls
         let databaseDefault: NullsPlacement
         switch dialect.defaultNullsPlacement {
@@ -1157,7 +1159,11 @@ final class SQLGenerator {
 
     private func translateMatch(_ match: PatternMatch, in level: Level) throws -> Translated {
         let subject = try translate(match.subject, in: level)
-        let pattern = try translate(match.pattern, in: level)
+        var pattern = try translate(match.pattern, in: level)
+        if pattern.sql.isParameter && match.kind != .like && match.kind != .ilike {
+            // A bound value's type is unknown to PostgreSQL in `length(?)`; say it is text.
+            pattern.sql = .cast(pattern.sql, dialect.typeName(.text))
+        }
         let sql: SQLExpression
         switch match.kind {
         case .like:
