@@ -61,7 +61,8 @@ let package = Package(
             dependencies: ["Moltres", "MoltresProtocol", "CSQLite", "CPostgres"],
             path: "Benchmarks/MoltresBenchmarks"
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Moltres"], path: "Tests/EngineTests"),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Moltres"], path: "Tests/EngineTests", exclude: ["Fixtures"]),
         .testTarget(name: "ProtocolTests", dependencies: ["MoltresProtocol"], path: "Tests/ProtocolTests"),
         .testTarget(
             name: "MoltresLSPTests",
