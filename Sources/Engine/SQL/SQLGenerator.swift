@@ -1016,7 +1016,7 @@ final class SQLGenerator {
             let orders = try specification.orderBy.flatMap { try orderItems(for: $0, in: level) }
             let frame = specification.frame.map(Self.frameText)
             return Translated(
-                sql: .window(inner.sql, SQLWindow(partitionBy: partitions, orderBy: orders, frame: frame)),
+                sql: Self.attachWindow(inner.sql, SQLWindow(partitionBy: partitions, orderBy: orders, frame: frame)),
                 type: inner.type, hasWindow: true)
         case .caseWhen(let clauses, let otherwise):
             var pairs: [(SQLExpression, SQLExpression)] = []
@@ -1046,6 +1046,39 @@ final class SQLGenerator {
         case .exists(let plan, let negated):
             return Translated(sql: .exists(try subquery(plan, in: level), negated: negated), type: .boolean, isNullable: false)
         }
+    }
+
+    /// SQL aggregate functions that take `OVER` when a rendering builds an aggregate from several of them.
+    private static let sqlAggregateNames: Set<String> = [
+        "sum", "count", "avg", "min", "max", "total", "json_group_array", "array_agg", "stddev_samp", "var_samp",
+        "covar_samp", "corr", "string_agg", "group_concat",
+    ]
+
+    /// Puts `OVER (…)` on a rendered window or aggregate call; when the rendering wrapped the call (a cast) or
+    /// built the aggregate from several aggregates (SQLite's variance), each aggregate call gets the window.
+    static func attachWindow(_ expression: SQLExpression, _ window: SQLWindow) -> SQLExpression {
+        if case .call = expression { return .window(expression, window) }
+        func attach(_ node: SQLExpression) -> SQLExpression {
+            switch node {
+            case .call(var call):
+                if sqlAggregateNames.contains(call.name.lowercased()) { return .window(node, window) }
+                call.arguments = call.arguments.map(attach)
+                return .call(call)
+            case .cast(let inner, let type): return .cast(attach(inner), type)
+            case .binary(let left, let symbol, let right, let precedence):
+                return .binary(attach(left), symbol, attach(right), precedence: precedence)
+            case .prefix(let symbol, let inner, let precedence): return .prefix(symbol, attach(inner), precedence: precedence)
+            case .parenthesized(let inner): return .parenthesized(attach(inner))
+            case .caseWhen(let operand, let clauses, let otherwise):
+                return .caseWhen(
+                    operand: operand.map(attach), clauses.map { (attach($0.0), attach($0.1)) }, else: otherwise.map(attach))
+            case .postfix(let inner, let symbol): return .postfix(attach(inner), symbol)
+            case .column, .star, .parameter, .token, .inList, .between, .subquery, .inSubquery, .exists, .window,
+                .sequence, .list:
+                return node
+            }
+        }
+        return attach(expression)
     }
 
     private static func frameText(_ frame: WindowFrame) -> String {
@@ -1096,25 +1129,29 @@ final class SQLGenerator {
                 throw PlanError.typeMismatch("cannot divide \(lhs.type.rawValue) by \(rhs.type.rawValue)")
             }
             // True division on every database: integer operands are converted first.
+            // Division by zero gives NULL on every database (SQLite's rule; PostgreSQL would fail).
+            let divisor = SQLExpression.function("nullif", [rhs.sql, .number(0)])
             if numeric == .real || numeric == .decimal {
-                return result(.op(lhs.sql, "/", rhs.sql), numeric)
+                return result(.op(lhs.sql, "/", divisor), numeric)
             }
-            return result(.op(.cast(lhs.sql, dialect.typeName(.real)), "/", rhs.sql), .real)
+            return result(.op(.cast(lhs.sql, dialect.typeName(.real)), "/", divisor), .real)
         case .floorDivide:
             guard numeric != nil else {
                 throw PlanError.typeMismatch("cannot divide \(lhs.type.rawValue) by \(rhs.type.rawValue)")
             }
-            let quotient = SQLExpression.op(.cast(lhs.sql, dialect.typeName(.real)), "/", rhs.sql)
+            let quotient = SQLExpression.op(
+                .cast(lhs.sql, dialect.typeName(.real)), "/", .function("nullif", [rhs.sql, .number(0)]))
             return result(.cast(.function("floor", [quotient]), dialect.typeName(.integer)), .integer)
         case .modulo:
             guard let numeric else {
                 throw PlanError.typeMismatch("cannot apply '%' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
             }
+            let divisor = SQLExpression.function("nullif", [rhs.sql, .number(0)])
             if numeric == .integer {
-                return result(.op(lhs.sql, "%", rhs.sql), .integer)
+                return result(.op(lhs.sql, "%", divisor), .integer)
             }
             // `%` truncates reals to integers on SQLite and does not exist for doubles on PostgreSQL.
-            let quotient = SQLExpression.op(lhs.sql, "/", rhs.sql)
+            let quotient = SQLExpression.op(lhs.sql, "/", divisor)
             return result(.op(lhs.sql, "-", .op(rhs.sql, "*", .function("trunc", [quotient]))), numeric)
         case .power:
             guard numeric != nil else {

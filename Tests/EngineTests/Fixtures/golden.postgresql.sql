@@ -138,7 +138,7 @@ LIMIT $1;
 -- columns: id integer, running real
 
 -- case: window_object
-SELECT "orders"."id", CAST(avg("orders"."amount") AS DOUBLE PRECISION) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC, "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "avg_so_far"
+SELECT "orders"."id", CAST(avg("orders"."amount") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC, "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) AS "avg_so_far"
 FROM "orders"
 ORDER BY "orders"."id" ASC
 LIMIT $1;
@@ -154,14 +154,14 @@ LIMIT $3;
 -- columns: id integer, paid integer
 
 -- case: reflected_operators
-SELECT "products"."id", $1 - "products"."stock" AS "missing", $2 * "products"."price" AS "double", CAST($3 AS DOUBLE PRECISION) / "products"."stock" AS "inverse"
+SELECT "products"."id", $1 - "products"."stock" AS "missing", $2 * "products"."price" AS "double", CAST($3 AS DOUBLE PRECISION) / nullif("products"."stock", 0) AS "inverse"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 100, 2, 1
 -- columns: id integer, missing integer, double real, inverse real
 
 -- case: aliases_kept
-SELECT "customers"."id" % $1 AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", strpos("customers"."name", CAST($2 AS TEXT)) > 0 AS "has_a", "customers"."id"
+SELECT "customers"."id" % nullif($1, 0) AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", strpos("customers"."name", CAST($2 AS TEXT)) > 0 AS "has_a", "customers"."id"
 FROM "customers"
 ORDER BY "customers"."id" ASC;
 -- parameters: 2, 'a'
@@ -457,7 +457,7 @@ LIMIT $1;
 -- columns: id integer, email text
 
 -- case: division_and_casts
-SELECT "products"."id", CAST("products"."stock" AS DOUBLE PRECISION) / $1 AS "true_div", CAST(floor(CAST("products"."stock" AS DOUBLE PRECISION) / $1) AS BIGINT) AS "floor_div", CAST(trunc("products"."price" * $2) AS BIGINT) AS "truncated", "products"."stock" % $1 AS "rest"
+SELECT "products"."id", CAST("products"."stock" AS DOUBLE PRECISION) / nullif($1, 0) AS "true_div", CAST(floor(CAST("products"."stock" AS DOUBLE PRECISION) / nullif($1, 0)) AS BIGINT) AS "floor_div", CAST(trunc("products"."price" * $2) AS BIGINT) AS "truncated", "products"."stock" % nullif($1, 0) AS "rest"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 1.5

@@ -154,14 +154,14 @@ LIMIT ?;
 -- columns: id integer, paid integer
 
 -- case: reflected_operators
-SELECT "products"."id", ? - "products"."stock" AS "missing", ? * "products"."price" AS "double", CAST(? AS REAL) / "products"."stock" AS "inverse"
+SELECT "products"."id", ? - "products"."stock" AS "missing", ? * "products"."price" AS "double", CAST(? AS REAL) / nullif("products"."stock", 0) AS "inverse"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 100, 2, 1
 -- columns: id integer, missing integer, double real, inverse real
 
 -- case: aliases_kept
-SELECT "customers"."id" % ? AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", instr("customers"."name", CAST(? AS TEXT)) > 0 AS "has_a", "customers"."id"
+SELECT "customers"."id" % nullif(?, 0) AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", instr("customers"."name", CAST(? AS TEXT)) > 0 AS "has_a", "customers"."id"
 FROM "customers"
 ORDER BY "customers"."id" ASC;
 -- parameters: 2, 'a'
@@ -457,7 +457,7 @@ LIMIT ?;
 -- columns: id integer, email text
 
 -- case: division_and_casts
-SELECT "products"."id", CAST("products"."stock" AS REAL) / ? AS "true_div", CAST(floor(CAST("products"."stock" AS REAL) / ?) AS INTEGER) AS "floor_div", CAST("products"."price" * ? AS INTEGER) AS "truncated", "products"."stock" % ? AS "rest"
+SELECT "products"."id", CAST("products"."stock" AS REAL) / nullif(?, 0) AS "true_div", CAST(floor(CAST("products"."stock" AS REAL) / nullif(?, 0)) AS INTEGER) AS "floor_div", CAST("products"."price" * ? AS INTEGER) AS "truncated", "products"."stock" % nullif(?, 0) AS "rest"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 7, 1.5, 7
