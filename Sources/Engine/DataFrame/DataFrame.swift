@@ -31,7 +31,7 @@ public struct DataFrame: Sendable {
     /// A DataFrame reading a table, without a session (for SQL previews).
     public static func table(_ name: String) -> DataFrame { DataFrame(.scan(TableReference(name))) }
 
-    private func with(_ plan: LogicalPlan) -> DataFrame { DataFrame(plan, session: session, buildError: buildError) }
+    func with(_ plan: LogicalPlan) -> DataFrame { DataFrame(plan, session: session, buildError: buildError) }
 
     private func failing(_ error: PlanError) -> DataFrame {
         DataFrame(plan, session: session, buildError: buildError ?? error)

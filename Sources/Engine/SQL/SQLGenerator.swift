@@ -959,6 +959,9 @@ final class SQLGenerator {
                 return Translated(sql: .prefix("NOT", inner.sql, precedence: 3), type: .boolean, isNullable: inner.isNullable, hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
             }
         case .cast(let operand, let target):
+            if target.type == .unknown {
+                throw PlanError.invalidUse("cast() needs a known type name (INTEGER, REAL, DOUBLE, DECIMAL, TEXT, DATE, …)")
+            }
             let inner = try translate(operand, in: level)
             var value = inner.sql
             if target.type == .integer && dialect.castToIntegerRounds && (inner.type == .real || inner.type == .decimal) {
@@ -1114,7 +1117,9 @@ final class SQLGenerator {
         let numeric = lhs.type.widened(with: rhs.type)
         switch op {
         case .add, .subtract, .multiply:
-            if op == .add && (lhs.type == .text || rhs.type == .text) {
+            if op == .add && (lhs.type == .text || rhs.type == .text)
+                && (lhs.type == .text || lhs.type == .unknown) && (rhs.type == .text || rhs.type == .unknown)
+            {
                 // `col + "text"` concatenates, as in the API.
                 return result(.op(lhs.sql, "||", rhs.sql), .text)
             }

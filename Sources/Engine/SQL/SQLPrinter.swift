@@ -142,6 +142,8 @@ struct SQLPrinter {
                 + rows.map { row in "(" + row.map { expression($0) }.joined(separator: ", ") + ")" }.joined(separator: separator)
         case .raw(let raw):
             return rawText(raw)
+        case .spelled(let expression):
+            return self.expression(expression)
         }
     }
 

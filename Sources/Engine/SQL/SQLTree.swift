@@ -162,6 +162,8 @@ public indirect enum SQLQuery: Sendable {
     case values([[SQLExpression]])
     /// The user's own SQL (`db.sql`), with `:name` placeholders replaced by bound parameters when printed.
     case raw(RawSQL)
+    /// A query a dialect spells out of tokens and expressions (PostgreSQL's `jsonb_array_elements … WITH ORDINALITY`).
+    case spelled(SQLExpression)
 }
 
 /// A common table expression of a `WITH`.

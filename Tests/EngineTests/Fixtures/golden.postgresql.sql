@@ -548,6 +548,28 @@ ORDER BY "products"."id" ASC;
 -- parameters: ' ', 1, 4
 -- columns: id integer, pair json, words integer, has_one boolean
 
+-- case: array_functions
+SELECT "products"."id", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value DESC LIMIT 1
+) AS "max", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value ASC LIMIT 1
+) AS "min", (
+  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS "sum", coalesce((
+  SELECT e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value = to_jsonb("products"."id") ORDER BY e.ordinality LIMIT 1
+), 0) AS "position", CAST(CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) || jsonb_build_array($1) AS TEXT) AS "appended", CAST(jsonb_build_array($1) || CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT) AS "prepended", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> to_jsonb("products"."id")
+) AS TEXT) AS "removed", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM (SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e
+) AS TEXT) AS "distinct", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.value), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS TEXT) AS "sorted"
+FROM "products"
+WHERE "products"."id" < $2
+ORDER BY "products"."id" ASC;
+-- parameters: 7, 4
+-- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

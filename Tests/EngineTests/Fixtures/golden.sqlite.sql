@@ -545,6 +545,14 @@ ORDER BY "products"."id" ASC;
 -- parameters: ' ', 1, 4
 -- columns: id integer, pair json, words integer, has_one boolean
 
+-- case: array_functions
+SELECT "products"."id", moltres_array_max(json_array("products"."stock", "products"."id", "products"."stock")) AS "max", moltres_array_min(json_array("products"."stock", "products"."id", "products"."stock")) AS "min", moltres_array_sum(json_array("products"."stock", "products"."id", "products"."stock")) AS "sum", moltres_array_position(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "position", json_insert(json_array("products"."stock", "products"."id", "products"."stock"), '$[#]', ?) AS "appended", moltres_array_prepend(json_array("products"."stock", "products"."id", "products"."stock"), ?) AS "prepended", moltres_array_remove(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "removed", moltres_array_distinct(json_array("products"."stock", "products"."id", "products"."stock")) AS "distinct", moltres_array_sort(json_array("products"."stock", "products"."id", "products"."stock")) AS "sorted"
+FROM "products"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC;
+-- parameters: 7, 7, 4
+-- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

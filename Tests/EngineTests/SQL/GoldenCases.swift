@@ -318,6 +318,15 @@ enum GoldenCases {
                 F.array_length(F.split(col("name"), " ")).alias("words"),
                 F.array_contains(F.array(col("id"), col("stock")), 1).alias("has_one")
             ).orderBy("id")),
+        GoldenCase(
+            "array_functions", ordered: true,
+            products.where(col("id") < 4).withColumn("a", F.array(col("stock"), col("id"), col("stock"))).select(
+                col("id"), F.array_max(col("a")).alias("max"), F.array_min(col("a")).alias("min"),
+                F.array_sum(col("a")).alias("sum"), F.array_position(col("a"), col("id")).alias("position"),
+                F.array_append(col("a"), 7).alias("appended"), F.array_prepend(col("a"), 7).alias("prepended"),
+                F.array_remove(col("a"), col("id")).alias("removed"), F.array_distinct(col("a")).alias("distinct"),
+                F.array_sort(col("a")).alias("sorted")
+            ).orderBy("id")),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,

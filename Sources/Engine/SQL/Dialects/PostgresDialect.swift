@@ -233,9 +233,80 @@ public struct PostgresDialect: Dialect {
         },
         "crc32": .unsupported("PostgreSQL has no CRC-32 function"),
         "soundex": .unsupported("SOUNDEX needs the fuzzystrmatch extension"),
-        "array_max": .unsupported("not implemented for PostgreSQL yet"),
-        "array_min": .unsupported("not implemented for PostgreSQL yet"),
+        "array_max": .build { arguments in extreme(arguments.required(0), descending: true) },
+        "array_min": .build { arguments in extreme(arguments.required(0), descending: false) },
+        "array_sum": .build { arguments in
+            .subquery(
+                elementQuery(
+                    arguments.required(0),
+                    select: .function(
+                        "sum", [.cast(.sequence([.token("e.value"), .token("#>> '{}'")]), "DOUBLE PRECISION")]),
+                    tail: []))
+        },
+        "array_position": .build { arguments in
+            .function(
+                "coalesce",
+                [
+                    .subquery(
+                        elementQuery(
+                            arguments.required(0), select: .token("e.ordinality"),
+                            tail: [
+                                .token("WHERE e.value ="), .function("to_jsonb", [arguments.required(1)]),
+                                .token("ORDER BY e.ordinality LIMIT 1"),
+                            ])), .number(0),
+                ])
+        },
+        "array_append": .build { arguments in
+            jsonText(.op(.cast(arguments.required(0), "JSONB"), "||", .function("jsonb_build_array", [arguments.required(1)])))
+        },
+        "array_prepend": .build { arguments in
+            jsonText(.op(.function("jsonb_build_array", [arguments.required(1)]), "||", .cast(arguments.required(0), "JSONB")))
+        },
+        "array_remove": .build { arguments in
+            aggregated(
+                arguments.required(0), order: "e.ordinality",
+                tail: [.token("WHERE e.value <>"), .function("to_jsonb", [arguments.required(1)])])
+        },
+        "array_sort": .build { arguments in aggregated(arguments.required(0), order: "e.value", tail: []) },
+        "array_distinct": .build { arguments in
+            // The first occurrence of each element, in array order.
+            let firsts = SQLExpression.sequence([
+                .token("(SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements("),
+                .cast(arguments.required(0), "JSONB"),
+                .token(") WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e"),
+            ])
+            return jsonText(
+                .subquery(
+                    .spelled(.sequence([
+                        .token("SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM"), firsts,
+                    ]))))
+        },
     ]
+
+    /// `SELECT <select> FROM jsonb_array_elements(CAST(x AS JSONB)) WITH ORDINALITY AS e (value, ordinality) <tail>`.
+    private static func elementQuery(_ array: SQLExpression, select: SQLExpression, tail: [SQLExpression]) -> SQLQuery {
+        SQLQuery.spelled(
+            .sequence(
+                [
+                    .token("SELECT"), select, .token("FROM jsonb_array_elements("), .cast(array, "JSONB"),
+                    .token(") WITH ORDINALITY AS e (value, ordinality)"),
+                ] + tail))
+    }
+
+    /// The elements of `array` that pass `tail`, as a JSON array text ordered by `order`.
+    private static func aggregated(_ array: SQLExpression, order: String, tail: [SQLExpression]) -> SQLExpression {
+        jsonText(
+            .subquery(
+                elementQuery(array, select: .token("coalesce(jsonb_agg(e.value ORDER BY \(order)), '[]')"), tail: tail)))
+    }
+
+    /// The largest or smallest element (JSONB order: numbers numerically), as text.
+    private static func extreme(_ array: SQLExpression, descending: Bool) -> SQLExpression {
+        .subquery(
+            elementQuery(
+                array, select: .token("e.value #>> '{}'"),
+                tail: [.token("ORDER BY e.value \(descending ? "DESC" : "ASC") LIMIT 1")]))
+    }
 
     private static func offsetArguments(_ arguments: FunctionArguments) -> [SQLExpression] {
         var values = [arguments.required(0)]
