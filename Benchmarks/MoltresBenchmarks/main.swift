@@ -1,7 +1,7 @@
 import Foundation
 
 // moltres-bench [suite …] [--repetitions N] [--postgres URL]
-// Suites: sqlite, postgres, json (each adds its own file with a `run…Benchmarks` function).
+// Suites: sqlite, postgres, json, compile (each adds its own file with a `run…Benchmarks` function).
 // Run release builds only: `swift run -c release moltres-bench`.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -20,6 +20,7 @@ if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
 var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
+    case "compile": results += runCompileBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }

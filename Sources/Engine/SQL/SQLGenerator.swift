@@ -859,6 +859,17 @@ final class SQLGenerator {
     }
 
     func resolve(_ reference: ColumnReference, in level: Level) throws -> LevelColumn {
+        // Fast path: exactly one exact match; anything else goes through the full rules below.
+        var found: Int?
+        var matches = 0
+        for index in level.columns.indices where level.columns[index].column.name == reference.name {
+            if let qualifier = reference.qualifier, !level.columns[index].column.qualifiers.contains(qualifier) {
+                continue
+            }
+            matches += 1
+            found = index
+        }
+        if matches == 1, let found { return level.columns[found] }
         let result = PlanColumn.resolve(reference, in: level.columns.map(\.column))
         switch result {
         case .success(let index): return level.columns[index]

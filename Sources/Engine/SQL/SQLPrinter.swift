@@ -23,9 +23,16 @@ struct SQLPrinter {
         if case .createTable = tree { inline = true }
         var compact = SQLPrinter(dialect: dialect, pretty: false, inlineLiterals: inline)
         let text = compact.statement(tree)
-        var pretty = SQLPrinter(dialect: dialect, pretty: true, inlineLiterals: inline)
-        let prettyText = pretty.statement(tree)
-        return SQLStatement(text: text, prettyText: prettyText, parameters: compact.parameters, resultColumns: resultColumns)
+        return SQLStatement(
+            text: text, tree: tree, dialect: dialect, parameters: compact.parameters, resultColumns: resultColumns)
+    }
+
+    /// The pretty text of `tree`.
+    static func prettyText(for tree: SQLTree, dialect: any Dialect) -> String {
+        var inline = false
+        if case .createTable = tree { inline = true }
+        var printer = SQLPrinter(dialect: dialect, pretty: true, inlineLiterals: inline)
+        return printer.statement(tree)
     }
 
     // MARK: - Layout

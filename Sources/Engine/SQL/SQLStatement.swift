@@ -2,19 +2,39 @@
 public struct SQLStatement: Sendable {
     /// The SQL on one line.
     public var text: String
-    /// The same SQL with one clause per line and indented subqueries.
-    public var prettyText: String
     /// The bound values, in placeholder order.
     public var parameters: [DatabaseValue]
     /// The columns a query yields (empty for statements that yield none).
     public var resultColumns: [PlanColumn]
+    private let pretty: Pretty
+
+    private enum Pretty {
+        case text(String)
+        case tree(SQLTree, any Dialect)
+    }
 
     /// Creates a statement.
     public init(text: String, prettyText: String, parameters: [DatabaseValue], resultColumns: [PlanColumn]) {
         self.text = text
-        self.prettyText = prettyText
+        self.pretty = .text(prettyText)
         self.parameters = parameters
         self.resultColumns = resultColumns
+    }
+
+    /// A statement whose pretty text is printed from `tree` when first asked for.
+    init(text: String, tree: SQLTree, dialect: any Dialect, parameters: [DatabaseValue], resultColumns: [PlanColumn]) {
+        self.text = text
+        self.pretty = .tree(tree, dialect)
+        self.parameters = parameters
+        self.resultColumns = resultColumns
+    }
+
+    /// The same SQL with one clause per line and indented subqueries (printed on demand).
+    public var prettyText: String {
+        switch pretty {
+        case .text(let text): return text
+        case .tree(let tree, let dialect): return SQLPrinter.prettyText(for: tree, dialect: dialect)
+        }
     }
 }
 

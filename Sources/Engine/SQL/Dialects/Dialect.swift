@@ -179,7 +179,8 @@ public struct CustomFunction: Sendable {
 extension Dialect {
     /// Double quotes, with `"` doubled inside.
     public func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if !name.utf8.contains(UInt8(ascii: "\"")) { return "\"" + name + "\"" }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     /// `?`.
     public var parameterStyle: ParameterStyle { .questionMark }
@@ -204,12 +205,7 @@ extension Dialect {
     /// Only one argument after `DISTINCT`.
     public var supportsDistinctOnSeveralArguments: Bool { false }
     /// Standard type names.
-    public var typeNames: [SQLType: String] {
-        [
-            .integer: "INTEGER", .real: "DOUBLE PRECISION", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
-            .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "JSON", .unknown: "TEXT",
-        ]
-    }
+    public var typeNames: [SQLType: String] { standardTypeNames }
     /// Casts truncate.
     public var castToIntegerRounds: Bool { false }
     /// Integer parameters convert implicitly.
@@ -248,6 +244,11 @@ extension Dialect {
         return scale.map { "\(base)(\(precision), \($0))" } ?? "\(base)(\(precision))"
     }
 }
+
+private let standardTypeNames: [SQLType: String] = [
+    .integer: "INTEGER", .real: "DOUBLE PRECISION", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
+    .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "JSON", .unknown: "TEXT",
+]
 
 /// The standard-SQL dialect with every default: for previews when no database is known.
 public struct GenericDialect: Dialect {

@@ -21,12 +21,12 @@ public struct PostgresDialect: Dialect {
     /// The protocol's limit (a 16-bit count).
     public var maximumParameters: Int { 65535 }
     /// PostgreSQL's type names.
-    public var typeNames: [SQLType: String] {
-        [
-            .integer: "BIGINT", .real: "DOUBLE PRECISION", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
-            .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BYTEA", .json: "JSONB", .unknown: "TEXT",
-        ]
-    }
+    public var typeNames: [SQLType: String] { Self.typeNameTable }
+
+    private static let typeNameTable: [SQLType: String] = [
+        .integer: "BIGINT", .real: "DOUBLE PRECISION", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
+        .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BYTEA", .json: "JSONB", .unknown: "TEXT",
+    ]
 
     /// How `explode` reads array elements.
     public var explodeSyntax: ExplodeSyntax { .lateralJSONArrayElements }

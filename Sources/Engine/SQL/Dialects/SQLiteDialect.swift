@@ -16,12 +16,12 @@ public struct SQLiteDialect: Dialect {
     /// `SQLITE_MAX_VARIABLE_NUMBER` since 3.32.
     public var maximumParameters: Int { 32766 }
     /// SQLite's storage-class names.
-    public var typeNames: [SQLType: String] {
-        [
-            .integer: "INTEGER", .real: "REAL", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
-            .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "TEXT", .unknown: "TEXT",
-        ]
-    }
+    public var typeNames: [SQLType: String] { Self.typeNameTable }
+
+    private static let typeNameTable: [SQLType: String] = [
+        .integer: "INTEGER", .real: "REAL", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
+        .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "TEXT", .unknown: "TEXT",
+    ]
     /// How `explode` reads array elements.
     public var explodeSyntax: ExplodeSyntax { .jsonEach }
     /// The functions of ``SQLiteFunctions``.
