@@ -21,7 +21,8 @@ private let compileCatalog: Catalog = {
             TableInfo(
                 name: "products",
                 columns: [
-                    column("id", "INTEGER"), column("name", "TEXT"), column("category", "TEXT"), column("price", "REAL"),
+                    column("id", "INTEGER"), column("name", "TEXT"), column("category", "TEXT"),
+                    column("price", "REAL"),
                     column("stock", "INTEGER"),
                 ]),
             TableInfo(
@@ -51,8 +52,11 @@ private let compileCases: [CompileCase] = [
         name: "filter+select",
         build: { DataFrame.table("orders").where(col("amount") > 100).select("id", "amount") },
         handWritten: { value in
-            ("SELECT " + quote("orders") + "." + quote("id") + ", " + quote("orders") + "." + quote("amount") + " FROM " + quote("orders") + " WHERE " + quote("orders") + "." + quote("amount") + " > ?",
-             [.integer(Int64(value))])
+            (
+                "SELECT " + quote("orders") + "." + quote("id") + ", " + quote("orders") + "." + quote("amount")
+                    + " FROM " + quote("orders") + " WHERE " + quote("orders") + "." + quote("amount") + " > ?",
+                [.integer(Int64(value))]
+            )
         }),
     CompileCase(
         name: "join+group_by+agg",
@@ -62,8 +66,12 @@ private let compileCases: [CompileCase] = [
             ).groupBy("country").agg(F.sum(col("amount")).alias("total"), F.count("*").alias("n"))
         },
         handWritten: { _ in
-            var sql = "SELECT " + quote("customers") + "." + quote("country") + ", sum(" + quote("orders") + "." + quote("amount") + ") AS " + quote("total") + ", count(*) AS " + quote("n")
-            sql += " FROM " + quote("orders") + " JOIN " + quote("customers") + " ON " + quote("orders") + "." + quote("customer_id") + " = " + quote("customers") + "." + quote("id")
+            var sql =
+                "SELECT " + quote("customers") + "." + quote("country") + ", sum(" + quote("orders") + "."
+                + quote("amount") + ") AS " + quote("total") + ", count(*) AS " + quote("n")
+            sql +=
+                " FROM " + quote("orders") + " JOIN " + quote("customers") + " ON " + quote("orders") + "."
+                + quote("customer_id") + " = " + quote("customers") + "." + quote("id")
             sql += " GROUP BY " + quote("customers") + "." + quote("country")
             return (sql, [])
         }),
@@ -75,9 +83,12 @@ private let compileCases: [CompileCase] = [
                 F.lag(col("amount")).over(partitionBy: ["customer_id"], orderBy: [col("ordered_at")]).alias("previous"))
         },
         handWritten: { _ in
-            let window = " OVER (PARTITION BY " + quote("orders") + "." + quote("customer_id") + " ORDER BY " + quote("orders") + "." + quote("ordered_at") + " ASC)"
+            let window =
+                " OVER (PARTITION BY " + quote("orders") + "." + quote("customer_id") + " ORDER BY " + quote("orders")
+                + "." + quote("ordered_at") + " ASC)"
             return (
-                "SELECT " + quote("orders") + "." + quote("id") + ", row_number()" + window + " AS " + quote("rn") + ", lag(" + quote("orders") + "." + quote("amount") + ", ?)" + window
+                "SELECT " + quote("orders") + "." + quote("id") + ", row_number()" + window + " AS " + quote("rn")
+                    + ", lag(" + quote("orders") + "." + quote("amount") + ", ?)" + window
                     + " AS " + quote("previous") + " FROM " + quote("orders"), [.integer(1)]
             )
         }),
@@ -88,8 +99,12 @@ private let compileCases: [CompileCase] = [
                 F.sum(col("amount")).alias("total"))
         },
         handWritten: { _ in
-            var sql = "WITH " + quote("paid") + " AS (SELECT * FROM " + quote("orders") + " WHERE " + quote("orders") + "." + quote("status") + " = ?) "
-            sql += "SELECT " + quote("paid") + "." + quote("customer_id") + ", sum(" + quote("paid") + "." + quote("amount") + ") AS " + quote("total") + " FROM " + quote("paid")
+            var sql =
+                "WITH " + quote("paid") + " AS (SELECT * FROM " + quote("orders") + " WHERE " + quote("orders") + "."
+                + quote("status") + " = ?) "
+            sql +=
+                "SELECT " + quote("paid") + "." + quote("customer_id") + ", sum(" + quote("paid") + "."
+                + quote("amount") + ") AS " + quote("total") + " FROM " + quote("paid")
             sql += " GROUP BY " + quote("paid") + "." + quote("customer_id")
             return (sql, [.text("paid")])
         }),
@@ -98,11 +113,13 @@ private let compileCases: [CompileCase] = [
         build: {
             DataFrame.table("orders").select(
                 col("id"),
-                F.when(col("amount") > 1000, "large").when(col("amount") > 100, "medium").otherwise("small").alias("size"))
+                F.when(col("amount") > 1000, "large").when(col("amount") > 100, "medium").otherwise("small").alias(
+                    "size"))
         },
         handWritten: { _ in
             (
-                "SELECT " + quote("orders") + "." + quote("id") + ", CASE WHEN " + quote("orders") + "." + quote("amount") + " > ? THEN ? WHEN " + quote("orders") + "." + quote("amount") + " > ? THEN ? "
+                "SELECT " + quote("orders") + "." + quote("id") + ", CASE WHEN " + quote("orders") + "."
+                    + quote("amount") + " > ? THEN ? WHEN " + quote("orders") + "." + quote("amount") + " > ? THEN ? "
                     + "ELSE ? END AS " + quote("size") + " FROM " + quote("orders"),
                 [.integer(1000), .text("large"), .integer(100), .text("medium"), .text("small")]
             )
@@ -111,7 +128,10 @@ private let compileCases: [CompileCase] = [
         name: "order+limit",
         build: { DataFrame.table("orders").orderBy(col("amount").desc(), col("id")).limit(10) },
         handWritten: { _ in
-            ("SELECT * FROM " + quote("orders") + " ORDER BY " + quote("orders") + "." + quote("amount") + " DESC, " + quote("orders") + "." + quote("id") + " ASC LIMIT ?", [.integer(10)])
+            (
+                "SELECT * FROM " + quote("orders") + " ORDER BY " + quote("orders") + "." + quote("amount") + " DESC, "
+                    + quote("orders") + "." + quote("id") + " ASC LIMIT ?", [.integer(10)]
+            )
         }),
     CompileCase(
         name: "5-way join",
@@ -121,14 +141,26 @@ private let compileCases: [CompileCase] = [
                 .join(DataFrame.table("products"), on: col("order_items.product_id") == col("products.id"))
                 .join(DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id"))
                 .join(DataFrame.table("customers").alias("c2"), on: col("c2.id") == col("customers.id"))
-                .select(col("orders.id"), col("products.name").alias("product"), col("customers.name").alias("customer"))
+                .select(
+                    col("orders.id"), col("products.name").alias("product"), col("customers.name").alias("customer"))
         },
         handWritten: { _ in
-            var sql = "SELECT " + quote("orders") + "." + quote("id") + ", " + quote("products") + "." + quote("name") + " AS " + quote("product") + ", " + quote("customers") + "." + quote("name") + " AS " + quote("customer")
-            sql += " FROM " + quote("order_items") + " JOIN " + quote("orders") + " ON " + quote("order_items") + "." + quote("order_id") + " = " + quote("orders") + "." + quote("id")
-            sql += " JOIN " + quote("products") + " ON " + quote("order_items") + "." + quote("product_id") + " = " + quote("products") + "." + quote("id")
-            sql += " JOIN " + quote("customers") + " ON " + quote("orders") + "." + quote("customer_id") + " = " + quote("customers") + "." + quote("id")
-            sql += " JOIN " + quote("customers") + " AS " + quote("c2") + " ON " + quote("c2") + "." + quote("id") + " = " + quote("customers") + "." + quote("id")
+            var sql =
+                "SELECT " + quote("orders") + "." + quote("id") + ", " + quote("products") + "." + quote("name")
+                + " AS " + quote("product") + ", " + quote("customers") + "." + quote("name") + " AS "
+                + quote("customer")
+            sql +=
+                " FROM " + quote("order_items") + " JOIN " + quote("orders") + " ON " + quote("order_items") + "."
+                + quote("order_id") + " = " + quote("orders") + "." + quote("id")
+            sql +=
+                " JOIN " + quote("products") + " ON " + quote("order_items") + "." + quote("product_id") + " = "
+                + quote("products") + "." + quote("id")
+            sql +=
+                " JOIN " + quote("customers") + " ON " + quote("orders") + "." + quote("customer_id") + " = "
+                + quote("customers") + "." + quote("id")
+            sql +=
+                " JOIN " + quote("customers") + " AS " + quote("c2") + " ON " + quote("c2") + "." + quote("id") + " = "
+                + quote("customers") + "." + quote("id")
             return (sql, [])
         }),
     CompileCase(
@@ -146,8 +178,12 @@ private let compileCases: [CompileCase] = [
             return frame.orderBy(col("id")).limit(20)
         },
         handWritten: { _ in
-            var sql = "SELECT " + quote("orders") + "." + quote("id") + ", " + quote("orders") + "." + quote("customer_id") + ", " + quote("orders") + "." + quote("status") + ", " + quote("orders") + "." + quote("amount") + ","
-            sql += " " + quote("orders") + "." + quote("ordered_at") + " FROM " + quote("orders") + " WHERE " + quote("orders") + "." + quote("amount") + " > ?"
+            var sql =
+                "SELECT " + quote("orders") + "." + quote("id") + ", " + quote("orders") + "." + quote("customer_id")
+                + ", " + quote("orders") + "." + quote("status") + ", " + quote("orders") + "." + quote("amount") + ","
+            sql +=
+                " " + quote("orders") + "." + quote("ordered_at") + " FROM " + quote("orders") + " WHERE "
+                + quote("orders") + "." + quote("amount") + " > ?"
             var parameters: [DatabaseValue] = [.integer(10)]
             for step in stride(from: 0, to: 28, by: 4) {
                 sql += " AND " + quote("orders") + "." + quote("amount") + " + ? > ?"
@@ -178,7 +214,8 @@ func runCompileBenchmarks(repetitions: Int) -> [BenchmarkResult] {
             repetitions: repetitions,
             moltres: {
                 for _ in 0..<iterations {
-                    let statement = try! generateSQL(for: compileCase.build().plan, dialect: dialect, catalog: compileCatalog)
+                    let statement = try! generateSQL(
+                        for: compileCase.build().plan, dialect: dialect, catalog: compileCatalog)
                     sink &+= statement.text.utf8.count &+ statement.parameters.count
                 }
             },

@@ -121,7 +121,8 @@ public struct Column: Sendable {
         var frame: WindowFrame?
         if let rowsBetween {
             frame = WindowFrame(
-                .rows, start: .init(offset: rowsBetween.0, isStart: true), end: .init(offset: rowsBetween.1, isStart: false))
+                .rows, start: .init(offset: rowsBetween.0, isStart: true),
+                end: .init(offset: rowsBetween.1, isStart: false))
         } else if let rangeBetween {
             frame = WindowFrame(
                 .range, start: .init(offset: rangeBetween.0, isStart: true),
@@ -269,9 +270,13 @@ extension Column {
     /// `a + b` (text operands concatenate).
     public static func + (lhs: Column, rhs: Column) -> Column { make(.add, lhs.expression, rhs.expression) }
     /// `a + value`.
-    public static func + (lhs: Column, rhs: DatabaseValue) -> Column { make(.add, lhs.expression, rhs.columnExpression) }
+    public static func + (lhs: Column, rhs: DatabaseValue) -> Column {
+        make(.add, lhs.expression, rhs.columnExpression)
+    }
     /// `value + a`.
-    public static func + (lhs: DatabaseValue, rhs: Column) -> Column { make(.add, lhs.columnExpression, rhs.expression) }
+    public static func + (lhs: DatabaseValue, rhs: Column) -> Column {
+        make(.add, lhs.columnExpression, rhs.expression)
+    }
     /// `a - b`.
     public static func - (lhs: Column, rhs: Column) -> Column { make(.subtract, lhs.expression, rhs.expression) }
     /// `a - value`.
@@ -295,30 +300,46 @@ extension Column {
     /// `a / b`: true division.
     public static func / (lhs: Column, rhs: Column) -> Column { make(.divide, lhs.expression, rhs.expression) }
     /// `a / value`.
-    public static func / (lhs: Column, rhs: DatabaseValue) -> Column { make(.divide, lhs.expression, rhs.columnExpression) }
+    public static func / (lhs: Column, rhs: DatabaseValue) -> Column {
+        make(.divide, lhs.expression, rhs.columnExpression)
+    }
     /// `value / a`.
-    public static func / (lhs: DatabaseValue, rhs: Column) -> Column { make(.divide, lhs.columnExpression, rhs.expression) }
+    public static func / (lhs: DatabaseValue, rhs: Column) -> Column {
+        make(.divide, lhs.columnExpression, rhs.expression)
+    }
     /// `a % b`.
     public static func % (lhs: Column, rhs: Column) -> Column { make(.modulo, lhs.expression, rhs.expression) }
     /// `a % value`.
-    public static func % (lhs: Column, rhs: DatabaseValue) -> Column { make(.modulo, lhs.expression, rhs.columnExpression) }
+    public static func % (lhs: Column, rhs: DatabaseValue) -> Column {
+        make(.modulo, lhs.expression, rhs.columnExpression)
+    }
     /// `value % a`.
-    public static func % (lhs: DatabaseValue, rhs: Column) -> Column { make(.modulo, lhs.columnExpression, rhs.expression) }
+    public static func % (lhs: DatabaseValue, rhs: Column) -> Column {
+        make(.modulo, lhs.columnExpression, rhs.expression)
+    }
     /// `a ** b`.
     public static func ** (lhs: Column, rhs: Column) -> Column { make(.power, lhs.expression, rhs.expression) }
     /// `a ** value`.
-    public static func ** (lhs: Column, rhs: DatabaseValue) -> Column { make(.power, lhs.expression, rhs.columnExpression) }
+    public static func ** (lhs: Column, rhs: DatabaseValue) -> Column {
+        make(.power, lhs.expression, rhs.columnExpression)
+    }
     /// `value ** a`.
-    public static func ** (lhs: DatabaseValue, rhs: Column) -> Column { make(.power, lhs.columnExpression, rhs.expression) }
+    public static func ** (lhs: DatabaseValue, rhs: Column) -> Column {
+        make(.power, lhs.columnExpression, rhs.expression)
+    }
     /// `-a`.
     public static prefix func - (operand: Column) -> Column { Column(.unary(.negate, operand.expression.unaliased)) }
 
     /// `a == b`; comparing with `nil` means `IS NULL`.
     public static func == (lhs: Column, rhs: Column) -> Column { make(.equal, lhs.expression, rhs.expression) }
     /// `a == value`.
-    public static func == (lhs: Column, rhs: DatabaseValue) -> Column { make(.equal, lhs.expression, rhs.columnExpression) }
+    public static func == (lhs: Column, rhs: DatabaseValue) -> Column {
+        make(.equal, lhs.expression, rhs.columnExpression)
+    }
     /// `value == a`.
-    public static func == (lhs: DatabaseValue, rhs: Column) -> Column { make(.equal, lhs.columnExpression, rhs.expression) }
+    public static func == (lhs: DatabaseValue, rhs: Column) -> Column {
+        make(.equal, lhs.columnExpression, rhs.expression)
+    }
     /// `a != b`; comparing with `nil` means `IS NOT NULL`.
     public static func != (lhs: Column, rhs: Column) -> Column { make(.notEqual, lhs.expression, rhs.expression) }
     /// `a != value`.
@@ -340,7 +361,9 @@ extension Column {
         make(.lessThan, lhs.columnExpression, rhs.expression)
     }
     /// `a <= b`.
-    public static func <= (lhs: Column, rhs: Column) -> Column { make(.lessThanOrEqual, lhs.expression, rhs.expression) }
+    public static func <= (lhs: Column, rhs: Column) -> Column {
+        make(.lessThanOrEqual, lhs.expression, rhs.expression)
+    }
     /// `a <= value`.
     public static func <= (lhs: Column, rhs: DatabaseValue) -> Column {
         make(.lessThanOrEqual, lhs.expression, rhs.columnExpression)

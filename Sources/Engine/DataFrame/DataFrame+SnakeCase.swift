@@ -47,7 +47,8 @@ extension Session {
         _ name: String, columns: [ColumnDefinition], constraints: [TableConstraint] = [], if_not_exists: Bool = true,
         temporary: Bool = false
     ) throws {
-        try createTable(name, columns: columns, constraints: constraints, ifNotExists: if_not_exists, temporary: temporary)
+        try createTable(
+            name, columns: columns, constraints: constraints, ifNotExists: if_not_exists, temporary: temporary)
     }
     /// Same as ``dropTable(_:ifExists:)``.
     public func drop_table(_ name: String, if_exists: Bool = true) throws { try dropTable(name, ifExists: if_exists) }

@@ -172,7 +172,9 @@ public struct DataFrame: Sendable {
     public func crossJoin(_ other: DataFrame) -> DataFrame { join(other, .none, how: .cross) }
 
     /// The rows that have a match in `other` (each once).
-    public func semiJoin(_ other: DataFrame, on column: String) -> DataFrame { join(other, .using([column]), how: .semi) }
+    public func semiJoin(_ other: DataFrame, on column: String) -> DataFrame {
+        join(other, .using([column]), how: .semi)
+    }
 
     /// The rows that have a match in `other` on a condition.
     public func semiJoin(_ other: DataFrame, on condition: Column) -> DataFrame {
@@ -180,7 +182,9 @@ public struct DataFrame: Sendable {
     }
 
     /// The rows without a match in `other`.
-    public func antiJoin(_ other: DataFrame, on column: String) -> DataFrame { join(other, .using([column]), how: .anti) }
+    public func antiJoin(_ other: DataFrame, on column: String) -> DataFrame {
+        join(other, .using([column]), how: .anti)
+    }
 
     /// The rows without a match in `other` on a condition.
     public func antiJoin(_ other: DataFrame, on condition: Column) -> DataFrame {
@@ -262,7 +266,8 @@ public struct DataFrame: Sendable {
                         name,
                         .function(
                             FunctionCall(
-                                BuiltinFunction.builtin("coalesce"), [.column(ColumnReference(name)), .literal(value)])))
+                                BuiltinFunction.builtin("coalesce"), [.column(ColumnReference(name)), .literal(value)]))
+                    )
                 }))
     }
 
@@ -411,7 +416,9 @@ public struct PivotedData: Sendable {
         }
         return DataFrame(
             .pivot(
-                Pivot(input: grouped.frame.plan, groupBy: grouped.keys, pivotColumn: column, values: values, aggregate: call)),
+                Pivot(
+                    input: grouped.frame.plan, groupBy: grouped.keys, pivotColumn: column, values: values,
+                    aggregate: call)),
             session: grouped.frame.session, buildError: grouped.frame.buildError)
     }
 }

@@ -64,12 +64,16 @@ public enum F {
 
     /// The value `offset` rows before the current one in the window, or `default`.
     public static func lag(_ col: Column, offset: Int = 1, default fallback: (any ColumnConvertible)? = nil) -> Column {
-        call("lag", [col.expression, .literal(.integer(Int64(offset)))] + (fallback.map { [$0.columnExpression] } ?? []))
+        call(
+            "lag", [col.expression, .literal(.integer(Int64(offset)))] + (fallback.map { [$0.columnExpression] } ?? []))
     }
 
     /// The value `offset` rows after the current one in the window, or `default`.
-    public static func lead(_ col: Column, offset: Int = 1, default fallback: (any ColumnConvertible)? = nil) -> Column {
-        call("lead", [col.expression, .literal(.integer(Int64(offset)))] + (fallback.map { [$0.columnExpression] } ?? []))
+    public static func lead(_ col: Column, offset: Int = 1, default fallback: (any ColumnConvertible)? = nil) -> Column
+    {
+        call(
+            "lead",
+            [col.expression, .literal(.integer(Int64(offset)))] + (fallback.map { [$0.columnExpression] } ?? []))
     }
 
     /// Starts a `CASE WHEN` chain.
@@ -128,16 +132,24 @@ public enum F {
     public static func collect_set(_ col: Column) -> Column { call("collect_set", [col.expression]) }
 
     /// `corr` (aggregate); see API.md §d.
-    public static func corr(_ col1: Column, _ col2: Column) -> Column { call("corr", [col1.expression, col2.expression]) }
+    public static func corr(_ col1: Column, _ col2: Column) -> Column {
+        call("corr", [col1.expression, col2.expression])
+    }
 
     /// `covar` (aggregate); see API.md §d.
-    public static func covar(_ col1: Column, _ col2: Column) -> Column { call("covar", [col1.expression, col2.expression]) }
+    public static func covar(_ col1: Column, _ col2: Column) -> Column {
+        call("covar", [col1.expression, col2.expression])
+    }
 
     /// `percentile_cont` (aggregate); see API.md §d.
-    public static func percentile_cont(_ col: Column, _ fraction: any ColumnConvertible) -> Column { call("percentile_cont", [col.expression, fraction.columnExpression]) }
+    public static func percentile_cont(_ col: Column, _ fraction: any ColumnConvertible) -> Column {
+        call("percentile_cont", [col.expression, fraction.columnExpression])
+    }
 
     /// `percentile_disc` (aggregate); see API.md §d.
-    public static func percentile_disc(_ col: Column, _ fraction: any ColumnConvertible) -> Column { call("percentile_disc", [col.expression, fraction.columnExpression]) }
+    public static func percentile_disc(_ col: Column, _ fraction: any ColumnConvertible) -> Column {
+        call("percentile_disc", [col.expression, fraction.columnExpression])
+    }
 
     /// `upper` (string); see API.md §d.
     public static func upper(_ col: Column) -> Column { call("upper", [col.expression]) }
@@ -161,37 +173,61 @@ public enum F {
     public static func initcap(_ col: Column) -> Column { call("initcap", [col.expression]) }
 
     /// `substring` (string); see API.md §d.
-    public static func substring(_ col: Column, _ pos: any ColumnConvertible, len: (any ColumnConvertible)? = nil) -> Column { call("substring", [col.expression, pos.columnExpression, len?.columnExpression].compactMap { $0 }) }
+    public static func substring(
+        _ col: Column, _ pos: any ColumnConvertible, len: (any ColumnConvertible)? = nil
+    ) -> Column { call("substring", [col.expression, pos.columnExpression, len?.columnExpression].compactMap { $0 }) }
 
     /// `replace` (string); see API.md §d.
-    public static func replace(_ col: Column, _ search: any ColumnConvertible, _ replacement: any ColumnConvertible) -> Column { call("replace", [col.expression, search.columnExpression, replacement.columnExpression]) }
+    public static func replace(
+        _ col: Column, _ search: any ColumnConvertible, _ replacement: any ColumnConvertible
+    ) -> Column { call("replace", [col.expression, search.columnExpression, replacement.columnExpression]) }
 
     /// `instr` (string); see API.md §d.
-    public static func instr(_ col: Column, _ substr: any ColumnConvertible) -> Column { call("instr", [col.expression, substr.columnExpression]) }
+    public static func instr(_ col: Column, _ substr: any ColumnConvertible) -> Column {
+        call("instr", [col.expression, substr.columnExpression])
+    }
 
     /// `locate` (string); see API.md §d.
-    public static func locate(_ substr: any ColumnConvertible, _ col: Column, pos: (any ColumnConvertible)? = nil) -> Column { call("locate", [substr.columnExpression, col.expression, pos?.columnExpression].compactMap { $0 }) }
+    public static func locate(
+        _ substr: any ColumnConvertible, _ col: Column, pos: (any ColumnConvertible)? = nil
+    ) -> Column { call("locate", [substr.columnExpression, col.expression, pos?.columnExpression].compactMap { $0 }) }
 
     /// `lpad` (string); see API.md §d.
-    public static func lpad(_ col: Column, _ length: any ColumnConvertible, pad: (any ColumnConvertible)? = nil) -> Column { call("lpad", [col.expression, length.columnExpression, pad?.columnExpression].compactMap { $0 }) }
+    public static func lpad(
+        _ col: Column, _ length: any ColumnConvertible, pad: (any ColumnConvertible)? = nil
+    ) -> Column { call("lpad", [col.expression, length.columnExpression, pad?.columnExpression].compactMap { $0 }) }
 
     /// `rpad` (string); see API.md §d.
-    public static func rpad(_ col: Column, _ length: any ColumnConvertible, pad: (any ColumnConvertible)? = nil) -> Column { call("rpad", [col.expression, length.columnExpression, pad?.columnExpression].compactMap { $0 }) }
+    public static func rpad(
+        _ col: Column, _ length: any ColumnConvertible, pad: (any ColumnConvertible)? = nil
+    ) -> Column { call("rpad", [col.expression, length.columnExpression, pad?.columnExpression].compactMap { $0 }) }
 
     /// `regexp_replace` (string); see API.md §d.
-    public static func regexp_replace(_ col: Column, _ pattern: any ColumnConvertible, _ replacement: any ColumnConvertible) -> Column { call("regexp_replace", [col.expression, pattern.columnExpression, replacement.columnExpression]) }
+    public static func regexp_replace(
+        _ col: Column, _ pattern: any ColumnConvertible, _ replacement: any ColumnConvertible
+    ) -> Column { call("regexp_replace", [col.expression, pattern.columnExpression, replacement.columnExpression]) }
 
     /// `split` (string); see API.md §d.
-    public static func split(_ col: Column, _ delimiter: any ColumnConvertible) -> Column { call("split", [col.expression, delimiter.columnExpression]) }
+    public static func split(_ col: Column, _ delimiter: any ColumnConvertible) -> Column {
+        call("split", [col.expression, delimiter.columnExpression])
+    }
 
     /// `regexp_extract` (string); see API.md §d.
-    public static func regexp_extract(_ col: Column, _ pattern: any ColumnConvertible, idx: (any ColumnConvertible)? = nil) -> Column { call("regexp_extract", [col.expression, pattern.columnExpression, idx?.columnExpression].compactMap { $0 }) }
+    public static func regexp_extract(
+        _ col: Column, _ pattern: any ColumnConvertible, idx: (any ColumnConvertible)? = nil
+    ) -> Column {
+        call("regexp_extract", [col.expression, pattern.columnExpression, idx?.columnExpression].compactMap { $0 })
+    }
 
     /// `translate` (string); see API.md §d.
-    public static func translate(_ col: Column, _ from_chars: any ColumnConvertible, _ to_chars: any ColumnConvertible) -> Column { call("translate", [col.expression, from_chars.columnExpression, to_chars.columnExpression]) }
+    public static func translate(
+        _ col: Column, _ from_chars: any ColumnConvertible, _ to_chars: any ColumnConvertible
+    ) -> Column { call("translate", [col.expression, from_chars.columnExpression, to_chars.columnExpression]) }
 
     /// `round` (math); see API.md §d.
-    public static func round(_ col: Column, scale: (any ColumnConvertible)? = nil) -> Column { call("round", [col.expression, scale?.columnExpression].compactMap { $0 }) }
+    public static func round(_ col: Column, scale: (any ColumnConvertible)? = nil) -> Column {
+        call("round", [col.expression, scale?.columnExpression].compactMap { $0 })
+    }
 
     /// `floor` (math); see API.md §d.
     public static func floor(_ col: Column) -> Column { call("floor", [col.expression]) }
@@ -248,10 +284,14 @@ public enum F {
     public static func hypot(_ x: Column, _ y: Column) -> Column { call("hypot", [x.expression, y.expression]) }
 
     /// `pow` (math); see API.md §d.
-    public static func pow(_ base: Column, _ exp: any ColumnConvertible) -> Column { call("pow", [base.expression, exp.columnExpression]) }
+    public static func pow(_ base: Column, _ exp: any ColumnConvertible) -> Column {
+        call("pow", [base.expression, exp.columnExpression])
+    }
 
     /// `power` (math); see API.md §d.
-    public static func power(_ base: Column, _ exp: any ColumnConvertible) -> Column { call("power", [base.expression, exp.columnExpression]) }
+    public static func power(_ base: Column, _ exp: any ColumnConvertible) -> Column {
+        call("power", [base.expression, exp.columnExpression])
+    }
 
     /// `year` (datetime); see API.md §d.
     public static func year(_ col: Column) -> Column { call("year", [col.expression]) }
@@ -290,25 +330,39 @@ public enum F {
     public static func last_day(_ col: Column) -> Column { call("last_day", [col.expression]) }
 
     /// `date_trunc` (datetime); see API.md §d.
-    public static func date_trunc(_ unit: any ColumnConvertible, _ col: Column) -> Column { call("date_trunc", [unit.columnExpression, col.expression]) }
+    public static func date_trunc(_ unit: any ColumnConvertible, _ col: Column) -> Column {
+        call("date_trunc", [unit.columnExpression, col.expression])
+    }
 
     /// `date_add` (datetime); see API.md §d.
-    public static func date_add(_ col: Column, _ interval: any ColumnConvertible) -> Column { call("date_add", [col.expression, interval.columnExpression]) }
+    public static func date_add(_ col: Column, _ interval: any ColumnConvertible) -> Column {
+        call("date_add", [col.expression, interval.columnExpression])
+    }
 
     /// `date_sub` (datetime); see API.md §d.
-    public static func date_sub(_ col: Column, _ interval: any ColumnConvertible) -> Column { call("date_sub", [col.expression, interval.columnExpression]) }
+    public static func date_sub(_ col: Column, _ interval: any ColumnConvertible) -> Column {
+        call("date_sub", [col.expression, interval.columnExpression])
+    }
 
     /// `datediff` (datetime); see API.md §d.
-    public static func datediff(_ end: Column, _ start: Column) -> Column { call("datediff", [end.expression, start.expression]) }
+    public static func datediff(_ end: Column, _ start: Column) -> Column {
+        call("datediff", [end.expression, start.expression])
+    }
 
     /// `months_between` (datetime); see API.md §d.
-    public static func months_between(_ date1: Column, _ date2: Column) -> Column { call("months_between", [date1.expression, date2.expression]) }
+    public static func months_between(_ date1: Column, _ date2: Column) -> Column {
+        call("months_between", [date1.expression, date2.expression])
+    }
 
     /// `unix_timestamp` (datetime); see API.md §d.
-    public static func unix_timestamp(col: Column? = nil, format: (any ColumnConvertible)? = nil) -> Column { call("unix_timestamp", [col?.expression, format?.columnExpression].compactMap { $0 }) }
+    public static func unix_timestamp(col: Column? = nil, format: (any ColumnConvertible)? = nil) -> Column {
+        call("unix_timestamp", [col?.expression, format?.columnExpression].compactMap { $0 })
+    }
 
     /// `from_unixtime` (datetime); see API.md §d.
-    public static func from_unixtime(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column { call("from_unixtime", [col.expression, format?.columnExpression].compactMap { $0 }) }
+    public static func from_unixtime(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column {
+        call("from_unixtime", [col.expression, format?.columnExpression].compactMap { $0 })
+    }
 
     /// `current_date` (datetime); see API.md §d.
     public static func current_date() -> Column { call("current_date", []) }
@@ -317,16 +371,24 @@ public enum F {
     public static func current_timestamp() -> Column { call("current_timestamp", []) }
 
     /// `date_format` (datetime); see API.md §d.
-    public static func date_format(_ col: Column, _ format: any ColumnConvertible) -> Column { call("date_format", [col.expression, format.columnExpression]) }
+    public static func date_format(_ col: Column, _ format: any ColumnConvertible) -> Column {
+        call("date_format", [col.expression, format.columnExpression])
+    }
 
     /// `to_date` (datetime); see API.md §d.
-    public static func to_date(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column { call("to_date", [col.expression, format?.columnExpression].compactMap { $0 }) }
+    public static func to_date(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column {
+        call("to_date", [col.expression, format?.columnExpression].compactMap { $0 })
+    }
 
     /// `to_timestamp` (datetime); see API.md §d.
-    public static func to_timestamp(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column { call("to_timestamp", [col.expression, format?.columnExpression].compactMap { $0 }) }
+    public static func to_timestamp(_ col: Column, format: (any ColumnConvertible)? = nil) -> Column {
+        call("to_timestamp", [col.expression, format?.columnExpression].compactMap { $0 })
+    }
 
     /// `add_months` (datetime); see API.md §d.
-    public static func add_months(_ col: Column, _ months: any ColumnConvertible) -> Column { call("add_months", [col.expression, months.columnExpression]) }
+    public static func add_months(_ col: Column, _ months: any ColumnConvertible) -> Column {
+        call("add_months", [col.expression, months.columnExpression])
+    }
 
     /// `row_number` (window); see API.md §d.
     public static func row_number() -> Column { call("row_number", []) }
@@ -356,7 +418,9 @@ public enum F {
     public static func last_value(_ col: Column) -> Column { call("last_value", [col.expression]) }
 
     /// `nth_value` (window); see API.md §d.
-    public static func nth_value(_ col: Column, _ n: any ColumnConvertible) -> Column { call("nth_value", [col.expression, n.columnExpression]) }
+    public static func nth_value(_ col: Column, _ n: any ColumnConvertible) -> Column {
+        call("nth_value", [col.expression, n.columnExpression])
+    }
 
     /// `array_length` (array); see API.md §d.
     public static func array_length(_ col: Column) -> Column { call("array_length", [col.expression]) }
@@ -377,28 +441,42 @@ public enum F {
     public static func array_sort(_ col: Column) -> Column { call("array_sort", [col.expression]) }
 
     /// `array_contains` (array); see API.md §d.
-    public static func array_contains(_ col: Column, _ value: any ColumnConvertible) -> Column { call("array_contains", [col.expression, value.columnExpression]) }
+    public static func array_contains(_ col: Column, _ value: any ColumnConvertible) -> Column {
+        call("array_contains", [col.expression, value.columnExpression])
+    }
 
     /// `array_position` (array); see API.md §d.
-    public static func array_position(_ col: Column, _ value: any ColumnConvertible) -> Column { call("array_position", [col.expression, value.columnExpression]) }
+    public static func array_position(_ col: Column, _ value: any ColumnConvertible) -> Column {
+        call("array_position", [col.expression, value.columnExpression])
+    }
 
     /// `array_append` (array); see API.md §d.
-    public static func array_append(_ col: Column, _ value: any ColumnConvertible) -> Column { call("array_append", [col.expression, value.columnExpression]) }
+    public static func array_append(_ col: Column, _ value: any ColumnConvertible) -> Column {
+        call("array_append", [col.expression, value.columnExpression])
+    }
 
     /// `array_prepend` (array); see API.md §d.
-    public static func array_prepend(_ col: Column, _ value: any ColumnConvertible) -> Column { call("array_prepend", [col.expression, value.columnExpression]) }
+    public static func array_prepend(_ col: Column, _ value: any ColumnConvertible) -> Column {
+        call("array_prepend", [col.expression, value.columnExpression])
+    }
 
     /// `array_remove` (array); see API.md §d.
-    public static func array_remove(_ col: Column, _ value: any ColumnConvertible) -> Column { call("array_remove", [col.expression, value.columnExpression]) }
+    public static func array_remove(_ col: Column, _ value: any ColumnConvertible) -> Column {
+        call("array_remove", [col.expression, value.columnExpression])
+    }
 
     /// `json_extract` (json); see API.md §d.
-    public static func json_extract(_ col: Column, _ path: any ColumnConvertible) -> Column { call("json_extract", [col.expression, path.columnExpression]) }
+    public static func json_extract(_ col: Column, _ path: any ColumnConvertible) -> Column {
+        call("json_extract", [col.expression, path.columnExpression])
+    }
 
     /// `json_array_length` (json); see API.md §d.
     public static func json_array_length(_ col: Column) -> Column { call("json_array_length", [col.expression]) }
 
     /// `from_json` (json); see API.md §d.
-    public static func from_json(_ col: Column, schema: (any ColumnConvertible)? = nil) -> Column { call("from_json", [col.expression, schema?.columnExpression].compactMap { $0 }) }
+    public static func from_json(_ col: Column, schema: (any ColumnConvertible)? = nil) -> Column {
+        call("from_json", [col.expression, schema?.columnExpression].compactMap { $0 })
+    }
 
     /// `to_json` (json); see API.md §d.
     public static func to_json(_ col: Column) -> Column { call("to_json", [col.expression]) }
@@ -425,13 +503,19 @@ public enum F {
     public static func soundex(_ col: Column) -> Column { call("soundex", [col.expression]) }
 
     /// `sha2` (misc); see API.md §d.
-    public static func sha2(_ col: Column, numBits: (any ColumnConvertible)? = nil) -> Column { call("sha2", [col.expression, numBits?.columnExpression].compactMap { $0 }) }
+    public static func sha2(_ col: Column, numBits: (any ColumnConvertible)? = nil) -> Column {
+        call("sha2", [col.expression, numBits?.columnExpression].compactMap { $0 })
+    }
 
     /// `rand` (misc); see API.md §d.
-    public static func rand(seed: (any ColumnConvertible)? = nil) -> Column { call("rand", [seed?.columnExpression].compactMap { $0 }) }
+    public static func rand(seed: (any ColumnConvertible)? = nil) -> Column {
+        call("rand", [seed?.columnExpression].compactMap { $0 })
+    }
 
     /// `randn` (misc); see API.md §d.
-    public static func randn(seed: (any ColumnConvertible)? = nil) -> Column { call("randn", [seed?.columnExpression].compactMap { $0 }) }
+    public static func randn(seed: (any ColumnConvertible)? = nil) -> Column {
+        call("randn", [seed?.columnExpression].compactMap { $0 })
+    }
 }
 
 /// `sum(col)`; also `F.sum`.

@@ -154,11 +154,14 @@ public final class Session: @unchecked Sendable {
     /// Updates the rows where `condition` holds; values may be literals or column expressions
     /// (`["price": col("price") * 2]`).
     @discardableResult
-    public func update(_ table: String, where condition: Column, set values: [String: any ColumnConvertible]) throws
+    public func update(
+        _ table: String, where condition: Column, set values: [String: any ColumnConvertible]
+    ) throws
         -> Int
     {
         let assignments = values.keys.sorted().map { Assignment($0, values[$0]!.columnExpression) }
-        return try run(.update(table: TableReference(parsing: table), assignments: assignments, where: condition.expression))
+        return try run(
+            .update(table: TableReference(parsing: table), assignments: assignments, where: condition.expression))
     }
 
     /// Deletes the rows where `condition` holds.
@@ -186,7 +189,8 @@ public final class Session: @unchecked Sendable {
             .upsert(
                 Upsert(
                     table: TableReference(parsing: table), columns: columns,
-                    rows: rows.map { row in columns.map { Expression.literal(row[$0] ?? .null) } }, conflictColumns: keys,
+                    rows: rows.map { row in columns.map { Expression.literal(row[$0] ?? .null) } },
+                    conflictColumns: keys,
                     action: action)))
     }
 
@@ -249,7 +253,8 @@ public func column(
     primaryKey: Bool = false, precision: Int? = nil, scale: Int? = nil, unique: Bool = false
 ) -> ColumnDefinition {
     ColumnDefinition(
-        name, SQLType(declaredTypeName: typeName), precision: precision, scale: scale, nullable: nullable && !primaryKey,
+        name, SQLType(declaredTypeName: typeName), precision: precision, scale: scale,
+        nullable: nullable && !primaryKey,
         default: defaultValue, primaryKey: primaryKey, unique: unique)
 }
 

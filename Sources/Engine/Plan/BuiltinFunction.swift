@@ -125,25 +125,33 @@ public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
 extension BuiltinFunction {
     private static let aggregateFunctions: [BuiltinFunction] = [
         .init("sum", category: .aggregate, kind: .aggregate, parameters: ["col"], returns: .argument(0)),
-        .init("avg", aliases: ["mean"], category: .aggregate, kind: .aggregate, parameters: ["col"],
-              returns: .fractionalOf(0)),
+        .init(
+            "avg", aliases: ["mean"], category: .aggregate, kind: .aggregate, parameters: ["col"],
+            returns: .fractionalOf(0)),
         .init("min", category: .aggregate, kind: .aggregate, parameters: ["col"], returns: .argument(0)),
         .init("max", category: .aggregate, kind: .aggregate, parameters: ["col"], returns: .argument(0)),
-        .init("count", category: .aggregate, kind: .aggregate, parameters: ["col"], minimum: 0,
-              returns: .fixed(.integer)),
-        .init("count_distinct", aliases: ["countDistinct"], category: .aggregate, kind: .aggregate,
-              parameters: ["cols"], minimum: 1, maximum: .some(nil), returns: .fixed(.integer)),
-        .init("stddev", aliases: ["stddev_samp"], category: .aggregate, kind: .aggregate, parameters: ["col"],
-              returns: .fixed(.real)),
-        .init("variance", aliases: ["var_samp"], category: .aggregate, kind: .aggregate, parameters: ["col"],
-              returns: .fixed(.real)),
+        .init(
+            "count", category: .aggregate, kind: .aggregate, parameters: ["col"], minimum: 0,
+            returns: .fixed(.integer)),
+        .init(
+            "count_distinct", aliases: ["countDistinct"], category: .aggregate, kind: .aggregate,
+            parameters: ["cols"], minimum: 1, maximum: .some(nil), returns: .fixed(.integer)),
+        .init(
+            "stddev", aliases: ["stddev_samp"], category: .aggregate, kind: .aggregate, parameters: ["col"],
+            returns: .fixed(.real)),
+        .init(
+            "variance", aliases: ["var_samp"], category: .aggregate, kind: .aggregate, parameters: ["col"],
+            returns: .fixed(.real)),
         .init("corr", category: .aggregate, kind: .aggregate, parameters: ["col1", "col2"], returns: .fixed(.real)),
-        .init("covar", aliases: ["covar_samp"], category: .aggregate, kind: .aggregate,
-              parameters: ["col1", "col2"], returns: .fixed(.real)),
-        .init("percentile_cont", category: .aggregate, kind: .aggregate, parameters: ["col", "fraction"],
-              returns: .fixed(.real)),
-        .init("percentile_disc", category: .aggregate, kind: .aggregate, parameters: ["col", "fraction"],
-              returns: .argument(0)),
+        .init(
+            "covar", aliases: ["covar_samp"], category: .aggregate, kind: .aggregate,
+            parameters: ["col1", "col2"], returns: .fixed(.real)),
+        .init(
+            "percentile_cont", category: .aggregate, kind: .aggregate, parameters: ["col", "fraction"],
+            returns: .fixed(.real)),
+        .init(
+            "percentile_disc", category: .aggregate, kind: .aggregate, parameters: ["col", "fraction"],
+            returns: .argument(0)),
         .init("collect_list", category: .aggregate, kind: .aggregate, parameters: ["col"], returns: .fixed(.json)),
         .init("collect_set", category: .aggregate, kind: .aggregate, parameters: ["col"], returns: .fixed(.json)),
     ]
@@ -155,22 +163,27 @@ extension BuiltinFunction {
         .init("trim", category: .string, parameters: ["col"], returns: .fixed(.text)),
         .init("ltrim", category: .string, parameters: ["col"], returns: .fixed(.text)),
         .init("rtrim", category: .string, parameters: ["col"], returns: .fixed(.text)),
-        .init("substring", aliases: ["substr"], category: .string, parameters: ["col", "pos", "len"], minimum: 2,
-              returns: .fixed(.text)),
+        .init(
+            "substring", aliases: ["substr"], category: .string, parameters: ["col", "pos", "len"], minimum: 2,
+            returns: .fixed(.text)),
         .init("replace", category: .string, parameters: ["col", "search", "replacement"], returns: .fixed(.text)),
-        .init("concat", category: .string, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .fixed(.text)),
+        .init(
+            "concat", category: .string, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .fixed(.text)),
         .init("instr", category: .string, parameters: ["col", "substr"], returns: .fixed(.integer)),
-        .init("locate", category: .string, parameters: ["substr", "col", "pos"], minimum: 2,
-              returns: .fixed(.integer)),
+        .init(
+            "locate", category: .string, parameters: ["substr", "col", "pos"], minimum: 2,
+            returns: .fixed(.integer)),
         .init("lpad", category: .string, parameters: ["col", "length", "pad"], minimum: 2, returns: .fixed(.text)),
         .init("rpad", category: .string, parameters: ["col", "length", "pad"], minimum: 2, returns: .fixed(.text)),
         .init("initcap", category: .string, parameters: ["col"], returns: .fixed(.text)),
-        .init("regexp_replace", category: .string, parameters: ["col", "pattern", "replacement"],
-              returns: .fixed(.text)),
+        .init(
+            "regexp_replace", category: .string, parameters: ["col", "pattern", "replacement"],
+            returns: .fixed(.text)),
         .init("split", category: .string, parameters: ["col", "delimiter"], returns: .fixed(.json)),
-        .init("regexp_extract", category: .string, parameters: ["col", "pattern", "idx"], minimum: 2,
-              returns: .fixed(.text)),
+        .init(
+            "regexp_extract", category: .string, parameters: ["col", "pattern", "idx"], minimum: 2,
+            returns: .fixed(.text)),
         .init("translate", category: .string, parameters: ["col", "from_chars", "to_chars"], returns: .fixed(.text)),
     ]
 
@@ -216,17 +229,21 @@ extension BuiltinFunction {
         .init("datediff", category: .datetime, parameters: ["end", "start"], returns: .fixed(.integer)),
         .init("months_between", category: .datetime, parameters: ["date1", "date2"], returns: .fixed(.real)),
         .init("last_day", category: .datetime, parameters: ["col"], returns: .fixed(.date)),
-        .init("unix_timestamp", category: .datetime, parameters: ["col", "format"], minimum: 0,
-              returns: .fixed(.integer)),
-        .init("from_unixtime", category: .datetime, parameters: ["col", "format"], minimum: 1,
-              returns: .fixed(.timestamp)),
+        .init(
+            "unix_timestamp", category: .datetime, parameters: ["col", "format"], minimum: 0,
+            returns: .fixed(.integer)),
+        .init(
+            "from_unixtime", category: .datetime, parameters: ["col", "format"], minimum: 1,
+            returns: .fixed(.timestamp)),
         .init("current_date", category: .datetime, parameters: [], returns: .fixed(.date)),
-        .init("current_timestamp", aliases: ["now"], category: .datetime, parameters: [],
-              returns: .fixed(.timestamp)),
+        .init(
+            "current_timestamp", aliases: ["now"], category: .datetime, parameters: [],
+            returns: .fixed(.timestamp)),
         .init("date_format", category: .datetime, parameters: ["col", "format"], returns: .fixed(.text)),
         .init("to_date", category: .datetime, parameters: ["col", "format"], minimum: 1, returns: .fixed(.date)),
-        .init("to_timestamp", category: .datetime, parameters: ["col", "format"], minimum: 1,
-              returns: .fixed(.timestamp)),
+        .init(
+            "to_timestamp", category: .datetime, parameters: ["col", "format"], minimum: 1,
+            returns: .fixed(.timestamp)),
         .init("add_months", category: .datetime, parameters: ["col", "months"], returns: .fixed(.date)),
     ]
 
@@ -237,18 +254,21 @@ extension BuiltinFunction {
         .init("ntile", category: .window, kind: .window, parameters: ["n"], returns: .fixed(.integer)),
         .init("percent_rank", category: .window, kind: .window, parameters: [], returns: .fixed(.real)),
         .init("cume_dist", category: .window, kind: .window, parameters: [], returns: .fixed(.real)),
-        .init("lag", category: .window, kind: .window, parameters: ["col", "offset", "default"], minimum: 1,
-              returns: .argument(0)),
-        .init("lead", category: .window, kind: .window, parameters: ["col", "offset", "default"], minimum: 1,
-              returns: .argument(0)),
+        .init(
+            "lag", category: .window, kind: .window, parameters: ["col", "offset", "default"], minimum: 1,
+            returns: .argument(0)),
+        .init(
+            "lead", category: .window, kind: .window, parameters: ["col", "offset", "default"], minimum: 1,
+            returns: .argument(0)),
         .init("first_value", category: .window, kind: .window, parameters: ["col"], returns: .argument(0)),
         .init("last_value", category: .window, kind: .window, parameters: ["col"], returns: .argument(0)),
         .init("nth_value", category: .window, kind: .window, parameters: ["col", "n"], returns: .argument(0)),
     ]
 
     private static let arrayFunctions: [BuiltinFunction] = [
-        .init("array", category: .array, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .fixed(.json)),
+        .init(
+            "array", category: .array, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .fixed(.json)),
         .init("array_length", category: .array, parameters: ["col"], returns: .fixed(.integer)),
         .init("array_max", category: .array, parameters: ["col"], returns: .unknown),
         .init("array_min", category: .array, parameters: ["col"], returns: .unknown),
@@ -263,24 +283,30 @@ extension BuiltinFunction {
     ]
 
     private static let jsonFunctions: [BuiltinFunction] = [
-        .init("json_extract", aliases: ["get_json_object"], category: .json, parameters: ["col", "path"],
-              returns: .unknown),
+        .init(
+            "json_extract", aliases: ["get_json_object"], category: .json, parameters: ["col", "path"],
+            returns: .unknown),
         .init("json_array_length", category: .json, parameters: ["col"], returns: .fixed(.integer)),
-        .init("json_tuple", category: .json, parameters: ["col", "fields"], minimum: 2, maximum: .some(nil),
-              returns: .fixed(.json)),
+        .init(
+            "json_tuple", category: .json, parameters: ["col", "fields"], minimum: 2, maximum: .some(nil),
+            returns: .fixed(.json)),
         .init("from_json", category: .json, parameters: ["col", "schema"], minimum: 1, returns: .fixed(.json)),
         .init("to_json", category: .json, parameters: ["col"], returns: .fixed(.text)),
     ]
 
     private static let conditionalFunctions: [BuiltinFunction] = [
-        .init("when", category: .conditional, kind: .special, parameters: ["condition", "value"],
-              returns: .argument(1)),
-        .init("coalesce", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .widenedArguments),
-        .init("greatest", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .widenedArguments),
-        .init("least", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .widenedArguments),
+        .init(
+            "when", category: .conditional, kind: .special, parameters: ["condition", "value"],
+            returns: .argument(1)),
+        .init(
+            "coalesce", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .widenedArguments),
+        .init(
+            "greatest", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .widenedArguments),
+        .init(
+            "least", category: .conditional, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .widenedArguments),
         .init("isnull", category: .conditional, kind: .special, parameters: ["col"], returns: .fixed(.boolean)),
         .init("isnotnull", category: .conditional, kind: .special, parameters: ["col"], returns: .fixed(.boolean)),
         .init("isnan", category: .conditional, parameters: ["col"], returns: .fixed(.boolean)),
@@ -295,13 +321,15 @@ extension BuiltinFunction {
 
     private static let miscFunctions: [BuiltinFunction] = [
         .init("lit", category: .misc, kind: .special, parameters: ["value"], returns: .unknown),
-        .init("monotonically_increasing_id", category: .misc, kind: .window, parameters: [],
-              returns: .fixed(.integer)),
+        .init(
+            "monotonically_increasing_id", category: .misc, kind: .window, parameters: [],
+            returns: .fixed(.integer)),
         .init("explode", category: .misc, kind: .special, parameters: ["col"], returns: .unknown),
         .init("rand", category: .misc, parameters: ["seed"], minimum: 0, returns: .fixed(.real)),
         .init("randn", category: .misc, parameters: ["seed"], minimum: 0, returns: .fixed(.real)),
-        .init("hash", category: .misc, parameters: ["cols"], minimum: 1, maximum: .some(nil),
-              returns: .fixed(.integer)),
+        .init(
+            "hash", category: .misc, parameters: ["cols"], minimum: 1, maximum: .some(nil),
+            returns: .fixed(.integer)),
         .init("md5", category: .misc, parameters: ["col"], returns: .fixed(.text)),
         .init("sha1", category: .misc, parameters: ["col"], returns: .fixed(.text)),
         .init("sha2", category: .misc, parameters: ["col", "numBits"], minimum: 1, returns: .fixed(.text)),

@@ -31,7 +31,8 @@ extension PlanColumn {
     /// name. An exact spelling wins over a case-insensitive one.
     public static func resolve(_ reference: ColumnReference, in columns: [PlanColumn]) -> Result<Int, PlanError> {
         func matches(_ column: PlanColumn, folded: Bool) -> Bool {
-            let nameMatches = folded ? column.name.lowercased() == reference.name.lowercased() : column.name == reference.name
+            let nameMatches =
+                folded ? column.name.lowercased() == reference.name.lowercased() : column.name == reference.name
             guard nameMatches else { return false }
             guard let qualifier = reference.qualifier else { return true }
             return column.qualifiers.contains {
@@ -92,7 +93,9 @@ extension Expression {
                     if op == .add, leftType.type == .text || rightType.type == .text,
                         leftType.type != .unknown || rightType.type != .unknown
                     {
-                        if leftType.type == .text && rightType.type == .text { return ExpressionType(.text, nullable: nullable) }
+                        if leftType.type == .text && rightType.type == .text {
+                            return ExpressionType(.text, nullable: nullable)
+                        }
                     }
                     throw PlanError.typeMismatch(
                         "cannot apply '\(op.rawValue)' to \(leftType.type.rawValue) and \(rightType.type.rawValue)")
@@ -142,7 +145,8 @@ extension Expression {
             switch call.function.returnType {
             case .fixed(let type): return ExpressionType(type)
             case .argument(let index):
-                return index < argumentTypes.count ? ExpressionType(argumentTypes[index].type) : ExpressionType(.unknown)
+                return index < argumentTypes.count
+                    ? ExpressionType(argumentTypes[index].type) : ExpressionType(.unknown)
             case .fractionalOf(let index):
                 let type = index < argumentTypes.count ? argumentTypes[index].type : .unknown
                 return ExpressionType(type == .decimal ? .decimal : .real)

@@ -253,8 +253,9 @@ public struct FunctionCall: Sendable, Hashable {
     public var filter: Expression?
 
     /// Creates a call.
-    public init(_ function: BuiltinFunction, _ arguments: [Expression], distinct: Bool = false, filter: Expression? = nil)
-    {
+    public init(
+        _ function: BuiltinFunction, _ arguments: [Expression], distinct: Bool = false, filter: Expression? = nil
+    ) {
         self.function = function
         self.arguments = arguments
         self.distinct = distinct

@@ -41,7 +41,9 @@ extension LogicalPlan {
                 return column
             }
         case .dropColumns(let input, let names):
-            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).filter { !names.contains($0.name) }
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).filter {
+                !names.contains($0.name)
+            }
         case .filter(let input, _), .sort(let input, _), .limit(let input, _, _), .distinct(let input),
             .sample(let input, _, _):
             return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)

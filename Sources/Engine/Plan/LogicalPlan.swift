@@ -199,8 +199,9 @@ public struct PlanColumn: Sendable, Hashable {
     public var sourceTable: String?
 
     /// Creates a column.
-    public init(name: String, type: SQLType, isNullable: Bool = true, qualifiers: [String] = [], sourceTable: String? = nil)
-    {
+    public init(
+        name: String, type: SQLType, isNullable: Bool = true, qualifiers: [String] = [], sourceTable: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.isNullable = isNullable

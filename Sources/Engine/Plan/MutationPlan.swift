@@ -115,7 +115,8 @@ public enum TableConstraint: Sendable, Hashable {
     /// `CHECK (condition)`; the condition is an expression over the table's columns.
     case check(name: String?, condition: Expression)
     /// `FOREIGN KEY (columns) REFERENCES table (columns) [ON DELETE action]`.
-    case foreignKey(name: String?, columns: [String], references: TableReference, referencedColumns: [String], onDelete: String?)
+    case foreignKey(
+        name: String?, columns: [String], references: TableReference, referencedColumns: [String], onDelete: String?)
 }
 
 /// `CREATE TABLE`.

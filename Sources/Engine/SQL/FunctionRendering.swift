@@ -182,7 +182,8 @@ extension FunctionRendering {
         "isinf": .build { arguments in
             let value = arguments.required(0)
             return .parenthesized(
-                .op(.op(value, "=", .parameter(.real(.infinity))), "OR", .op(value, "=", .parameter(.real(-.infinity)))))
+                .op(.op(value, "=", .parameter(.real(.infinity))), "OR", .op(value, "=", .parameter(.real(-.infinity))))
+            )
         },
         "monotonically_increasing_id": .build { _ in
             .window(.function("row_number", []), SQLWindow(partitionBy: [], orderBy: [], frame: nil))

@@ -12,7 +12,8 @@ extension SQLGenerator {
             return [
                 .insert(
                     SQLInsert(
-                        table: .table(schema: table.schema, name: table.name, alias: nil), columns: names, source: query,
+                        table: .table(schema: table.schema, name: table.name, alias: nil), columns: names,
+                        source: query,
                         with: with, onConflict: nil))
             ]
 
@@ -61,7 +62,8 @@ extension SQLGenerator {
             }
             var scope = Level()
             scope.columns = scopeColumns
-            let columns = definition.columns.map { column -> (name: String, type: String, constraints: [SQLExpression]) in
+            let columns = definition.columns.map {
+                column -> (name: String, type: String, constraints: [SQLExpression]) in
                 var constraints: [SQLExpression] = []
                 if !column.isNullable { constraints.append(.token("NOT NULL")) }
                 if column.isUnique { constraints.append(.token("UNIQUE")) }
@@ -76,7 +78,11 @@ extension SQLGenerator {
             var constraints: [SQLExpression] = []
             let primaryKey = definition.columns.filter(\.isPrimaryKey).map(\.name)
             if !primaryKey.isEmpty {
-                constraints.append(.sequence([.token("PRIMARY KEY"), .list(primaryKey.map { .column(qualifier: nil, name: $0) }, brackets: false)]))
+                constraints.append(
+                    .sequence([
+                        .token("PRIMARY KEY"),
+                        .list(primaryKey.map { .column(qualifier: nil, name: $0) }, brackets: false),
+                    ]))
             }
             for constraint in definition.constraints {
                 switch constraint {
@@ -84,13 +90,19 @@ extension SQLGenerator {
                     constraints.append(
                         named(
                             name,
-                            .sequence([.token("UNIQUE"), .list(columns.map { .column(qualifier: nil, name: $0) }, brackets: false)])))
+                            .sequence([
+                                .token("UNIQUE"),
+                                .list(columns.map { .column(qualifier: nil, name: $0) }, brackets: false),
+                            ])))
                 case .check(let name, let condition):
                     constraints.append(
-                        named(name, .sequence([.token("CHECK"), .parenthesized(try translate(condition, in: scope).sql)])))
+                        named(
+                            name, .sequence([.token("CHECK"), .parenthesized(try translate(condition, in: scope).sql)]))
+                    )
                 case .foreignKey(let name, let columns, let references, let referencedColumns, let onDelete):
                     var pieces: [SQLExpression] = [
-                        .token("FOREIGN KEY"), .list(columns.map { .column(qualifier: nil, name: $0) }, brackets: false),
+                        .token("FOREIGN KEY"),
+                        .list(columns.map { .column(qualifier: nil, name: $0) }, brackets: false),
                         .token("REFERENCES"), .column(qualifier: references.schema, name: references.name),
                         .list(referencedColumns.map { .column(qualifier: nil, name: $0) }, brackets: false),
                     ]

@@ -182,7 +182,8 @@ final class SQLGenerator {
                 return SQLSelectItem(expression: column.sql, alias: name)
             }
             if !level.openQualifiers.isEmpty && !level.hasProjection {
-                select.columns = level.openQualifiers.map { SQLSelectItem(expression: .star(qualifier: $0), alias: nil) }
+                select.columns =
+                    level.openQualifiers.map { SQLSelectItem(expression: .star(qualifier: $0), alias: nil) }
                     + select.columns
             }
         }
@@ -321,7 +322,9 @@ final class SQLGenerator {
             for (position, item) in items.enumerated() {
                 if case .star(let qualifier) = item {
                     let matching = level.columns.filter { column in
-                        qualifier.map { qualifier in column.column.qualifiers.contains { $0.lowercased() == qualifier.lowercased() } }
+                        qualifier.map { qualifier in
+                            column.column.qualifiers.contains { $0.lowercased() == qualifier.lowercased() }
+                        }
                             ?? true
                     }
                     if let qualifier, matching.isEmpty, !level.openQualifiers.isEmpty {
@@ -394,7 +397,8 @@ final class SQLGenerator {
             if seed != nil { throw PlanError.unsupportedFunction("sample with a seed", dialect: dialect.name) }
             var level = try build(input)
             if Self.needsNewLevel(for: .filter, on: level) { level = try wrap(level) }
-            let random = try Self.renderFunction(BuiltinFunction.builtin("rand"), [], [], distinct: false, dialect: dialect)
+            let random = try Self.renderFunction(
+                BuiltinFunction.builtin("rand"), [], [], distinct: false, dialect: dialect)
             let condition = SQLExpression.op(random, "<", .parameter(.real(fraction)))
             level.select.whereClause = level.select.whereClause.map { .op($0, "AND", condition) } ?? condition
             return level
@@ -444,7 +448,8 @@ final class SQLGenerator {
                 let valueExpression = call.arguments.first ?? .literal(.integer(1))
                 let conditional = Expression.caseWhen([WhenClause(matches, valueExpression)], else: nil)
                 call.arguments = [conditional] + call.arguments.dropFirst()
-                var column = try projectedColumn(.alias(.function(call), value.description), position: columns.count, in: level)
+                var column = try projectedColumn(
+                    .alias(.function(call), value.description), position: columns.count, in: level)
                 column.isAggregate = true
                 columns.append(column)
             }
@@ -493,7 +498,8 @@ final class SQLGenerator {
             let (rightQuery, rightColumns) = try compoundMember(right)
             if !leftColumns.isEmpty && !rightColumns.isEmpty && leftColumns.count != rightColumns.count {
                 throw PlanError.invalidUse(
-                    "\(op.rawValue) needs inputs with the same number of columns (\(leftColumns.count) and \(rightColumns.count))")
+                    "\(op.rawValue) needs inputs with the same number of columns (\(leftColumns.count) and \(rightColumns.count))"
+                )
             }
             let keyword: String
             switch op {
@@ -603,7 +609,8 @@ final class SQLGenerator {
             case .jsonEach:
                 level.select.joins.append(
                     SQLJoin(
-                        keyword: "CROSS JOIN", item: .function(.function("json_each", [arraySQL]), alias: source, columns: []),
+                        keyword: "CROSS JOIN",
+                        item: .function(.function("json_each", [arraySQL]), alias: source, columns: []),
                         condition: nil))
             case .lateralJSONArrayElements:
                 level.select.joins.append(
@@ -616,14 +623,16 @@ final class SQLGenerator {
             case .unnest:
                 level.select.joins.append(
                     SQLJoin(
-                        keyword: "CROSS JOIN", item: .function(.function("unnest", [arraySQL]), alias: source, columns: ["value"]),
+                        keyword: "CROSS JOIN",
+                        item: .function(.function("unnest", [arraySQL]), alias: source, columns: ["value"]),
                         condition: nil))
             case .unsupported:
                 throw PlanError.unsupportedFeature("explode", dialect: dialect.name)
             }
             level.sourceNames.append(source)
             level.columns.append(
-                LevelColumn(column: PlanColumn(name: alias, type: .unknown), sql: .column(qualifier: source, name: "value")))
+                LevelColumn(
+                    column: PlanColumn(name: alias, type: .unknown), sql: .column(qualifier: source, name: "value")))
             level.hasProjection = true
             return level
         }
@@ -782,7 +791,8 @@ final class SQLGenerator {
         case .cross, .semi, .anti: keyword = "CROSS JOIN"
         }
         var level = left
-        level.select.joins.append(SQLJoin(keyword: keyword, item: rightItem, condition: kind == .cross ? nil : condition))
+        level.select.joins.append(
+            SQLJoin(keyword: keyword, item: rightItem, condition: kind == .cross ? nil : condition))
         level.sourceNames = combined.sourceNames
         level.openQualifiers = combined.openQualifiers
         let leftNullable = kind == .right || kind == .full
@@ -880,10 +890,12 @@ final class SQLGenerator {
                     if let given = reference.qualifier {
                         qualifier = level.openQualifiers.first { $0.lowercased() == given.lowercased() } ?? given
                     } else {
-                        qualifier = level.openQualifiers.count == 1 && level.columns.isEmpty ? level.openQualifiers[0] : nil
+                        qualifier =
+                            level.openQualifiers.count == 1 && level.columns.isEmpty ? level.openQualifiers[0] : nil
                     }
                     return LevelColumn(
-                        column: PlanColumn(name: reference.name, type: .unknown, qualifiers: qualifier.map { [$0] } ?? []),
+                        column: PlanColumn(
+                            name: reference.name, type: .unknown, qualifiers: qualifier.map { [$0] } ?? []),
                         sql: .column(qualifier: qualifier, name: reference.name))
                 }
                 for outer in outerScopes.reversed() {
@@ -965,23 +977,30 @@ final class SQLGenerator {
             let inner = try translate(operand, in: level)
             switch op {
             case .negate:
-                return Translated(sql: .prefix("-", inner.sql, precedence: 8), type: inner.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+                return Translated(
+                    sql: .prefix("-", inner.sql, precedence: 8), type: inner.type, isNullable: inner.isNullable,
+                    hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
             case .not:
-                return Translated(sql: .prefix("NOT", inner.sql, precedence: 3), type: .boolean, isNullable: inner.isNullable, hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+                return Translated(
+                    sql: .prefix("NOT", inner.sql, precedence: 3), type: .boolean, isNullable: inner.isNullable,
+                    hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
             }
         case .cast(let operand, let target):
             if target.type == .unknown {
-                throw PlanError.invalidUse("cast() needs a known type name (INTEGER, REAL, DOUBLE, DECIMAL, TEXT, DATE, …)")
+                throw PlanError.invalidUse(
+                    "cast() needs a known type name (INTEGER, REAL, DOUBLE, DECIMAL, TEXT, DATE, …)")
             }
             let inner = try translate(operand, in: level)
             var value = inner.sql
-            if target.type == .integer && dialect.castToIntegerRounds && (inner.type == .real || inner.type == .decimal) {
+            if target.type == .integer && dialect.castToIntegerRounds && (inner.type == .real || inner.type == .decimal)
+            {
                 // Moltres casts truncate toward zero on every database, as SQLite and Spark do.
                 value = .function("trunc", [value])
             }
             return Translated(
                 sql: .cast(value, dialect.typeName(target.type, precision: target.precision, scale: target.scale)),
-                type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+                type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow,
+                isAggregate: inner.isAggregate)
         case .isNull(let operand, let negated):
             let inner = try translate(operand, in: level)
             return Translated(
@@ -1023,7 +1042,8 @@ final class SQLGenerator {
             default: throw PlanError.invalidUse("over() applies to a window or aggregate function")
             }
             if call.function.kind == .scalar || call.function.kind == .special {
-                throw PlanError.invalidUse("\(call.function.name)() is not a window or aggregate function; it cannot take over()")
+                throw PlanError.invalidUse(
+                    "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
             }
             let inner = try translateCall(call, in: level)
             let partitions = try specification.partitionBy.map { try translate($0, in: level).sql }
@@ -1051,14 +1071,16 @@ final class SQLGenerator {
             }
             return Translated(
                 sql: .caseWhen(operand: nil, pairs, else: fallback?.sql), type: type ?? .unknown,
-                hasWindow: hasWindow || fallback?.hasWindow == true, isAggregate: isAggregate || fallback?.isAggregate == true)
+                hasWindow: hasWindow || fallback?.hasWindow == true,
+                isAggregate: isAggregate || fallback?.isAggregate == true)
         case .scalarSubquery(let plan):
             outerScopes.append(level)
             defer { outerScopes.removeLast() }
             let (query, columns) = try query(for: plan)
             return Translated(sql: .subquery(query), type: columns.first?.type ?? .unknown)
         case .exists(let plan, let negated):
-            return Translated(sql: .exists(try subquery(plan, in: level), negated: negated), type: .boolean, isNullable: false)
+            return Translated(
+                sql: .exists(try subquery(plan, in: level), negated: negated), type: .boolean, isNullable: false)
         }
     }
 
@@ -1081,11 +1103,13 @@ final class SQLGenerator {
             case .cast(let inner, let type): return .cast(attach(inner), type)
             case .binary(let left, let symbol, let right, let precedence):
                 return .binary(attach(left), symbol, attach(right), precedence: precedence)
-            case .prefix(let symbol, let inner, let precedence): return .prefix(symbol, attach(inner), precedence: precedence)
+            case .prefix(let symbol, let inner, let precedence):
+                return .prefix(symbol, attach(inner), precedence: precedence)
             case .parenthesized(let inner): return .parenthesized(attach(inner))
             case .caseWhen(let operand, let clauses, let otherwise):
                 return .caseWhen(
-                    operand: operand.map(attach), clauses.map { (attach($0.0), attach($0.1)) }, else: otherwise.map(attach))
+                    operand: operand.map(attach), clauses.map { (attach($0.0), attach($0.1)) },
+                    else: otherwise.map(attach))
             case .postfix(let inner, let symbol): return .postfix(attach(inner), symbol)
             case .column, .star, .parameter, .token, .inList, .between, .subquery, .inSubquery, .exists, .window,
                 .sequence, .list:
@@ -1109,7 +1133,9 @@ final class SQLGenerator {
         return "\(unit) BETWEEN \(bound(frame.start)) AND \(bound(frame.end))"
     }
 
-    private func translateBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, in level: Level) throws
+    private func translateBinary(
+        _ op: BinaryOperator, _ left: Expression, _ right: Expression, in level: Level
+    ) throws
         -> Translated
     {
         // `== None` and `!= None` mean IS [NOT] NULL, as in the API.
@@ -1175,7 +1201,9 @@ final class SQLGenerator {
             }
             return result(.function("power", [lhs.sql, rhs.sql]), .real)
         case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual:
-            if case .failure(let error) = Expression.binary(op, .literal(Self.sample(lhs.type)), .literal(Self.sample(rhs.type))).inferType(in: []),
+            if case .failure(let error) = Expression.binary(
+                op, .literal(Self.sample(lhs.type)), .literal(Self.sample(rhs.type))
+            ).inferType(in: []),
                 lhs.type != .unknown && rhs.type != .unknown
             {
                 throw error
@@ -1242,7 +1270,8 @@ final class SQLGenerator {
                 dialect: dialect)
             sql = .op(position, ">", .number(0))
         case .startsWith:
-            sql = .op(.function("substr", [subject.sql, .number(1), .function("length", [pattern.sql])]), "=", pattern.sql)
+            sql = .op(
+                .function("substr", [subject.sql, .number(1), .function("length", [pattern.sql])]), "=", pattern.sql)
         case .endsWith:
             let start = SQLExpression.op(
                 .op(.function("length", [subject.sql]), "-", .function("length", [pattern.sql])), "+", .number(1))
@@ -1308,7 +1337,9 @@ final class SQLGenerator {
             rendered.filter = filterSQL
             sql = .call(rendered)
         }
-        let type = (try? Expression.function(FunctionCall(function, arguments.map { _ in .literal(.null) })).inferType(in: []).get().type) ?? .unknown
+        let type =
+            (try? Expression.function(FunctionCall(function, arguments.map { _ in .literal(.null) })).inferType(in: [])
+                .get().type) ?? .unknown
         let resolvedType: SQLType
         switch function.returnType {
         case .argument(let index): resolvedType = index < translated.count ? translated[index].type : .unknown
@@ -1320,7 +1351,8 @@ final class SQLGenerator {
         case .fixed, .unknown: resolvedType = type
         }
         return Translated(
-            sql: sql, type: resolvedType, hasWindow: translated.contains { $0.hasWindow } || function.name == "monotonically_increasing_id",
+            sql: sql, type: resolvedType,
+            hasWindow: translated.contains { $0.hasWindow } || function.name == "monotonically_increasing_id",
             isAggregate: function.kind == .aggregate || translated.contains { $0.isAggregate })
     }
 
@@ -1342,7 +1374,8 @@ final class SQLGenerator {
             let context = FunctionArguments(
                 function: function, values: arguments, types: types, distinct: distinct, dialect: dialect,
                 renderFunction: { name, values, valueTypes in
-                    try renderFunction(BuiltinFunction.builtin(name), values, valueTypes, distinct: false, dialect: dialect)
+                    try renderFunction(
+                        BuiltinFunction.builtin(name), values, valueTypes, distinct: false, dialect: dialect)
                 })
             return try build(context)
         }

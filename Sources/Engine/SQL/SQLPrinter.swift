@@ -44,7 +44,8 @@ struct SQLPrinter {
         let inner = body(&self)
         depth -= 1
         if pretty {
-            return "(\n" + String(repeating: "  ", count: depth + 1) + inner + "\n" + String(repeating: "  ", count: depth) + ")"
+            return "(\n" + String(repeating: "  ", count: depth + 1) + inner + "\n"
+                + String(repeating: "  ", count: depth) + ")"
         }
         return "(" + inner + ")"
     }
@@ -114,7 +115,8 @@ struct SQLPrinter {
         case .dropTable(let table, let ifExists):
             return "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + fromItem(table)
         case .createIndex(let name, let table, let columns, let unique, let ifNotExists):
-            return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(name)
+            return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + (ifNotExists ? "IF NOT EXISTS " : "")
+                + quote(name)
                 + " ON " + fromItem(table) + " (" + columns.map(quote).joined(separator: ", ") + ")"
         case .dropIndex(let name, let ifExists):
             return "DROP INDEX " + (ifExists ? "IF EXISTS " : "") + quote(name)
@@ -146,7 +148,8 @@ struct SQLPrinter {
         case .values(let rows):
             let separator = pretty ? "," + newline + "       " : ", "
             return "VALUES "
-                + rows.map { row in "(" + row.map { expression($0) }.joined(separator: ", ") + ")" }.joined(separator: separator)
+                + rows.map { row in "(" + row.map { expression($0) }.joined(separator: ", ") + ")" }.joined(
+                    separator: separator)
         case .raw(let raw):
             return rawText(raw)
         case .spelled(let expression):
@@ -243,11 +246,14 @@ struct SQLPrinter {
                 }
                 continue
             }
-            if character == ":" && index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1] == "_")
+            if character == ":" && index + 1 < characters.count
+                && (characters[index + 1].isLetter || characters[index + 1] == "_")
                 && (index == 0 || characters[index - 1] != ":")
             {
                 var end = index + 1
-                while end < characters.count && (characters[end].isLetter || characters[end].isNumber || characters[end] == "_") {
+                while end < characters.count
+                    && (characters[end].isLetter || characters[end].isNumber || characters[end] == "_")
+                {
                     end += 1
                 }
                 let name = String(characters[(index + 1)..<end])
@@ -328,7 +334,8 @@ struct SQLPrinter {
         case .subquery(let query):
             return nested { $0.query(query) }
         case .inSubquery(let subject, let query, let negated):
-            return operand(subject, parenthesizedBelow: 5) + (negated ? " NOT IN " : " IN ") + nested { $0.query(query) }
+            return operand(subject, parenthesizedBelow: 5) + (negated ? " NOT IN " : " IN ")
+                + nested { $0.query(query) }
         case .exists(let query, let negated):
             return (negated ? "NOT EXISTS " : "EXISTS ") + nested { $0.query(query) }
         case .window(let function, let window):

@@ -57,7 +57,9 @@ public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Ca
 /// Generates the statements of a mutation for a dialect, run in order in one transaction.
 ///
 /// An insert of many rows becomes several statements when its values exceed the dialect's parameter limit.
-public func generateSQL(for mutation: MutationPlan, dialect: any Dialect, catalog: Catalog = .empty) throws
+public func generateSQL(
+    for mutation: MutationPlan, dialect: any Dialect, catalog: Catalog = .empty
+) throws
     -> [SQLStatement]
 {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)

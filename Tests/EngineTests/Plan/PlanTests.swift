@@ -79,17 +79,32 @@ import Testing
     /// Pipelines and their output columns.
     static let cases: [(DataFrame, [String])] = [
         (DataFrame.table("orders").select("id", "amount"), ["id", "amount"]),
-        (DataFrame.table("orders").withColumn("amount", col("amount") * 2), ["id", "customer_id", "status", "amount", "ordered_at"]),
-        (DataFrame.table("orders").withColumn("x", lit(1)).withColumnRenamed("x", "y").drop("status"), ["id", "customer_id", "amount", "ordered_at", "y"]),
-        (DataFrame.table("orders").join(DataFrame.table("order_items").select(col("order_id").alias("id"), col("quantity")), on: "id"), ["id", "customer_id", "status", "amount", "ordered_at", "quantity"]),
+        (
+            DataFrame.table("orders").withColumn("amount", col("amount") * 2),
+            ["id", "customer_id", "status", "amount", "ordered_at"]
+        ),
+        (
+            DataFrame.table("orders").withColumn("x", lit(1)).withColumnRenamed("x", "y").drop("status"),
+            ["id", "customer_id", "amount", "ordered_at", "y"]
+        ),
+        (
+            DataFrame.table("orders").join(
+                DataFrame.table("order_items").select(col("order_id").alias("id"), col("quantity")), on: "id"),
+            ["id", "customer_id", "status", "amount", "ordered_at", "quantity"]
+        ),
         (DataFrame.table("orders").groupBy("status").agg(F.count().alias("n")), ["status", "n"]),
-        (DataFrame.table("orders").semiJoin(DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id")), ["id", "customer_id", "status", "amount", "ordered_at"]),
+        (
+            DataFrame.table("orders").semiJoin(
+                DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id")),
+            ["id", "customer_id", "status", "amount", "ordered_at"]
+        ),
     ]
 
     @Test func schemas() throws {
         for (frame, expected) in Self.cases {
             #expect(try frame.plan.schema(in: Self.catalog).map(\.name) == expected)
-            #expect(try frame.sql(dialect: SQLiteDialect(), catalog: Self.catalog).resultColumns.map(\.name) == expected)
+            #expect(
+                try frame.sql(dialect: SQLiteDialect(), catalog: Self.catalog).resultColumns.map(\.name) == expected)
         }
     }
 

@@ -48,7 +48,8 @@ enum GoldenCases {
 
     static let all: [GoldenCase] = [
         // Reference pipelines of the benchmark.
-        GoldenCase("filter_select", ordered: true, orders.where(col("amount") > 100).select("id", "amount").orderBy("id")),
+        GoldenCase(
+            "filter_select", ordered: true, orders.where(col("amount") > 100).select("id", "amount").orderBy("id")),
         GoldenCase(
             "join_group_agg", ordered: true,
             orders.join(customers, on: col("orders.customer_id") == col("customers.id"))
@@ -82,7 +83,9 @@ enum GoldenCases {
                 .join(products, on: col("order_items.product_id") == col("products.id"))
                 .join(customers, on: col("orders.customer_id") == col("customers.id"))
                 .join(customers.alias("referrer"), on: col("referrer.id") == col("customers.id"))
-                .select(col("orders.id"), col("products.name").alias("product"), col("customers.name").alias("customer"))
+                .select(
+                    col("orders.id"), col("products.name").alias("product"), col("customers.name").alias("customer")
+                )
                 .orderBy("id", "product").limit(10)),
         GoldenCase("thirty_step_chain", ordered: true, thirtyStepChain()),
 
@@ -108,7 +111,8 @@ enum GoldenCases {
         GoldenCase(
             "desc_in_over", ordered: true,
             orders.select(
-                col("id"), F.sum(col("amount")).over(orderBy: [col("ordered_at").desc(), col("id").desc()]).alias("running")
+                col("id"),
+                F.sum(col("amount")).over(orderBy: [col("ordered_at").desc(), col("id").desc()]).alias("running")
             ).orderBy("id").limit(5)),
         GoldenCase(
             "window_object", ordered: true,
@@ -130,7 +134,8 @@ enum GoldenCases {
         GoldenCase(
             "aliases_kept", ordered: true,
             customers.select(
-                (col("id") % 2).alias("parity"), (-col("id")).alias("negative"), col("email").is_null().alias("no_email"),
+                (col("id") % 2).alias("parity"), (-col("id")).alias("negative"),
+                col("email").is_null().alias("no_email"),
                 col("name").contains("a").alias("has_a"), col("id")
             ).orderBy("id")),
         GoldenCase(
@@ -197,7 +202,8 @@ enum GoldenCases {
             orders.select("customer_id").intersect(customers.select("id")).except_(
                 customers.where(col("country") == "US").select("id")
             ).orderBy("customer_id")),
-        GoldenCase("union_all_limit", orders.select("status").unionAll(customers.select("country")).limit(3).count_frame()),
+        GoldenCase(
+            "union_all_limit", orders.select("status").unionAll(customers.select("country")).limit(3).count_frame()),
         GoldenCase("distinct", ordered: true, orders.select("status").distinct().orderBy("status")),
         GoldenCase(
             "drop_duplicates_subset", ordered: true,
@@ -250,9 +256,11 @@ enum GoldenCases {
             "string_functions", ordered: true,
             customers.select(
                 col("id"), F.upper(col("name")).alias("upper"), F.length(col("name")).alias("length"),
-                F.substring(col("name"), 2, len: 3).alias("sub"), F.concat(col("name"), "!", col("country")).alias(
+                F.substring(col("name"), 2, len: 3).alias("sub"),
+                F.concat(col("name"), "!", col("country")).alias(
                     "joined"), F.lpad(col("country"), 4, pad: "*").alias("padded"),
-                F.initcap(F.lower(col("name"))).alias("initcap"), F.replace(col("name"), "a", "4")
+                F.initcap(F.lower(col("name"))).alias("initcap"),
+                F.replace(col("name"), "a", "4")
                     .alias("replaced"), F.instr(col("name"), "a").alias("position"),
                 F.regexp_replace(col("name"), "[aeiou]", "_").alias("regexp")
             ).orderBy("id").limit(10)),
@@ -262,7 +270,8 @@ enum GoldenCases {
                 col("id"), F.round(col("price"), scale: 1).alias("rounded"), F.floor(col("price")).alias("floor"),
                 F.ceil(col("price")).alias("ceil"), F.abs(col("stock") - 100).alias("distance"),
                 F.sign(col("stock") - 100).alias("sign"), F.round(F.sqrt(col("price")), scale: 3).alias("root"),
-                F.power(col("stock"), 2).alias("square"), F.greatest(col("stock"), 50, DatabaseValue.null).alias(
+                F.power(col("stock"), 2).alias("square"),
+                F.greatest(col("stock"), 50, DatabaseValue.null).alias(
                     "at_least_50"), F.least(col("stock"), 50).alias("at_most_50"),
                 F.round(F.log2(col("price")), scale: 4).alias("log2")
             ).orderBy("id")),
@@ -272,8 +281,10 @@ enum GoldenCases {
                 col("id"), F.year(col("ordered_at")).alias("year"), F.month(col("ordered_at")).alias("month"),
                 F.day(col("ordered_at")).alias("day"), F.hour(col("ordered_at")).alias("hour"),
                 F.dayofweek(col("ordered_at")).alias("dow"), F.quarter(col("ordered_at")).alias("quarter"),
-                F.weekofyear(col("ordered_at")).alias("week"), F.date_trunc("month", col("ordered_at")).alias("month_start"),
-                F.date_add(col("ordered_at"), "3 days").alias("later"), F.last_day(col("ordered_at")).alias(
+                F.weekofyear(col("ordered_at")).alias("week"),
+                F.date_trunc("month", col("ordered_at")).alias("month_start"),
+                F.date_add(col("ordered_at"), "3 days").alias("later"),
+                F.last_day(col("ordered_at")).alias(
                     "last_day"), F.date_format(col("ordered_at"), "yyyy/MM/dd HH:mm").alias("formatted"),
                 F.datediff(col("ordered_at"), lit("2024-01-01")).alias("days"),
                 F.add_months(col("ordered_at"), 1).alias("next_month")
@@ -286,7 +297,8 @@ enum GoldenCases {
                 F.dense_rank().over(partitionBy: ["customer_id"], orderBy: [col("amount").desc()]).alias("dense"),
                 F.ntile(2).over(partitionBy: ["customer_id"], orderBy: [col("id")]).alias("half"),
                 F.lead(col("id"), offset: 1, default: 0).over(partitionBy: ["customer_id"], orderBy: [col("id")]).alias(
-                    "next"), F.first_value(col("id")).over(partitionBy: ["customer_id"], orderBy: [col("id")]).alias("first"),
+                    "next"),
+                F.first_value(col("id")).over(partitionBy: ["customer_id"], orderBy: [col("id")]).alias("first"),
                 F.count().over(partitionBy: ["customer_id"]).alias("orders")
             ).orderBy("id")),
         GoldenCase(
@@ -330,12 +342,16 @@ enum GoldenCases {
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,
-            DataFrame(.rawSQL(RawSQL("SELECT id, amount FROM orders WHERE amount > :minimum", parameters: ["minimum": 1500])))
-                .where(col("id") < 100).orderBy("id")),
+            DataFrame(
+                .rawSQL(RawSQL("SELECT id, amount FROM orders WHERE amount > :minimum", parameters: ["minimum": 1500]))
+            )
+            .where(col("id") < 100).orderBy("id")),
         GoldenCase(
             "hostile_values", ordered: true,
             customers.where(col("name") == "x'; DROP TABLE customers; --").select("id")),
-        GoldenCase("monotonically_increasing_id", ordered: true, products.select(F.monotonically_increasing_id().alias("n"), col("id")).orderBy("id").limit(3)),
+        GoldenCase(
+            "monotonically_increasing_id", ordered: true,
+            products.select(F.monotonically_increasing_id().alias("n"), col("id")).orderBy("id").limit(3)),
 
         // Mutations.
         GoldenCase(
@@ -352,7 +368,9 @@ enum GoldenCases {
                 table: TableReference("products"),
                 assignments: [Assignment("price", (col("price") * 2).expression), Assignment("stock", .literal(0))],
                 where: (col("category") == "audio").expression)),
-        GoldenCase("delete_where", mutation: .delete(table: TableReference("orders"), where: (col("status") == "cancelled").expression)),
+        GoldenCase(
+            "delete_where",
+            mutation: .delete(table: TableReference("orders"), where: (col("status") == "cancelled").expression)),
         GoldenCase(
             "upsert_update",
             mutation: .upsert(
@@ -377,7 +395,8 @@ enum GoldenCases {
                 TableDefinition(
                     TableReference("audit \"log\""),
                     columns: [
-                        column("id", "INTEGER", primaryKey: true), column("note", "TEXT", nullable: false, default: "it's"),
+                        column("id", "INTEGER", primaryKey: true),
+                        column("note", "TEXT", nullable: false, default: "it's"),
                         column("amount", "DECIMAL", precision: 10, scale: 2), column("at", "TIMESTAMP"),
                     ],
                     constraints: [.check(name: "positive", condition: (col("amount") >= 0).expression)]))),
@@ -385,7 +404,8 @@ enum GoldenCases {
         GoldenCase(
             "create_index",
             mutation: .createIndex(
-                IndexDefinition(name: "orders_by_status", table: TableReference("orders"), columns: ["status", "amount"]))),
+                IndexDefinition(
+                    name: "orders_by_status", table: TableReference("orders"), columns: ["status", "amount"]))),
         GoldenCase(
             "insert_select",
             mutation: .insertSelect(

@@ -28,7 +28,9 @@ import Testing
         for (name, text) in actualCases {
             #expect(expectedCases[name] == text, "case \(name) (\(dialect.name)) differs from the fixture")
         }
-        #expect(Set(expectedCases.keys) == Set(actualCases.keys), "fixture cases differ; regenerate with MOLTRES_REGENERATE=1")
+        #expect(
+            Set(expectedCases.keys) == Set(actualCases.keys),
+            "fixture cases differ; regenerate with MOLTRES_REGENERATE=1")
     }
 
     static func render(_ golden: GoldenCase, dialect: any Dialect) -> String {
@@ -39,7 +41,9 @@ import Testing
                 let statement = try frame.sql(dialect: dialect, catalog: ShopCatalog.catalog)
                 text += statement.prettyText + ";\n"
                 text += "-- parameters: " + statement.parameters.map(Self.describe).joined(separator: ", ") + "\n"
-                text += "-- columns: " + statement.resultColumns.map { "\($0.name) \($0.type.rawValue)" }.joined(separator: ", ") + "\n"
+                text +=
+                    "-- columns: "
+                    + statement.resultColumns.map { "\($0.name) \($0.type.rawValue)" }.joined(separator: ", ") + "\n"
             case .mutation(let mutation):
                 for statement in try generateSQL(for: mutation, dialect: dialect, catalog: ShopCatalog.catalog) {
                     text += statement.prettyText + ";\n"

@@ -18,10 +18,20 @@ import Testing
         ("limit then sort", orders.limit(3).orderBy("id"), 2),
         ("filter after limit", orders.limit(3).where(col("id") > 1), 2),
         ("filter on window", orders.withColumn("r", F.rank().over(orderBy: [col("amount")])).where(col("r") < 3), 2),
-        ("window over window", orders.withColumn("r", F.rank().over(orderBy: [col("amount")])).withColumn("s", F.sum(col("r")).over()), 2),
-        ("aggregate after aggregate", orders.groupBy("status").agg(F.count().alias("n")).groupBy("n").agg(F.count()), 2),
+        (
+            "window over window",
+            orders.withColumn("r", F.rank().over(orderBy: [col("amount")])).withColumn("s", F.sum(col("r")).over()), 2
+        ),
+        (
+            "aggregate after aggregate", orders.groupBy("status").agg(F.count().alias("n")).groupBy("n").agg(F.count()),
+            2
+        ),
         ("limits merge", orders.limit(10).limit(5).offset(2), 1),
-        ("where after join", orders.join(DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id")).where(col("customers.country") == "DE"), 1),
+        (
+            "where after join",
+            orders.join(DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id")).where(
+                col("customers.country") == "DE"), 1
+        ),
         ("distinct then limit", orders.select("status").distinct().limit(2), 1),
     ]
 
@@ -49,7 +59,8 @@ import Testing
                 #expect(statement.text.contains(quoted))
                 #expect(statement.parameters == [.text(payload)])
                 // Removing every quoted identifier leaves no trace of the payload.
-                #expect(!statement.text.replacingOccurrences(of: quoted, with: "").contains(payload) || payload.count < 3)
+                #expect(
+                    !statement.text.replacingOccurrences(of: quoted, with: "").contains(payload) || payload.count < 3)
             }
         }
     }
@@ -111,7 +122,8 @@ import Testing
             try Self.orders.select(F.row_number()).sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
         }
         #expect(throws: PlanError.self) {
-            try Self.orders.select(col("amount").cast("NOT_A_TYPE")).sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+            try Self.orders.select(col("amount").cast("NOT_A_TYPE")).sql(
+                dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
         }
         #expect(throws: PlanError.self) {
             try Self.orders.join(Self.orders, on: col("id") == 1, how: "sideways").sql(dialect: SQLiteDialect())

@@ -12,7 +12,8 @@ enum ShopCatalog {
                 TableInfo(
                     name: "customers",
                     columns: [
-                        column("id", "INTEGER", key: 1), column("name", "TEXT"), column("email", "TEXT", nullable: true),
+                        column("id", "INTEGER", key: 1), column("name", "TEXT"),
+                        column("email", "TEXT", nullable: true),
                         column("country", "TEXT"), column("active", "BOOLEAN"), column("created_at", "DATE"),
                     ], primaryKey: ["id"]),
                 TableInfo(

@@ -70,18 +70,26 @@ public struct PostgresDialect: Dialect {
         "collect_set": .build { arguments in
             jsonText(
                 .function(
-                    "array_to_json", [.call(SQLFunctionCall(name: "array_agg", arguments: arguments.values, distinct: true))]))
+                    "array_to_json",
+                    [.call(SQLFunctionCall(name: "array_agg", arguments: arguments.values, distinct: true))]))
         },
         "count_distinct": .build { arguments in
-            let values = arguments.values.count > 1 ? [SQLExpression.function("ROW", arguments.values)] : arguments.values
+            let values =
+                arguments.values.count > 1 ? [SQLExpression.function("ROW", arguments.values)] : arguments.values
             return .call(SQLFunctionCall(name: "count", arguments: values, distinct: true))
         },
         "instr": .renamed("strpos"),
         "lpad": .build { arguments in
-            .function("lpad", [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))] + (arguments[2].map { [$0] } ?? []))
+            .function(
+                "lpad",
+                [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))]
+                    + (arguments[2].map { [$0] } ?? []))
         },
         "rpad": .build { arguments in
-            .function("rpad", [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))] + (arguments[2].map { [$0] } ?? []))
+            .function(
+                "rpad",
+                [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))]
+                    + (arguments[2].map { [$0] } ?? []))
         },
         "regexp_replace": .build { arguments in
             .function("regexp_replace", arguments.values + [.text("g")])
@@ -92,7 +100,12 @@ public struct PostgresDialect: Dialect {
             let index = arguments[2].map { SQLExpression.op(arguments.integer($0), "+", .number(1)) } ?? .number(1)
             return .function(
                 "coalesce",
-                [.sequence([.parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["), index, .token("]")]), .text("")])
+                [
+                    .sequence([
+                        .parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["), index,
+                        .token("]"),
+                    ]), .text(""),
+                ])
         },
         "split": .build { arguments in
             jsonText(.function("array_to_json", [.function("string_to_array", arguments.values)]))
@@ -100,7 +113,9 @@ public struct PostgresDialect: Dialect {
         "round": .build { arguments in
             let scale = arguments[1].map { arguments.integer($0) } ?? .number(0)
             switch arguments.type(0) {
-            case .integer: return arguments.values.count > 1 ? .cast(.function("round", [arguments.required(0), scale]), "BIGINT") : arguments.required(0)
+            case .integer:
+                return arguments.values.count > 1
+                    ? .cast(.function("round", [arguments.required(0), scale]), "BIGINT") : arguments.required(0)
             case .decimal: return .function("round", [arguments.required(0), scale])
             default:
                 // round(double precision, integer) does not exist, and round(double) rounds half to even;
@@ -117,22 +132,34 @@ public struct PostgresDialect: Dialect {
         "hour": datePart("HOUR"),
         "minute": datePart("MINUTE"),
         "second": .build { arguments in
-            .cast(.function("floor", [.function("EXTRACT", [.sequence([.token("SECOND"), .token("FROM"), timestamp(arguments.required(0))])])]), "INTEGER")
+            .cast(
+                .function(
+                    "floor",
+                    [
+                        .function(
+                            "EXTRACT",
+                            [.sequence([.token("SECOND"), .token("FROM"), timestamp(arguments.required(0))])])
+                    ]), "INTEGER")
         },
         "dayofweek": .build { arguments in .op(extract("DOW", arguments.required(0)), "+", .number(1)) },
         "dayofyear": datePart("DOY"),
         "quarter": datePart("QUARTER"),
         "weekofyear": datePart("WEEK"),
         "date_trunc": .build { arguments in
-            toChar(.function("date_trunc", [arguments.required(0), timestamp(arguments.required(1))]), timestampPattern)
+            toChar(
+                .function("date_trunc", [arguments.required(0), timestamp(arguments.required(1))]), timestampPattern)
         },
         "date_add": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return toChar(.op(timestamp(arguments.required(0)), "+", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")), timestampPattern)
+            return toChar(
+                .op(timestamp(arguments.required(0)), "+", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")),
+                timestampPattern)
         },
         "date_sub": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return toChar(.op(timestamp(arguments.required(0)), "-", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")), timestampPattern)
+            return toChar(
+                .op(timestamp(arguments.required(0)), "-", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")),
+                timestampPattern)
         },
         "datediff": .build { arguments in
             .cast(.op(.cast(arguments.required(0), "DATE"), "-", .cast(arguments.required(1), "DATE")), "BIGINT")
@@ -140,11 +167,15 @@ public struct PostgresDialect: Dialect {
         "last_day": .build { arguments in
             toChar(
                 .op(
-                    .op(.function("date_trunc", [.text("month"), timestamp(arguments.required(0))]), "+", .token("INTERVAL '1 month'")), "-",
+                    .op(
+                        .function("date_trunc", [.text("month"), timestamp(arguments.required(0))]), "+",
+                        .token("INTERVAL '1 month'")), "-",
                     .token("INTERVAL '1 day'")), "YYYY-MM-DD")
         },
         "unix_timestamp": .build { arguments in
-            if arguments.values.count > 1 { throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "postgresql") }
+            if arguments.values.count > 1 {
+                throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "postgresql")
+            }
             let value = arguments[0].map { timestamp($0) } ?? .token("now()")
             return .cast(.function("EXTRACT", [.sequence([.token("EPOCH"), .token("FROM"), value])]), "BIGINT")
         },
@@ -154,7 +185,10 @@ public struct PostgresDialect: Dialect {
                 ? DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format")) : timestampPattern
             return .function(
                 "to_char",
-                [.sequence([.function("to_timestamp", [arguments.required(0)]), .token("AT TIME ZONE 'UTC'")]), .parameter(.text(pattern))])
+                [
+                    .sequence([.function("to_timestamp", [arguments.required(0)]), .token("AT TIME ZONE 'UTC'")]),
+                    .parameter(.text(pattern)),
+                ])
         },
         "current_date": .build { _ in toChar(.token("(now() AT TIME ZONE 'UTC')"), "YYYY-MM-DD") },
         "current_timestamp": .build { _ in toChar(.token("(now() AT TIME ZONE 'UTC')"), timestampPattern) },
@@ -172,13 +206,17 @@ public struct PostgresDialect: Dialect {
         "to_timestamp": .build { arguments in
             if arguments.values.count > 1 {
                 let pattern = try DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format"))
-                return toChar(.function("to_timestamp", [arguments.required(0), .parameter(.text(pattern))]), timestampPattern)
+                return toChar(
+                    .function("to_timestamp", [arguments.required(0), .parameter(.text(pattern))]), timestampPattern)
             }
             return toChar(timestamp(arguments.required(0)), timestampPattern)
         },
         "add_months": .build { arguments in
             toChar(
-                .op(.cast(arguments.required(0), "DATE"), "+", .function("make_interval", [.sequence([.token("months =>"), .cast(arguments.required(1), "INTEGER")])])),
+                .op(
+                    .cast(arguments.required(0), "DATE"), "+",
+                    .function(
+                        "make_interval", [.sequence([.token("months =>"), .cast(arguments.required(1), "INTEGER")])])),
                 "YYYY-MM-DD")
         },
         "ntile": .build { arguments in .function("ntile", [arguments.integer(arguments.required(0))]) },
@@ -188,7 +226,8 @@ public struct PostgresDialect: Dialect {
             .function("nth_value", [arguments.required(0), arguments.integer(arguments.required(1))])
         },
         "array": .build { arguments in
-            jsonText(.function("array_to_json", [.sequence([.token("ARRAY"), .list(arguments.values, brackets: true)])]))
+            jsonText(
+                .function("array_to_json", [.sequence([.token("ARRAY"), .list(arguments.values, brackets: true)])]))
         },
         "array_length": .build { arguments in .function("json_array_length", [.cast(arguments.required(0), "JSON")]) },
         "array_contains": .build { arguments in
@@ -196,23 +235,38 @@ public struct PostgresDialect: Dialect {
         },
         "json_extract": .build { arguments in
             .sequence([
-                .parenthesized(.function("jsonb_path_query_first", [.cast(arguments.required(0), "JSONB"), .cast(arguments.required(1), "JSONPATH")])),
+                .parenthesized(
+                    .function(
+                        "jsonb_path_query_first",
+                        [.cast(arguments.required(0), "JSONB"), .cast(arguments.required(1), "JSONPATH")])),
                 .token("#>> '{}'"),
             ])
         },
-        "json_array_length": .build { arguments in .function("json_array_length", [.cast(arguments.required(0), "JSON")]) },
+        "json_array_length": .build { arguments in
+            .function("json_array_length", [.cast(arguments.required(0), "JSON")])
+        },
         "json_tuple": .unsupported("json_tuple yields several columns; use json_extract once per field"),
         "from_json": .build { arguments in jsonText(.cast(arguments.required(0), "JSONB")) },
         "to_json": .build { arguments in jsonText(.function("to_jsonb", [arguments.required(0)])) },
         "rand": .build { arguments in
-            if !arguments.values.isEmpty { throw PlanError.unsupportedFunction("rand with a seed", dialect: "postgresql") }
+            if !arguments.values.isEmpty {
+                throw PlanError.unsupportedFunction("rand with a seed", dialect: "postgresql")
+            }
             return .function("random", [])
         },
         "isnan": .build { arguments in
-            .op(.postfix(arguments.required(0), "IS NOT NULL"), "AND", .op(.cast(arguments.required(0), "DOUBLE PRECISION"), "=", .token("'NaN'")))
+            .op(
+                .postfix(arguments.required(0), "IS NOT NULL"), "AND",
+                .op(.cast(arguments.required(0), "DOUBLE PRECISION"), "=", .token("'NaN'")))
         },
         "hash": .build { arguments in
-            .function("hashtextextended", [.function("concat_ws", [.function("chr", [.number(31)])] + arguments.values.map { .cast($0, "TEXT") }), .number(0)])
+            .function(
+                "hashtextextended",
+                [
+                    .function(
+                        "concat_ws", [.function("chr", [.number(31)])] + arguments.values.map { .cast($0, "TEXT") }),
+                    .number(0),
+                ])
         },
         "md5": .build { arguments in .function("md5", [.cast(arguments.required(0), "TEXT")]) },
         "sha1": .unsupported("SHA-1 needs the pgcrypto extension"),
@@ -229,7 +283,12 @@ public struct PostgresDialect: Dialect {
             return .function("encode", [.function(name, [utf8(arguments.required(0))]), .text("hex")])
         },
         "base64": .build { arguments in
-            .function("translate", [.function("encode", [utf8(arguments.required(0)), .text("base64")]), .function("chr", [.number(10)]), .text("")])
+            .function(
+                "translate",
+                [
+                    .function("encode", [utf8(arguments.required(0)), .text("base64")]),
+                    .function("chr", [.number(10)]), .text(""),
+                ])
         },
         "crc32": .unsupported("PostgreSQL has no CRC-32 function"),
         "soundex": .unsupported("SOUNDEX needs the fuzzystrmatch extension"),
@@ -257,10 +316,16 @@ public struct PostgresDialect: Dialect {
                 ])
         },
         "array_append": .build { arguments in
-            jsonText(.op(.cast(arguments.required(0), "JSONB"), "||", .function("jsonb_build_array", [arguments.required(1)])))
+            jsonText(
+                .op(
+                    .cast(arguments.required(0), "JSONB"), "||", .function("jsonb_build_array", [arguments.required(1)])
+                ))
         },
         "array_prepend": .build { arguments in
-            jsonText(.op(.function("jsonb_build_array", [arguments.required(1)]), "||", .cast(arguments.required(0), "JSONB")))
+            jsonText(
+                .op(
+                    .function("jsonb_build_array", [arguments.required(1)]), "||", .cast(arguments.required(0), "JSONB")
+                ))
         },
         "array_remove": .build { arguments in
             aggregated(
@@ -277,9 +342,10 @@ public struct PostgresDialect: Dialect {
             ])
             return jsonText(
                 .subquery(
-                    .spelled(.sequence([
-                        .token("SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM"), firsts,
-                    ]))))
+                    .spelled(
+                        .sequence([
+                            .token("SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM"), firsts,
+                        ]))))
         },
     ]
 
@@ -297,7 +363,8 @@ public struct PostgresDialect: Dialect {
     private static func aggregated(_ array: SQLExpression, order: String, tail: [SQLExpression]) -> SQLExpression {
         jsonText(
             .subquery(
-                elementQuery(array, select: .token("coalesce(jsonb_agg(e.value ORDER BY \(order)), '[]')"), tail: tail)))
+                elementQuery(array, select: .token("coalesce(jsonb_agg(e.value ORDER BY \(order)), '[]')"), tail: tail))
+        )
     }
 
     /// The largest or smallest element (JSONB order: numbers numerically), as text.

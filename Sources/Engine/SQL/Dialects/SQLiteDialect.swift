@@ -83,7 +83,9 @@ public struct SQLiteDialect: Dialect {
                 .op(count, "*", .function("sum", [.op(y, "*", y)])), "-", .op(sumY, "*", sumY))
             return .op(
                 .parenthesized(covariance), "/",
-                .function("nullif", [.function("sqrt", [.op(.parenthesized(varianceX), "*", .parenthesized(varianceY))]), .number(0)]))
+                .function(
+                    "nullif",
+                    [.function("sqrt", [.op(.parenthesized(varianceX), "*", .parenthesized(varianceY))]), .number(0)]))
         },
         "percentile_cont": .unsupported("SQLite has no ordered-set aggregates"),
         "percentile_disc": .unsupported("SQLite has no ordered-set aggregates"),
@@ -138,7 +140,9 @@ public struct SQLiteDialect: Dialect {
             case "quarter":
                 let month = SQLExpression.cast(strftime("%m", value), "INTEGER")
                 let first = SQLExpression.op(
-                    .op(.parenthesized(.op(.parenthesized(.op(month, "-", .number(1))), "/", .number(3))), "*", .number(3)),
+                    .op(
+                        .parenthesized(.op(.parenthesized(.op(month, "-", .number(1))), "/", .number(3))), "*",
+                        .number(3)),
                     "+", .number(1))
                 return .op(
                     .op(strftime("%Y-", value), "||", .function("printf", [.text("%02d"), first])), "||",
@@ -149,11 +153,13 @@ public struct SQLiteDialect: Dialect {
         },
         "date_add": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return .function("datetime", [arguments.required(0), .parameter(.text("\(amount >= 0 ? "+" : "")\(amount) \(unit)s"))])
+            return .function(
+                "datetime", [arguments.required(0), .parameter(.text("\(amount >= 0 ? "+" : "")\(amount) \(unit)s"))])
         },
         "date_sub": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return .function("datetime", [arguments.required(0), .parameter(.text("\(-amount >= 0 ? "+" : "")\(-amount) \(unit)s"))])
+            return .function(
+                "datetime", [arguments.required(0), .parameter(.text("\(-amount >= 0 ? "+" : "")\(-amount) \(unit)s"))])
         },
         "datediff": .build { arguments in
             .cast(
@@ -165,7 +171,9 @@ public struct SQLiteDialect: Dialect {
             .function("date", [arguments.required(0), .text("start of month"), .text("+1 month"), .text("-1 day")])
         },
         "unix_timestamp": .build { arguments in
-            if arguments.values.count > 1 { throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "sqlite") }
+            if arguments.values.count > 1 {
+                throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "sqlite")
+            }
             return .cast(strftime("%s", arguments[0] ?? .text("now")), "INTEGER")
         },
         "from_unixtime": .build { arguments in
@@ -183,7 +191,8 @@ public struct SQLiteDialect: Dialect {
         },
         "to_date": .build { arguments in
             if arguments.values.count > 1 {
-                return .function("moltres_to_timestamp", [arguments.required(0), arguments.required(1), .text("%Y-%m-%d")])
+                return .function(
+                    "moltres_to_timestamp", [arguments.required(0), arguments.required(1), .text("%Y-%m-%d")])
             }
             return .function("date", [arguments.required(0)])
         },
@@ -199,7 +208,8 @@ public struct SQLiteDialect: Dialect {
         "least": .build { arguments in nullSkipping("min", arguments.values) },
         "rand": .build { arguments in
             if !arguments.values.isEmpty { throw PlanError.unsupportedFunction("rand with a seed", dialect: "sqlite") }
-            return .parenthesized(.op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
+            return .parenthesized(
+                .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
         },
         "array": .build { arguments in .function("json_array", arguments.values) },
         "array_length": .renamed("json_array_length"),
@@ -232,7 +242,8 @@ public struct SQLiteDialect: Dialect {
     private static func nullSkipping(_ name: String, _ values: [SQLExpression]) -> SQLExpression {
         guard values.count > 1 else { return values[0] }
         let rotated = values.indices.map { index in
-            SQLExpression.function("coalesce", [values[index]] + values.enumerated().filter { $0.offset != index }.map(\.element))
+            SQLExpression.function(
+                "coalesce", [values[index]] + values.enumerated().filter { $0.offset != index }.map(\.element))
         }
         return .function(name, rotated)
     }

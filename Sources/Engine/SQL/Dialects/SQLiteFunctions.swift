@@ -123,7 +123,10 @@ public enum SQLiteFunctions {
             let total = parts[0] * 12 + (parts[1] - 1) + Int(months)
             let year = total / 12
             let month = total % 12 + 1
-            let lengths = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            let lengths = [
+                31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                31,
+            ]
             let day = min(parts[2], lengths[month - 1])
             func pad(_ value: Int, _ width: Int) -> String {
                 String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
@@ -143,15 +146,21 @@ public enum SQLiteFunctions {
             return .integer(Int64((array.firstIndex { jsonEqual($0, arguments[1]) } ?? -1) + 1))
         },
         CustomFunction(name: "moltres_array_max", argumentCount: 1) { arguments in
-            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), let top = numbers.max(by: { $0.doubleValue < $1.doubleValue }) else { return .null }
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
+                let top = numbers.max(by: { $0.doubleValue < $1.doubleValue })
+            else { return .null }
             return number(top)
         },
         CustomFunction(name: "moltres_array_min", argumentCount: 1) { arguments in
-            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), let bottom = numbers.min(by: { $0.doubleValue < $1.doubleValue }) else { return .null }
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
+                let bottom = numbers.min(by: { $0.doubleValue < $1.doubleValue })
+            else { return .null }
             return number(bottom)
         },
         CustomFunction(name: "moltres_array_sum", argumentCount: 1) { arguments in
-            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), !numbers.isEmpty else { return .null }
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), !numbers.isEmpty else {
+                return .null
+            }
             if numbers.allSatisfy({ Double($0.int64Value) == $0.doubleValue }) {
                 return .integer(numbers.reduce(0) { $0 + $1.int64Value })
             }
@@ -176,7 +185,9 @@ public enum SQLiteFunctions {
         CustomFunction(name: "moltres_array_sort", argumentCount: 1) { arguments in
             guard let array = jsonArray(arguments[0]) else { return .null }
             let sorted = array.sorted { left, right in
-                if let left = left as? NSNumber, let right = right as? NSNumber { return left.doubleValue < right.doubleValue }
+                if let left = left as? NSNumber, let right = right as? NSNumber {
+                    return left.doubleValue < right.doubleValue
+                }
                 return "\(left)" < "\(right)"
             }
             return .text(jsonText(sorted))
@@ -194,7 +205,9 @@ public enum SQLiteFunctions {
         if filler.isEmpty { return .text(text) }
         var padding: [Character] = []
         let fillerCharacters = Array(filler)
-        while padding.count < target - characters.count { padding.append(fillerCharacters[padding.count % fillerCharacters.count]) }
+        while padding.count < target - characters.count {
+            padding.append(fillerCharacters[padding.count % fillerCharacters.count])
+        }
         return .text(left ? String(padding + characters) : String(characters + padding))
     }
 
@@ -205,7 +218,9 @@ public enum SQLiteFunctions {
         var starPattern = -1
         var starText = 0
         while textIndex < text.count {
-            if patternIndex < pattern.count && (pattern[patternIndex] == "_" || pattern[patternIndex] == text[textIndex]) {
+            if patternIndex < pattern.count
+                && (pattern[patternIndex] == "_" || pattern[patternIndex] == text[textIndex])
+            {
                 textIndex += 1
                 patternIndex += 1
             } else if patternIndex < pattern.count && pattern[patternIndex] == "%" {
@@ -316,7 +331,9 @@ enum Digest {
             14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10,
             15, 21, 6, 10, 15, 21,
         ]
-        let constants: [UInt32] = (0..<64).map { UInt32(truncatingIfNeeded: Int64(abs(sin(Double($0 + 1))) * 4_294_967_296)) }
+        let constants: [UInt32] = (0..<64).map {
+            UInt32(truncatingIfNeeded: Int64(abs(sin(Double($0 + 1))) * 4_294_967_296))
+        }
         var state: [UInt32] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476]
         for chunk in padded(message, bigEndianLength: false) {
             let words = (0..<16).map { index in
@@ -349,7 +366,9 @@ enum Digest {
             var words = (0..<16).map { index in
                 (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(chunk[index * 4 + $1]) }
             }
-            for index in 16..<80 { words.append(rotate(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1)) }
+            for index in 16..<80 {
+                words.append(rotate(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1))
+            }
             var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
             for index in 0..<80 {
                 let (f, k): (UInt32, UInt32)
