@@ -10,6 +10,7 @@ struct SQLPrinter {
     private(set) var parameters: [DatabaseValue] = []
     private var numbers: [DatabaseValue: Int] = [:]
     private var depth = 0
+    private var output = ""
 
     init(dialect: any Dialect, pretty: Bool, inlineLiterals: Bool) {
         self.dialect = dialect
@@ -141,78 +142,174 @@ struct SQLPrinter {
     // MARK: - Queries
 
     mutating func query(_ query: SQLQuery) -> String {
-        switch query {
-        case .select(let select): return self.select(select)
-        case .setOperation(let left, let keyword, let right):
-            return self.query(left) + newline + keyword + newline + self.query(right)
-        case .values(let rows):
-            let separator = pretty ? "," + newline + "       " : ", "
-            return "VALUES "
-                + rows.map { row in "(" + row.map { expression($0) }.joined(separator: ", ") + ")" }.joined(
-                    separator: separator)
-        case .raw(let raw):
-            return rawText(raw)
-        case .spelled(let expression):
-            return self.expression(expression)
-        }
-    }
-
-    private mutating func select(_ select: SQLSelect) -> String {
-        var text = "SELECT "
-        if select.distinct { text += "DISTINCT " }
-        if select.columns.isEmpty {
-            text += "*"
-        } else {
-            text += select.columns.map { item in
-                let value = expression(item.expression)
-                return item.alias.map { value + " AS " + quote($0) } ?? value
-            }.joined(separator: ", ")
-        }
-        if !select.from.isEmpty {
-            text += newline + "FROM " + select.from.map { fromItem($0) }.joined(separator: ", ")
-        }
-        for join in select.joins {
-            text += newline + join.keyword + " " + fromItem(join.item)
-            if let condition = join.condition { text += " ON " + expression(condition) }
-        }
-        if let condition = select.whereClause { text += newline + "WHERE " + expression(condition) }
-        if !select.groupBy.isEmpty {
-            text += newline + "GROUP BY " + select.groupBy.map { expression($0) }.joined(separator: ", ")
-        }
-        if let having = select.having { text += newline + "HAVING " + expression(having) }
-        if !select.orderBy.isEmpty { text += newline + "ORDER BY " + orderList(select.orderBy) }
-        switch dialect.limitSyntax {
-        case .limitOffset:
-            if let limit = select.limit { text += newline + "LIMIT " + expression(limit) }
-            if let offset = select.offset { text += newline + "OFFSET " + expression(offset) }
-        case .offsetFetch:
-            if select.offset != nil || select.limit != nil {
-                text += newline + "OFFSET " + (select.offset.map { expression($0) } ?? "0") + " ROWS"
-            }
-            if let limit = select.limit { text += newline + "FETCH NEXT " + expression(limit) + " ROWS ONLY" }
-        }
+        let saved = output
+        output = ""
+        write(query)
+        let text = output
+        output = saved
         return text
     }
 
-    private mutating func orderList(_ items: [SQLOrderItem]) -> String {
-        items.map { item in
-            var text = expression(item.expression) + (item.descending ? " DESC" : " ASC")
-            if let nulls = item.nulls { text += nulls == .first ? " NULLS FIRST" : " NULLS LAST" }
-            return text
-        }.joined(separator: ", ")
+    private mutating func write(_ query: SQLQuery) {
+        switch query {
+        case .select(let select): write(select)
+        case .setOperation(let left, let keyword, let right):
+            write(left)
+            output += newline
+            output += keyword
+            output += newline
+            write(right)
+        case .values(let rows):
+            output += "VALUES "
+            for (index, row) in rows.enumerated() {
+                if index > 0 { output += pretty ? "," + newline + "       " : ", " }
+                output += "("
+                writeList(row)
+                output += ")"
+            }
+        case .raw(let raw):
+            output += rawText(raw)
+        case .spelled(let expression):
+            write(expression)
+        }
+    }
+
+    private mutating func writeList(_ expressions: [SQLExpression]) {
+        for (index, expression) in expressions.enumerated() {
+            if index > 0 { output += ", " }
+            write(expression)
+        }
+    }
+
+    private mutating func write(_ select: SQLSelect) {
+        output += select.distinct ? "SELECT DISTINCT " : "SELECT "
+        if select.columns.isEmpty {
+            output += "*"
+        } else {
+            for (index, item) in select.columns.enumerated() {
+                if index > 0 { output += ", " }
+                write(item.expression)
+                if let alias = item.alias {
+                    output += " AS "
+                    output += quote(alias)
+                }
+            }
+        }
+        if !select.from.isEmpty {
+            output += newline
+            output += "FROM "
+            for (index, item) in select.from.enumerated() {
+                if index > 0 { output += ", " }
+                write(item)
+            }
+        }
+        for join in select.joins {
+            output += newline
+            output += join.keyword
+            output += " "
+            write(join.item)
+            if let condition = join.condition {
+                output += " ON "
+                write(condition)
+            }
+        }
+        if let condition = select.whereClause {
+            output += newline
+            output += "WHERE "
+            write(condition)
+        }
+        if !select.groupBy.isEmpty {
+            output += newline
+            output += "GROUP BY "
+            writeList(select.groupBy)
+        }
+        if let having = select.having {
+            output += newline
+            output += "HAVING "
+            write(having)
+        }
+        if !select.orderBy.isEmpty {
+            output += newline
+            output += "ORDER BY "
+            write(select.orderBy)
+        }
+        switch dialect.limitSyntax {
+        case .limitOffset:
+            if let limit = select.limit {
+                output += newline
+                output += "LIMIT "
+                write(limit)
+            }
+            if let offset = select.offset {
+                output += newline
+                output += "OFFSET "
+                write(offset)
+            }
+        case .offsetFetch:
+            if select.offset != nil || select.limit != nil {
+                output += newline
+                output += "OFFSET "
+                if let offset = select.offset { write(offset) } else { output += "0" }
+                output += " ROWS"
+            }
+            if let limit = select.limit {
+                output += newline
+                output += "FETCH NEXT "
+                write(limit)
+                output += " ROWS ONLY"
+            }
+        }
+    }
+
+    private mutating func write(_ items: [SQLOrderItem]) {
+        for (index, item) in items.enumerated() {
+            if index > 0 { output += ", " }
+            write(item.expression)
+            output += item.descending ? " DESC" : " ASC"
+            if let nulls = item.nulls { output += nulls == .first ? " NULLS FIRST" : " NULLS LAST" }
+        }
+    }
+
+    private mutating func write(_ item: SQLFromItem) {
+        switch item {
+        case .table(let schema, let name, let alias):
+            if let schema {
+                output += quote(schema)
+                output += "."
+            }
+            output += quote(name)
+            if let alias {
+                output += " AS "
+                output += quote(alias)
+            }
+        case .subquery(let query, let alias):
+            writeNested(query)
+            output += " AS "
+            output += quote(alias)
+        case .function(let call, let alias, let columns):
+            write(call)
+            output += " AS "
+            output += quote(alias)
+            if !columns.isEmpty { output += " (" + columns.map(quote).joined(separator: ", ") + ")" }
+        }
+    }
+
+    /// `(query)`, indented on its own lines when pretty.
+    private mutating func writeNested(_ query: SQLQuery) {
+        depth += 1
+        output += pretty ? "(\n" + String(repeating: "  ", count: depth) : "("
+        write(query)
+        depth -= 1
+        output += pretty ? "\n" + String(repeating: "  ", count: depth) + ")" : ")"
     }
 
     private mutating func fromItem(_ item: SQLFromItem) -> String {
-        switch item {
-        case .table(let schema, let name, let alias):
-            let table = (schema.map { quote($0) + "." } ?? "") + quote(name)
-            return alias.map { table + " AS " + quote($0) } ?? table
-        case .subquery(let query, let alias):
-            return nested { $0.query(query) } + " AS " + quote(alias)
-        case .function(let call, let alias, let columns):
-            let head = expression(call) + " AS " + quote(alias)
-            return columns.isEmpty ? head : head + " (" + columns.map(quote).joined(separator: ", ") + ")"
-        }
+        let saved = output
+        output = ""
+        write(item)
+        let text = output
+        output = saved
+        return text
     }
 
     /// The user's SQL with `:name` placeholders bound; quoted text and comments are left alone,
@@ -282,77 +379,148 @@ struct SQLPrinter {
         }
     }
 
-    private mutating func operand(_ expression: SQLExpression, parenthesizedBelow threshold: Int) -> String {
-        let text = self.expression(expression)
-        return Self.precedence(of: expression) < threshold ? "(" + text + ")" : text
+    private mutating func writeOperand(_ expression: SQLExpression, parenthesizedBelow threshold: Int) {
+        if Self.precedence(of: expression) < threshold {
+            output += "("
+            write(expression)
+            output += ")"
+        } else {
+            write(expression)
+        }
     }
 
     mutating func expression(_ expression: SQLExpression) -> String {
+        let saved = output
+        output = ""
+        write(expression)
+        let text = output
+        output = saved
+        return text
+    }
+
+    private mutating func write(_ expression: SQLExpression) {
         switch expression {
         case .column(let qualifier, let name):
-            return (qualifier.map { quote($0) + "." } ?? "") + quote(name)
+            if let qualifier {
+                output += quote(qualifier)
+                output += "."
+            }
+            output += quote(name)
         case .star(let qualifier):
-            return (qualifier.map { quote($0) + "." } ?? "") + "*"
+            if let qualifier {
+                output += quote(qualifier)
+                output += "."
+            }
+            output += "*"
         case .parameter(let value):
-            return placeholder(value)
+            output += placeholder(value)
         case .token(let text):
-            return text
+            output += text
         case .binary(let left, let symbol, let right, let precedence):
             let associative = symbol == "AND" || symbol == "OR" || symbol == "||"
-            let leftText = operand(left, parenthesizedBelow: precedence == 4 ? precedence + 1 : precedence)
-            let rightText = operand(right, parenthesizedBelow: associative ? precedence : precedence + 1)
-            return leftText + " " + symbol + " " + rightText
-        case .prefix(let symbol, let inner, let precedence):
-            let text = operand(inner, parenthesizedBelow: 10)
-            _ = precedence
-            return symbol == "-" ? "-" + text : symbol + " " + text
+            writeOperand(left, parenthesizedBelow: precedence == 4 ? precedence + 1 : precedence)
+            output += " "
+            output += symbol
+            output += " "
+            writeOperand(right, parenthesizedBelow: associative ? precedence : precedence + 1)
+        case .prefix(let symbol, let inner, _):
+            output += symbol == "-" ? "-" : symbol + " "
+            writeOperand(inner, parenthesizedBelow: 10)
         case .postfix(let inner, let symbol):
-            return operand(inner, parenthesizedBelow: 5) + " " + symbol
+            writeOperand(inner, parenthesizedBelow: 5)
+            output += " "
+            output += symbol
         case .call(let call):
-            var text = call.name + "("
-            if call.distinct { text += "DISTINCT " }
-            text += call.arguments.map { self.expression($0) }.joined(separator: ", ") + ")"
-            if !call.withinGroup.isEmpty { text += " WITHIN GROUP (ORDER BY " + orderList(call.withinGroup) + ")" }
-            if let filter = call.filter { text += " FILTER (WHERE " + self.expression(filter) + ")" }
-            return text
+            output += call.name
+            output += call.distinct ? "(DISTINCT " : "("
+            writeList(call.arguments)
+            output += ")"
+            if !call.withinGroup.isEmpty {
+                output += " WITHIN GROUP (ORDER BY "
+                write(call.withinGroup)
+                output += ")"
+            }
+            if let filter = call.filter {
+                output += " FILTER (WHERE "
+                write(filter)
+                output += ")"
+            }
         case .cast(let inner, let type):
-            return "CAST(" + self.expression(inner) + " AS " + type + ")"
+            output += "CAST("
+            write(inner)
+            output += " AS "
+            output += type
+            output += ")"
         case .caseWhen(let subject, let clauses, let otherwise):
-            var text = "CASE"
-            if let subject { text += " " + self.expression(subject) }
+            output += "CASE"
+            if let subject {
+                output += " "
+                write(subject)
+            }
             for (condition, value) in clauses {
-                text += " WHEN " + self.expression(condition) + " THEN " + self.expression(value)
+                output += " WHEN "
+                write(condition)
+                output += " THEN "
+                write(value)
             }
-            if let otherwise { text += " ELSE " + self.expression(otherwise) }
-            return text + " END"
+            if let otherwise {
+                output += " ELSE "
+                write(otherwise)
+            }
+            output += " END"
         case .inList(let subject, let values, let negated):
-            return operand(subject, parenthesizedBelow: 5) + (negated ? " NOT IN (" : " IN (")
-                + values.map { self.expression($0) }.joined(separator: ", ") + ")"
+            writeOperand(subject, parenthesizedBelow: 5)
+            output += negated ? " NOT IN (" : " IN ("
+            writeList(values)
+            output += ")"
         case .between(let subject, let low, let high, let negated):
-            return operand(subject, parenthesizedBelow: 5) + (negated ? " NOT BETWEEN " : " BETWEEN ")
-                + operand(low, parenthesizedBelow: 5) + " AND " + operand(high, parenthesizedBelow: 5)
+            writeOperand(subject, parenthesizedBelow: 5)
+            output += negated ? " NOT BETWEEN " : " BETWEEN "
+            writeOperand(low, parenthesizedBelow: 5)
+            output += " AND "
+            writeOperand(high, parenthesizedBelow: 5)
         case .subquery(let query):
-            return nested { $0.query(query) }
+            writeNested(query)
         case .inSubquery(let subject, let query, let negated):
-            return operand(subject, parenthesizedBelow: 5) + (negated ? " NOT IN " : " IN ")
-                + nested { $0.query(query) }
+            writeOperand(subject, parenthesizedBelow: 5)
+            output += negated ? " NOT IN " : " IN "
+            writeNested(query)
         case .exists(let query, let negated):
-            return (negated ? "NOT EXISTS " : "EXISTS ") + nested { $0.query(query) }
+            output += negated ? "NOT EXISTS " : "EXISTS "
+            writeNested(query)
         case .window(let function, let window):
-            var parts: [String] = []
+            write(function)
+            output += " OVER ("
+            var separator = ""
             if !window.partitionBy.isEmpty {
-                parts.append("PARTITION BY " + window.partitionBy.map { self.expression($0) }.joined(separator: ", "))
+                output += "PARTITION BY "
+                writeList(window.partitionBy)
+                separator = " "
             }
-            if !window.orderBy.isEmpty { parts.append("ORDER BY " + orderList(window.orderBy)) }
-            if let frame = window.frame { parts.append(frame) }
-            return self.expression(function) + " OVER (" + parts.joined(separator: " ") + ")"
+            if !window.orderBy.isEmpty {
+                output += separator
+                output += "ORDER BY "
+                write(window.orderBy)
+                separator = " "
+            }
+            if let frame = window.frame {
+                output += separator
+                output += frame
+            }
+            output += ")"
         case .sequence(let pieces):
-            return pieces.map { self.expression($0) }.joined(separator: " ")
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { output += " " }
+                write(piece)
+            }
         case .parenthesized(let inner):
-            return "(" + self.expression(inner) + ")"
+            output += "("
+            write(inner)
+            output += ")"
         case .list(let items, let brackets):
-            let body = items.map { self.expression($0) }.joined(separator: ", ")
-            return brackets ? "[" + body + "]" : "(" + body + ")"
+            output += brackets ? "[" : "("
+            writeList(items)
+            output += brackets ? "]" : ")"
         }
     }
 }
