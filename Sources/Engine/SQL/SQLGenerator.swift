@@ -138,6 +138,10 @@ final class SQLGenerator {
         var names: [String] = []
         var used: Set<String> = []
         for column in inner.columns {
+            if case .star = column.sql {
+                names.append("*")
+                continue
+            }
             var name = column.column.name
             var suffix = 2
             while used.contains(name.lowercased()) {
@@ -151,8 +155,9 @@ final class SQLGenerator {
         var outer = Level()
         outer.select.from = [.subquery(query, alias: alias)]
         outer.sourceNames = [alias]
-        outer.columns = zip(inner.columns, names).map { column, name in
-            LevelColumn(column: column.column, sql: .column(qualifier: alias, name: name))
+        outer.columns = zip(inner.columns, names).compactMap { column, name in
+            if case .star = column.sql { return nil }
+            return LevelColumn(column: column.column, sql: .column(qualifier: alias, name: name))
         }
         if !inner.openQualifiers.isEmpty { outer.openQualifiers = [alias] }
         if !carriedKeys.isEmpty && !inner.hasLimit {
@@ -176,6 +181,7 @@ final class SQLGenerator {
         if needsList && !(level.columns.isEmpty && !level.openQualifiers.isEmpty) {
             select.columns = level.columns.enumerated().map { index, column in
                 let name = names?[index] ?? column.column.name
+                if case .star = column.sql { return SQLSelectItem(expression: column.sql, alias: nil) }
                 if case .column(_, let columnName) = column.sql, columnName == name {
                     return SQLSelectItem(expression: column.sql, alias: nil)
                 }
@@ -327,10 +333,15 @@ final class SQLGenerator {
                         }
                             ?? true
                     }
-                    if let qualifier, matching.isEmpty, !level.openQualifiers.isEmpty {
-                        throw PlanError.unknownColumn(ColumnReference("*", qualifier: qualifier), candidates: [])
-                    }
                     columns += matching
+                    // Sources whose columns are unknown (no catalog, raw SQL) keep their `*`.
+                    for open in level.openQualifiers
+                    where qualifier.map({ $0.lowercased() == open.lowercased() }) ?? true {
+                        columns.append(
+                            LevelColumn(
+                                column: PlanColumn(name: "*", type: .unknown, qualifiers: [open]),
+                                sql: .star(qualifier: open)))
+                    }
                     continue
                 }
                 columns.append(try projectedColumn(item, position: position, in: level))
@@ -891,7 +902,7 @@ final class SQLGenerator {
                         qualifier = level.openQualifiers.first { $0.lowercased() == given.lowercased() } ?? given
                     } else {
                         qualifier =
-                            level.openQualifiers.count == 1 && level.columns.isEmpty ? level.openQualifiers[0] : nil
+                            level.openQualifiers.count == 1 ? level.openQualifiers[0] : nil
                     }
                     return LevelColumn(
                         column: PlanColumn(

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Moltres
+
+/// The Swift API builds the expected plan expressions.
+@Suite struct DataFrameAPITests {
+    static let amount = Expression.column(ColumnReference("amount"))
+
+    /// (built column, expected expression)
+    static let expressions: [(Column, Expression)] = [
+        (col("amount") > 100, .binary(.greaterThan, amount, .literal(100))),
+        (100 - col("amount"), .binary(.subtract, .literal(100), amount)),
+        (col("amount") == nil, .binary(.equal, amount, .literal(.null))),
+        ((col("amount") % 2).alias("m"), .alias(.binary(.modulo, amount, .literal(2)), "m")),
+        ((-col("amount")).alias("n"), .alias(.unary(.negate, amount), "n")),
+        (col("amount").is_null().alias("x"), .alias(.isNull(amount, negated: false), "x")),
+        (col("amount").alias("a").alias("b"), .alias(amount, "b")),
+        (!(col("amount") > 1), .unary(.not, .binary(.greaterThan, amount, .literal(1)))),
+        (col("t.amount"), .column(ColumnReference("amount", qualifier: "t"))),
+        (
+            when(col("amount") > 1, "big"),
+            .caseWhen([WhenClause(.binary(.greaterThan, amount, .literal(1)), .literal("big"))], else: nil)
+        ),
+        (col("amount").desc(), .sortOrder(SortKey(amount, .descending))),
+        (
+            F.sum(col("amount")).over(Window.partitionBy("status").orderBy(col("amount").desc()).rowsBetween(-1, 1)),
+            .window(
+                .function(FunctionCall(BuiltinFunction.named("sum")!, [amount])),
+                WindowSpecification(
+                    partitionBy: [.column(ColumnReference("status"))], orderBy: [SortKey(amount, .descending)],
+                    frame: WindowFrame(.rows, start: .preceding(1), end: .following(1))))
+        ),
+        (
+            F.count().filter(col("amount") > 1),
+            .function(
+                FunctionCall(
+                    BuiltinFunction.named("count")!, [], filter: .binary(.greaterThan, amount, .literal(1))))
+        ),
+    ]
+
+    @Test func expressionsAreBuilt() {
+        for (column, expected) in Self.expressions { #expect(column.expression == expected) }
+    }
+
+    @Test func snakeAndCamelCaseBuildTheSamePlan() {
+        let orders = DataFrame.table("orders")
+        #expect(
+            orders.with_column("x", lit(1)).order_by("x").plan == orders.withColumn("x", lit(1)).orderBy("x").plan)
+        #expect(orders.group_by("status").agg(F.count()).plan == orders.groupBy("status").agg(F.count()).plan)
+    }
+
+    @Test func offlinePreviewKeepsUnknownColumns() throws {
+        let frame = DataFrame.table("events").select("*", (col("n") * 2).alias("double")).where(col("kind") == "x")
+        let statement = try frame.sql(dialect: SQLiteDialect(), catalog: .empty)
+        #expect(
+            statement.text
+                == #"SELECT "events".*, "events"."n" * ? AS "double" FROM "events" WHERE "events"."kind" = ?"#)
+    }
+
+    @Test func buildErrorsSurfaceOnActions() {
+        let frame = DataFrame.table("orders").limit(-1)
+        #expect(throws: PlanError.self) { try frame.sql(dialect: SQLiteDialect()) }
+    }
+}
