@@ -160,7 +160,7 @@ final class SQLGenerator {
             return LevelColumn(column: column.column, sql: .column(qualifier: alias, name: name))
         }
         if !inner.openQualifiers.isEmpty { outer.openQualifiers = [alias] }
-        if !carriedKeys.isEmpty && !inner.hasLimit {
+        if !carriedKeys.isEmpty {
             if let keys = try? carriedKeys.map({ try orderItems(for: $0, in: outer) }) {
                 outer.select.orderBy = keys.flatMap { $0 }
                 outer.sortKeys = carriedKeys

@@ -79,7 +79,8 @@ FROM (
   ORDER BY "orders"."id" ASC
   LIMIT ?
 ) AS "t1"
-WHERE "t1"."amount" > ?;
+WHERE "t1"."amount" > ?
+ORDER BY "t1"."id" ASC;
 -- parameters: 10, 100
 -- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
 
