@@ -42,7 +42,6 @@ public final class Session: @unchecked Sendable {
         _ = dialect.customFunctions
         _ = connection
     }
-
     private func locked<Result>(_ body: () throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }

@@ -1273,7 +1273,10 @@ final class SQLGenerator {
             if dialect.supportsILike {
                 sql = .op(subject.sql, "ILIKE", pattern.sql)
             } else {
-                sql = .op(.function("lower", [subject.sql]), "LIKE", .function("lower", [pattern.sql]))
+                let lower = BuiltinFunction.builtin("lower")
+                sql = .op(
+                    try Self.renderFunction(lower, [subject.sql], [.text], distinct: false, dialect: dialect), "LIKE",
+                    try Self.renderFunction(lower, [pattern.sql], [.text], distinct: false, dialect: dialect))
             }
         case .contains:
             let position = try Self.renderFunction(

@@ -51,7 +51,12 @@ struct SQLPrinter {
         return "(" + inner + ")"
     }
 
-    private func quote(_ name: String) -> String { dialect.quoteIdentifier(name) }
+    /// The quoted name; an empty name (which PostgreSQL rejects) or one longer than the dialect allows prints as a
+    /// NUL so that `generateSQL` refuses the statement with `MOL2004` in its single check of the text.
+    private func quote(_ name: String) -> String {
+        if name.isEmpty || dialect.maximumIdentifierLength.map({ name.utf8.count > $0 }) == true { return "\u{0}" }
+        return dialect.quoteIdentifier(name)
+    }
 
     private mutating func placeholder(_ value: DatabaseValue) -> String {
         if inlineLiterals { return dialect.inlineLiteral(value) }

@@ -51,7 +51,20 @@ public struct SQLStatement: Sendable {
 public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Catalog = .empty) throws -> SQLStatement {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     let (tree, columns) = try generator.queryTree(for: plan)
-    return SQLPrinter.statement(for: tree, dialect: dialect, resultColumns: columns)
+    return try checked(SQLPrinter.statement(for: tree, dialect: dialect, resultColumns: columns))
+}
+
+/// Refuses SQL text with a NUL character: databases read SQL as a C string, so a NUL in an identifier or in raw
+/// SQL would cut the statement short; the printer also writes an empty identifier as NUL.
+/// (Values are parameters and may hold NUL where the database allows.)
+private func checked(_ statement: SQLStatement) throws -> SQLStatement {
+    if statement.text.utf8.contains(0) {
+        throw PlanError(
+            code: "MOL2004",
+            message: "a name is empty, longer than the database allows, or contains a NUL character (U+0000), "
+                + "or raw SQL text contains a NUL")
+    }
+    return statement
 }
 
 /// Generates the statements of a mutation for a dialect, run in order in one transaction.
@@ -64,6 +77,6 @@ public func generateSQL(
 {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     return try generator.mutationTrees(for: mutation).map {
-        SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: [])
+        try checked(SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: []))
     }
 }

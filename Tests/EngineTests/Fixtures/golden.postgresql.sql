@@ -616,9 +616,9 @@ WHERE "products"."category" = $3;
 -- parameters: 2, 0, 'audio'
 
 -- case: delete_where
-DELETE FROM "orders"
-WHERE "orders"."status" = $1;
--- parameters: 'cancelled'
+DELETE FROM "order_items"
+WHERE "order_items"."quantity" = $1;
+-- parameters: 3
 
 -- case: upsert_update
 INSERT INTO "products" ("id", "name", "category", "price", "stock")

@@ -467,7 +467,7 @@ ORDER BY "products"."id" ASC;
 -- case: like_and_friends
 SELECT "customers"."id"
 FROM "customers"
-WHERE "customers"."name" GLOB ? OR lower("customers"."name") LIKE lower(?) OR substr("customers"."email", 1, length(CAST(? AS TEXT))) = CAST(? AS TEXT) OR length("customers"."name") >= length(CAST(? AS TEXT)) AND substr("customers"."name", length("customers"."name") - length(CAST(? AS TEXT)) + 1) = CAST(? AS TEXT) OR instr("customers"."name", CAST(? AS TEXT)) > 0
+WHERE "customers"."name" GLOB ? OR moltres_lower("customers"."name") LIKE moltres_lower(?) OR substr("customers"."email", 1, length(CAST(? AS TEXT))) = CAST(? AS TEXT) OR length("customers"."name") >= length(CAST(? AS TEXT)) AND substr("customers"."name", length("customers"."name") - length(CAST(? AS TEXT)) + 1) = CAST(? AS TEXT) OR instr("customers"."name", CAST(? AS TEXT)) > 0
 ORDER BY "customers"."id" ASC;
 -- parameters: 'A*', '%LOVE%', 'ada', 'ada', 'son', 'son', 'son', '_'
 -- columns: id integer
@@ -481,7 +481,7 @@ ORDER BY "customers"."id" ASC;
 -- columns: id integer
 
 -- case: string_functions
-SELECT "customers"."id", upper("customers"."name") AS "upper", length("customers"."name") AS "length", substr("customers"."name", ?, ?) AS "sub", "customers"."name" || CAST(? AS TEXT) || "customers"."country" AS "joined", moltres_lpad("customers"."country", ?, ?) AS "padded", moltres_initcap(lower("customers"."name")) AS "initcap", replace("customers"."name", ?, ?) AS "replaced", instr("customers"."name", ?) AS "position", moltres_regexp_replace("customers"."name", ?, ?) AS "regexp"
+SELECT "customers"."id", moltres_upper("customers"."name") AS "upper", length("customers"."name") AS "length", substr("customers"."name", ?, ?) AS "sub", "customers"."name" || CAST(? AS TEXT) || "customers"."country" AS "joined", moltres_lpad("customers"."country", ?, ?) AS "padded", moltres_initcap(moltres_lower("customers"."name")) AS "initcap", replace("customers"."name", ?, ?) AS "replaced", instr("customers"."name", ?) AS "position", moltres_regexp_replace("customers"."name", ?, ?) AS "regexp"
 FROM "customers"
 ORDER BY "customers"."id" ASC
 LIMIT ?;
@@ -599,9 +599,9 @@ WHERE "products"."category" = ?;
 -- parameters: 2, 0, 'audio'
 
 -- case: delete_where
-DELETE FROM "orders"
-WHERE "orders"."status" = ?;
--- parameters: 'cancelled'
+DELETE FROM "order_items"
+WHERE "order_items"."quantity" = ?;
+-- parameters: 3
 
 -- case: upsert_update
 INSERT INTO "products" ("id", "name", "category", "price", "stock")

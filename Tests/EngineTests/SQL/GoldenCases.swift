@@ -370,7 +370,7 @@ enum GoldenCases {
                 where: (col("category") == "audio").expression)),
         GoldenCase(
             "delete_where",
-            mutation: .delete(table: TableReference("orders"), where: (col("status") == "cancelled").expression)),
+            mutation: .delete(table: TableReference("order_items"), where: (col("quantity") == 3).expression)),
         GoldenCase(
             "upsert_update",
             mutation: .upsert(

@@ -54,6 +54,11 @@ import Testing
             let frame = DataFrame.table(payload).where(col(payload) == DatabaseValue.text(payload)).select(
                 col(payload).alias(payload))
             for dialect in [SQLiteDialect(), PostgresDialect()] as [any Dialect] {
+                if payload.contains("\u{0}") {
+                    // SQL text is a C string: a NUL in a name is refused, never truncated.
+                    #expect(throws: PlanError.self) { try frame.sql(dialect: dialect, catalog: .empty) }
+                    continue
+                }
                 let statement = try frame.sql(dialect: dialect, catalog: .empty)
                 let quoted = "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 #expect(statement.text.contains(quoted))
@@ -110,8 +115,9 @@ import Testing
         #expect(sqlite.allSatisfy { $0.parameters.count <= 32766 })
         #expect(sqlite.map(\.parameters.count).reduce(0, +) == 50_000)
         let postgres = try generateSQL(for: mutation, dialect: PostgresDialect())
-        #expect(postgres.count == 1)
-        #expect(postgres[0].text.hasSuffix("($49996, $49997, $49998, $49999, $50000)"))
+        #expect(postgres.count == 8)
+        #expect(postgres.allSatisfy { $0.parameters.count <= 7000 })
+        #expect(postgres[0].text.hasSuffix("($6996, $6997, $6998, $6999, $7000)"))
     }
 
     @Test func errorsAreValues() {

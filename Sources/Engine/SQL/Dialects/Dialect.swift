@@ -10,7 +10,7 @@ import Foundation
 /// and override what differs; the requirements, in the order a new dialect should check them:
 ///
 /// 1. ``name`` — used in `MOL4xxx` messages.
-/// 2. ``quoteIdentifier(_:)`` — `"x"` by default; MySQL uses backticks, SQL Server brackets.
+/// 2. ``quoteIdentifier(_:)`` and ``maximumIdentifierLength`` — `"x"` by default; MySQL uses backticks, SQL Server brackets.
 /// 3. ``parameterStyle`` — `?`, `$1`, `:1`, `@p1`.
 /// 4. ``limitSyntax`` and ``unlimitedRowCount`` — `LIMIT/OFFSET` or `OFFSET … FETCH`.
 /// 5. ``defaultNullsPlacement`` and ``supportsNullsPlacement`` — the Moltres rule (NULLs smallest) is
@@ -31,6 +31,10 @@ public protocol Dialect: Sendable {
 
     /// Quotes an identifier so any name, keyword or hostile text is read as a name.
     func quoteIdentifier(_ name: String) -> String
+
+    /// The longest identifier in UTF-8 bytes, or `nil` for no limit; longer names are refused (`MOL2004`) rather
+    /// than silently truncated (PostgreSQL truncates to 63 bytes).
+    var maximumIdentifierLength: Int? { get }
 
     /// How bound parameters are written.
     var parameterStyle: ParameterStyle { get }
@@ -182,6 +186,8 @@ extension Dialect {
         if !name.utf8.contains(UInt8(ascii: "\"")) { return "\"" + name + "\"" }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+    /// No limit.
+    public var maximumIdentifierLength: Int? { nil }
     /// `?`.
     public var parameterStyle: ParameterStyle { .questionMark }
     /// `LIMIT n OFFSET m`.

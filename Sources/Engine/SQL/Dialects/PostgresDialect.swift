@@ -8,6 +8,8 @@ public struct PostgresDialect: Dialect {
 
     /// `postgresql`.
     public var name: String { "postgresql" }
+    /// `NAMEDATALEN - 1`.
+    public var maximumIdentifierLength: Int? { 63 }
     /// `$1`, `$2`, …
     public var parameterStyle: ParameterStyle { .numbered(prefix: "$") }
     /// PostgreSQL sorts `NULL` as the largest value.
@@ -18,8 +20,10 @@ public struct PostgresDialect: Dialect {
     public var castToIntegerRounds: Bool { true }
     /// Integers are bound as `int8`.
     public var integerArgumentsNeedCast: Bool { true }
-    /// The protocol's limit (a 16-bit count).
-    public var maximumParameters: Int { 65535 }
+    /// Well below the protocol's 65535: libpq treats a ParameterDescription message longer than 30,000 bytes
+    /// (4 bytes per parameter) as lost synchronization (`VALID_LONG_MESSAGE_TYPE` in `fe-protocol3.c` omits `t`),
+    /// so a prepared statement with more than about 7,500 parameters breaks the connection.
+    public var maximumParameters: Int { 7000 }
     /// PostgreSQL's type names.
     public var typeNames: [SQLType: String] { Self.typeNameTable }
 

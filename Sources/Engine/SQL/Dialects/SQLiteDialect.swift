@@ -93,6 +93,9 @@ public struct SQLiteDialect: Dialect {
         "collect_set": .build { arguments in
             .call(SQLFunctionCall(name: "json_group_array", arguments: arguments.values, distinct: true))
         },
+        // SQLite's upper() and lower() change ASCII letters only.
+        "upper": custom("moltres_upper"),
+        "lower": custom("moltres_lower"),
         "lpad": custom("moltres_lpad"),
         "rpad": custom("moltres_rpad"),
         "initcap": custom("moltres_initcap"),

@@ -6,6 +6,14 @@ import Foundation
 public enum SQLiteFunctions {
     /// Every custom function of the SQLite dialect.
     public static let all: [CustomFunction] = [
+        CustomFunction(name: "moltres_upper", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            return .text(text.uppercased())
+        },
+        CustomFunction(name: "moltres_lower", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            return .text(text.lowercased())
+        },
         CustomFunction(name: "moltres_lpad", argumentCount: -1) { arguments in
             try pad(arguments, left: true)
         },
