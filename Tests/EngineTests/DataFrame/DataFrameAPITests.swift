@@ -62,3 +62,41 @@ import Testing
         #expect(throws: PlanError.self) { try frame.sql(dialect: SQLiteDialect()) }
     }
 }
+
+/// SQL-like expression strings (`select_expr`, `where("…")`), as data: text → expected expression or error.
+@Suite struct ExpressionTextTests {
+    static let amount = Expression.column(ColumnReference("amount"))
+
+    static let cases: [(String, Expression?)] = [
+        ("amount * 2 AS double_amount", .alias(.binary(.multiply, amount, .literal(2)), "double_amount")),
+        ("amount >= -1.5", .binary(.greaterThanOrEqual, amount, .literal(-1.5))),
+        ("t.amount IS NOT NULL", .isNull(.column(ColumnReference("amount", qualifier: "t")), negated: true)),
+        (
+            "name NOT LIKE 'a''b%'",
+            .match(PatternMatch(.column(ColumnReference("name")), .like, .literal("a'b%"), negated: true))
+        ),
+        ("count(*)", .function(FunctionCall(BuiltinFunction.named("count")!, []))),
+        (
+            "COUNT(DISTINCT amount) n",
+            .alias(.function(FunctionCall(BuiltinFunction.named("count_distinct")!, [amount])), "n")
+        ),
+        (
+            "\"we ird\" = 1 OR NOT amount < 2",
+            .binary(
+                .or, .binary(.equal, .column(ColumnReference("we ird")), .literal(1)),
+                .unary(.not, .binary(.lessThan, amount, .literal(2))))
+        ),
+        ("amount IN ()", .inList(amount, [], negated: false)),
+        ("no_such_function(amount)", nil),
+        ("'unterminated", nil),
+        ("amount >", nil),
+        ("amount; DROP TABLE t", nil),
+    ]
+
+    @Test func parsing() {
+        for (text, expected) in Self.cases {
+            let parsed = try? ExpressionText.parse(text)
+            #expect(parsed == expected, "\(text)")
+        }
+    }
+}

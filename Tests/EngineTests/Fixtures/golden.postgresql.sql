@@ -571,6 +571,14 @@ ORDER BY "products"."id" ASC;
 -- parameters: 7, 4
 -- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
 
+-- case: select_expr_and_where_string
+SELECT "orders"."id", "orders"."amount" * $1 AS "double_amount", upper("orders"."status") AS "s", length("orders"."status") AS "n"
+FROM "orders"
+WHERE "orders"."amount" > $2 AND "orders"."status" IN ($3, $4) AND NOT ("orders"."customer_id" BETWEEN $5 AND $6)
+ORDER BY "orders"."id" ASC;
+-- parameters: 2, 1500, 'paid', 'shipped', 3, 5
+-- columns: id integer, double_amount real, s text, n integer
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

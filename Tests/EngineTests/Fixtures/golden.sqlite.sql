@@ -554,6 +554,14 @@ ORDER BY "products"."id" ASC;
 -- parameters: 7, 7, 4
 -- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
 
+-- case: select_expr_and_where_string
+SELECT "orders"."id", "orders"."amount" * ? AS "double_amount", moltres_upper("orders"."status") AS "s", length("orders"."status") AS "n"
+FROM "orders"
+WHERE "orders"."amount" > ? AND "orders"."status" IN (?, ?) AND NOT ("orders"."customer_id" BETWEEN ? AND ?)
+ORDER BY "orders"."id" ASC;
+-- parameters: 2, 1500, 'paid', 'shipped', 3, 5
+-- columns: id integer, double_amount real, s text, n integer
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

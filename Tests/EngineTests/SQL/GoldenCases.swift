@@ -339,6 +339,11 @@ enum GoldenCases {
                 F.array_remove(col("a"), col("id")).alias("removed"), F.array_distinct(col("a")).alias("distinct"),
                 F.array_sort(col("a")).alias("sorted")
             ).orderBy("id")),
+        GoldenCase(
+            "select_expr_and_where_string", ordered: true,
+            orders.where("amount > 1500 AND status IN ('paid', 'shipped') AND NOT customer_id BETWEEN 3 AND 5")
+                .selectExpr("id", "amount * 2 AS double_amount", "UPPER(status) s", "length(status) AS n")
+                .orderBy("id")),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,
