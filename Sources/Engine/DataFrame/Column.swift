@@ -403,3 +403,96 @@ extension Column {
     /// `!a`: NOT.
     public static prefix func ! (operand: Column) -> Column { ~operand }
 }
+
+// Swift values in variables (`col("amount") > minimum` with `let minimum = 100`): literals in the source use the
+// `DatabaseValue` overloads above, which Swift prefers over these generic ones.
+extension Column {
+    /// `a + value` for a Swift value.
+    public static func + <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.add, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value + a` for a Swift value.
+    public static func + <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.add, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a - value` for a Swift value.
+    public static func - <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.subtract, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value - a` for a Swift value.
+    public static func - <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.subtract, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a * value` for a Swift value.
+    public static func * <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.multiply, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value * a` for a Swift value.
+    public static func * <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.multiply, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a / value` for a Swift value.
+    public static func / <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.divide, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value / a` for a Swift value.
+    public static func / <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.divide, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a % value` for a Swift value.
+    public static func % <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.modulo, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value % a` for a Swift value.
+    public static func % <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.modulo, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a == value` for a Swift value.
+    public static func == <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.equal, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value == a` for a Swift value.
+    public static func == <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.equal, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a != value` for a Swift value.
+    public static func != <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.notEqual, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value != a` for a Swift value.
+    public static func != <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.notEqual, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a < value` for a Swift value.
+    public static func < <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.lessThan, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value < a` for a Swift value.
+    public static func < <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.lessThan, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a <= value` for a Swift value.
+    public static func <= <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.lessThanOrEqual, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value <= a` for a Swift value.
+    public static func <= <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.lessThanOrEqual, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a > value` for a Swift value.
+    public static func > <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.greaterThan, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value > a` for a Swift value.
+    public static func > <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.greaterThan, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+    /// `a >= value` for a Swift value.
+    public static func >= <Value: ColumnConvertible>(lhs: Column, rhs: Value) -> Column {
+        Column(.binary(.greaterThanOrEqual, lhs.expression.unaliased, rhs.columnExpression.unaliased))
+    }
+    /// `value >= a` for a Swift value.
+    public static func >= <Value: ColumnConvertible>(lhs: Value, rhs: Column) -> Column {
+        Column(.binary(.greaterThanOrEqual, lhs.columnExpression.unaliased, rhs.expression.unaliased))
+    }
+}

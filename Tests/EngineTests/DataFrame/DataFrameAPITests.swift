@@ -100,3 +100,15 @@ import Testing
         }
     }
 }
+
+@Suite struct SwiftValueOperandTests {
+    @Test func variablesBecomeParameters() throws {
+        let minimum = 100
+        let status = "paid"
+        let ratio = 0.5
+        let frame = DataFrame.table("orders").where((col("amount") > minimum) & (col("status") == status))
+            .select((col("amount") * ratio).alias("half"), (minimum - col("amount")).alias("rest"))
+        let statement = try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        #expect(statement.parameters == [0.5, 100, 100, "paid"])
+    }
+}
