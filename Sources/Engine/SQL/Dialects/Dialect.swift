@@ -96,6 +96,9 @@ public protocol Dialect: Sendable {
     /// How `explode` turns an array value into rows.
     var explodeSyntax: ExplodeSyntax { get }
 
+    /// The words before a query that ask the database for its plan.
+    var explainPrefix: String { get }
+
     /// A literal written into the SQL text, for DDL `DEFAULT`s (databases do not bind parameters there).
     func inlineLiteral(_ value: DatabaseValue) -> String
 }
@@ -226,6 +229,8 @@ extension Dialect {
     public var customFunctions: [CustomFunction] { [] }
     /// Standard `unnest`.
     public var explodeSyntax: ExplodeSyntax { .unnest }
+    /// `EXPLAIN`.
+    public var explainPrefix: String { "EXPLAIN" }
 
     /// Standard literals: numbers as written, text in single quotes with `'` doubled, `X'…'` blobs.
     public func inlineLiteral(_ value: DatabaseValue) -> String {

@@ -22,6 +22,8 @@ public struct SQLiteDialect: Dialect {
         .integer: "INTEGER", .real: "REAL", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
         .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "TEXT", .unknown: "TEXT",
     ]
+    /// `EXPLAIN QUERY PLAN`: the readable plan.
+    public var explainPrefix: String { "EXPLAIN QUERY PLAN" }
     /// How `explode` reads array elements.
     public var explodeSyntax: ExplodeSyntax { .jsonEach }
     /// The functions of ``SQLiteFunctions``.
