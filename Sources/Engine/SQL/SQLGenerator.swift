@@ -1183,7 +1183,7 @@ final class SQLGenerator {
             }
             // True division on every database: integer operands are converted first.
             // Division by zero gives NULL on every database (SQLite's rule; PostgreSQL would fail).
-            let divisor = SQLExpression.function("nullif", [rhs.sql, .number(0)])
+            let divisor = Self.nonZero(rhs.sql, literal: right)
             if numeric == .real || numeric == .decimal {
                 return result(.op(lhs.sql, "/", divisor), numeric)
             }
@@ -1193,13 +1193,13 @@ final class SQLGenerator {
                 throw PlanError.typeMismatch("cannot divide \(lhs.type.rawValue) by \(rhs.type.rawValue)")
             }
             let quotient = SQLExpression.op(
-                .cast(lhs.sql, dialect.typeName(.real)), "/", .function("nullif", [rhs.sql, .number(0)]))
+                .cast(lhs.sql, dialect.typeName(.real)), "/", Self.nonZero(rhs.sql, literal: right))
             return result(.cast(.function("floor", [quotient]), dialect.typeName(.integer)), .integer)
         case .modulo:
             guard let numeric else {
                 throw PlanError.typeMismatch("cannot apply '%' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
             }
-            let divisor = SQLExpression.function("nullif", [rhs.sql, .number(0)])
+            let divisor = Self.nonZero(rhs.sql, literal: right)
             if numeric == .integer {
                 return result(.op(lhs.sql, "%", divisor), .integer)
             }
@@ -1235,6 +1235,15 @@ final class SQLGenerator {
             return result(.op(lhs.sql, "OR", rhs.sql), .boolean)
         case .concatenate:
             return result(.op(lhs.sql, "||", rhs.sql), .text)
+        }
+    }
+
+    /// A divisor that gives NULL instead of a division-by-zero error: `nullif(x, 0)`, or `x` for a non-zero literal.
+    private static func nonZero(_ divisor: SQLExpression, literal: Expression) -> SQLExpression {
+        switch literal.unaliased {
+        case .literal(.integer(let value)) where value != 0: return divisor
+        case .literal(.real(let value)) where value != 0: return divisor
+        default: return .function("nullif", [divisor, .number(0)])
         }
     }
 

@@ -162,7 +162,7 @@ ORDER BY "products"."id" ASC;
 -- columns: id integer, missing integer, double real, inverse real
 
 -- case: aliases_kept
-SELECT "customers"."id" % nullif($1, 0) AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", strpos("customers"."name", CAST($2 AS TEXT)) > 0 AS "has_a", "customers"."id"
+SELECT "customers"."id" % $1 AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", strpos("customers"."name", CAST($2 AS TEXT)) > 0 AS "has_a", "customers"."id"
 FROM "customers"
 ORDER BY "customers"."id" ASC;
 -- parameters: 2, 'a'
@@ -458,7 +458,7 @@ LIMIT $1;
 -- columns: id integer, email text
 
 -- case: division_and_casts
-SELECT "products"."id", CAST("products"."stock" AS DOUBLE PRECISION) / nullif($1, 0) AS "true_div", CAST(floor(CAST("products"."stock" AS DOUBLE PRECISION) / nullif($1, 0)) AS BIGINT) AS "floor_div", CAST(trunc("products"."price" * $2) AS BIGINT) AS "truncated", "products"."stock" % nullif($1, 0) AS "rest"
+SELECT "products"."id", CAST("products"."stock" AS DOUBLE PRECISION) / $1 AS "true_div", CAST(floor(CAST("products"."stock" AS DOUBLE PRECISION) / $1) AS BIGINT) AS "floor_div", CAST(trunc("products"."price" * $2) AS BIGINT) AS "truncated", "products"."stock" % $1 AS "rest"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 1.5
@@ -578,6 +578,98 @@ WHERE "orders"."amount" > $2 AND "orders"."status" IN ($3, $4) AND NOT ("orders"
 ORDER BY "orders"."id" ASC;
 -- parameters: 2, 1500, 'paid', 'shipped', 3, 5
 -- columns: id integer, double_amount real, s text, n integer
+
+-- case: join_on_two_names
+SELECT "t1"."order_id", "t1"."k", "t2"."quantity"
+FROM (
+  SELECT "orders"."id" AS "order_id", "orders"."customer_id" % $1 AS "k"
+  FROM "orders"
+) AS "t1"
+JOIN (
+  SELECT "order_items"."order_id", "order_items"."product_id" % $1 AS "k", "order_items"."quantity"
+  FROM "order_items"
+) AS "t2" ON "t1"."order_id" = "t2"."order_id" AND "t1"."k" = "t2"."k"
+ORDER BY "t1"."order_id" ASC, "t1"."k" ASC, "t2"."quantity" ASC
+LIMIT $2;
+-- parameters: 3, 10
+-- columns: order_id integer, k integer, quantity integer
+
+-- case: right_join
+SELECT "customers"."id" AS "customer", "t1"."id" AS "order"
+FROM (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."id" < $1
+) AS "t1"
+RIGHT JOIN "customers" ON "t1"."customer_id" = "customers"."id"
+ORDER BY "customers"."id" ASC, "t1"."id" ASC NULLS FIRST
+LIMIT $2;
+-- parameters: 5, 8
+-- columns: customer integer, order integer
+
+-- case: full_join_using
+SELECT coalesce("t1"."id", "t2"."id") AS "id", "t1"."amount", "t2"."country"
+FROM (
+  SELECT "orders"."customer_id" AS "id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" < $1
+) AS "t1"
+FULL JOIN (
+  SELECT "customers"."id", "customers"."country"
+  FROM "customers"
+  WHERE "customers"."id" < $2
+) AS "t2" ON "t1"."id" = "t2"."id"
+ORDER BY coalesce("t1"."id", "t2"."id") ASC NULLS FIRST, "t1"."amount" ASC NULLS FIRST;
+-- parameters: 4, 10
+-- columns: id integer, amount real, country text
+
+-- case: cross_join
+SELECT "t1"."a", "t2"."b"
+FROM (
+  SELECT "products"."id" AS "a"
+  FROM "products"
+  WHERE "products"."id" < $1
+) AS "t1"
+CROSS JOIN (
+  SELECT "products"."id" AS "b"
+  FROM "products"
+  WHERE "products"."id" < $1
+) AS "t2"
+ORDER BY "t1"."a" ASC, "t2"."b" ASC;
+-- parameters: 3
+-- columns: a integer, b integer
+
+-- case: semi_and_anti_join
+SELECT "customers"."id"
+FROM "customers"
+WHERE EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."amount" > $1
+  ) AS "t1"
+  WHERE "customers"."id" = "t1"."customer_id"
+) AND NOT EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."status" = $2
+  ) AS "t2"
+  WHERE "customers"."id" = "t2"."customer_id"
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 1500, 'cancelled'
+-- columns: id integer
+
+-- case: window_frames
+SELECT "orders"."id", sum("orders"."amount") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS "moving", count(*) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running", last_value("orders"."id") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last"
+FROM "orders"
+WHERE "orders"."customer_id" < $1
+ORDER BY "orders"."id" ASC;
+-- parameters: 3
+-- columns: id integer, moving real, running integer, last integer
 
 -- case: sample
 SELECT "orders"."id"

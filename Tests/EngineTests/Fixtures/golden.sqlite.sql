@@ -162,7 +162,7 @@ ORDER BY "products"."id" ASC;
 -- columns: id integer, missing integer, double real, inverse real
 
 -- case: aliases_kept
-SELECT "customers"."id" % nullif(?, 0) AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", instr("customers"."name", CAST(? AS TEXT)) > 0 AS "has_a", "customers"."id"
+SELECT "customers"."id" % ? AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", instr("customers"."name", CAST(? AS TEXT)) > 0 AS "has_a", "customers"."id"
 FROM "customers"
 ORDER BY "customers"."id" ASC;
 -- parameters: 2, 'a'
@@ -458,7 +458,7 @@ LIMIT ?;
 -- columns: id integer, email text
 
 -- case: division_and_casts
-SELECT "products"."id", CAST("products"."stock" AS REAL) / nullif(?, 0) AS "true_div", CAST(floor(CAST("products"."stock" AS REAL) / nullif(?, 0)) AS INTEGER) AS "floor_div", CAST("products"."price" * ? AS INTEGER) AS "truncated", "products"."stock" % nullif(?, 0) AS "rest"
+SELECT "products"."id", CAST("products"."stock" AS REAL) / ? AS "true_div", CAST(floor(CAST("products"."stock" AS REAL) / ?) AS INTEGER) AS "floor_div", CAST("products"."price" * ? AS INTEGER) AS "truncated", "products"."stock" % ? AS "rest"
 FROM "products"
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 7, 1.5, 7
@@ -561,6 +561,98 @@ WHERE "orders"."amount" > ? AND "orders"."status" IN (?, ?) AND NOT ("orders"."c
 ORDER BY "orders"."id" ASC;
 -- parameters: 2, 1500, 'paid', 'shipped', 3, 5
 -- columns: id integer, double_amount real, s text, n integer
+
+-- case: join_on_two_names
+SELECT "t1"."order_id", "t1"."k", "t2"."quantity"
+FROM (
+  SELECT "orders"."id" AS "order_id", "orders"."customer_id" % ? AS "k"
+  FROM "orders"
+) AS "t1"
+JOIN (
+  SELECT "order_items"."order_id", "order_items"."product_id" % ? AS "k", "order_items"."quantity"
+  FROM "order_items"
+) AS "t2" ON "t1"."order_id" = "t2"."order_id" AND "t1"."k" = "t2"."k"
+ORDER BY "t1"."order_id" ASC, "t1"."k" ASC, "t2"."quantity" ASC
+LIMIT ?;
+-- parameters: 3, 3, 10
+-- columns: order_id integer, k integer, quantity integer
+
+-- case: right_join
+SELECT "customers"."id" AS "customer", "t1"."id" AS "order"
+FROM (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."id" < ?
+) AS "t1"
+RIGHT JOIN "customers" ON "t1"."customer_id" = "customers"."id"
+ORDER BY "customers"."id" ASC, "t1"."id" ASC
+LIMIT ?;
+-- parameters: 5, 8
+-- columns: customer integer, order integer
+
+-- case: full_join_using
+SELECT coalesce("t1"."id", "t2"."id") AS "id", "t1"."amount", "t2"."country"
+FROM (
+  SELECT "orders"."customer_id" AS "id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" < ?
+) AS "t1"
+FULL JOIN (
+  SELECT "customers"."id", "customers"."country"
+  FROM "customers"
+  WHERE "customers"."id" < ?
+) AS "t2" ON "t1"."id" = "t2"."id"
+ORDER BY coalesce("t1"."id", "t2"."id") ASC, "t1"."amount" ASC;
+-- parameters: 4, 10
+-- columns: id integer, amount real, country text
+
+-- case: cross_join
+SELECT "t1"."a", "t2"."b"
+FROM (
+  SELECT "products"."id" AS "a"
+  FROM "products"
+  WHERE "products"."id" < ?
+) AS "t1"
+CROSS JOIN (
+  SELECT "products"."id" AS "b"
+  FROM "products"
+  WHERE "products"."id" < ?
+) AS "t2"
+ORDER BY "t1"."a" ASC, "t2"."b" ASC;
+-- parameters: 3, 3
+-- columns: a integer, b integer
+
+-- case: semi_and_anti_join
+SELECT "customers"."id"
+FROM "customers"
+WHERE EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."amount" > ?
+  ) AS "t1"
+  WHERE "customers"."id" = "t1"."customer_id"
+) AND NOT EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."status" = ?
+  ) AS "t2"
+  WHERE "customers"."id" = "t2"."customer_id"
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 1500, 'cancelled'
+-- columns: id integer
+
+-- case: window_frames
+SELECT "orders"."id", sum("orders"."amount") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS "moving", count(*) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running", last_value("orders"."id") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last"
+FROM "orders"
+WHERE "orders"."customer_id" < ?
+ORDER BY "orders"."id" ASC;
+-- parameters: 3
+-- columns: id integer, moving real, running integer, last integer
 
 -- case: sample
 SELECT "orders"."id"

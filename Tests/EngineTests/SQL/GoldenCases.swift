@@ -344,6 +344,44 @@ enum GoldenCases {
             orders.where("amount > 1500 AND status IN ('paid', 'shipped') AND NOT customer_id BETWEEN 3 AND 5")
                 .selectExpr("id", "amount * 2 AS double_amount", "UPPER(status) s", "length(status) AS n")
                 .orderBy("id")),
+        GoldenCase(
+            "join_on_two_names", ordered: true,
+            orders.select(col("id").alias("order_id"), (col("customer_id") % 3).alias("k")).join(
+                items.select(col("order_id"), (col("product_id") % 3).alias("k"), col("quantity")), on: ["order_id", "k"]
+            ).orderBy("order_id", "k", "quantity").limit(10)),
+        GoldenCase(
+            "right_join", ordered: true,
+            orders.where(col("id") < 5).join(customers, on: col("orders.customer_id") == col("customers.id"), how: .right)
+                .select(col("customers.id").alias("customer"), col("orders.id").alias("order")).orderBy(
+                    "customer", "order"
+                ).limit(8)),
+        GoldenCase(
+            "full_join_using", ordered: true,
+            orders.where(col("id") < 4).select(col("customer_id").alias("id"), col("amount")).join(
+                customers.where(col("id") < 10).select("id", "country"), on: "id", how: .full
+            ).orderBy("id", "amount")),
+        GoldenCase(
+            "cross_join", ordered: true,
+            products.where(col("id") < 3).select(col("id").alias("a")).crossJoin(
+                products.where(col("id") < 3).select(col("id").alias("b"))
+            ).orderBy("a", "b")),
+        GoldenCase(
+            "semi_and_anti_join", ordered: true,
+            customers.semiJoin(orders.where(col("amount") > 1500), on: col("customers.id") == col("orders.customer_id"))
+                .antiJoin(orders.where(col("status") == "cancelled"), on: col("customers.id") == col("orders.customer_id"))
+                .select("id").orderBy("id")),
+        GoldenCase(
+            "window_frames", ordered: true,
+            orders.where(col("customer_id") < 3).select(
+                col("id"),
+                F.sum(col("amount")).over(partitionBy: ["customer_id"], orderBy: [col("id")], rowsBetween: (-1, 1))
+                    .alias("moving"),
+                F.count().over(partitionBy: ["customer_id"], orderBy: [col("id")], rangeBetween: (nil, 0)).alias(
+                    "running"),
+                F.last_value(col("id")).over(
+                    Window.partitionBy("customer_id").orderBy(col("id")).rowsBetween(nil, nil)
+                ).alias("last")
+            ).orderBy("id")),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,
