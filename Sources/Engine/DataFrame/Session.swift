@@ -119,6 +119,7 @@ public final class Session: @unchecked Sendable {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// Calls nest as savepoints.
+    @discardableResult
     public func transaction<Result>(readOnly: Bool = false, _ body: (Session) throws -> Result) throws -> Result {
         try locked { try connection.transaction(readOnly: readOnly) { try body(self) } }
     }

@@ -112,3 +112,25 @@ import Testing
         #expect(statement.parameters == [0.5, 100, 100, "paid"])
     }
 }
+
+/// The README's example, compiled (run by the execution tests once a driver is present).
+func readmeExample() throws {
+    let db = try Database.connect("sqlite:///shop.db")
+    let totals = db.table("orders")
+        .where(col("amount") > 100)
+        .groupBy("status")
+        .agg(sum(col("amount")).alias("total"), F.count().alias("n"))
+        .where(col("total") > 1_000)
+        .orderBy(col("total").desc())
+    print(try totals.sql().prettyText)
+    print(try totals.sql(dialect: PostgresDialect()).text)
+    _ = try totals.collect()
+    try totals.stream { row in print(row) }
+    try db.createTable("audit", columns: [column("id", "INTEGER", primaryKey: true), column("note", "TEXT")])
+    try db.insert("audit", rows: [["id": 1, "note": "hello"]])
+    try db.update("products", where: col("category") == "audio", set: ["price": col("price") * 2])
+    try db.merge("audit", rows: [["id": 1, "note": "again"]], on: ["id"], whenMatched: ["note": excluded("note")])
+    try db.transaction { db in try db.delete("audit", where: col("id") == 1) }
+    _ = F.round(F.avg(col("x")), scale: 2)
+    _ = F.row_number().over(Window.partitionBy("k").orderBy(col("t").desc()))
+}

@@ -347,14 +347,17 @@ enum GoldenCases {
         GoldenCase(
             "join_on_two_names", ordered: true,
             orders.select(col("id").alias("order_id"), (col("customer_id") % 3).alias("k")).join(
-                items.select(col("order_id"), (col("product_id") % 3).alias("k"), col("quantity")), on: ["order_id", "k"]
+                items.select(col("order_id"), (col("product_id") % 3).alias("k"), col("quantity")),
+                on: ["order_id", "k"]
             ).orderBy("order_id", "k", "quantity").limit(10)),
         GoldenCase(
             "right_join", ordered: true,
-            orders.where(col("id") < 5).join(customers, on: col("orders.customer_id") == col("customers.id"), how: .right)
-                .select(col("customers.id").alias("customer"), col("orders.id").alias("order")).orderBy(
-                    "customer", "order"
-                ).limit(8)),
+            orders.where(col("id") < 5).join(
+                customers, on: col("orders.customer_id") == col("customers.id"), how: .right
+            )
+            .select(col("customers.id").alias("customer"), col("orders.id").alias("order")).orderBy(
+                "customer", "order"
+            ).limit(8)),
         GoldenCase(
             "full_join_using", ordered: true,
             orders.where(col("id") < 4).select(col("customer_id").alias("id"), col("amount")).join(
@@ -368,7 +371,9 @@ enum GoldenCases {
         GoldenCase(
             "semi_and_anti_join", ordered: true,
             customers.semiJoin(orders.where(col("amount") > 1500), on: col("customers.id") == col("orders.customer_id"))
-                .antiJoin(orders.where(col("status") == "cancelled"), on: col("customers.id") == col("orders.customer_id"))
+                .antiJoin(
+                    orders.where(col("status") == "cancelled"), on: col("customers.id") == col("orders.customer_id")
+                )
                 .select("id").orderBy("id")),
         GoldenCase(
             "window_frames", ordered: true,
