@@ -671,6 +671,14 @@ ORDER BY "orders"."id" ASC;
 -- parameters: 3
 -- columns: id integer, moving real, running integer, last integer
 
+-- case: json_functions
+SELECT "customers"."id", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH))) #>> '{}' AS "name", CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($5 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($6 AS TEXT)) AS TEXT) AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
+FROM "customers"
+WHERE "customers"."id" < $7
+ORDER BY "customers"."id" ASC;
+-- parameters: '{"name": "', '", "n": ', '}', '$.name', 'name', 'n', 4
+-- columns: id integer, name unknown, tuple json, length integer
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

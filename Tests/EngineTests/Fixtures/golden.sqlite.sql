@@ -654,6 +654,14 @@ ORDER BY "orders"."id" ASC;
 -- parameters: 3
 -- columns: id integer, moving real, running integer, last integer
 
+-- case: json_functions
+SELECT "customers"."id", json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) AS "name", json_array(json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?), json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?)) AS "tuple", json_array_length(json_array("customers"."id", "customers"."id")) AS "length"
+FROM "customers"
+WHERE "customers"."id" < ?
+ORDER BY "customers"."id" ASC;
+-- parameters: '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', 'name', '{"name": "', '", "n": ', '}', 'n', 4
+-- columns: id integer, name unknown, tuple json, length integer
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

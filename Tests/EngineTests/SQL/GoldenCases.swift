@@ -387,6 +387,16 @@ enum GoldenCases {
                     Window.partitionBy("customer_id").orderBy(col("id")).rowsBetween(nil, nil)
                 ).alias("last")
             ).orderBy("id")),
+        GoldenCase(
+            "json_functions", ordered: true,
+            customers.where(col("id") < 4).withColumn(
+                "doc",
+                F.concat(lit("{\"name\": \""), col("country"), lit("\", \"n\": "), col("id").cast("TEXT"), lit("}"))
+            ).select(
+                col("id"), F.json_extract(col("doc"), "$.name").alias("name"),
+                F.json_tuple(col("doc"), "name", "n").alias("tuple"),
+                F.json_array_length(F.array(col("id"), col("id"))).alias("length")
+            ).orderBy("id")),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,

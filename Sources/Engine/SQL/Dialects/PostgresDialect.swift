@@ -249,7 +249,14 @@ public struct PostgresDialect: Dialect {
         "json_array_length": .build { arguments in
             .function("json_array_length", [.cast(arguments.required(0), "JSON")])
         },
-        "json_tuple": .unsupported("json_tuple yields several columns; use json_extract once per field"),
+        "json_tuple": .build { arguments in
+            // The fields' values as one JSON array, as on SQLite (`json_array(json_extract(x, '$.f'), …)`).
+            let document = SQLExpression.cast(arguments.required(0), "JSONB")
+            return jsonText(
+                .function(
+                    "jsonb_build_array",
+                    arguments.values.dropFirst().map { .op(document, "->", .cast($0, "TEXT")) }))
+        },
         "from_json": .build { arguments in jsonText(.cast(arguments.required(0), "JSONB")) },
         "to_json": .build { arguments in jsonText(.function("to_jsonb", [arguments.required(0)])) },
         "rand": .build { arguments in
