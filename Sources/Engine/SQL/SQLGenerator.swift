@@ -393,7 +393,22 @@ final class SQLGenerator {
             return level
 
         case .filter(let input, let predicate):
+            if predicate.containsWindow {
+                // A window in a condition is computed first, as a column, then filtered on and dropped.
+                var windows: [NamedExpression] = []
+                let rewritten = predicate.rewritten { node -> Expression? in
+                    guard case .window = node else { return nil }
+                    let name = "__moltres_window_\(windows.count + 1)"
+                    windows.append(NamedExpression(name, node))
+                    return .column(ColumnReference(name))
+                }
+                return try build(.dropColumns(.filter(.withColumns(input, windows), rewritten), windows.map(\.name)))
+            }
             var level = try build(input)
+            if predicate.containsAggregate && !level.isAggregated {
+                throw PlanError.invalidUse(
+                    "an aggregate in where() needs group_by().agg() first; filter on the aggregate's alias after agg()")
+            }
             if Self.needsNewLevel(for: .filter, on: level) { level = try wrap(level) }
             let condition = try translate(predicate, in: level)
             if level.isAggregated {

@@ -679,6 +679,18 @@ ORDER BY "customers"."id" ASC;
 -- parameters: '{"name": "', '", "n": ', '}', '$.name', 'name', 'n', 4
 -- columns: id integer, name unknown, tuple json, length integer
 
+-- case: window_in_where
+SELECT "t1"."customer_id", "t1"."id"
+FROM (
+  SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at", row_number() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC) AS "__moltres_window_1"
+  FROM "orders"
+) AS "t1"
+WHERE "t1"."__moltres_window_1" = $1
+ORDER BY "t1"."customer_id" ASC
+LIMIT $2;
+-- parameters: 1, 5
+-- columns: customer_id integer, id integer
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

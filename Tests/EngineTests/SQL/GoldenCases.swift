@@ -397,6 +397,11 @@ enum GoldenCases {
                 F.json_tuple(col("doc"), "name", "n").alias("tuple"),
                 F.json_array_length(F.array(col("id"), col("id"))).alias("length")
             ).orderBy("id")),
+        GoldenCase(
+            "window_in_where", ordered: true,
+            orders.where(F.row_number().over(partitionBy: ["customer_id"], orderBy: [col("id")]) == 1).select(
+                "customer_id", "id"
+            ).orderBy("customer_id").limit(5)),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,
