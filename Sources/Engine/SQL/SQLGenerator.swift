@@ -486,6 +486,10 @@ final class SQLGenerator {
             return level
 
         case .sort(let input, let keys):
+            if case .project(let inner, let items) = input, Self.sortNeedsDroppedColumns(keys, items) {
+                // `select("id").order_by("email")`: as in PySpark, sort on the input, then project.
+                return try build(.project(.sort(inner, keys), items))
+            }
             var level = try build(input)
             if Self.needsNewLevel(for: .sort, on: level) { level = try wrap(level) }
             level.select.orderBy = try keys.flatMap { try orderItems(for: $0, in: level) }
@@ -661,6 +665,23 @@ final class SQLGenerator {
                     column: PlanColumn(name: alias, type: .unknown), sql: .column(qualifier: source, name: "value")))
             level.hasProjection = true
             return level
+        }
+    }
+
+    /// Whether sort keys name columns a plain projection (no `*`, aggregate or window) dropped.
+    private static func sortNeedsDroppedColumns(_ keys: [SortKey], _ items: [Expression]) -> Bool {
+        if items.contains(where: { item in
+            if case .star = item { return true }
+            return item.containsAggregate || item.containsWindow
+        }) {
+            return false
+        }
+        let outputs = Set(items.compactMap { $0.outputName?.lowercased() })
+        return keys.contains { key in
+            key.expression.contains { node in
+                guard case .column(let reference) = node else { return false }
+                return !outputs.contains(reference.name.lowercased())
+            }
         }
     }
 

@@ -33,6 +33,7 @@ import Testing
                 col("customers.country") == "DE"), 1
         ),
         ("distinct then limit", orders.select("status").distinct().limit(2), 1),
+        ("order by a column the select dropped", orders.select("id").orderBy(col("amount").desc()), 1),
     ]
 
     @Test func selectLevels() throws {
