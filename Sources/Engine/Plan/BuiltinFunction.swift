@@ -15,7 +15,26 @@
 public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
     /// The documentation group of a function (the sections of API.md §d).
     public enum Category: String, Sendable, Hashable, CaseIterable {
-        case aggregate, string, math, datetime, window, array, json, conditional, subquery, misc
+        /// Aggregates (`sum`, `avg`, …).
+        case aggregate
+        /// Text functions.
+        case string
+        /// Numeric functions.
+        case math
+        /// Date and time functions.
+        case datetime
+        /// Window functions (`row_number`, `lag`, …).
+        case window
+        /// Array functions (JSON arrays on SQLite and PostgreSQL).
+        case array
+        /// JSON functions.
+        case json
+        /// Conditional and NULL functions.
+        case conditional
+        /// Subquery forms.
+        case subquery
+        /// Everything else (`lit`, `rand`, hashes, …).
+        case misc
     }
 
     /// What a call means to the plan.

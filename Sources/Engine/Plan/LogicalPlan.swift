@@ -72,7 +72,16 @@ public struct TableReference: Sendable, Hashable {
 
 /// The kinds of join.
 public enum JoinKind: String, Sendable, Hashable, CaseIterable {
-    case inner, left, right, full, cross
+    /// Rows with a match on both sides.
+    case inner
+    /// Every left row, with NULLs where the right has no match.
+    case left
+    /// Every right row, with NULLs where the left has no match.
+    case right
+    /// Every row of both sides.
+    case full
+    /// The cartesian product.
+    case cross
     /// Rows of the left input that have a match (no right columns, no duplicates).
     case semi
     /// Rows of the left input without a match.
@@ -141,7 +150,14 @@ public struct Join: Sendable, Hashable {
 
 /// Set operators.
 public enum SetOperator: String, Sendable, Hashable, CaseIterable {
-    case union, unionAll, intersect, except
+    /// Distinct rows of both inputs.
+    case union
+    /// All rows of both inputs.
+    case unionAll
+    /// Distinct rows in both inputs.
+    case intersect
+    /// Distinct rows of the left input not in the right.
+    case except
 }
 
 /// A query in the database's own SQL, with named parameters.
