@@ -78,3 +78,58 @@ extension DataFrame {
         return lines(plan, 0).joined(separator: "\n")
     }
 }
+
+extension DataFrame {
+    /// Pivots without an explicit `group_by`: groups by every column except `pivotColumn` and `valueColumn`
+    /// (the Python library forgets the grouping; this keeps the other columns).
+    public func pivot(
+        _ pivotColumn: String, valueColumn: String, aggregate: String = "sum", values: [DatabaseValue]
+    ) -> DataFrame {
+        guard let function = BuiltinFunction.named(aggregate), function.kind == .aggregate else {
+            return DataFrame(
+                plan, session: session,
+                buildError: buildError ?? PlanError(code: "MOL3004", message: "'\(aggregate)' is not an aggregate"))
+        }
+        guard let schema = try? session?.schema(of: plan) else {
+            return DataFrame(
+                plan, session: session,
+                buildError: buildError ?? .invalidUse("pivot() without group_by needs the columns; connect a database"))
+        }
+        let keys = schema.map(\.name).filter { $0 != pivotColumn && $0 != valueColumn }
+        return with(
+            .pivot(
+                Pivot(
+                    input: plan, groupBy: keys.map { .column(ColumnReference($0)) },
+                    pivotColumn: .column(ColumnReference(pivotColumn)), values: values,
+                    aggregate: FunctionCall(function, [.column(ColumnReference(valueColumn))]))))
+    }
+
+    /// NULL handling, as `df.na.fill(…)` and `df.na.drop(…)`.
+    public var na: NullFunctions { NullFunctions(frame: self) }
+}
+
+/// `df.na`: ``DataFrame/fillna(_:subset:)`` and ``DataFrame/dropna(how:subset:)`` under the API's other names.
+public struct NullFunctions: Sendable {
+    let frame: DataFrame
+
+    /// Same as ``DataFrame/fillna(_:subset:)``.
+    public func fill(_ value: DatabaseValue, subset: [String]? = nil) -> DataFrame {
+        frame.fillna(value, subset: subset)
+    }
+
+    /// Same as ``DataFrame/dropna(how:subset:)``.
+    public func drop(how: String = "any", subset: [String]? = nil) -> DataFrame {
+        frame.dropna(how: how, subset: subset)
+    }
+}
+
+extension GroupedData {
+    /// The API's bare-name form: `agg("qty")` is `sum(qty) AS qty`.
+    public func agg(_ names: String...) -> DataFrame {
+        agg(
+            names.map {
+                Column(
+                    .alias(.function(FunctionCall(BuiltinFunction.builtin("sum"), [.column(ColumnReference($0))])), $0))
+            })
+    }
+}
