@@ -520,10 +520,12 @@ ORDER BY "orders"."status" ASC;
 -- columns: status text, stddev real, variance real, corr real, customers integer, min real, max real
 
 -- case: percentile
-SELECT percentile_cont($1) WITHIN GROUP (ORDER BY "orders"."amount" ASC) AS "median"
-FROM "orders";
--- parameters: 0.5
--- columns: median real
+SELECT "orders"."status", CAST(round(CAST(percentile_cont($1) WITHIN GROUP (ORDER BY "orders"."amount" ASC) AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "median", percentile_disc($3) WITHIN GROUP (ORDER BY "orders"."customer_id" ASC) AS "quartile"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 0.5, 4, 0.25
+-- columns: status text, median real, quartile integer
 
 -- case: conditional_functions
 SELECT "customers"."id", coalesce("customers"."email", $1) AS "email", "customers"."email" IS NULL AS "missing", CAST("customers"."id" AS DOUBLE PRECISION) IS NOT NULL AND CAST(CAST("customers"."id" AS DOUBLE PRECISION) AS DOUBLE PRECISION) = 'NaN' AS "nan", (CAST("customers"."id" AS DOUBLE PRECISION) = $2 OR CAST("customers"."id" AS DOUBLE PRECISION) = $3) AS "inf"

@@ -520,7 +520,12 @@ ORDER BY "orders"."status" ASC;
 -- columns: status text, stddev real, variance real, corr real, customers integer, min real, max real
 
 -- case: percentile
--- error: percentile_cont() is not supported on sqlite: SQLite has no ordered-set aggregates [MOL4001]
+SELECT "orders"."status", round(moltres_percentile_cont(json_group_array("orders"."amount"), ?), ?) AS "median", moltres_percentile_disc(json_group_array("orders"."customer_id"), ?) AS "quartile"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 0.5, 4, 0.25
+-- columns: status text, median real, quartile integer
 
 -- case: conditional_functions
 SELECT "customers"."id", coalesce("customers"."email", ?) AS "email", "customers"."email" IS NULL AS "missing", CAST("customers"."id" AS REAL) IS NOT NULL AND CAST("customers"."id" AS REAL) != CAST("customers"."id" AS REAL) AS "nan", (CAST("customers"."id" AS REAL) = ? OR CAST("customers"."id" AS REAL) = ?) AS "inf"

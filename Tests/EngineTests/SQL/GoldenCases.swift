@@ -310,7 +310,12 @@ enum GoldenCases {
                 F.count_distinct(col("customer_id")).alias("customers"), F.min(col("amount")).alias("min"),
                 F.max(col("amount")).alias("max")
             ).orderBy("status")),
-        GoldenCase("percentile", orders.agg(F.percentile_cont(col("amount"), 0.5).alias("median"))),
+        GoldenCase(
+            "percentile", ordered: true,
+            orders.groupBy("status").agg(
+                F.round(F.percentile_cont(col("amount"), 0.5), scale: 4).alias("median"),
+                F.percentile_disc(col("customer_id"), 0.25).alias("quartile")
+            ).orderBy("status")),
         GoldenCase(
             "conditional_functions", ordered: true,
             customers.select(

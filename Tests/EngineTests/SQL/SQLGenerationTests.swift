@@ -104,7 +104,7 @@ import Testing
                 }
             }
         }
-        #expect(unsupported["sqlite"] == ["percentile_cont", "percentile_disc"])
+        #expect(unsupported["sqlite"] == nil)
         #expect(unsupported["postgresql"] == ["sha1", "crc32", "soundex"])
     }
 

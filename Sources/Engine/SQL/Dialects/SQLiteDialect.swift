@@ -89,8 +89,18 @@ public struct SQLiteDialect: Dialect {
                     "nullif",
                     [.function("sqrt", [.op(.parenthesized(varianceX), "*", .parenthesized(varianceY))]), .number(0)]))
         },
-        "percentile_cont": .unsupported("SQLite has no ordered-set aggregates"),
-        "percentile_disc": .unsupported("SQLite has no ordered-set aggregates"),
+        // SQLite has no ordered-set aggregates: the group's values are collected as a JSON array by
+        // json_group_array (an aggregate, so GROUP BY and OVER work) and a Swift function picks the percentile.
+        "percentile_cont": .build { arguments in
+            .function(
+                "moltres_percentile_cont",
+                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+        },
+        "percentile_disc": .build { arguments in
+            .function(
+                "moltres_percentile_disc",
+                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+        },
         "collect_list": .build { arguments in .function("json_group_array", arguments.values) },
         "collect_set": .build { arguments in
             .call(SQLFunctionCall(name: "json_group_array", arguments: arguments.values, distinct: true))

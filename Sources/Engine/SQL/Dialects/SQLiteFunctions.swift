@@ -6,6 +6,23 @@ import Foundation
 public enum SQLiteFunctions {
     /// Every custom function of the SQLite dialect.
     public static let all: [CustomFunction] = [
+        CustomFunction(name: "moltres_percentile_cont", argumentCount: 2) { arguments in
+            // PostgreSQL's percentile_cont: linear interpolation between the values around fraction × (n − 1).
+            guard let values = sortedNumbers(arguments[0]), !values.isEmpty, let fraction = try fraction(arguments[1])
+            else { return .null }
+            let position = fraction * Double(values.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = Int(position.rounded(.up))
+            return .real(values[lower] + (values[upper] - values[lower]) * (position - Double(lower)))
+        },
+        CustomFunction(name: "moltres_percentile_disc", argumentCount: 2) { arguments in
+            // PostgreSQL's percentile_disc: the first value whose cumulative share reaches the fraction.
+            guard let values = sortedNumbers(arguments[0]), !values.isEmpty, let fraction = try fraction(arguments[1])
+            else { return .null }
+            let index = max(0, Int((fraction * Double(values.count)).rounded(.up)) - 1)
+            let value = values[min(index, values.count - 1)]
+            return value == value.rounded() && abs(value) < 9e15 ? .integer(Int64(value)) : .real(value)
+        },
         CustomFunction(name: "moltres_upper", argumentCount: 1) { arguments in
             guard let text = arguments[0].textValue else { return .null }
             return .text(text.uppercased())
@@ -201,6 +218,23 @@ public enum SQLiteFunctions {
             return .text(jsonText(sorted))
         },
     ]
+
+    private static func sortedNumbers(_ value: DatabaseValue) -> [Double]? {
+        jsonArray(value)?.compactMap { ($0 as? NSNumber)?.doubleValue }.sorted()
+    }
+
+    private static func fraction(_ value: DatabaseValue) throws -> Double? {
+        let fraction: Double
+        switch value {
+        case .real(let real): fraction = real
+        case .integer(let integer): fraction = Double(integer)
+        default: return nil
+        }
+        guard (0...1).contains(fraction) else {
+            throw PlanError.invalidUse("percentile fraction \(fraction) is not between 0 and 1")
+        }
+        return fraction
+    }
 
     private static func pad(_ arguments: [DatabaseValue], left: Bool) throws -> DatabaseValue {
         guard arguments.count >= 2, let text = arguments[0].textValue, let length = arguments[1].integerValue else {
