@@ -2,6 +2,7 @@ import Foundation
 
 // moltres-bench [suite …] [--repetitions N] [--postgres URL]
 // Suites: sqlite, postgres, json, parser (each adds its own file with a `run…Benchmarks` function).
+// Suites: sqlite, postgres, json, compile (each adds its own file with a `run…Benchmarks` function).
 // Run release builds only: `swift run -c release moltres-bench`.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -33,6 +34,7 @@ for suite in suites {
     case "json":
         results += try runJSONBenchmarks(repetitions: repetitions)
     case "parser": results += try runParserBenchmarks(repetitions: repetitions)
+    case "compile": results += runCompileBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }

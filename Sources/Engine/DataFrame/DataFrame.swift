@@ -1,0 +1,424 @@
+/// An immutable, lazy query: a ``LogicalPlan`` plus the ``Session`` that runs it.
+///
+/// Every transform returns a new `DataFrame`; nothing runs until an action (``collect()``, ``count()``,
+/// ``first()``, ``stream()``). Both snake_case and camelCase spellings of the API are available.
+///
+/// ```swift
+/// let db = try Database.connect("sqlite:///shop.db")
+/// let totals = db.table("orders")
+///     .where(col("amount") > 100)
+///     .groupBy("status")
+///     .agg(sum(col("amount")).alias("total"))
+///     .orderBy(col("total").desc())
+/// print(try totals.sql().text)
+/// let result = try totals.collect()
+/// ```
+public struct DataFrame: Sendable {
+    /// The plan.
+    public let plan: LogicalPlan
+    /// The session that runs it; `nil` for a DataFrame built only to look at its SQL.
+    public let session: Session?
+    /// An error found while building (a bad `how=`, a step needing a schema without one); actions report it.
+    public let buildError: PlanError?
+
+    /// A DataFrame over a plan.
+    public init(_ plan: LogicalPlan, session: Session? = nil, buildError: PlanError? = nil) {
+        self.plan = plan
+        self.session = session
+        self.buildError = buildError
+    }
+
+    /// A DataFrame reading a table, without a session (for SQL previews).
+    public static func table(_ name: String) -> DataFrame { DataFrame(.scan(TableReference(name))) }
+
+    func with(_ plan: LogicalPlan) -> DataFrame { DataFrame(plan, session: session, buildError: buildError) }
+
+    private func failing(_ error: PlanError) -> DataFrame {
+        DataFrame(plan, session: session, buildError: buildError ?? error)
+    }
+
+    // MARK: - Projection
+
+    /// Chooses columns: names (`"a"`, `"t.a"`, `"*"`) or expressions. `F.explode(x)` makes one row per element.
+    public func select(_ columns: any ColumnSelectable...) -> DataFrame { select(columns) }
+
+    /// Chooses columns.
+    public func select(_ columns: [any ColumnSelectable]) -> DataFrame {
+        var expressions = columns.map(\.selectionExpression)
+        if expressions.isEmpty { return self }
+        var input = plan
+        let generators = expressions.indices.filter { index in
+            if case .function(let call) = expressions[index].unaliased, call.function.name == "explode" { return true }
+            return false
+        }
+        if generators.count > 1 { return failing(.invalidUse("only one explode() is allowed per select")) }
+        if let index = generators.first, case .function(let call) = expressions[index].unaliased,
+            let array = call.arguments.first
+        {
+            let name = expressions[index].outputName ?? "col"
+            input = .explode(input, array, alias: name)
+            expressions[index] = .column(ColumnReference(name))
+        }
+        return with(.project(input, expressions))
+    }
+
+    /// Adds a column, or replaces the column with the same name in place.
+    public func withColumn(_ name: String, _ column: Column) -> DataFrame {
+        with(.withColumns(plan, [NamedExpression(name, column.expression)]))
+    }
+
+    /// Adds or replaces several columns, in order.
+    public func withColumns(_ columns: KeyValuePairs<String, Column>) -> DataFrame {
+        with(.withColumns(plan, columns.map { NamedExpression($0.key, $0.value.expression) }))
+    }
+
+    /// Renames a column, keeping its position; works after `withColumn` too.
+    public func withColumnRenamed(_ existing: String, _ new: String) -> DataFrame {
+        with(.renameColumns(plan, [ColumnRename(existing, to: new)]))
+    }
+
+    /// Removes columns by name.
+    public func drop(_ columns: String...) -> DataFrame { with(.dropColumns(plan, columns)) }
+
+    /// A column of this DataFrame, usable in `select`, `where` and joins (`df["amount"]`).
+    public subscript(_ name: String) -> Column { col(name) }
+
+    // MARK: - Filtering, ordering, limiting
+
+    /// Keeps the rows where `condition` holds; after `agg` this is `HAVING`, after a window or `limit` it
+    /// filters the computed rows.
+    public func `where`(_ condition: Column) -> DataFrame { with(.filter(plan, condition.expression)) }
+
+    /// Same as ``where(_:)``.
+    public func filter(_ condition: Column) -> DataFrame { `where`(condition) }
+
+    /// Orders the rows; `col("x").desc()` sorts descending. NULLs sort as the smallest value on every database.
+    public func orderBy(_ columns: any ColumnSelectable...) -> DataFrame {
+        with(.sort(plan, columns.map { SortKey(from: $0.selectionExpression) }))
+    }
+
+    /// Keeps at most `count` rows.
+    public func limit(_ count: Int) -> DataFrame {
+        if count < 0 { return failing(.invalidUse("limit must not be negative, got \(count)")) }
+        return with(.limit(plan, count: count, offset: 0))
+    }
+
+    /// Skips `count` rows.
+    public func offset(_ count: Int) -> DataFrame {
+        if count < 0 { return failing(.invalidUse("offset must not be negative, got \(count)")) }
+        return with(.limit(plan, count: nil, offset: count))
+    }
+
+    /// Removes duplicate rows.
+    public func distinct() -> DataFrame { with(.distinct(plan)) }
+
+    /// Removes duplicates; with `subset`, keeps one row per distinct combination of those columns.
+    public func dropDuplicates(_ subset: [String]? = nil) -> DataFrame {
+        guard let subset, !subset.isEmpty else { return distinct() }
+        let marker = "__moltres_row"
+        let keys = subset.map { Expression.column(ColumnReference(parsing: $0)) }
+        let number = Expression.window(
+            .function(FunctionCall(BuiltinFunction.builtin("row_number"), [])),
+            WindowSpecification(partitionBy: keys, orderBy: keys.map { SortKey($0) }))
+        return with(
+            .dropColumns(
+                .filter(
+                    .withColumns(plan, [NamedExpression(marker, number)]),
+                    .binary(.equal, .column(ColumnReference(marker)), .literal(.integer(1)))), [marker]))
+    }
+
+    /// Keeps each row with probability `fraction`.
+    public func sample(_ fraction: Double, seed: Int? = nil) -> DataFrame {
+        with(.sample(plan, fraction: fraction, seed: seed))
+    }
+
+    // MARK: - Joins
+
+    /// Joins on a boolean condition.
+    public func join(_ other: DataFrame, on condition: Column, how: JoinKind = .inner) -> DataFrame {
+        join(other, .on(condition.expression), how: how)
+    }
+
+    /// Joins on a column with the same name on both sides (it appears once in the result).
+    public func join(_ other: DataFrame, on column: String, how: JoinKind = .inner) -> DataFrame {
+        join(other, .using([column]), how: how)
+    }
+
+    /// Joins on several columns with the same names on both sides.
+    public func join(_ other: DataFrame, on columns: [String], how: JoinKind = .inner) -> DataFrame {
+        join(other, .using(columns), how: how)
+    }
+
+    /// Joins on pairs of (left column, right column).
+    public func join(_ other: DataFrame, on pairs: [(String, String)], how: JoinKind = .inner) -> DataFrame {
+        join(other, .pairs(pairs.map { JoinKeyPair($0.0, $0.1) }), how: how)
+    }
+
+    /// Joins with `how` given as the API's string (`"left"`, `"outer"`, …).
+    public func join(_ other: DataFrame, on condition: Column, how: String) -> DataFrame {
+        guard let kind = JoinKind(how: how) else {
+            return failing(PlanError(code: "MOL3003", message: "unknown join type how='\(how)'"))
+        }
+        return join(other, on: condition, how: kind)
+    }
+
+    private func join(_ other: DataFrame, _ condition: JoinCondition, how: JoinKind) -> DataFrame {
+        DataFrame(
+            .join(Join(plan, other.plan, kind: how, condition: condition)), session: session,
+            buildError: buildError ?? other.buildError)
+    }
+
+    /// The cartesian product.
+    public func crossJoin(_ other: DataFrame) -> DataFrame { join(other, .none, how: .cross) }
+
+    /// The rows that have a match in `other` (each once).
+    public func semiJoin(_ other: DataFrame, on column: String) -> DataFrame {
+        join(other, .using([column]), how: .semi)
+    }
+
+    /// The rows that have a match in `other` on a condition.
+    public func semiJoin(_ other: DataFrame, on condition: Column) -> DataFrame {
+        join(other, .on(condition.expression), how: .semi)
+    }
+
+    /// The rows without a match in `other`.
+    public func antiJoin(_ other: DataFrame, on column: String) -> DataFrame {
+        join(other, .using([column]), how: .anti)
+    }
+
+    /// The rows without a match in `other` on a condition.
+    public func antiJoin(_ other: DataFrame, on condition: Column) -> DataFrame {
+        join(other, .on(condition.expression), how: .anti)
+    }
+
+    // MARK: - Grouping
+
+    /// Groups by columns; follow with ``GroupedData/agg(_:)-swift.method``.
+    public func groupBy(_ columns: any ColumnSelectable...) -> GroupedData {
+        GroupedData(frame: self, keys: columns.map(\.selectionExpression))
+    }
+
+    /// Aggregates the whole DataFrame as one group.
+    public func agg(_ aggregates: Column...) -> DataFrame {
+        with(.aggregate(plan, groupBy: [], aggregates: aggregates.map(\.expression)))
+    }
+
+    // MARK: - Sets, names, CTEs
+
+    /// Distinct rows of both.
+    public func union(_ other: DataFrame) -> DataFrame { setOperation(.union, other) }
+    /// All rows of both.
+    public func unionAll(_ other: DataFrame) -> DataFrame { setOperation(.unionAll, other) }
+    /// Rows in both.
+    public func intersect(_ other: DataFrame) -> DataFrame { setOperation(.intersect, other) }
+    /// Rows in this one and not in `other`.
+    public func except_(_ other: DataFrame) -> DataFrame { setOperation(.except, other) }
+    /// Same as ``except_(_:)``.
+    public func subtract(_ other: DataFrame) -> DataFrame { setOperation(.except, other) }
+
+    private func setOperation(_ op: SetOperator, _ other: DataFrame) -> DataFrame {
+        DataFrame(.setOperation(op, plan, other.plan), session: session, buildError: buildError ?? other.buildError)
+    }
+
+    /// Names this DataFrame so its columns can be qualified (`df.alias("o")` then `col("o.id")`).
+    public func alias(_ name: String) -> DataFrame { with(.alias(plan, name)) }
+
+    /// Makes this DataFrame a named CTE: `WITH name AS (…) SELECT * FROM name`.
+    public func cte(_ name: String) -> DataFrame { with(.binding(name: name, plan, alwaysCTE: true)) }
+
+    /// Names this DataFrame as a binding: inlined when used once, a CTE when used more than once.
+    public func binding(_ name: String) -> DataFrame { with(.binding(name: name, plan, alwaysCTE: false)) }
+
+    /// A recursive CTE: this DataFrame is the initial rows, `recursive` (built on ``DataFrame/cteReference(_:)``)
+    /// the step.
+    public func recursiveCTE(_ name: String, recursive: DataFrame, unionAll: Bool = false) -> DataFrame {
+        DataFrame(
+            .recursiveCTE(name: name, initial: plan, recursive: recursive.plan, unionAll: unionAll), session: session,
+            buildError: buildError ?? recursive.buildError)
+    }
+
+    /// The rows of the recursive CTE named `name` so far, for the step of ``recursiveCTE(_:recursive:unionAll:)``.
+    public func cteReference(_ name: String) -> DataFrame { with(.cteReference(name)) }
+
+    // MARK: - Other transforms
+
+    /// One row per element of an array column, the element in a new column.
+    public func explode(_ column: Column, alias: String = "value") -> DataFrame {
+        with(.explode(plan, column.expression, alias: alias))
+    }
+
+    /// Replaces NULLs by `value` in the `subset` columns, or in every column (the others stay unchanged).
+    public func fillna(_ value: DatabaseValue, subset: [String]? = nil) -> DataFrame {
+        let names: [String]
+        if let subset {
+            names = subset
+        } else {
+            guard let schema = try? session?.schema(of: plan) else {
+                return failing(.invalidUse("fillna without subset needs the DataFrame's columns; connect a database"))
+            }
+            names = schema.map(\.name)
+        }
+        return with(
+            .withColumns(
+                plan,
+                names.map { name in
+                    NamedExpression(
+                        name,
+                        .function(
+                            FunctionCall(
+                                BuiltinFunction.builtin("coalesce"), [.column(ColumnReference(name)), .literal(value)]))
+                    )
+                }))
+    }
+
+    /// Removes rows with NULLs: `how: "any"` (a NULL in any column) or `"all"` (NULL in all of them).
+    public func dropna(how: String = "any", subset: [String]? = nil) -> DataFrame {
+        let names: [String]
+        if let subset {
+            names = subset
+        } else {
+            guard let schema = try? session?.schema(of: plan) else {
+                return failing(.invalidUse("dropna without subset needs the DataFrame's columns; connect a database"))
+            }
+            names = schema.map(\.name)
+        }
+        guard !names.isEmpty else { return self }
+        let tests = names.map { Expression.isNull(.column(ColumnReference($0)), negated: how != "all") }
+        switch how {
+        case "any":
+            return with(.filter(plan, tests.dropFirst().reduce(tests[0]) { .binary(.and, $0, $1) }))
+        case "all":
+            return with(.filter(plan, .unary(.not, tests.dropFirst().reduce(tests[0]) { .binary(.and, $0, $1) })))
+        default:
+            return failing(PlanError(code: "MOL3003", message: "unknown dropna how='\(how)'; use 'any' or 'all'"))
+        }
+    }
+
+    // MARK: - SQL and actions
+
+    /// The SQL for a dialect (the session's dialect when not given).
+    public func sql(dialect: (any Dialect)? = nil, catalog: Catalog? = nil) throws -> SQLStatement {
+        if let buildError { throw buildError }
+        let dialect = dialect ?? session?.dialect ?? GenericDialect()
+        let catalog = try catalog ?? session?.catalog() ?? .empty
+        return try generateSQL(for: plan, dialect: dialect, catalog: catalog)
+    }
+
+    /// The output columns.
+    public func schema() throws -> [PlanColumn] {
+        if let buildError { throw buildError }
+        return try sql().resultColumns
+    }
+
+    /// The output column names.
+    public func columns() throws -> [String] { try schema().map(\.name) }
+
+    private func requireSession() throws -> Session {
+        guard let session else {
+            throw PlanError.invalidUse("this DataFrame has no database; create it from a Session to run it")
+        }
+        return session
+    }
+
+    /// Runs the query and returns all rows.
+    public func collect() throws -> QueryResult {
+        let session = try requireSession()
+        return try session.collect(try sql(dialect: session.dialect))
+    }
+
+    /// Runs the query and calls `body` with each row as it arrives, holding only one row at a time.
+    public func stream(_ body: ([DatabaseValue]) throws -> Void) throws {
+        let session = try requireSession()
+        try session.stream(try sql(dialect: session.dialect), body)
+    }
+
+    /// The number of rows.
+    public func count() throws -> Int {
+        let counted = with(
+            .aggregate(
+                plan, groupBy: [],
+                aggregates: [.alias(.function(FunctionCall(BuiltinFunction.builtin("count"), [])), "count")]))
+        let result = try counted.collect()
+        guard case .integer(let value)? = result.rows.first?.first else { return 0 }
+        return Int(value)
+    }
+
+    /// The first row, or `nil`.
+    public func first() throws -> [DatabaseValue]? { try limit(1).collect().rows.first }
+
+    /// The first `count` rows.
+    public func head(_ count: Int = 5) throws -> QueryResult { try limit(count).collect() }
+
+    /// The first `count` rows.
+    public func take(_ count: Int) throws -> QueryResult { try limit(count).collect() }
+
+    /// Inserts this query's rows into a table inside the database (`INSERT … SELECT`), atomically.
+    @discardableResult
+    public func insertInto(_ table: String, columns: [String]? = nil) throws -> Int {
+        let session = try requireSession()
+        if let buildError { throw buildError }
+        return try session.run(.insertSelect(table: TableReference(table), columns: columns, query: plan))
+    }
+}
+
+/// The result of ``DataFrame/groupBy(_:)``: add aggregates with ``agg(_:)-swift.method``.
+public struct GroupedData: Sendable {
+    /// The grouped DataFrame.
+    public let frame: DataFrame
+    /// The grouping keys.
+    public let keys: [Expression]
+
+    /// The keys and the aggregates, one row per group.
+    public func agg(_ aggregates: Column...) -> DataFrame { agg(aggregates) }
+
+    /// The keys and the aggregates, one row per group.
+    public func agg(_ aggregates: [Column]) -> DataFrame {
+        DataFrame(
+            .aggregate(frame.plan, groupBy: keys, aggregates: aggregates.map(\.expression)), session: frame.session,
+            buildError: frame.buildError)
+    }
+
+    /// The API's dictionary form: `["qty": "sum"]` is `sum(qty) AS qty`.
+    public func agg(_ functions: KeyValuePairs<String, String>) -> DataFrame {
+        var columns: [Column] = []
+        for (name, function) in functions {
+            guard let builtin = BuiltinFunction.named(function), builtin.kind == .aggregate else {
+                return DataFrame(
+                    frame.plan, session: frame.session,
+                    buildError: PlanError(code: "MOL3004", message: "'\(function)' is not an aggregate function"))
+            }
+            columns.append(Column(.alias(.function(FunctionCall(builtin, [.column(ColumnReference(name))])), name)))
+        }
+        return agg(columns)
+    }
+
+    /// The number of rows per group, in a column `count`.
+    public func count() -> DataFrame { agg(F.count().alias("count")) }
+
+    /// One output column per pivot value: `groupBy("k").pivot("status", values: ["paid"]).agg(F.sum(col("x")))`.
+    public func pivot(_ column: String, values: [DatabaseValue]) -> PivotedData {
+        PivotedData(grouped: self, column: column.selectionExpression, values: values)
+    }
+}
+
+/// A grouped DataFrame with a pivot column; finish with ``agg(_:)``.
+public struct PivotedData: Sendable {
+    let grouped: GroupedData
+    let column: Expression
+    let values: [DatabaseValue]
+
+    /// One column per pivot value holding `aggregate` over the rows with that value.
+    public func agg(_ aggregate: Column) -> DataFrame {
+        guard case .function(let call) = aggregate.expression.unaliased, call.function.kind == .aggregate else {
+            return DataFrame(
+                grouped.frame.plan, session: grouped.frame.session,
+                buildError: .invalidUse("pivot().agg() takes one aggregate function"))
+        }
+        return DataFrame(
+            .pivot(
+                Pivot(
+                    input: grouped.frame.plan, groupBy: grouped.keys, pivotColumn: column, values: values,
+                    aggregate: call)),
+            session: grouped.frame.session, buildError: grouped.frame.buildError)
+    }
+}

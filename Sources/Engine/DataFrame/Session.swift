@@ -1,0 +1,262 @@
+import Foundation
+
+/// A connected database as the DataFrame API sees it: the `db` of `db.table("orders")`.
+///
+/// It owns one connection, knows its dialect, caches the catalog, builds DataFrames and runs CRUD and DDL.
+/// Every mutation runs in one transaction (a savepoint inside ``transaction(_:)``), so a failure leaves nothing.
+///
+/// ```swift
+/// let db = try Database.connect("sqlite:///:memory:")
+/// try db.createTable("t", columns: [column("id", "INTEGER", primaryKey: true), column("name", "TEXT")])
+/// try db.insert("t", rows: [["id": 1, "name": "a"]])
+/// let rows = try db.table("t").where(col("id") == 1).collect()
+/// ```
+///
+/// - Important: A session serializes its use of the connection with a lock; a ``DataFrame/stream(_:)`` body must
+///   not run other statements on the same session.
+public final class Session: @unchecked Sendable {
+    /// The connection.
+    public let connection: any DatabaseConnection
+    /// The dialect SQL is generated for.
+    public let dialect: any Dialect
+    private let lock = NSRecursiveLock()
+    private var cachedCatalog: Catalog?
+
+    /// Wraps an open connection, choosing the dialect from its kind and registering the dialect's custom functions.
+    public init(connection: any DatabaseConnection) throws {
+        self.connection = connection
+        switch connection.kind {
+        case .sqlite: dialect = SQLiteDialect()
+        case .postgresql: dialect = PostgresDialect()
+        }
+        try Self.registerCustomFunctions(of: dialect, on: connection)
+    }
+
+    /// Opens a connection from a URL (`sqlite:///shop.db`, `sqlite:///:memory:`, `postgresql://…`).
+    public static func connect(_ url: String, readOnly: Bool = false) throws -> Session {
+        try Session(connection: Database.open(url, readOnly: readOnly))
+    }
+
+    private static func registerCustomFunctions(of dialect: any Dialect, on connection: any DatabaseConnection) throws {
+        // Registration needs the SQLite driver's `registerFunction`, which arrives with the driver.
+        _ = dialect.customFunctions
+        _ = connection
+    }
+    private func locked<Result>(_ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The database's schema, read once and cached; `refresh` reads it again.
+    public func catalog(refresh: Bool = false) throws -> Catalog {
+        try locked {
+            if !refresh, let cachedCatalog { return cachedCatalog }
+            let catalog = try connection.loadCatalog()
+            cachedCatalog = catalog
+            return catalog
+        }
+    }
+
+    /// The output columns of a plan against this database's schema.
+    func schema(of plan: LogicalPlan) throws -> [PlanColumn] {
+        try generateSQL(for: plan, dialect: dialect, catalog: catalog()).resultColumns
+    }
+
+    // MARK: - Sources
+
+    /// A table or view (`db.table("orders")`); chain transforms directly.
+    public func table(_ name: String) -> DataFrame {
+        DataFrame(.scan(TableReference(parsing: name)), session: self)
+    }
+
+    /// A query in the database's own SQL with `:name` parameters, usable as a source.
+    public func sql(_ text: String, _ parameters: [String: DatabaseValue] = [:]) -> DataFrame {
+        DataFrame(.rawSQL(RawSQL(text, parameters: parameters)), session: self)
+    }
+
+    /// Literal rows as a DataFrame (`VALUES`).
+    public func createDataFrame(_ rows: [[DatabaseValue]], columns: [String]) -> DataFrame {
+        DataFrame(.values(columns: columns, rows: rows.map { $0.map { Expression.literal($0) } }), session: self)
+    }
+
+    // MARK: - Running
+
+    func collect(_ statement: SQLStatement) throws -> QueryResult {
+        try locked { try connection.collect(statement.text, parameters: statement.parameters) }
+    }
+
+    func stream(_ statement: SQLStatement, _ body: ([DatabaseValue]) throws -> Void) throws {
+        try locked {
+            let cursor = try connection.query(statement.text, parameters: statement.parameters)
+            defer { cursor.close() }
+            let count = cursor.columns.count
+            var row: [DatabaseValue] = []
+            row.reserveCapacity(count)
+            while try cursor.next() {
+                row.removeAll(keepingCapacity: true)
+                for index in 0..<count { row.append(cursor.value(at: index)) }
+                try body(row)
+            }
+        }
+    }
+
+    /// Runs a mutation atomically and returns the number of rows it changed.
+    @discardableResult
+    public func run(_ mutation: MutationPlan) throws -> Int {
+        try locked {
+            let statements = try generateSQL(for: mutation, dialect: dialect, catalog: (try? catalog()) ?? .empty)
+            let changed = try connection.transaction {
+                try statements.reduce(0) { $0 + (try connection.execute($1.text, parameters: $1.parameters)) }
+            }
+            switch mutation {
+            case .createTable, .dropTable, .createIndex, .dropIndex: cachedCatalog = nil
+            case .insert, .insertSelect, .update, .delete, .upsert: break
+            }
+            return changed
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Calls nest as savepoints.
+    @discardableResult
+    public func transaction<Result>(readOnly: Bool = false, _ body: (Session) throws -> Result) throws -> Result {
+        try locked { try connection.transaction(readOnly: readOnly) { try body(self) } }
+    }
+
+    // MARK: - CRUD
+
+    private func orderedColumns(of table: String, keys: Set<String>) -> [String] {
+        let known = (try? catalog().table(named: table))?.columns.map(\.name) ?? []
+        let ordered = known.filter { keys.contains($0) }
+        return ordered + keys.subtracting(ordered).sorted()
+    }
+
+    /// Inserts rows given as column → value maps (a missing key inserts `NULL`), in batches within the
+    /// dialect's parameter limit, atomically. Returns the number of rows inserted.
+    @discardableResult
+    public func insert(_ table: String, rows: [[String: DatabaseValue]]) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let columns = orderedColumns(of: table, keys: Set(rows.flatMap(\.keys)))
+        return try insert(table, columns: columns, rows: rows.map { row in columns.map { row[$0] ?? .null } })
+    }
+
+    /// Inserts rows given as value lists in `columns` order.
+    @discardableResult
+    public func insert(_ table: String, columns: [String], rows: [[DatabaseValue]]) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        return try run(
+            .insert(
+                table: TableReference(parsing: table), columns: columns,
+                rows: rows.map { $0.map { Expression.literal($0) } }))
+    }
+
+    /// Updates the rows where `condition` holds; values may be literals or column expressions
+    /// (`["price": col("price") * 2]`).
+    @discardableResult
+    public func update(
+        _ table: String, where condition: Column, set values: [String: any ColumnConvertible]
+    ) throws
+        -> Int
+    {
+        let assignments = values.keys.sorted().map { Assignment($0, values[$0]!.columnExpression) }
+        return try run(
+            .update(table: TableReference(parsing: table), assignments: assignments, where: condition.expression))
+    }
+
+    /// Deletes the rows where `condition` holds.
+    @discardableResult
+    public func delete(_ table: String, where condition: Column) throws -> Int {
+        try run(.delete(table: TableReference(parsing: table), where: condition.expression))
+    }
+
+    /// Inserts rows, updating the existing row when the `on` key columns conflict (`whenMatched`: values or
+    /// expressions, `excluded("c")` for the proposed value) or keeping it when `whenMatched` is `nil`.
+    @discardableResult
+    public func merge(
+        _ table: String, rows: [[String: DatabaseValue]], on keys: [String],
+        whenMatched: [String: any ColumnConvertible]? = nil
+    ) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let columns = orderedColumns(of: table, keys: Set(rows.flatMap(\.keys)))
+        let action: Upsert.Action
+        if let whenMatched {
+            action = .update(whenMatched.keys.sorted().map { Assignment($0, whenMatched[$0]!.columnExpression) })
+        } else {
+            action = .doNothing
+        }
+        return try run(
+            .upsert(
+                Upsert(
+                    table: TableReference(parsing: table), columns: columns,
+                    rows: rows.map { row in columns.map { Expression.literal(row[$0] ?? .null) } },
+                    conflictColumns: keys,
+                    action: action)))
+    }
+
+    /// Creates a table (`IF NOT EXISTS` by default).
+    public func createTable(
+        _ name: String, columns: [ColumnDefinition], constraints: [TableConstraint] = [], ifNotExists: Bool = true,
+        temporary: Bool = false
+    ) throws {
+        try run(
+            .createTable(
+                TableDefinition(
+                    TableReference(parsing: name), columns: columns, constraints: constraints, ifNotExists: ifNotExists,
+                    temporary: temporary)))
+    }
+
+    /// Drops a table (`IF EXISTS` by default).
+    public func dropTable(_ name: String, ifExists: Bool = true) throws {
+        try run(.dropTable(TableReference(parsing: name), ifExists: ifExists))
+    }
+
+    /// Creates an index.
+    public func createIndex(
+        _ name: String, table: String, columns: [String], unique: Bool = false, ifNotExists: Bool = true
+    ) throws {
+        try run(
+            .createIndex(
+                IndexDefinition(
+                    name: name, table: TableReference(parsing: table), columns: columns, unique: unique,
+                    ifNotExists: ifNotExists)))
+    }
+
+    /// Drops an index.
+    public func dropIndex(_ name: String, ifExists: Bool = true) throws {
+        try run(.dropIndex(name: name, ifExists: ifExists))
+    }
+}
+
+extension Database {
+    /// Connects the DataFrame API to a database: `let db = try Database.connect("sqlite:///shop.db")`.
+    public static func connect(_ url: String, readOnly: Bool = false) throws -> Session {
+        try Session.connect(url, readOnly: readOnly)
+    }
+}
+
+extension TableReference {
+    /// Parses `"schema.table"` or `"table"`.
+    public init(parsing text: String) {
+        if let dot = text.firstIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
+            self.init(String(text[text.index(after: dot)...]), schema: String(text[..<dot]))
+        } else {
+            self.init(text)
+        }
+    }
+}
+
+/// A column definition for ``Session/createTable(_:columns:constraints:ifNotExists:temporary:)``, as
+/// `column(name, type_name, nullable, default, primary_key, precision, scale)` in the API.
+public func column(
+    _ name: String, _ typeName: String, nullable: Bool = true, default defaultValue: DatabaseValue? = nil,
+    primaryKey: Bool = false, precision: Int? = nil, scale: Int? = nil, unique: Bool = false
+) -> ColumnDefinition {
+    ColumnDefinition(
+        name, SQLType(declaredTypeName: typeName), precision: precision, scale: scale,
+        nullable: nullable && !primaryKey,
+        default: defaultValue, primaryKey: primaryKey, unique: unique)
+}
+
+/// The proposed value of a column in ``Session/merge(_:rows:on:whenMatched:)`` (`excluded.column`).
+public func excluded(_ name: String) -> Column { Column(.column(ColumnReference(name, qualifier: "excluded"))) }

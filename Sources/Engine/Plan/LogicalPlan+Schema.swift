@@ -1,0 +1,127 @@
+extension LogicalPlan {
+    /// The plan's output columns, in order, with types, nullability and qualifiers, resolved against `catalog`.
+    ///
+    /// Throws a ``PlanError`` for an unknown table or column, an ambiguous name or a type error.
+    /// A raw SQL source has no known columns (an empty list), and columns read from it are `unknown`.
+    public func schema(in catalog: Catalog) throws -> [PlanColumn] {
+        var recursiveSchemas: [String: [PlanColumn]] = [:]
+        return try schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+    }
+
+    private func schema(in catalog: Catalog, recursiveSchemas: inout [String: [PlanColumn]]) throws -> [PlanColumn] {
+        switch self {
+        case .scan(let table):
+            let name = table.schema.map { "\($0).\(table.name)" } ?? table.name
+            guard let info = catalog.table(named: name) else { throw PlanError.unknownTable(name) }
+            return info.columns.map {
+                PlanColumn(
+                    name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: [table.name],
+                    sourceTable: info.name)
+            }
+        case .project(let input, let expressions):
+            let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            return try Self.projectedColumns(expressions, over: columns)
+        case .withColumns(let input, let additions):
+            var columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            let inputColumns = columns
+            for addition in additions {
+                let type = try addition.expression.inferType(in: inputColumns).get()
+                let column = PlanColumn(name: addition.name, type: type.type, isNullable: type.isNullable)
+                if let index = columns.firstIndex(where: { $0.name == addition.name }) {
+                    columns[index] = column
+                } else {
+                    columns.append(column)
+                }
+            }
+            return columns
+        case .renameColumns(let input, let renames):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map { column in
+                var column = column
+                if let rename = renames.first(where: { $0.existing == column.name }) { column.name = rename.new }
+                return column
+            }
+        case .dropColumns(let input, let names):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).filter {
+                !names.contains($0.name)
+            }
+        case .filter(let input, _), .sort(let input, _), .limit(let input, _, _), .distinct(let input),
+            .sample(let input, _, _):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+        case .join(let join):
+            let left = try join.left.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            let right = try join.right.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            switch join.kind {
+            case .semi, .anti: return left
+            case .inner, .left, .right, .full, .cross:
+                if case .using(let names) = join.condition {
+                    return left + right.filter { column in !names.contains(column.name) }
+                }
+                return left + right
+            }
+        case .aggregate(let input, let keys, let aggregates):
+            let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            return try Self.projectedColumns(keys + aggregates, over: columns)
+        case .setOperation(_, let left, _):
+            return try left.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map {
+                PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable)
+            }
+        case .values(let names, let rows):
+            return names.enumerated().map { index, name in
+                let type = rows.first.flatMap { index < $0.count ? try? $0[index].inferType(in: []).get().type : nil }
+                return PlanColumn(name: name, type: type ?? .unknown)
+            }
+        case .rawSQL: return []
+        case .alias(let input, let name):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map {
+                var column = $0
+                column.qualifiers = [name]
+                return column
+            }
+        case .binding(let name, let input, _):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map {
+                var column = $0
+                if !column.qualifiers.contains(name) { column.qualifiers.append(name) }
+                return column
+            }
+        case .recursiveCTE(let name, let initial, _, _):
+            let columns = try initial.schema(in: catalog, recursiveSchemas: &recursiveSchemas).map {
+                PlanColumn(name: $0.name, type: $0.type, isNullable: true, qualifiers: [name])
+            }
+            recursiveSchemas[name] = columns
+            return columns
+        case .cteReference(let name):
+            guard let columns = recursiveSchemas[name] else { throw PlanError.unknownTable(name) }
+            return columns
+        case .explode(let input, let array, let alias):
+            let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            _ = try array.inferType(in: columns).get()
+            return columns + [PlanColumn(name: alias, type: .unknown)]
+        case .pivot(let pivot):
+            let columns = try pivot.input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            let keys = try Self.projectedColumns(pivot.groupBy, over: columns)
+            let valueType = try Expression.function(pivot.aggregate).inferType(in: columns).get().type
+            return keys + pivot.values.map { PlanColumn(name: $0.description, type: valueType) }
+        }
+    }
+
+    /// The columns a list of projected expressions yields over `columns` (shared by `select` and `agg`).
+    static func projectedColumns(_ expressions: [Expression], over columns: [PlanColumn]) throws -> [PlanColumn] {
+        var output: [PlanColumn] = []
+        for (position, expression) in expressions.enumerated() {
+            if case .star(let qualifier) = expression {
+                output += columns.filter { column in qualifier.map { column.qualifiers.contains($0) } ?? true }
+                continue
+            }
+            let type = try expression.inferType(in: columns).get()
+            var column = PlanColumn(
+                name: expression.outputName ?? "_c\(position)", type: type.type, isNullable: type.isNullable)
+            if case .column(let reference) = expression {
+                let source = columns[try PlanColumn.resolve(reference, in: columns).get()]
+                column.qualifiers = source.qualifiers
+                column.sourceTable = source.sourceTable
+            }
+            output.append(column)
+        }
+        return output
+    }
+}

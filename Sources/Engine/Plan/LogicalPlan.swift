@@ -1,0 +1,255 @@
+/// A relational query: one enum case per operator, each step of a pipeline wrapping the step before.
+///
+/// The DataFrame API builds it directly; the binder lowers `.moltres` syntax into it. Nothing here is
+/// SQL: the SQL stage decides how many SELECT levels the steps need (`SQLGenerator`).
+///
+/// ```swift
+/// let plan = LogicalPlan.filter(.scan(TableReference("orders")), .binary(.greaterThan,
+///     .column(ColumnReference("amount")), .literal(100)))
+/// ```
+public indirect enum LogicalPlan: Sendable, Hashable {
+    /// Reads a table or view.
+    case scan(TableReference)
+    /// Computes new columns; `*` (``Expression/star(qualifier:)``) keeps the input's columns.
+    /// Window expressions are allowed here and see the input rows.
+    case project(LogicalPlan, [Expression])
+    /// Adds columns, or replaces in place the columns with the same names (`with_column`, `with_columns`).
+    case withColumns(LogicalPlan, [NamedExpression])
+    /// Renames columns, keeping their positions (`with_column_renamed`); unknown names are ignored.
+    case renameColumns(LogicalPlan, [ColumnRename])
+    /// Removes columns by name (`drop`); unknown names are ignored.
+    case dropColumns(LogicalPlan, [String])
+    /// Keeps the rows for which the predicate is true.
+    case filter(LogicalPlan, Expression)
+    /// Joins two inputs.
+    case join(Join)
+    /// Groups by `groupBy` and computes `aggregates`; the output is the keys, then the aggregates.
+    /// With no keys, the whole input is one group.
+    case aggregate(LogicalPlan, groupBy: [Expression], aggregates: [Expression])
+    /// Orders the rows.
+    case sort(LogicalPlan, [SortKey])
+    /// Skips `offset` rows, then keeps at most `count` (`nil`: all).
+    case limit(LogicalPlan, count: Int?, offset: Int)
+    /// Removes duplicate rows.
+    case distinct(LogicalPlan)
+    /// `UNION [ALL]`, `INTERSECT`, `EXCEPT` of two inputs with the same number of columns.
+    case setOperation(SetOperator, LogicalPlan, LogicalPlan)
+    /// Literal rows with named columns.
+    case values(columns: [String], rows: [[Expression]])
+    /// A query written in SQL by the user (`db.sql(text, **params)`), with `:name` parameters.
+    case rawSQL(RawSQL)
+    /// Names the input so columns can be qualified with the name (`df.alias("o")`).
+    case alias(LogicalPlan, String)
+    /// A named binding: becomes `WITH name AS (…)` when `alwaysCTE` is set (`df.cte(name)`) or when the same
+    /// binding is used more than once in a statement; otherwise it is inlined.
+    case binding(name: String, LogicalPlan, alwaysCTE: Bool)
+    /// `WITH RECURSIVE name AS (initial UNION [ALL] recursive) SELECT * FROM name`;
+    /// `recursive` reads the rows so far through ``cteReference(_:)``.
+    case recursiveCTE(name: String, initial: LogicalPlan, recursive: LogicalPlan, unionAll: Bool)
+    /// Reads a CTE by name (inside the recursive part of ``recursiveCTE(name:initial:recursive:unionAll:)``).
+    case cteReference(String)
+    /// One output row per element of an array column, with the element in a new column `alias`.
+    case explode(LogicalPlan, Expression, alias: String)
+    /// A pivot: group by `groupBy`, one aggregate column per pivot value.
+    case pivot(Pivot)
+    /// Keeps each row with probability `fraction`.
+    case sample(LogicalPlan, fraction: Double, seed: Int?)
+}
+
+/// A table or view named in a scan.
+public struct TableReference: Sendable, Hashable {
+    /// The table's name.
+    public var name: String
+    /// Its schema, when qualified.
+    public var schema: String?
+
+    /// Creates a reference.
+    public init(_ name: String, schema: String? = nil) {
+        self.name = name
+        self.schema = schema
+    }
+}
+
+/// The kinds of join.
+public enum JoinKind: String, Sendable, Hashable, CaseIterable {
+    /// Rows with a match on both sides.
+    case inner
+    /// Every left row, with NULLs where the right has no match.
+    case left
+    /// Every right row, with NULLs where the left has no match.
+    case right
+    /// Every row of both sides.
+    case full
+    /// The cartesian product.
+    case cross
+    /// Rows of the left input that have a match (no right columns, no duplicates).
+    case semi
+    /// Rows of the left input without a match.
+    case anti
+
+    /// Parses a `how=` value (`"outer"` is `full`, `"left_outer"`/`"leftouter"` are `left`, …).
+    public init?(how: String) {
+        switch how.lowercased() {
+        case "inner": self = .inner
+        case "left", "left_outer", "leftouter": self = .left
+        case "right", "right_outer", "rightouter": self = .right
+        case "full", "outer", "full_outer", "fullouter": self = .full
+        case "cross": self = .cross
+        case "semi", "left_semi", "leftsemi": self = .semi
+        case "anti", "left_anti", "leftanti": self = .anti
+        default: return nil
+        }
+    }
+}
+
+/// How the rows of a join are matched.
+public enum JoinCondition: Sendable, Hashable {
+    /// A boolean expression over both inputs.
+    case on(Expression)
+    /// Columns with the same name on both sides; each appears once in the output (`on=["a", "b"]`).
+    case using([String])
+    /// Pairs of a left column and a right column (`on=[("customer_id", "id")]`).
+    case pairs([JoinKeyPair])
+    /// No condition (cross join).
+    case none
+}
+
+/// A left column name and a right column name that must be equal.
+public struct JoinKeyPair: Sendable, Hashable {
+    /// The column of the left input.
+    public var left: String
+    /// The column of the right input.
+    public var right: String
+
+    /// Creates a pair.
+    public init(_ left: String, _ right: String) {
+        self.left = left
+        self.right = right
+    }
+}
+
+/// A join of two inputs.
+public struct Join: Sendable, Hashable {
+    /// The left input.
+    public var left: LogicalPlan
+    /// The right input.
+    public var right: LogicalPlan
+    /// The kind.
+    public var kind: JoinKind
+    /// The condition.
+    public var condition: JoinCondition
+
+    /// Creates a join.
+    public init(_ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, condition: JoinCondition) {
+        self.left = left
+        self.right = right
+        self.kind = kind
+        self.condition = condition
+    }
+}
+
+/// Set operators.
+public enum SetOperator: String, Sendable, Hashable, CaseIterable {
+    /// Distinct rows of both inputs.
+    case union
+    /// All rows of both inputs.
+    case unionAll
+    /// Distinct rows in both inputs.
+    case intersect
+    /// Distinct rows of the left input not in the right.
+    case except
+}
+
+/// A query in the database's own SQL, with named parameters.
+public struct RawSQL: Sendable, Hashable {
+    /// The SQL text, with `:name` placeholders.
+    public var text: String
+    /// The values of the placeholders.
+    public var parameters: [String: DatabaseValue]
+
+    /// Creates a raw query.
+    public init(_ text: String, parameters: [String: DatabaseValue] = [:]) {
+        self.text = text
+        self.parameters = parameters
+    }
+}
+
+/// A pivot: `SELECT keys, agg(CASE WHEN pivot = v THEN value END) AS "v", … GROUP BY keys`.
+public struct Pivot: Sendable, Hashable {
+    /// The input.
+    public var input: LogicalPlan
+    /// The grouping keys kept in the output.
+    public var groupBy: [Expression]
+    /// The column whose values become output columns.
+    public var pivotColumn: Expression
+    /// The values, each giving one output column named after it.
+    public var values: [DatabaseValue]
+    /// The aggregate to apply per value (its first argument is the value column).
+    public var aggregate: FunctionCall
+
+    /// Creates a pivot.
+    public init(
+        input: LogicalPlan, groupBy: [Expression], pivotColumn: Expression, values: [DatabaseValue],
+        aggregate: FunctionCall
+    ) {
+        self.input = input
+        self.groupBy = groupBy
+        self.pivotColumn = pivotColumn
+        self.values = values
+        self.aggregate = aggregate
+    }
+}
+
+/// A column of a plan's output.
+public struct PlanColumn: Sendable, Hashable {
+    /// The column's name in the output.
+    public var name: String
+    /// Its type, as far as known.
+    public var type: SQLType
+    /// Whether it may be `NULL`.
+    public var isNullable: Bool
+    /// The names that qualify it (`orders`, or the alias given with `DataFrame.alias`); empty after a step
+    /// that computes it.
+    public var qualifiers: [String]
+    /// The table the values come from, when they come straight from one.
+    public var sourceTable: String?
+
+    /// Creates a column.
+    public init(
+        name: String, type: SQLType, isNullable: Bool = true, qualifiers: [String] = [], sourceTable: String? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.isNullable = isNullable
+        self.qualifiers = qualifiers
+        self.sourceTable = sourceTable
+    }
+}
+
+/// An expression with the name of the column it makes.
+public struct NamedExpression: Sendable, Hashable {
+    /// The column's name.
+    public var name: String
+    /// Its value.
+    public var expression: Expression
+
+    /// Creates a named expression.
+    public init(_ name: String, _ expression: Expression) {
+        self.name = name
+        self.expression = expression
+    }
+}
+
+/// A column's old and new names.
+public struct ColumnRename: Sendable, Hashable {
+    /// The existing name.
+    public var existing: String
+    /// The new name.
+    public var new: String
+
+    /// Creates a rename.
+    public init(_ existing: String, to new: String) {
+        self.existing = existing
+        self.new = new
+    }
+}

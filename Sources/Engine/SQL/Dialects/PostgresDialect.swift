@@ -1,0 +1,395 @@
+/// PostgreSQL (13 or later): overrides only what differs from standard SQL.
+///
+/// Results are shaped like SQLite's where the two would differ: integer sums stay integers, averages are
+/// doubles, dates and timestamps computed by functions are ISO text, arrays are JSON text.
+public struct PostgresDialect: Dialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `postgresql`.
+    public var name: String { "postgresql" }
+    /// `NAMEDATALEN - 1`.
+    public var maximumIdentifierLength: Int? { 63 }
+    /// `$1`, `$2`, …
+    public var parameterStyle: ParameterStyle { .numbered(prefix: "$") }
+    /// PostgreSQL sorts `NULL` as the largest value.
+    public var defaultNullsPlacement: DefaultNullsPlacement { .largest }
+    /// `ILIKE` exists.
+    public var supportsILike: Bool { true }
+    /// `CAST(2.5 AS INTEGER)` is 3 on PostgreSQL.
+    public var castToIntegerRounds: Bool { true }
+    /// Integers are bound as `int8`.
+    public var integerArgumentsNeedCast: Bool { true }
+    /// Well below the protocol's 65535: libpq treats a ParameterDescription message longer than 30,000 bytes
+    /// (4 bytes per parameter) as lost synchronization (`VALID_LONG_MESSAGE_TYPE` in `fe-protocol3.c` omits `t`),
+    /// so a prepared statement with more than about 7,500 parameters breaks the connection.
+    public var maximumParameters: Int { 7000 }
+    /// PostgreSQL's type names.
+    public var typeNames: [SQLType: String] { Self.typeNameTable }
+
+    private static let typeNameTable: [SQLType: String] = [
+        .integer: "BIGINT", .real: "DOUBLE PRECISION", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
+        .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BYTEA", .json: "JSONB", .unknown: "TEXT",
+    ]
+
+    /// How `explode` reads array elements.
+    public var explodeSyntax: ExplodeSyntax { .lateralJSONArrayElements }
+    /// PostgreSQL's overrides; see the type's documentation.
+    public var functionRenderings: [String: FunctionRendering] { Self.renderings }
+
+    private static func timestamp(_ value: SQLExpression) -> SQLExpression { .cast(value, "TIMESTAMP") }
+
+    private static func extract(_ field: String, _ value: SQLExpression) -> SQLExpression {
+        .cast(.function("EXTRACT", [.sequence([.token(field), .token("FROM"), timestamp(value)])]), "INTEGER")
+    }
+
+    private static func datePart(_ field: String) -> FunctionRendering {
+        .build { arguments in extract(field, arguments.required(0)) }
+    }
+
+    private static func toChar(_ value: SQLExpression, _ pattern: String) -> SQLExpression {
+        .function("to_char", [value, .text(pattern)])
+    }
+
+    private static let timestampPattern = "YYYY-MM-DD HH24:MI:SS"
+
+    private static func utf8(_ value: SQLExpression) -> SQLExpression {
+        .function("convert_to", [.cast(value, "TEXT"), .text("UTF8")])
+    }
+
+    private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
+
+    private static let renderings: [String: FunctionRendering] = [
+        "sum": .build { arguments in
+            let sum = SQLExpression.function("sum", arguments.values)
+            return arguments.type(0) == .integer ? .cast(sum, "BIGINT") : sum
+        },
+        "avg": .build { arguments in
+            let average = SQLExpression.function("avg", arguments.values)
+            return arguments.type(0) == .decimal ? average : .cast(average, "DOUBLE PRECISION")
+        },
+        "collect_list": .build { arguments in
+            jsonText(.function("array_to_json", [.function("array_agg", arguments.values)]))
+        },
+        "collect_set": .build { arguments in
+            jsonText(
+                .function(
+                    "array_to_json",
+                    [.call(SQLFunctionCall(name: "array_agg", arguments: arguments.values, distinct: true))]))
+        },
+        "count_distinct": .build { arguments in
+            let values =
+                arguments.values.count > 1 ? [SQLExpression.function("ROW", arguments.values)] : arguments.values
+            return .call(SQLFunctionCall(name: "count", arguments: values, distinct: true))
+        },
+        "instr": .renamed("strpos"),
+        "lpad": .build { arguments in
+            .function(
+                "lpad",
+                [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))]
+                    + (arguments[2].map { [$0] } ?? []))
+        },
+        "rpad": .build { arguments in
+            .function(
+                "rpad",
+                [.cast(arguments.required(0), "TEXT"), arguments.integer(arguments.required(1))]
+                    + (arguments[2].map { [$0] } ?? []))
+        },
+        "regexp_replace": .build { arguments in
+            .function("regexp_replace", arguments.values + [.text("g")])
+        },
+        "regexp_extract": .build { arguments in
+            // Wrapping the pattern in a group makes group 0 (the whole match) index 1.
+            let wrapped = SQLExpression.op(.op(.text("("), "||", arguments.required(1)), "||", .text(")"))
+            let index = arguments[2].map { SQLExpression.op(arguments.integer($0), "+", .number(1)) } ?? .number(1)
+            return .function(
+                "coalesce",
+                [
+                    .sequence([
+                        .parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["), index,
+                        .token("]"),
+                    ]), .text(""),
+                ])
+        },
+        "split": .build { arguments in
+            jsonText(.function("array_to_json", [.function("string_to_array", arguments.values)]))
+        },
+        "round": .build { arguments in
+            let scale = arguments[1].map { arguments.integer($0) } ?? .number(0)
+            switch arguments.type(0) {
+            case .integer:
+                return arguments.values.count > 1
+                    ? .cast(.function("round", [arguments.required(0), scale]), "BIGINT") : arguments.required(0)
+            case .decimal: return .function("round", [arguments.required(0), scale])
+            default:
+                // round(double precision, integer) does not exist, and round(double) rounds half to even;
+                // NUMERIC rounds half away from zero, as SQLite does.
+                return .cast(.function("round", [.cast(arguments.required(0), "NUMERIC"), scale]), "DOUBLE PRECISION")
+            }
+        },
+        "log2": .build { arguments in
+            .cast(.function("log", [.token("2.0"), .cast(arguments.required(0), "NUMERIC")]), "DOUBLE PRECISION")
+        },
+        "year": datePart("YEAR"),
+        "month": datePart("MONTH"),
+        "day": datePart("DAY"),
+        "hour": datePart("HOUR"),
+        "minute": datePart("MINUTE"),
+        "second": .build { arguments in
+            .cast(
+                .function(
+                    "floor",
+                    [
+                        .function(
+                            "EXTRACT",
+                            [.sequence([.token("SECOND"), .token("FROM"), timestamp(arguments.required(0))])])
+                    ]), "INTEGER")
+        },
+        "dayofweek": .build { arguments in .op(extract("DOW", arguments.required(0)), "+", .number(1)) },
+        "dayofyear": datePart("DOY"),
+        "quarter": datePart("QUARTER"),
+        "weekofyear": datePart("WEEK"),
+        "date_trunc": .build { arguments in
+            toChar(
+                .function("date_trunc", [arguments.required(0), timestamp(arguments.required(1))]), timestampPattern)
+        },
+        "date_add": .build { arguments in
+            let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
+            return toChar(
+                .op(timestamp(arguments.required(0)), "+", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")),
+                timestampPattern)
+        },
+        "date_sub": .build { arguments in
+            let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
+            return toChar(
+                .op(timestamp(arguments.required(0)), "-", .cast(.parameter(.text("\(amount) \(unit)s")), "INTERVAL")),
+                timestampPattern)
+        },
+        "datediff": .build { arguments in
+            .cast(.op(.cast(arguments.required(0), "DATE"), "-", .cast(arguments.required(1), "DATE")), "BIGINT")
+        },
+        "last_day": .build { arguments in
+            toChar(
+                .op(
+                    .op(
+                        .function("date_trunc", [.text("month"), timestamp(arguments.required(0))]), "+",
+                        .token("INTERVAL '1 month'")), "-",
+                    .token("INTERVAL '1 day'")), "YYYY-MM-DD")
+        },
+        "unix_timestamp": .build { arguments in
+            if arguments.values.count > 1 {
+                throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "postgresql")
+            }
+            let value = arguments[0].map { timestamp($0) } ?? .token("now()")
+            return .cast(.function("EXTRACT", [.sequence([.token("EPOCH"), .token("FROM"), value])]), "BIGINT")
+        },
+        "from_unixtime": .build { arguments in
+            let pattern =
+                try arguments.values.count > 1
+                ? DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format")) : timestampPattern
+            return .function(
+                "to_char",
+                [
+                    .sequence([.function("to_timestamp", [arguments.required(0)]), .token("AT TIME ZONE 'UTC'")]),
+                    .parameter(.text(pattern)),
+                ])
+        },
+        "current_date": .build { _ in toChar(.token("(now() AT TIME ZONE 'UTC')"), "YYYY-MM-DD") },
+        "current_timestamp": .build { _ in toChar(.token("(now() AT TIME ZONE 'UTC')"), timestampPattern) },
+        "date_format": .build { arguments in
+            let pattern = try DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format"))
+            return .function("to_char", [timestamp(arguments.required(0)), .parameter(.text(pattern))])
+        },
+        "to_date": .build { arguments in
+            if arguments.values.count > 1 {
+                let pattern = try DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format"))
+                return toChar(.function("to_date", [arguments.required(0), .parameter(.text(pattern))]), "YYYY-MM-DD")
+            }
+            return toChar(.cast(arguments.required(0), "DATE"), "YYYY-MM-DD")
+        },
+        "to_timestamp": .build { arguments in
+            if arguments.values.count > 1 {
+                let pattern = try DateFormat.toCharPattern(for: try arguments.literalText(1, what: "the format"))
+                return toChar(
+                    .function("to_timestamp", [arguments.required(0), .parameter(.text(pattern))]), timestampPattern)
+            }
+            return toChar(timestamp(arguments.required(0)), timestampPattern)
+        },
+        "add_months": .build { arguments in
+            toChar(
+                .op(
+                    .cast(arguments.required(0), "DATE"), "+",
+                    .function(
+                        "make_interval", [.sequence([.token("months =>"), .cast(arguments.required(1), "INTEGER")])])),
+                "YYYY-MM-DD")
+        },
+        "ntile": .build { arguments in .function("ntile", [arguments.integer(arguments.required(0))]) },
+        "lag": .build { arguments in .function("lag", offsetArguments(arguments)) },
+        "lead": .build { arguments in .function("lead", offsetArguments(arguments)) },
+        "nth_value": .build { arguments in
+            .function("nth_value", [arguments.required(0), arguments.integer(arguments.required(1))])
+        },
+        "array": .build { arguments in
+            jsonText(
+                .function("array_to_json", [.sequence([.token("ARRAY"), .list(arguments.values, brackets: true)])]))
+        },
+        "array_length": .build { arguments in .function("json_array_length", [.cast(arguments.required(0), "JSON")]) },
+        "array_contains": .build { arguments in
+            .op(.cast(arguments.required(0), "JSONB"), "@>", .function("jsonb_build_array", [arguments.required(1)]))
+        },
+        "json_extract": .build { arguments in
+            .sequence([
+                .parenthesized(
+                    .function(
+                        "jsonb_path_query_first",
+                        [.cast(arguments.required(0), "JSONB"), .cast(arguments.required(1), "JSONPATH")])),
+                .token("#>> '{}'"),
+            ])
+        },
+        "json_array_length": .build { arguments in
+            .function("json_array_length", [.cast(arguments.required(0), "JSON")])
+        },
+        "json_tuple": .build { arguments in
+            // The fields' values as one JSON array, as on SQLite (`json_array(json_extract(x, '$.f'), …)`).
+            let document = SQLExpression.cast(arguments.required(0), "JSONB")
+            return jsonText(
+                .function(
+                    "jsonb_build_array",
+                    arguments.values.dropFirst().map { .op(document, "->", .cast($0, "TEXT")) }))
+        },
+        "from_json": .build { arguments in jsonText(.cast(arguments.required(0), "JSONB")) },
+        "to_json": .build { arguments in jsonText(.function("to_jsonb", [arguments.required(0)])) },
+        "rand": .build { arguments in
+            if !arguments.values.isEmpty {
+                throw PlanError.unsupportedFunction("rand with a seed", dialect: "postgresql")
+            }
+            return .function("random", [])
+        },
+        "isnan": .build { arguments in
+            .op(
+                .postfix(arguments.required(0), "IS NOT NULL"), "AND",
+                .op(.cast(arguments.required(0), "DOUBLE PRECISION"), "=", .token("'NaN'")))
+        },
+        "hash": .build { arguments in
+            .function(
+                "hashtextextended",
+                [
+                    .function(
+                        "concat_ws", [.function("chr", [.number(31)])] + arguments.values.map { .cast($0, "TEXT") }),
+                    .number(0),
+                ])
+        },
+        "md5": .build { arguments in .function("md5", [.cast(arguments.required(0), "TEXT")]) },
+        "sha1": .unsupported("SHA-1 needs the pgcrypto extension"),
+        "sha2": .build { arguments in
+            let bits = arguments.literal(1)
+            let name: String
+            switch bits {
+            case nil, .integer(256)?, .integer(0)?: name = "sha256"
+            case .integer(224)?: name = "sha224"
+            case .integer(384)?: name = "sha384"
+            case .integer(512)?: name = "sha512"
+            default: throw PlanError.invalidUse("sha2(): bits must be a literal 224, 256, 384 or 512")
+            }
+            return .function("encode", [.function(name, [utf8(arguments.required(0))]), .text("hex")])
+        },
+        "base64": .build { arguments in
+            .function(
+                "translate",
+                [
+                    .function("encode", [utf8(arguments.required(0)), .text("base64")]),
+                    .function("chr", [.number(10)]), .text(""),
+                ])
+        },
+        "crc32": .unsupported("PostgreSQL has no CRC-32 function"),
+        "soundex": .unsupported("SOUNDEX needs the fuzzystrmatch extension"),
+        "array_max": .build { arguments in extreme(arguments.required(0), descending: true) },
+        "array_min": .build { arguments in extreme(arguments.required(0), descending: false) },
+        "array_sum": .build { arguments in
+            .subquery(
+                elementQuery(
+                    arguments.required(0),
+                    select: .function(
+                        "sum", [.cast(.sequence([.token("e.value"), .token("#>> '{}'")]), "DOUBLE PRECISION")]),
+                    tail: []))
+        },
+        "array_position": .build { arguments in
+            .function(
+                "coalesce",
+                [
+                    .subquery(
+                        elementQuery(
+                            arguments.required(0), select: .token("e.ordinality"),
+                            tail: [
+                                .token("WHERE e.value ="), .function("to_jsonb", [arguments.required(1)]),
+                                .token("ORDER BY e.ordinality LIMIT 1"),
+                            ])), .number(0),
+                ])
+        },
+        "array_append": .build { arguments in
+            jsonText(
+                .op(
+                    .cast(arguments.required(0), "JSONB"), "||", .function("jsonb_build_array", [arguments.required(1)])
+                ))
+        },
+        "array_prepend": .build { arguments in
+            jsonText(
+                .op(
+                    .function("jsonb_build_array", [arguments.required(1)]), "||", .cast(arguments.required(0), "JSONB")
+                ))
+        },
+        "array_remove": .build { arguments in
+            aggregated(
+                arguments.required(0), order: "e.ordinality",
+                tail: [.token("WHERE e.value <>"), .function("to_jsonb", [arguments.required(1)])])
+        },
+        "array_sort": .build { arguments in aggregated(arguments.required(0), order: "e.value", tail: []) },
+        "array_distinct": .build { arguments in
+            // The first occurrence of each element, in array order.
+            let firsts = SQLExpression.sequence([
+                .token("(SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements("),
+                .cast(arguments.required(0), "JSONB"),
+                .token(") WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e"),
+            ])
+            return jsonText(
+                .subquery(
+                    .spelled(
+                        .sequence([
+                            .token("SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM"), firsts,
+                        ]))))
+        },
+    ]
+
+    /// `SELECT <select> FROM jsonb_array_elements(CAST(x AS JSONB)) WITH ORDINALITY AS e (value, ordinality) <tail>`.
+    private static func elementQuery(_ array: SQLExpression, select: SQLExpression, tail: [SQLExpression]) -> SQLQuery {
+        SQLQuery.spelled(
+            .sequence(
+                [
+                    .token("SELECT"), select, .token("FROM jsonb_array_elements("), .cast(array, "JSONB"),
+                    .token(") WITH ORDINALITY AS e (value, ordinality)"),
+                ] + tail))
+    }
+
+    /// The elements of `array` that pass `tail`, as a JSON array text ordered by `order`.
+    private static func aggregated(_ array: SQLExpression, order: String, tail: [SQLExpression]) -> SQLExpression {
+        jsonText(
+            .subquery(
+                elementQuery(array, select: .token("coalesce(jsonb_agg(e.value ORDER BY \(order)), '[]')"), tail: tail))
+        )
+    }
+
+    /// The largest or smallest element (JSONB order: numbers numerically), as text.
+    private static func extreme(_ array: SQLExpression, descending: Bool) -> SQLExpression {
+        .subquery(
+            elementQuery(
+                array, select: .token("e.value #>> '{}'"),
+                tail: [.token("ORDER BY e.value \(descending ? "DESC" : "ASC") LIMIT 1")]))
+    }
+
+    private static func offsetArguments(_ arguments: FunctionArguments) -> [SQLExpression] {
+        var values = [arguments.required(0)]
+        if let offset = arguments[1] { values.append(arguments.integer(offset)) }
+        if let fallback = arguments[2] { values.append(fallback) }
+        return values
+    }
+}

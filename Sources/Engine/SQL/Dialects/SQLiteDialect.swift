@@ -1,0 +1,265 @@
+/// SQLite (3.39 or later, with the math functions): overrides only what differs from standard SQL.
+///
+/// Functions SQLite lacks are emulated in SQL (variance, covariance, correlation, dates, `greatest`) or
+/// implemented in Swift as ``customFunctions`` the executor registers on each connection
+/// (`moltres_lpad`, `moltres_regexp_replace`, `moltres_md5`, …).
+public struct SQLiteDialect: Dialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `sqlite`.
+    public var name: String { "sqlite" }
+    /// `LIMIT -1 OFFSET m`: SQLite needs a limit before an offset.
+    public var unlimitedRowCount: String? { "-1" }
+    /// SQLite's `LIKE` ignores ASCII case.
+    public var caseSensitiveLike: CaseSensitiveLike { .globRewrite }
+    /// `SQLITE_MAX_VARIABLE_NUMBER` since 3.32.
+    public var maximumParameters: Int { 32766 }
+    /// SQLite's storage-class names.
+    public var typeNames: [SQLType: String] { Self.typeNameTable }
+
+    private static let typeNameTable: [SQLType: String] = [
+        .integer: "INTEGER", .real: "REAL", .decimal: "NUMERIC", .text: "TEXT", .boolean: "BOOLEAN",
+        .date: "DATE", .time: "TIME", .timestamp: "TIMESTAMP", .blob: "BLOB", .json: "TEXT", .unknown: "TEXT",
+    ]
+    /// `EXPLAIN QUERY PLAN`: the readable plan.
+    public var explainPrefix: String { "EXPLAIN QUERY PLAN" }
+    /// How `explode` reads array elements.
+    public var explodeSyntax: ExplodeSyntax { .jsonEach }
+    /// The functions of ``SQLiteFunctions``.
+    public var customFunctions: [CustomFunction] { SQLiteFunctions.all }
+
+    /// SQLite's overrides; see the type's documentation.
+    public var functionRenderings: [String: FunctionRendering] { Self.renderings }
+
+    private static func strftime(_ format: String, _ value: SQLExpression) -> SQLExpression {
+        .function("strftime", [.text(format), value])
+    }
+
+    private static func datePart(_ format: String) -> FunctionRendering {
+        .build { arguments in .cast(strftime(format, arguments.required(0)), "INTEGER") }
+    }
+
+    private static func custom(_ name: String) -> FunctionRendering {
+        .build { arguments in .function(name, arguments.values) }
+    }
+
+    /// `(sum(x*x) - sum(x)*sum(x)/count(x)) / (count(x) - 1)` on real values; `NULL` below two rows.
+    private static func sampleVariance(_ value: SQLExpression, _ arguments: FunctionArguments) -> SQLExpression {
+        let real = arguments.cast(value, .real)
+        let sum = SQLExpression.function("sum", [real])
+        let count = SQLExpression.function("count", [real])
+        let numerator = SQLExpression.op(
+            .function("sum", [.op(real, "*", real)]), "-", .op(.op(sum, "*", sum), "/", count))
+        return .op(.parenthesized(numerator), "/", .function("nullif", [.op(count, "-", .number(1)), .number(0)]))
+    }
+
+    /// The values of `value` where `other` is not NULL: pairwise statistics use complete pairs only.
+    private static func paired(_ value: SQLExpression, with other: SQLExpression) -> SQLExpression {
+        .caseWhen(operand: nil, [(.postfix(other, "IS NOT NULL"), value)], else: nil)
+    }
+
+    private static let renderings: [String: FunctionRendering] = [
+        "stddev": .build { arguments in .function("sqrt", [sampleVariance(arguments.required(0), arguments)]) },
+        "variance": .build { arguments in sampleVariance(arguments.required(0), arguments) },
+        "covar": .build { arguments in
+            let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
+            let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
+            let count = SQLExpression.function("count", [x])
+            let numerator = SQLExpression.op(
+                .function("sum", [.op(x, "*", y)]), "-",
+                .op(.op(.function("sum", [x]), "*", .function("sum", [y])), "/", count))
+            return .op(.parenthesized(numerator), "/", .function("nullif", [.op(count, "-", .number(1)), .number(0)]))
+        },
+        "corr": .build { arguments in
+            let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
+            let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
+            let count = SQLExpression.function("count", [x])
+            let sumX = SQLExpression.function("sum", [x])
+            let sumY = SQLExpression.function("sum", [y])
+            let covariance = SQLExpression.op(
+                .op(count, "*", .function("sum", [.op(x, "*", y)])), "-", .op(sumX, "*", sumY))
+            let varianceX = SQLExpression.op(
+                .op(count, "*", .function("sum", [.op(x, "*", x)])), "-", .op(sumX, "*", sumX))
+            let varianceY = SQLExpression.op(
+                .op(count, "*", .function("sum", [.op(y, "*", y)])), "-", .op(sumY, "*", sumY))
+            return .op(
+                .parenthesized(covariance), "/",
+                .function(
+                    "nullif",
+                    [.function("sqrt", [.op(.parenthesized(varianceX), "*", .parenthesized(varianceY))]), .number(0)]))
+        },
+        // SQLite has no ordered-set aggregates: the group's values are collected as a JSON array by
+        // json_group_array (an aggregate, so GROUP BY and OVER work) and a Swift function picks the percentile.
+        "percentile_cont": .build { arguments in
+            .function(
+                "moltres_percentile_cont",
+                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+        },
+        "percentile_disc": .build { arguments in
+            .function(
+                "moltres_percentile_disc",
+                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+        },
+        "collect_list": .build { arguments in .function("json_group_array", arguments.values) },
+        "collect_set": .build { arguments in
+            .call(SQLFunctionCall(name: "json_group_array", arguments: arguments.values, distinct: true))
+        },
+        // SQLite's upper() and lower() change ASCII letters only.
+        "upper": custom("moltres_upper"),
+        "lower": custom("moltres_lower"),
+        "lpad": custom("moltres_lpad"),
+        "rpad": custom("moltres_rpad"),
+        "initcap": custom("moltres_initcap"),
+        "regexp_replace": custom("moltres_regexp_replace"),
+        "regexp_extract": custom("moltres_regexp_extract"),
+        "split": custom("moltres_split"),
+        "translate": custom("moltres_translate"),
+        "md5": custom("moltres_md5"),
+        "sha1": custom("moltres_sha1"),
+        "sha2": custom("moltres_sha2"),
+        "base64": custom("moltres_base64"),
+        "crc32": custom("moltres_crc32"),
+        "soundex": custom("moltres_soundex"),
+        "hash": custom("moltres_hash"),
+        "year": datePart("%Y"),
+        "month": datePart("%m"),
+        "day": datePart("%d"),
+        "hour": datePart("%H"),
+        "minute": datePart("%M"),
+        "second": datePart("%S"),
+        "dayofyear": datePart("%j"),
+        "dayofweek": .build { arguments in
+            .op(.cast(strftime("%w", arguments.required(0)), "INTEGER"), "+", .number(1))
+        },
+        "weekofyear": .build { arguments in
+            // ISO week: the day of year of this week's Thursday, in weeks.
+            let thursday = SQLExpression.function(
+                "strftime", [.text("%j"), arguments.required(0), .text("-3 days"), .text("weekday 4")])
+            return .op(
+                .op(.parenthesized(.op(.cast(thursday, "INTEGER"), "-", .number(1))), "/", .number(7)), "+", .number(1))
+        },
+        "date_trunc": .build { arguments in
+            let unit = try arguments.literalText(0, what: "the unit").lowercased()
+            let value = arguments.required(1)
+            switch unit {
+            case "year": return strftime("%Y-01-01 00:00:00", value)
+            case "month": return strftime("%Y-%m-01 00:00:00", value)
+            case "day": return strftime("%Y-%m-%d 00:00:00", value)
+            case "hour": return strftime("%Y-%m-%d %H:00:00", value)
+            case "minute": return strftime("%Y-%m-%d %H:%M:00", value)
+            case "second": return strftime("%Y-%m-%d %H:%M:%S", value)
+            case "week":
+                return .function(
+                    "strftime", [.text("%Y-%m-%d 00:00:00"), value, .text("-6 days"), .text("weekday 1")])
+            case "quarter":
+                let month = SQLExpression.cast(strftime("%m", value), "INTEGER")
+                let first = SQLExpression.op(
+                    .op(
+                        .parenthesized(.op(.parenthesized(.op(month, "-", .number(1))), "/", .number(3))), "*",
+                        .number(3)),
+                    "+", .number(1))
+                return .op(
+                    .op(strftime("%Y-", value), "||", .function("printf", [.text("%02d"), first])), "||",
+                    .text("-01 00:00:00"))
+            default:
+                throw PlanError.invalidUse("date_trunc(): unknown unit '\(unit)'")
+            }
+        },
+        "date_add": .build { arguments in
+            let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
+            return .function(
+                "datetime", [arguments.required(0), .parameter(.text("\(amount >= 0 ? "+" : "")\(amount) \(unit)s"))])
+        },
+        "date_sub": .build { arguments in
+            let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
+            return .function(
+                "datetime", [arguments.required(0), .parameter(.text("\(-amount >= 0 ? "+" : "")\(-amount) \(unit)s"))])
+        },
+        "datediff": .build { arguments in
+            .cast(
+                .op(
+                    .function("julianday", [.function("date", [arguments.required(0)])]), "-",
+                    .function("julianday", [.function("date", [arguments.required(1)])])), "INTEGER")
+        },
+        "last_day": .build { arguments in
+            .function("date", [arguments.required(0), .text("start of month"), .text("+1 month"), .text("-1 day")])
+        },
+        "unix_timestamp": .build { arguments in
+            if arguments.values.count > 1 {
+                throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "sqlite")
+            }
+            return .cast(strftime("%s", arguments[0] ?? .text("now")), "INTEGER")
+        },
+        "from_unixtime": .build { arguments in
+            if arguments.values.count > 1 {
+                let pattern = try DateFormat.strftimePattern(for: try arguments.literalText(1, what: "the format"))
+                return .function("strftime", [.parameter(.text(pattern)), arguments.required(0), .text("unixepoch")])
+            }
+            return .function("datetime", [arguments.required(0), .text("unixepoch")])
+        },
+        "current_date": .build { _ in .function("date", [.text("now")]) },
+        "current_timestamp": .build { _ in .function("datetime", [.text("now")]) },
+        "date_format": .build { arguments in
+            let pattern = try DateFormat.strftimePattern(for: try arguments.literalText(1, what: "the format"))
+            return .function("strftime", [.parameter(.text(pattern)), arguments.required(0)])
+        },
+        "to_date": .build { arguments in
+            if arguments.values.count > 1 {
+                return .function(
+                    "moltres_to_timestamp", [arguments.required(0), arguments.required(1), .text("%Y-%m-%d")])
+            }
+            return .function("date", [arguments.required(0)])
+        },
+        "to_timestamp": .build { arguments in
+            if arguments.values.count > 1 {
+                return .function(
+                    "moltres_to_timestamp", [arguments.required(0), arguments.required(1), .text("%Y-%m-%d %H:%M:%S")])
+            }
+            return .function("datetime", [arguments.required(0)])
+        },
+        "add_months": custom("moltres_add_months"),
+        "greatest": .build { arguments in nullSkipping("max", arguments.values) },
+        "least": .build { arguments in nullSkipping("min", arguments.values) },
+        "rand": .build { arguments in
+            if !arguments.values.isEmpty { throw PlanError.unsupportedFunction("rand with a seed", dialect: "sqlite") }
+            return .parenthesized(
+                .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
+        },
+        "array": .build { arguments in .function("json_array", arguments.values) },
+        "array_length": .renamed("json_array_length"),
+        "array_contains": .build { arguments in
+            .function("moltres_json_contains", [arguments.required(0), arguments.required(1)])
+        },
+        "array_max": .build { arguments in .function("moltres_array_max", arguments.values) },
+        "array_min": .build { arguments in .function("moltres_array_min", arguments.values) },
+        "array_sum": .build { arguments in .function("moltres_array_sum", arguments.values) },
+        "array_position": custom("moltres_array_position"),
+        "array_append": .build { arguments in
+            .function("json_insert", [arguments.required(0), .text("$[#]"), arguments.required(1)])
+        },
+        "array_prepend": custom("moltres_array_prepend"),
+        "array_remove": custom("moltres_array_remove"),
+        "array_distinct": custom("moltres_array_distinct"),
+        "array_sort": custom("moltres_array_sort"),
+        "json_tuple": .build { arguments in
+            let paths = arguments.values.dropFirst().map { path -> SQLExpression in
+                .function("json_extract", [arguments.required(0), .op(.text("$."), "||", path)])
+            }
+            return .function("json_array", paths)
+        },
+        "from_json": .renamed("json"),
+        "to_json": .renamed("json_quote"),
+    ]
+
+    /// `max(coalesce(a, b, c), coalesce(b, a, c), …)`: SQLite's scalar `max` returns NULL when any argument
+    /// is NULL, while `greatest` skips NULLs.
+    private static func nullSkipping(_ name: String, _ values: [SQLExpression]) -> SQLExpression {
+        guard values.count > 1 else { return values[0] }
+        let rotated = values.indices.map { index in
+            SQLExpression.function(
+                "coalesce", [values[index]] + values.enumerated().filter { $0.offset != index }.map(\.element))
+        }
+        return .function(name, rotated)
+    }
+}

@@ -1,0 +1,498 @@
+import Foundation
+
+/// The functions SQLite lacks, implemented in Swift; the executor registers ``all`` on each SQLite
+/// connection (`SQLiteConnection.registerFunction`). Each follows the PostgreSQL function it stands for,
+/// so both databases give the same results. `NULL` in gives `NULL` out.
+public enum SQLiteFunctions {
+    /// Every custom function of the SQLite dialect.
+    public static let all: [CustomFunction] = [
+        CustomFunction(name: "moltres_percentile_cont", argumentCount: 2) { arguments in
+            // PostgreSQL's percentile_cont: linear interpolation between the values around fraction × (n − 1).
+            guard let values = sortedNumbers(arguments[0]), !values.isEmpty, let fraction = try fraction(arguments[1])
+            else { return .null }
+            let position = fraction * Double(values.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = Int(position.rounded(.up))
+            return .real(values[lower] + (values[upper] - values[lower]) * (position - Double(lower)))
+        },
+        CustomFunction(name: "moltres_percentile_disc", argumentCount: 2) { arguments in
+            // PostgreSQL's percentile_disc: the first value whose cumulative share reaches the fraction.
+            guard let values = sortedNumbers(arguments[0]), !values.isEmpty, let fraction = try fraction(arguments[1])
+            else { return .null }
+            let index = max(0, Int((fraction * Double(values.count)).rounded(.up)) - 1)
+            let value = values[min(index, values.count - 1)]
+            return value == value.rounded() && abs(value) < 9e15 ? .integer(Int64(value)) : .real(value)
+        },
+        CustomFunction(name: "moltres_upper", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            return .text(text.uppercased())
+        },
+        CustomFunction(name: "moltres_lower", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            return .text(text.lowercased())
+        },
+        CustomFunction(name: "moltres_lpad", argumentCount: -1) { arguments in
+            try pad(arguments, left: true)
+        },
+        CustomFunction(name: "moltres_rpad", argumentCount: -1) { arguments in
+            try pad(arguments, left: false)
+        },
+        CustomFunction(name: "moltres_initcap", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            var result = ""
+            var startOfWord = true
+            for character in text {
+                result += startOfWord ? character.uppercased() : character.lowercased()
+                startOfWord = !(character.isLetter || character.isNumber)
+            }
+            return .text(result)
+        },
+        CustomFunction(name: "moltres_regexp_replace", argumentCount: 3) { arguments in
+            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue,
+                let replacement = arguments[2].textValue
+            else { return .null }
+            let expression = try NSRegularExpression(pattern: pattern)
+            // PostgreSQL writes group references as \1; NSRegularExpression wants $1.
+            let template = replacement.replacingOccurrences(of: "$", with: "\\$").replacingOccurrences(
+                of: #"\\(\d)"#, with: "\\$$1", options: .regularExpression)
+            let range = NSRange(text.startIndex..., in: text)
+            return .text(expression.stringByReplacingMatches(in: text, range: range, withTemplate: template))
+        },
+        CustomFunction(name: "moltres_regexp_extract", argumentCount: -1) { arguments in
+            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
+            let group = arguments.count > 2 ? Int(arguments[2].integerValue ?? 0) : 0
+            let expression = try NSRegularExpression(pattern: pattern)
+            guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                group <= match.numberOfRanges - 1, let range = Range(match.range(at: group), in: text)
+            else { return .text("") }
+            return .text(String(text[range]))
+        },
+        CustomFunction(name: "moltres_split", argumentCount: 2) { arguments in
+            guard let text = arguments[0].textValue, let delimiter = arguments[1].textValue else { return .null }
+            let parts = delimiter.isEmpty ? [text] : text.components(separatedBy: delimiter)
+            return .text(jsonText(parts.map { $0 as Any }))
+        },
+        CustomFunction(name: "moltres_translate", argumentCount: 3) { arguments in
+            guard let text = arguments[0].textValue, let from = arguments[1].textValue,
+                let to = arguments[2].textValue
+            else { return .null }
+            let fromCharacters = Array(from)
+            let toCharacters = Array(to)
+            var result = ""
+            for character in text {
+                if let index = fromCharacters.firstIndex(of: character) {
+                    if index < toCharacters.count { result.append(toCharacters[index]) }
+                } else {
+                    result.append(character)
+                }
+            }
+            return .text(result)
+        },
+        CustomFunction(name: "moltres_md5", argumentCount: 1) { arguments in
+            guard let bytes = arguments[0].bytesValue else { return .null }
+            return .text(hex(Digest.md5(bytes)))
+        },
+        CustomFunction(name: "moltres_sha1", argumentCount: 1) { arguments in
+            guard let bytes = arguments[0].bytesValue else { return .null }
+            return .text(hex(Digest.sha1(bytes)))
+        },
+        CustomFunction(name: "moltres_sha2", argumentCount: -1) { arguments in
+            guard let bytes = arguments[0].bytesValue else { return .null }
+            let bits = arguments.count > 1 ? arguments[1].integerValue ?? 256 : 256
+            guard bits == 256 || bits == 0 else {
+                throw PlanError.unsupportedFunction("sha2 with \(bits) bits", dialect: "sqlite")
+            }
+            return .text(hex(Digest.sha256(bytes)))
+        },
+        CustomFunction(name: "moltres_base64", argumentCount: 1) { arguments in
+            guard let bytes = arguments[0].bytesValue else { return .null }
+            return .text(Data(bytes).base64EncodedString())
+        },
+        CustomFunction(name: "moltres_crc32", argumentCount: 1) { arguments in
+            guard let bytes = arguments[0].bytesValue else { return .null }
+            return .integer(Int64(Digest.crc32(bytes)))
+        },
+        CustomFunction(name: "moltres_soundex", argumentCount: 1) { arguments in
+            guard let text = arguments[0].textValue else { return .null }
+            return .text(soundex(text))
+        },
+        CustomFunction(name: "moltres_hash", argumentCount: -1) { arguments in
+            // FNV-1a over the values' text, separated by U+001F; engine-specific like every SQL hash.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (index, value) in arguments.enumerated() {
+                let bytes = Array((index == 0 ? "" : "\u{1F}").utf8) + Array(value.description.utf8)
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x100_0000_01b3
+                }
+            }
+            return .integer(Int64(bitPattern: hash))
+        },
+        CustomFunction(name: "moltres_to_timestamp", argumentCount: 3) { arguments in
+            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue,
+                let output = arguments[2].textValue
+            else { return .null }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = pattern
+            guard let date = formatter.date(from: text) else { return .null }
+            formatter.dateFormat = output == "%Y-%m-%d" ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss"
+            return .text(formatter.string(from: date))
+        },
+        CustomFunction(name: "moltres_add_months", argumentCount: 2) { arguments in
+            // PostgreSQL's rule: the day is clamped to the length of the target month.
+            guard let text = arguments[0].textValue, let months = arguments[1].integerValue else { return .null }
+            let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return .null }
+            let total = parts[0] * 12 + (parts[1] - 1) + Int(months)
+            let year = total / 12
+            let month = total % 12 + 1
+            let lengths = [
+                31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                31,
+            ]
+            let day = min(parts[2], lengths[month - 1])
+            func pad(_ value: Int, _ width: Int) -> String {
+                String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+            }
+            return .text("\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))")
+        },
+        CustomFunction(name: "moltres_like", argumentCount: 2) { arguments in
+            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
+            return .integer(like(Array(text), Array(pattern)) ? 1 : 0)
+        },
+        CustomFunction(name: "moltres_json_contains", argumentCount: 2) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            return .integer(array.contains { jsonEqual($0, arguments[1]) } ? 1 : 0)
+        },
+        CustomFunction(name: "moltres_array_position", argumentCount: 2) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            return .integer(Int64((array.firstIndex { jsonEqual($0, arguments[1]) } ?? -1) + 1))
+        },
+        CustomFunction(name: "moltres_array_max", argumentCount: 1) { arguments in
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
+                let top = numbers.max(by: { $0.doubleValue < $1.doubleValue })
+            else { return .null }
+            return number(top)
+        },
+        CustomFunction(name: "moltres_array_min", argumentCount: 1) { arguments in
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
+                let bottom = numbers.min(by: { $0.doubleValue < $1.doubleValue })
+            else { return .null }
+            return number(bottom)
+        },
+        CustomFunction(name: "moltres_array_sum", argumentCount: 1) { arguments in
+            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), !numbers.isEmpty else {
+                return .null
+            }
+            if numbers.allSatisfy({ Double($0.int64Value) == $0.doubleValue }) {
+                return .integer(numbers.reduce(0) { $0 + $1.int64Value })
+            }
+            return .real(numbers.reduce(0) { $0 + $1.doubleValue })
+        },
+        CustomFunction(name: "moltres_array_prepend", argumentCount: 2) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            return .text(jsonText([jsonValue(arguments[1])] + array))
+        },
+        CustomFunction(name: "moltres_array_remove", argumentCount: 2) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            return .text(jsonText(array.filter { !jsonEqual($0, arguments[1]) }))
+        },
+        CustomFunction(name: "moltres_array_distinct", argumentCount: 1) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            var seen: [Any] = []
+            for element in array where !seen.contains(where: { jsonText([$0]) == jsonText([element]) }) {
+                seen.append(element)
+            }
+            return .text(jsonText(seen))
+        },
+        CustomFunction(name: "moltres_array_sort", argumentCount: 1) { arguments in
+            guard let array = jsonArray(arguments[0]) else { return .null }
+            let sorted = array.sorted { left, right in
+                if let left = left as? NSNumber, let right = right as? NSNumber {
+                    return left.doubleValue < right.doubleValue
+                }
+                return "\(left)" < "\(right)"
+            }
+            return .text(jsonText(sorted))
+        },
+    ]
+
+    private static func sortedNumbers(_ value: DatabaseValue) -> [Double]? {
+        jsonArray(value)?.compactMap { ($0 as? NSNumber)?.doubleValue }.sorted()
+    }
+
+    private static func fraction(_ value: DatabaseValue) throws -> Double? {
+        let fraction: Double
+        switch value {
+        case .real(let real): fraction = real
+        case .integer(let integer): fraction = Double(integer)
+        default: return nil
+        }
+        guard (0...1).contains(fraction) else {
+            throw PlanError.invalidUse("percentile fraction \(fraction) is not between 0 and 1")
+        }
+        return fraction
+    }
+
+    private static func pad(_ arguments: [DatabaseValue], left: Bool) throws -> DatabaseValue {
+        guard arguments.count >= 2, let text = arguments[0].textValue, let length = arguments[1].integerValue else {
+            return .null
+        }
+        let filler = arguments.count > 2 ? arguments[2].textValue ?? " " : " "
+        let characters = Array(text)
+        let target = max(0, Int(length))
+        if characters.count >= target { return .text(String(characters.prefix(target))) }
+        if filler.isEmpty { return .text(text) }
+        var padding: [Character] = []
+        let fillerCharacters = Array(filler)
+        while padding.count < target - characters.count {
+            padding.append(fillerCharacters[padding.count % fillerCharacters.count])
+        }
+        return .text(left ? String(padding + characters) : String(characters + padding))
+    }
+
+    private static func like(_ text: [Character], _ pattern: [Character]) -> Bool {
+        // Iterative matching of `%` and `_`, case-sensitive, with backtracking over the last `%`.
+        var textIndex = 0
+        var patternIndex = 0
+        var starPattern = -1
+        var starText = 0
+        while textIndex < text.count {
+            if patternIndex < pattern.count
+                && (pattern[patternIndex] == "_" || pattern[patternIndex] == text[textIndex])
+            {
+                textIndex += 1
+                patternIndex += 1
+            } else if patternIndex < pattern.count && pattern[patternIndex] == "%" {
+                starPattern = patternIndex
+                starText = textIndex
+                patternIndex += 1
+            } else if starPattern >= 0 {
+                patternIndex = starPattern + 1
+                starText += 1
+                textIndex = starText
+            } else {
+                return false
+            }
+        }
+        while patternIndex < pattern.count && pattern[patternIndex] == "%" { patternIndex += 1 }
+        return patternIndex == pattern.count
+    }
+
+    private static func soundex(_ text: String) -> String {
+        let codes: [Character: Character] = [
+            "B": "1", "F": "1", "P": "1", "V": "1", "C": "2", "G": "2", "J": "2", "K": "2", "Q": "2", "S": "2",
+            "X": "2", "Z": "2", "D": "3", "T": "3", "L": "4", "M": "5", "N": "5", "R": "6",
+        ]
+        let letters = text.uppercased().filter { $0.isASCII && $0.isLetter }
+        guard let first = letters.first else { return "" }
+        var result = String(first)
+        var previous = codes[first]
+        for letter in letters.dropFirst() {
+            let code = codes[letter]
+            if let code, code != previous { result.append(code) }
+            if letter != "H" && letter != "W" { previous = code }
+            if result.count == 4 { break }
+        }
+        return result.padding(toLength: 4, withPad: "0", startingAt: 0)
+    }
+
+    private static func jsonArray(_ value: DatabaseValue) -> [Any]? {
+        guard let text = value.textValue, let data = text.data(using: .utf8) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [Any]
+    }
+
+    private static func jsonValue(_ value: DatabaseValue) -> Any {
+        switch value {
+        case .null: return NSNull()
+        case .integer(let integer): return integer
+        case .real(let real): return real
+        case .text(let text): return text
+        case .blob(let bytes): return hex(bytes)
+        case .boolean(let boolean): return boolean
+        }
+    }
+
+    private static func jsonEqual(_ element: Any, _ value: DatabaseValue) -> Bool {
+        jsonText([element]) == jsonText([jsonValue(value)])
+    }
+
+    private static func jsonText(_ array: [Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: array, options: [.withoutEscapingSlashes]) else {
+            return "[]"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func number(_ value: NSNumber) -> DatabaseValue {
+        Double(value.int64Value) == value.doubleValue ? .integer(value.int64Value) : .real(value.doubleValue)
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
+    }
+}
+
+extension DatabaseValue {
+    /// The value as text, the way SQLite converts it; `nil` for `NULL`.
+    var textValue: String? {
+        switch self {
+        case .null: return nil
+        case .text(let text): return text
+        case .blob(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .integer, .real, .boolean: return description
+        }
+    }
+
+    /// The value as an integer, when it is a number.
+    var integerValue: Int64? {
+        switch self {
+        case .integer(let integer): return integer
+        case .real(let real): return real.isFinite ? Int64(real) : nil
+        case .boolean(let boolean): return boolean ? 1 : 0
+        case .text(let text): return Int64(text)
+        case .null, .blob: return nil
+        }
+    }
+
+    /// The bytes hashed or encoded: text as UTF-8, blobs as they are.
+    var bytesValue: [UInt8]? {
+        if case .blob(let bytes) = self { return bytes }
+        return textValue.map { Array($0.utf8) }
+    }
+}
+
+/// Message digests for the SQLite custom functions (Foundation on Linux has no CommonCrypto).
+enum Digest {
+    static func md5(_ message: [UInt8]) -> [UInt8] {
+        let shifts: [UInt32] = [
+            7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9,
+            14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10,
+            15, 21, 6, 10, 15, 21,
+        ]
+        let constants: [UInt32] = (0..<64).map {
+            UInt32(truncatingIfNeeded: Int64(abs(sin(Double($0 + 1))) * 4_294_967_296))
+        }
+        var state: [UInt32] = [0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476]
+        for chunk in padded(message, bigEndianLength: false) {
+            let words = (0..<16).map { index in
+                (0..<4).reduce(UInt32(0)) { $0 | UInt32(chunk[index * 4 + $1]) << (8 * UInt32($1)) }
+            }
+            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+            for round in 0..<64 {
+                var f: UInt32
+                var g: Int
+                switch round {
+                case 0..<16: (f, g) = ((b & c) | (~b & d), round)
+                case 16..<32: (f, g) = ((d & b) | (~d & c), (5 * round + 1) % 16)
+                case 32..<48: (f, g) = (b ^ c ^ d, (3 * round + 5) % 16)
+                default: (f, g) = (c ^ (b | ~d), (7 * round) % 16)
+                }
+                f = f &+ a &+ constants[round] &+ words[g]
+                a = d
+                d = c
+                c = b
+                b = b &+ (f << shifts[round] | f >> (32 - shifts[round]))
+            }
+            state = [state[0] &+ a, state[1] &+ b, state[2] &+ c, state[3] &+ d]
+        }
+        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * UInt32($0))) } }
+    }
+
+    static func sha1(_ message: [UInt8]) -> [UInt8] {
+        var state: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        for chunk in padded(message, bigEndianLength: true) {
+            var words = (0..<16).map { index in
+                (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(chunk[index * 4 + $1]) }
+            }
+            for index in 16..<80 {
+                words.append(rotate(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1))
+            }
+            var (a, b, c, d, e) = (state[0], state[1], state[2], state[3], state[4])
+            for index in 0..<80 {
+                let (f, k): (UInt32, UInt32)
+                switch index {
+                case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
+                case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
+                case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
+                }
+                let temporary = rotate(a, 5) &+ f &+ e &+ k &+ words[index]
+                (e, d, c, b, a) = (d, c, rotate(b, 30), a, temporary)
+            }
+            state = [state[0] &+ a, state[1] &+ b, state[2] &+ c, state[3] &+ d, state[4] &+ e]
+        }
+        return bigEndianBytes(state)
+    }
+
+    static func sha256(_ message: [UInt8]) -> [UInt8] {
+        let k: [UInt32] = [
+            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+            0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+            0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+            0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+            0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+            0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+            0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+        ]
+        var state: [UInt32] = [
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+        ]
+        for chunk in padded(message, bigEndianLength: true) {
+            var words = (0..<16).map { index in
+                (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(chunk[index * 4 + $1]) }
+            }
+            for index in 16..<64 {
+                let s0 = rotate(words[index - 15], 25) ^ rotate(words[index - 15], 14) ^ (words[index - 15] >> 3)
+                let s1 = rotate(words[index - 2], 15) ^ rotate(words[index - 2], 13) ^ (words[index - 2] >> 10)
+                words.append(words[index - 16] &+ s0 &+ words[index - 7] &+ s1)
+            }
+            var h = state
+            for index in 0..<64 {
+                let s1 = rotate(h[4], 26) ^ rotate(h[4], 21) ^ rotate(h[4], 7)
+                let choice = (h[4] & h[5]) ^ (~h[4] & h[6])
+                let first = h[7] &+ s1 &+ choice &+ k[index] &+ words[index]
+                let s0 = rotate(h[0], 30) ^ rotate(h[0], 19) ^ rotate(h[0], 10)
+                let majority = (h[0] & h[1]) ^ (h[0] & h[2]) ^ (h[1] & h[2])
+                let second = s0 &+ majority
+                h = [first &+ second, h[0], h[1], h[2], h[3] &+ first, h[4], h[5], h[6]]
+            }
+            state = zip(state, h).map { $0 &+ $1 }
+        }
+        return bigEndianBytes(state)
+    }
+
+    static func crc32(_ message: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in message {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+        value << count | value >> (32 - count)
+    }
+
+    private static func bigEndianBytes(_ words: [UInt32]) -> [UInt8] {
+        words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+    }
+
+    /// The message padded to 64-byte chunks with its bit length at the end.
+    private static func padded(_ message: [UInt8], bigEndianLength: Bool) -> [ArraySlice<UInt8>] {
+        var bytes = message
+        bytes.append(0x80)
+        while bytes.count % 64 != 56 { bytes.append(0) }
+        let bitLength = UInt64(message.count) * 8
+        for index in 0..<8 {
+            let shift = bigEndianLength ? UInt64(56 - 8 * index) : UInt64(8 * index)
+            bytes.append(UInt8(truncatingIfNeeded: bitLength >> shift))
+        }
+        return stride(from: 0, to: bytes.count, by: 64).map { bytes[$0..<$0 + 64] }
+    }
+}

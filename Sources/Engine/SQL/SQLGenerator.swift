@@ -1,0 +1,1442 @@
+/// Turns a ``LogicalPlan`` into a SQL tree, merging pipeline steps into as few SELECT levels as SQL allows.
+///
+/// The generator walks the plan bottom-up and keeps one SELECT "level" open. Each step either fits into
+/// the open level or closes it into a subquery first; ``needsNewLevel(for:on:)`` alone decides which.
+/// Column references are resolved against the open level's columns, and each resolves to the SQL that
+/// computes it there, so a step merged into a level sees the expressions of the steps before it
+/// (a `where` after an `agg` compares the aggregate itself, in `HAVING`).
+///
+/// - Important: One generator serves one statement; it is not reused or shared between threads.
+final class SQLGenerator {
+    let dialect: any Dialect
+    let catalog: Catalog
+    private var aliasCounter = 0
+    private var reservedNames: Set<String> = []
+    private var commonTableExpressions: [SQLCommonTableExpression] = []
+    private var cteColumns: [String: [PlanColumn]] = [:]
+    private var isRecursive = false
+    private var bindingUses: [String: Int] = [:]
+    private var outerScopes: [Level] = []
+
+    init(dialect: any Dialect, catalog: Catalog) {
+        self.dialect = dialect
+        self.catalog = catalog
+    }
+
+    // MARK: - Levels
+
+    /// A column as seen inside the open level: its description and the SQL that computes it there.
+    struct LevelColumn {
+        var column: PlanColumn
+        var sql: SQLExpression
+        var hasWindow = false
+        var isAggregate = false
+    }
+
+    /// The SELECT being built.
+    struct Level {
+        var select = SQLSelect()
+        var columns: [LevelColumn] = []
+        /// Aliases of sources whose columns are unknown (raw SQL, tables missing from the catalog).
+        var openQualifiers: [String] = []
+        /// SQL names of the sources in FROM and JOIN.
+        var sourceNames: [String] = []
+        var hasProjection = false
+        var hasWindow = false
+        var isAggregated = false
+        var limitCount: Int?
+        var offsetCount = 0
+        var hasLimit = false
+        /// The ordering as plan keys, so it can be carried to an enclosing level.
+        var sortKeys: [SortKey] = []
+        /// The level is exactly this query (a set operation or `VALUES`); any step wraps it first.
+        var compound: SQLQuery?
+
+        /// Whether nothing but FROM and JOIN has been set.
+        var isPlainSource: Bool {
+            compound == nil && !hasProjection && !isAggregated && !hasWindow && !hasLimit && !select.distinct
+                && select.whereClause == nil && select.orderBy.isEmpty
+        }
+    }
+
+    /// A pipeline step, described by what matters for the SELECT-level decision.
+    enum Step {
+        case filter
+        case project(addsWindow: Bool, readsWindow: Bool)
+        case aggregate
+        case sort
+        case limit
+        case distinct
+        /// The level becomes the left input of a join (or of an explode) of this kind.
+        case joinInput(JoinKind)
+    }
+
+    /// Decides whether `step` needs a new SELECT level, the open level becoming a subquery in its FROM.
+    ///
+    /// One SELECT applies its clauses in this order:
+    /// 1. FROM and JOIN, 2. WHERE, 3. GROUP BY, 4. HAVING, 5. window functions, 6. the SELECT list,
+    /// 7. DISTINCT, 8. ORDER BY, 9. LIMIT and OFFSET.
+    /// A step fits when its clause comes after every clause already set, or when moving it earlier cannot
+    /// change the result:
+    /// - filter → WHERE (HAVING once grouped); it must not see rows a window, DISTINCT-free LIMIT or set
+    ///   operation has already processed, so windows (5) and LIMIT (9) force a new level;
+    /// - project → the SELECT list (6), substituting the expressions already there; a new level when it adds
+    ///   a window after a LIMIT, adds a window over another window's result, or follows DISTINCT;
+    /// - aggregate → GROUP BY (3); a new level once grouped, windowed, DISTINCT or limited (an ORDER BY before
+    ///   it is dropped, as grouping ignores row order);
+    /// - sort → ORDER BY (8); a new level after LIMIT, since sorting the limited rows differs;
+    /// - limit → merged arithmetically with an existing LIMIT/OFFSET, so it always fits;
+    /// - distinct → DISTINCT (7); a new level after LIMIT;
+    /// - join input → FROM (1); the left input may only carry FROM, JOIN and (for joins that keep every
+    ///   left row's match decision) WHERE.
+    /// A set operation or `VALUES` always takes a new level for any further step.
+    static func needsNewLevel(for step: Step, on level: Level) -> Bool {
+        if level.compound != nil { return true }
+        switch step {
+        case .filter:
+            return level.hasWindow || level.hasLimit
+        case .project(let addsWindow, let readsWindow):
+            return level.select.distinct || (addsWindow && (level.hasLimit || readsWindow))
+        case .aggregate:
+            return level.isAggregated || level.hasWindow || level.hasLimit || level.select.distinct
+        case .sort:
+            return level.hasLimit
+        case .limit:
+            return false
+        case .distinct:
+            return level.hasLimit
+        case .joinInput(let kind):
+            if level.hasProjection || level.isAggregated || level.hasWindow || level.hasLimit || level.select.distinct {
+                return true
+            }
+            switch kind {
+            case .inner, .left, .cross, .semi, .anti: return false
+            case .right, .full: return level.select.whereClause != nil
+            }
+        }
+    }
+
+    private func nextAlias() -> String {
+        while true {
+            aliasCounter += 1
+            let name = "t\(aliasCounter)"
+            if !reservedNames.contains(name.lowercased()) { return name }
+        }
+    }
+
+    /// Closes `level` into a subquery and opens a level that reads it; columns keep their names and
+    /// qualifiers, so `orders.id` still resolves after the wrap.
+    private func wrap(_ level: Level, alias: String? = nil) throws -> Level {
+        var inner = level
+        // An ORDER BY without a LIMIT means nothing inside a subquery; it moves to the new level.
+        let carriedKeys = inner.sortKeys
+        if !inner.hasLimit {
+            inner.select.orderBy = []
+            inner.sortKeys = []
+        }
+        let alias = alias ?? nextAlias()
+        var names: [String] = []
+        var used: Set<String> = []
+        for column in inner.columns {
+            if case .star = column.sql {
+                names.append("*")
+                continue
+            }
+            var name = column.column.name
+            var suffix = 2
+            while used.contains(name.lowercased()) {
+                name = "\(column.column.name)_\(suffix)"
+                suffix += 1
+            }
+            used.insert(name.lowercased())
+            names.append(name)
+        }
+        let query = finalize(inner, names: names)
+        var outer = Level()
+        outer.select.from = [.subquery(query, alias: alias)]
+        outer.sourceNames = [alias]
+        outer.columns = zip(inner.columns, names).compactMap { column, name in
+            if case .star = column.sql { return nil }
+            return LevelColumn(column: column.column, sql: .column(qualifier: alias, name: name))
+        }
+        if !inner.openQualifiers.isEmpty { outer.openQualifiers = [alias] }
+        if !carriedKeys.isEmpty {
+            if let keys = try? carriedKeys.map({ try orderItems(for: $0, in: outer) }) {
+                outer.select.orderBy = keys.flatMap { $0 }
+                outer.sortKeys = carriedKeys
+            }
+        }
+        return outer
+    }
+
+    /// The query of a level: its SELECT with the select list spelled from its columns.
+    private func finalize(_ level: Level, names: [String]? = nil) -> SQLQuery {
+        if let compound = level.compound { return compound }
+        var select = level.select
+        let singleSource = select.from.count == 1 && select.joins.isEmpty
+        let duplicateNames = Set(level.columns.map { $0.column.name.lowercased() }).count != level.columns.count
+        let needsList =
+            level.hasProjection || !singleSource || (names != nil && duplicateNames)
+            || (names.map { $0 != level.columns.map(\.column.name) } ?? false)
+        if needsList && !(level.columns.isEmpty && !level.openQualifiers.isEmpty) {
+            select.columns = level.columns.enumerated().map { index, column in
+                let name = names?[index] ?? column.column.name
+                if case .star = column.sql { return SQLSelectItem(expression: column.sql, alias: nil) }
+                if case .column(_, let columnName) = column.sql, columnName == name {
+                    return SQLSelectItem(expression: column.sql, alias: nil)
+                }
+                return SQLSelectItem(expression: column.sql, alias: name)
+            }
+            if !level.openQualifiers.isEmpty && !level.hasProjection {
+                select.columns =
+                    level.openQualifiers.map { SQLSelectItem(expression: .star(qualifier: $0), alias: nil) }
+                    + select.columns
+            }
+        }
+        if level.hasLimit {
+            switch dialect.limitSyntax {
+            case .limitOffset:
+                if let count = level.limitCount {
+                    select.limit = .parameter(.integer(Int64(count)))
+                } else if level.offsetCount > 0, let unlimited = dialect.unlimitedRowCount {
+                    select.limit = .token(unlimited)
+                }
+            case .offsetFetch:
+                select.limit = level.limitCount.map { .parameter(.integer(Int64($0))) }
+            }
+            if level.offsetCount > 0 { select.offset = .parameter(.integer(Int64(level.offsetCount))) }
+        }
+        return .select(select)
+    }
+
+    // MARK: - Entry points
+
+    /// The tree and result columns of a query plan.
+    func queryTree(for plan: LogicalPlan) throws -> (SQLTree, [PlanColumn]) {
+        reserveNames(in: plan)
+        countBindings(in: plan)
+        let level = try build(plan)
+        let query = finalize(level)
+        return (.query(with: commonTableExpressions, recursive: isRecursive, query), level.columns.map(\.column))
+    }
+
+    private func reserveNames(in plan: LogicalPlan) {
+        func visit(_ plan: LogicalPlan) {
+            switch plan {
+            case .scan(let table): reservedNames.insert(table.name.lowercased())
+            case .alias(let input, let name):
+                reservedNames.insert(name.lowercased())
+                visit(input)
+            case .binding(let name, let input, _):
+                reservedNames.insert(name.lowercased())
+                visit(input)
+            case .recursiveCTE(let name, let initial, let recursive, _):
+                reservedNames.insert(name.lowercased())
+                visit(initial)
+                visit(recursive)
+            case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
+                .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
+                .limit(let input, _, _), .distinct(let input), .explode(let input, _, _), .sample(let input, _, _):
+                visit(input)
+            case .join(let join):
+                visit(join.left)
+                visit(join.right)
+            case .setOperation(_, let left, let right):
+                visit(left)
+                visit(right)
+            case .pivot(let pivot): visit(pivot.input)
+            case .values, .rawSQL, .cteReference: break
+            }
+        }
+        visit(plan)
+    }
+
+    /// Counts how often each binding is used, subqueries included, to decide which become CTEs.
+    private func countBindings(in plan: LogicalPlan) {
+        func visitExpression(_ expression: Expression) {
+            _ = expression.contains { node in
+                switch node {
+                case .inSubquery(_, let plan, _), .scalarSubquery(let plan), .exists(let plan, _): visit(plan)
+                default: break
+                }
+                return false
+            }
+        }
+        func visit(_ plan: LogicalPlan) {
+            switch plan {
+            case .binding(let name, let input, _):
+                bindingUses[name, default: 0] += 1
+                if bindingUses[name] == 1 { visit(input) }
+            case .scan, .values, .rawSQL, .cteReference: break
+            case .project(let input, let expressions):
+                visit(input)
+                expressions.forEach(visitExpression)
+            case .withColumns(let input, let additions):
+                visit(input)
+                additions.map(\.expression).forEach(visitExpression)
+            case .filter(let input, let predicate):
+                visit(input)
+                visitExpression(predicate)
+            case .aggregate(let input, let keys, let aggregates):
+                visit(input)
+                (keys + aggregates).forEach(visitExpression)
+            case .renameColumns(let input, _), .dropColumns(let input, _), .sort(let input, _), .limit(let input, _, _),
+                .distinct(let input), .explode(let input, _, _), .sample(let input, _, _), .alias(let input, _):
+                visit(input)
+            case .join(let join):
+                visit(join.left)
+                visit(join.right)
+                if case .on(let condition) = join.condition { visitExpression(condition) }
+            case .setOperation(_, let left, let right):
+                visit(left)
+                visit(right)
+            case .recursiveCTE(_, let initial, let recursive, _):
+                visit(initial)
+                visit(recursive)
+            case .pivot(let pivot): visit(pivot.input)
+            }
+        }
+        visit(plan)
+    }
+
+    /// The query of a nested plan (subquery, CTE body, set operation side).
+    private func query(for plan: LogicalPlan) throws -> (SQLQuery, [PlanColumn]) {
+        let level = try build(plan)
+        return (finalize(level), level.columns.map(\.column))
+    }
+
+    // MARK: - Building levels
+
+    private func build(_ plan: LogicalPlan) throws -> Level {
+        switch plan {
+        case .scan(let table):
+            return try tableLevel(table, alias: nil)
+
+        case .project(let input, let items):
+            if items.contains(where: { $0.containsAggregate }) && !items.contains(where: { $0.containsWindow }) {
+                // `select(F.sum(x))` without group_by aggregates the whole input, as in PySpark.
+                return try build(.aggregate(input, groupBy: [], aggregates: items))
+            }
+            var level = try build(input)
+            if items == [.star(qualifier: nil)] && level.compound == nil { return level }
+            let addsWindow = items.contains { $0.containsWindow }
+            let readsWindow = addsWindow && items.contains { referencesWindowColumn($0, in: level) }
+            if Self.needsNewLevel(for: .project(addsWindow: addsWindow, readsWindow: readsWindow), on: level) {
+                level = try wrap(level)
+            }
+            var columns: [LevelColumn] = []
+            for (position, item) in items.enumerated() {
+                if case .star(let qualifier) = item {
+                    let matching = level.columns.filter { column in
+                        qualifier.map { qualifier in
+                            column.column.qualifiers.contains { $0.lowercased() == qualifier.lowercased() }
+                        }
+                            ?? true
+                    }
+                    columns += matching
+                    // Sources whose columns are unknown (no catalog, raw SQL) keep their `*`.
+                    for open in level.openQualifiers
+                    where qualifier.map({ $0.lowercased() == open.lowercased() }) ?? true {
+                        columns.append(
+                            LevelColumn(
+                                column: PlanColumn(name: "*", type: .unknown, qualifiers: [open]),
+                                sql: .star(qualifier: open)))
+                    }
+                    continue
+                }
+                columns.append(try projectedColumn(item, position: position, in: level))
+            }
+            level.columns = columns
+            level.hasProjection = true
+            level.hasWindow = level.hasWindow || addsWindow
+            return level
+
+        case .withColumns(let input, let additions):
+            var level = try build(input)
+            let addsWindow = additions.contains { $0.expression.containsWindow }
+            let readsWindow = addsWindow && additions.contains { referencesWindowColumn($0.expression, in: level) }
+            if Self.needsNewLevel(for: .project(addsWindow: addsWindow, readsWindow: readsWindow), on: level) {
+                level = try wrap(level)
+            }
+            var columns = level.columns
+            for (position, addition) in additions.enumerated() {
+                var column = try projectedColumn(addition.expression, position: position, in: level)
+                column.column.name = addition.name
+                column.column.qualifiers = []
+                if let index = columns.firstIndex(where: { $0.column.name == addition.name }) {
+                    columns[index] = column
+                } else {
+                    columns.append(column)
+                }
+            }
+            level.columns = columns
+            level.hasProjection = true
+            level.hasWindow = level.hasWindow || addsWindow
+            return level
+
+        case .renameColumns(let input, let renames):
+            var level = try build(input)
+            if level.compound != nil || level.select.distinct { level = try wrap(level) }
+            for index in level.columns.indices {
+                if let rename = renames.first(where: { $0.existing == level.columns[index].column.name }) {
+                    level.columns[index].column.name = rename.new
+                }
+            }
+            level.hasProjection = true
+            return level
+
+        case .dropColumns(let input, let names):
+            var level = try build(input)
+            if level.compound != nil || level.select.distinct { level = try wrap(level) }
+            level.columns.removeAll { names.contains($0.column.name) }
+            level.hasProjection = true
+            return level
+
+        case .filter(let input, let predicate):
+            if predicate.containsWindow {
+                // A window in a condition is computed first, as a column, then filtered on and dropped.
+                var windows: [NamedExpression] = []
+                let rewritten = predicate.rewritten { node -> Expression? in
+                    guard case .window = node else { return nil }
+                    let name = "__moltres_window_\(windows.count + 1)"
+                    windows.append(NamedExpression(name, node))
+                    return .column(ColumnReference(name))
+                }
+                return try build(.dropColumns(.filter(.withColumns(input, windows), rewritten), windows.map(\.name)))
+            }
+            var level = try build(input)
+            if predicate.containsAggregate && !level.isAggregated {
+                throw PlanError.invalidUse(
+                    "an aggregate in where() needs group_by().agg() first; filter on the aggregate's alias after agg()")
+            }
+            if Self.needsNewLevel(for: .filter, on: level) { level = try wrap(level) }
+            let condition = try translate(predicate, in: level)
+            if level.isAggregated {
+                level.select.having = level.select.having.map { .op($0, "AND", condition.sql) } ?? condition.sql
+            } else {
+                level.select.whereClause =
+                    level.select.whereClause.map { .op($0, "AND", condition.sql) } ?? condition.sql
+            }
+            return level
+
+        case .sample(let input, let fraction, let seed):
+            if seed != nil { throw PlanError.unsupportedFunction("sample with a seed", dialect: dialect.name) }
+            var level = try build(input)
+            if Self.needsNewLevel(for: .filter, on: level) { level = try wrap(level) }
+            let random = try Self.renderFunction(
+                BuiltinFunction.builtin("rand"), [], [], distinct: false, dialect: dialect)
+            let condition = SQLExpression.op(random, "<", .parameter(.real(fraction)))
+            level.select.whereClause = level.select.whereClause.map { .op($0, "AND", condition) } ?? condition
+            return level
+
+        case .join(let join):
+            return try buildJoin(join)
+
+        case .aggregate(let input, let keys, let aggregates):
+            var level = try build(input)
+            if Self.needsNewLevel(for: .aggregate, on: level) { level = try wrap(level) }
+            level.select.orderBy = []
+            level.sortKeys = []
+            var columns: [LevelColumn] = []
+            var groupBy: [SQLExpression] = []
+            for (position, key) in keys.enumerated() {
+                let column = try projectedColumn(key, position: position, in: level)
+                groupBy.append(column.sql)
+                columns.append(column)
+            }
+            for (position, aggregate) in aggregates.enumerated() {
+                var column = try projectedColumn(aggregate, position: keys.count + position, in: level)
+                column.isAggregate = true
+                column.column.qualifiers = []
+                columns.append(column)
+            }
+            level.select.groupBy = groupBy
+            level.columns = columns
+            level.isAggregated = true
+            level.hasProjection = true
+            return level
+
+        case .pivot(let pivot):
+            var level = try build(pivot.input)
+            if Self.needsNewLevel(for: .aggregate, on: level) { level = try wrap(level) }
+            level.select.orderBy = []
+            level.sortKeys = []
+            var columns: [LevelColumn] = []
+            var groupBy: [SQLExpression] = []
+            for (position, key) in pivot.groupBy.enumerated() {
+                let column = try projectedColumn(key, position: position, in: level)
+                groupBy.append(column.sql)
+                columns.append(column)
+            }
+            for value in pivot.values {
+                var call = pivot.aggregate
+                let matches = Expression.binary(.equal, pivot.pivotColumn, .literal(value))
+                let valueExpression = call.arguments.first ?? .literal(.integer(1))
+                let conditional = Expression.caseWhen([WhenClause(matches, valueExpression)], else: nil)
+                call.arguments = [conditional] + call.arguments.dropFirst()
+                var column = try projectedColumn(
+                    .alias(.function(call), value.description), position: columns.count, in: level)
+                column.isAggregate = true
+                columns.append(column)
+            }
+            level.select.groupBy = groupBy
+            level.columns = columns
+            level.isAggregated = true
+            level.hasProjection = true
+            return level
+
+        case .sort(let input, let keys):
+            if case .project(let inner, let items) = input, Self.sortNeedsDroppedColumns(keys, items) {
+                // `select("id").order_by("email")`: as in PySpark, sort on the input, then project.
+                return try build(.project(.sort(inner, keys), items))
+            }
+            var level = try build(input)
+            if Self.needsNewLevel(for: .sort, on: level) { level = try wrap(level) }
+            level.select.orderBy = try keys.flatMap { try orderItems(for: $0, in: level) }
+            level.sortKeys = keys
+            return level
+
+        case .limit(let input, let count, let offset):
+            var level = try build(input)
+            if Self.needsNewLevel(for: .limit, on: level) { level = try wrap(level) }
+            if count.map({ $0 < 0 }) ?? false || offset < 0 {
+                throw PlanError.invalidUse("limit and offset must not be negative")
+            }
+            if level.hasLimit {
+                let remaining = level.limitCount.map { max(0, $0 - offset) }
+                switch (remaining, count) {
+                case (nil, let new): level.limitCount = new
+                case (let old?, nil): level.limitCount = old
+                case (let old?, let new?): level.limitCount = min(old, new)
+                }
+                level.offsetCount += offset
+            } else {
+                level.limitCount = count
+                level.offsetCount = offset
+            }
+            level.hasLimit = true
+            return level
+
+        case .distinct(let input):
+            var level = try build(input)
+            if Self.needsNewLevel(for: .distinct, on: level) { level = try wrap(level) }
+            level.select.distinct = true
+            return level
+
+        case .setOperation(let op, let left, let right):
+            let (leftQuery, leftColumns) = try compoundMember(left)
+            let (rightQuery, rightColumns) = try compoundMember(right)
+            if !leftColumns.isEmpty && !rightColumns.isEmpty && leftColumns.count != rightColumns.count {
+                throw PlanError.invalidUse(
+                    "\(op.rawValue) needs inputs with the same number of columns (\(leftColumns.count) and \(rightColumns.count))"
+                )
+            }
+            let keyword: String
+            switch op {
+            case .union: keyword = "UNION"
+            case .unionAll: keyword = "UNION ALL"
+            case .intersect: keyword = "INTERSECT"
+            case .except: keyword = "EXCEPT"
+            }
+            var level = Level()
+            level.compound = .setOperation(leftQuery, keyword, rightQuery)
+            level.columns = leftColumns.map { column in
+                var plain = PlanColumn(name: column.name, type: column.type, isNullable: column.isNullable)
+                plain.sourceTable = nil
+                return LevelColumn(column: plain, sql: .column(qualifier: nil, name: column.name))
+            }
+            return level
+
+        case .values(let names, let rows):
+            var level = Level()
+            var selects: [SQLQuery] = []
+            let empty = Level()
+            for row in rows {
+                guard row.count == names.count else {
+                    throw PlanError.invalidUse("every row of values needs \(names.count) value(s)")
+                }
+                var select = SQLSelect()
+                select.columns = try zip(row, names).map { value, name in
+                    SQLSelectItem(expression: try translate(value, in: empty).sql, alias: name)
+                }
+                selects.append(.select(select))
+            }
+            if selects.isEmpty {
+                var select = SQLSelect()
+                select.columns = names.map { SQLSelectItem(expression: .token("NULL"), alias: $0) }
+                select.whereClause = .op(.number(1), "=", .number(0))
+                selects.append(.select(select))
+            }
+            level.compound = selects.dropFirst().reduce(selects[0]) { .setOperation($0, "UNION ALL", $1) }
+            let types = rows.first.map { row in row.map { (try? $0.inferType(in: []).get().type) ?? .unknown } }
+            level.columns = names.enumerated().map { index, name in
+                LevelColumn(
+                    column: PlanColumn(name: name, type: types?[index] ?? .unknown),
+                    sql: .column(qualifier: nil, name: name))
+            }
+            return level
+
+        case .rawSQL(let raw):
+            let alias = nextAlias()
+            var level = Level()
+            level.select.from = [.subquery(.raw(raw), alias: alias)]
+            level.sourceNames = [alias]
+            level.openQualifiers = [alias]
+            return level
+
+        case .alias(let input, let name):
+            if case .scan(let table) = input { return try tableLevel(table, alias: name) }
+            let inner = try build(input)
+            var level = try wrap(inner, alias: name)
+            for index in level.columns.indices { level.columns[index].column.qualifiers = [name] }
+            return level
+
+        case .binding(let name, let input, let alwaysCTE):
+            if alwaysCTE || bindingUses[name, default: 0] > 1 {
+                if cteColumns[name] == nil {
+                    let (body, columns) = try query(for: input)
+                    commonTableExpressions.append(SQLCommonTableExpression(name: name, columns: [], query: body))
+                    cteColumns[name] = columns.map {
+                        PlanColumn(
+                            name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: $0.qualifiers,
+                            sourceTable: $0.sourceTable)
+                    }
+                }
+                var level = try tableLevel(TableReference(name), alias: nil)
+                for index in level.columns.indices where !level.columns[index].column.qualifiers.contains(name) {
+                    level.columns[index].column.qualifiers.append(name)
+                }
+                return level
+            }
+            var level = try build(input)
+            for index in level.columns.indices where !level.columns[index].column.qualifiers.contains(name) {
+                level.columns[index].column.qualifiers.append(name)
+            }
+            return level
+
+        case .recursiveCTE(let name, let initial, let recursive, let unionAll):
+            let (initialQuery, initialColumns) = try compoundMember(initial)
+            cteColumns[name] = initialColumns.map {
+                PlanColumn(name: $0.name, type: $0.type, isNullable: true, qualifiers: [name])
+            }
+            let (recursiveQuery, _) = try compoundMember(recursive)
+            isRecursive = true
+            commonTableExpressions.append(
+                SQLCommonTableExpression(
+                    name: name, columns: initialColumns.map(\.name),
+                    query: .setOperation(initialQuery, unionAll ? "UNION ALL" : "UNION", recursiveQuery)))
+            return try tableLevel(TableReference(name), alias: nil)
+
+        case .cteReference(let name):
+            return try tableLevel(TableReference(name), alias: nil)
+
+        case .explode(let input, let array, let alias):
+            var level = try build(input)
+            if Self.needsNewLevel(for: .joinInput(.inner), on: level) { level = try wrap(level) }
+            let arraySQL = try translate(array, in: level).sql
+            let source = nextAlias()
+            switch dialect.explodeSyntax {
+            case .jsonEach:
+                level.select.joins.append(
+                    SQLJoin(
+                        keyword: "CROSS JOIN",
+                        item: .function(.function("json_each", [arraySQL]), alias: source, columns: []),
+                        condition: nil))
+            case .lateralJSONArrayElements:
+                level.select.joins.append(
+                    SQLJoin(
+                        keyword: "CROSS JOIN LATERAL",
+                        item: .function(
+                            .function("json_array_elements_text", [.cast(arraySQL, "JSON")]), alias: source,
+                            columns: ["value"]),
+                        condition: nil))
+            case .unnest:
+                level.select.joins.append(
+                    SQLJoin(
+                        keyword: "CROSS JOIN",
+                        item: .function(.function("unnest", [arraySQL]), alias: source, columns: ["value"]),
+                        condition: nil))
+            case .unsupported:
+                throw PlanError.unsupportedFeature("explode", dialect: dialect.name)
+            }
+            level.sourceNames.append(source)
+            level.columns.append(
+                LevelColumn(
+                    column: PlanColumn(name: alias, type: .unknown), sql: .column(qualifier: source, name: "value")))
+            level.hasProjection = true
+            return level
+        }
+    }
+
+    /// Whether sort keys name columns a plain projection (no `*`, aggregate or window) dropped.
+    private static func sortNeedsDroppedColumns(_ keys: [SortKey], _ items: [Expression]) -> Bool {
+        if items.contains(where: { item in
+            if case .star = item { return true }
+            return item.containsAggregate || item.containsWindow
+        }) {
+            return false
+        }
+        let outputs = Set(items.compactMap { $0.outputName?.lowercased() })
+        return keys.contains { key in
+            key.expression.contains { node in
+                guard case .column(let reference) = node else { return false }
+                return !outputs.contains(reference.name.lowercased())
+            }
+        }
+    }
+
+    /// A set-operation side: a plain SELECT, or a subquery when it has its own ORDER BY, LIMIT or set operation.
+    private func compoundMember(_ plan: LogicalPlan) throws -> (SQLQuery, [PlanColumn]) {
+        var level = try build(plan)
+        if !level.hasLimit {
+            level.select.orderBy = []
+            level.sortKeys = []
+        }
+        if level.compound != nil || level.hasLimit {
+            level = try wrap(level)
+            level.hasProjection = true
+        }
+        return (finalize(level), level.columns.map(\.column))
+    }
+
+    /// A level reading one table (or CTE) directly.
+    private func tableLevel(_ table: TableReference, alias: String?) throws -> Level {
+        var level = Level()
+        let sqlName = alias ?? table.name
+        level.select.from = [.table(schema: table.schema, name: table.name, alias: alias)]
+        level.sourceNames = [sqlName]
+        let qualifier = alias ?? table.name
+        if table.schema == nil, let columns = cteColumns[table.name] {
+            level.columns = columns.map { column in
+                var column = column
+                column.qualifiers = alias.map { [$0] } ?? [table.name] + column.qualifiers.filter { $0 != table.name }
+                return LevelColumn(column: column, sql: .column(qualifier: sqlName, name: column.name))
+            }
+            return level
+        }
+        let lookup = table.schema.map { "\($0).\(table.name)" } ?? table.name
+        guard let info = catalog.table(named: lookup) else {
+            if catalog.tables.isEmpty {
+                // Without a schema the columns are unknown; references are written as given.
+                level.openQualifiers = [sqlName]
+                return level
+            }
+            throw PlanError.unknownTable(lookup)
+        }
+        level.columns = info.columns.map { column in
+            LevelColumn(
+                column: PlanColumn(
+                    name: column.name, type: column.type, isNullable: column.isNullable, qualifiers: [qualifier],
+                    sourceTable: info.name),
+                sql: .column(qualifier: sqlName, name: column.name))
+        }
+        return level
+    }
+
+    // MARK: - Joins
+
+    private func buildJoin(_ join: Join) throws -> Level {
+        var left = try build(join.left)
+        if !left.hasLimit {
+            left.select.orderBy = []
+            left.sortKeys = []
+        }
+        if Self.needsNewLevel(for: .joinInput(join.kind), on: left) { left = try wrap(left) }
+        var right = try build(join.right)
+        if !right.hasLimit {
+            right.select.orderBy = []
+            right.sortKeys = []
+        }
+        if !right.isPlainSource || right.select.from.count != 1 || !right.select.joins.isEmpty {
+            right = try wrap(right)
+        }
+        // Two sources with the same name (a self-join) get distinct aliases.
+        if case .table(let schema, let name, let alias) = right.select.from[0] {
+            let sqlName = alias ?? name
+            if left.sourceNames.contains(where: { $0.lowercased() == sqlName.lowercased() }) {
+                var fresh = "\(sqlName)_2"
+                var suffix = 2
+                while left.sourceNames.contains(where: { $0.lowercased() == fresh.lowercased() })
+                    || reservedNames.contains(fresh.lowercased())
+                {
+                    suffix += 1
+                    fresh = "\(sqlName)_\(suffix)"
+                }
+                right.select.from[0] = .table(schema: schema, name: name, alias: fresh)
+                right.sourceNames = [fresh]
+                right.openQualifiers = right.openQualifiers.map { $0 == sqlName ? fresh : $0 }
+                for index in right.columns.indices {
+                    if case .column(_, let column) = right.columns[index].sql {
+                        right.columns[index].sql = .column(qualifier: fresh, name: column)
+                    }
+                }
+            }
+        }
+        var kind = join.kind
+        var rightItem = right.select.from[0]
+        if kind == .right && !dialect.supportsRightJoin {
+            // Swap the sides: the right input becomes the FROM source of a LEFT JOIN.
+            guard left.isPlainSource && left.select.from.count == 1 && left.select.joins.isEmpty else {
+                throw PlanError.unsupportedFeature("RIGHT JOIN of a joined input", dialect: dialect.name)
+            }
+            let leftItem = left.select.from[0]
+            left.select.from = [rightItem]
+            rightItem = leftItem
+            swap(&left.sourceNames, &right.sourceNames)
+            kind = .left
+            let swapped = left.columns
+            left.columns = right.columns
+            right.columns = swapped
+        }
+        if kind == .full && !dialect.supportsFullJoin {
+            throw PlanError.unsupportedFeature("FULL OUTER JOIN", dialect: dialect.name)
+        }
+        // The combined scope sees both sides.
+        var combined = left
+        combined.columns = left.columns + right.columns
+        combined.openQualifiers = left.openQualifiers + right.openQualifiers
+        combined.sourceNames = left.sourceNames + right.sourceNames
+        var condition: SQLExpression?
+        var usingNames: [String] = []
+        switch join.condition {
+        case .on(let expression):
+            condition = try translate(expression, in: combined).sql
+        case .using(let names):
+            usingNames = names
+            condition = try names.map { name -> SQLExpression in
+                let leftColumn = try resolve(ColumnReference(name), in: left)
+                let rightColumn = try resolve(ColumnReference(name), in: right)
+                return .op(leftColumn.sql, "=", rightColumn.sql)
+            }.reduce(nil as SQLExpression?) { partial, next in partial.map { .op($0, "AND", next) } ?? next }
+        case .pairs(let pairs):
+            condition = try pairs.map { pair -> SQLExpression in
+                let leftColumn = try resolve(ColumnReference(parsing: pair.left), in: left)
+                let rightColumn = try resolve(ColumnReference(parsing: pair.right), in: right)
+                return .op(leftColumn.sql, "=", rightColumn.sql)
+            }.reduce(nil as SQLExpression?) { partial, next in partial.map { .op($0, "AND", next) } ?? next }
+        case .none:
+            condition = nil
+        }
+        switch kind {
+        case .semi, .anti:
+            var subquery = SQLSelect()
+            subquery.columns = [SQLSelectItem(expression: .number(1), alias: nil)]
+            subquery.from = [rightItem]
+            subquery.whereClause = condition
+            let exists = SQLExpression.exists(.select(subquery), negated: kind == .anti)
+            left.select.whereClause = left.select.whereClause.map { .op($0, "AND", exists) } ?? exists
+            return left
+        case .inner, .left, .right, .full, .cross:
+            break
+        }
+        let keyword: String
+        switch kind {
+        case .inner: keyword = condition == nil ? "CROSS JOIN" : "JOIN"
+        case .left: keyword = "LEFT JOIN"
+        case .right: keyword = "RIGHT JOIN"
+        case .full: keyword = "FULL JOIN"
+        case .cross, .semi, .anti: keyword = "CROSS JOIN"
+        }
+        var level = left
+        level.select.joins.append(
+            SQLJoin(keyword: keyword, item: rightItem, condition: kind == .cross ? nil : condition))
+        level.sourceNames = combined.sourceNames
+        level.openQualifiers = combined.openQualifiers
+        let leftNullable = kind == .right || kind == .full
+        let rightNullable = kind == .left || kind == .full
+        var leftColumns = left.columns
+        var rightColumns = right.columns
+        if leftNullable { for index in leftColumns.indices { leftColumns[index].column.isNullable = true } }
+        if rightNullable { for index in rightColumns.indices { rightColumns[index].column.isNullable = true } }
+        for name in usingNames {
+            guard let rightIndex = rightColumns.firstIndex(where: { $0.column.name == name }),
+                let leftIndex = leftColumns.firstIndex(where: { $0.column.name == name })
+            else { continue }
+            let rightColumn = rightColumns.remove(at: rightIndex)
+            leftColumns[leftIndex].column.qualifiers += rightColumn.column.qualifiers
+            switch kind {
+            case .full:
+                leftColumns[leftIndex].sql = .function("coalesce", [leftColumns[leftIndex].sql, rightColumn.sql])
+            case .right:
+                leftColumns[leftIndex].sql = rightColumn.sql
+                leftColumns[leftIndex].column.isNullable = rightColumn.column.isNullable
+            case .inner, .left, .cross, .semi, .anti:
+                break
+            }
+        }
+        level.columns = leftColumns + rightColumns
+        if !usingNames.isEmpty { level.hasProjection = level.hasProjection || kind == .full }
+        return level
+    }
+
+    // MARK: - Columns
+
+    private func projectedColumn(_ expression: Expression, position: Int, in level: Level) throws -> LevelColumn {
+        if case .sortOrder = expression.unaliased {
+            throw PlanError.invalidUse("asc()/desc() is only meaningful in order_by or over(order_by=…)")
+        }
+        let translated = try translate(expression, in: level)
+        var column = PlanColumn(
+            name: expression.outputName ?? Self.displayName(expression, position: position), type: translated.type,
+            isNullable: translated.isNullable)
+        if case .column(let reference) = expression.unaliased {
+            let source = try resolve(reference, in: level)
+            column.qualifiers = source.column.qualifiers
+            column.sourceTable = source.column.sourceTable
+        }
+        return LevelColumn(
+            column: column, sql: translated.sql, hasWindow: translated.hasWindow, isAggregate: translated.isAggregate)
+    }
+
+    /// A PySpark-like name for an unnamed expression: `sum(amount)`, `upper(name)`.
+    static func displayName(_ expression: Expression, position: Int) -> String {
+        switch expression {
+        case .column(let reference): return reference.name
+        case .alias(_, let name): return name
+        case .function(let call):
+            let arguments = call.arguments.enumerated().map { displayName($0.element, position: $0.offset) }
+            let distinct = call.distinct ? "DISTINCT " : ""
+            return "\(call.function.name)(\(distinct)\(arguments.joined(separator: ", ")))"
+        case .star: return "*"
+        case .literal(let value): return value.description
+        case .window(let function, _): return displayName(function, position: position)
+        case .binary, .unary, .cast, .isNull, .inList, .inSubquery, .between, .match, .sortOrder, .caseWhen,
+            .scalarSubquery, .exists:
+            return "_c\(position)"
+        }
+    }
+
+    private func referencesWindowColumn(_ expression: Expression, in level: Level) -> Bool {
+        expression.contains { node in
+            guard case .column(let reference) = node, let column = try? resolve(reference, in: level) else {
+                return false
+            }
+            return column.hasWindow
+        }
+    }
+
+    func resolve(_ reference: ColumnReference, in level: Level) throws -> LevelColumn {
+        // Fast path: exactly one exact match; anything else goes through the full rules below.
+        var found: Int?
+        var matches = 0
+        for index in level.columns.indices where level.columns[index].column.name == reference.name {
+            if let qualifier = reference.qualifier, !level.columns[index].column.qualifiers.contains(qualifier) {
+                continue
+            }
+            matches += 1
+            found = index
+        }
+        if matches == 1, let found { return level.columns[found] }
+        let result = PlanColumn.resolve(reference, in: level.columns.map(\.column))
+        switch result {
+        case .success(let index): return level.columns[index]
+        case .failure(let error):
+            if error.code == "MOL2001" {
+                if !level.openQualifiers.isEmpty {
+                    let qualifier: String?
+                    if let given = reference.qualifier {
+                        qualifier = level.openQualifiers.first { $0.lowercased() == given.lowercased() } ?? given
+                    } else {
+                        qualifier =
+                            level.openQualifiers.count == 1 ? level.openQualifiers[0] : nil
+                    }
+                    return LevelColumn(
+                        column: PlanColumn(
+                            name: reference.name, type: .unknown, qualifiers: qualifier.map { [$0] } ?? []),
+                        sql: .column(qualifier: qualifier, name: reference.name))
+                }
+                for outer in outerScopes.reversed() {
+                    if case .success(let index) = PlanColumn.resolve(reference, in: outer.columns.map(\.column)) {
+                        return outer.columns[index]
+                    }
+                }
+            }
+            throw error
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// An expression in SQL with what the level needs to know about it.
+    struct Translated {
+        var sql: SQLExpression
+        var type: SQLType
+        var isNullable = true
+        var hasWindow = false
+        var isAggregate = false
+    }
+
+    private func orderItems(for key: SortKey, in level: Level) throws -> [SQLOrderItem] {
+        let translated = try translate(key.expression, in: level)
+        return orderItems(translated.sql, key, isNullable: translated.isNullable)
+    }
+
+    private func orderItems(_ expression: SQLExpression, _ key: SortKey, isNullable: Bool) -> [SQLOrderItem] {
+        let descending = key.direction == .descending
+        // A column that cannot be NULL sorts alike everywhere; only nullable keys need the rule spelled out.
+        if !isNullable { return [SQLOrderItem(expression: expression, descending: descending, nulls: nil)] }
+        let wanted = key.effectiveNulls
+        let databaseDefault: NullsPlacement
+        switch dialect.defaultNullsPlacement {
+        case .smallest: databaseDefault = descending ? .last : .first
+        case .largest: databaseDefault = descending ? .first : .last
+        }
+        if wanted == databaseDefault {
+            return [SQLOrderItem(expression: expression, descending: descending, nulls: nil)]
+        }
+        if dialect.supportsNullsPlacement {
+            return [SQLOrderItem(expression: expression, descending: descending, nulls: wanted)]
+        }
+        let nullKey = SQLExpression.caseWhen(
+            operand: nil, [(.postfix(expression, "IS NULL"), .number(wanted == .first ? 0 : 1))],
+            else: .number(wanted == .first ? 1 : 0))
+        return [
+            SQLOrderItem(expression: nullKey, descending: false, nulls: nil),
+            SQLOrderItem(expression: expression, descending: descending, nulls: nil),
+        ]
+    }
+
+    private func subquery(_ plan: LogicalPlan, in level: Level) throws -> SQLQuery {
+        outerScopes.append(level)
+        defer { outerScopes.removeLast() }
+        let (query, _) = try query(for: plan)
+        return query
+    }
+
+    func translate(_ expression: Expression, in level: Level) throws -> Translated {
+        switch expression {
+        case .column(let reference):
+            let column = try resolve(reference, in: level)
+            return Translated(
+                sql: column.sql, type: column.column.type, isNullable: column.column.isNullable,
+                hasWindow: column.hasWindow, isAggregate: column.isAggregate)
+        case .literal(let value):
+            let type = (try? expression.inferType(in: []).get().type) ?? .unknown
+            if case .null = value { return Translated(sql: .token("NULL"), type: .unknown) }
+            return Translated(sql: .parameter(value), type: type, isNullable: false)
+        case .star(let qualifier):
+            return Translated(sql: .star(qualifier: qualifier), type: .unknown)
+        case .alias(let inner, _):
+            return try translate(inner, in: level)
+        case .binary(let op, let left, let right):
+            return try translateBinary(op, left, right, in: level)
+        case .unary(let op, let operand):
+            let inner = try translate(operand, in: level)
+            switch op {
+            case .negate:
+                return Translated(
+                    sql: .prefix("-", inner.sql, precedence: 8), type: inner.type, isNullable: inner.isNullable,
+                    hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+            case .not:
+                return Translated(
+                    sql: .prefix("NOT", inner.sql, precedence: 3), type: .boolean, isNullable: inner.isNullable,
+                    hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+            }
+        case .cast(let operand, let target):
+            if target.type == .unknown {
+                throw PlanError.invalidUse(
+                    "cast() needs a known type name (INTEGER, REAL, DOUBLE, DECIMAL, TEXT, DATE, …)")
+            }
+            let inner = try translate(operand, in: level)
+            var value = inner.sql
+            if target.type == .integer && dialect.castToIntegerRounds && (inner.type == .real || inner.type == .decimal)
+            {
+                // Moltres casts truncate toward zero on every database, as SQLite and Spark do.
+                value = .function("trunc", [value])
+            }
+            return Translated(
+                sql: .cast(value, dialect.typeName(target.type, precision: target.precision, scale: target.scale)),
+                type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow,
+                isAggregate: inner.isAggregate)
+        case .isNull(let operand, let negated):
+            let inner = try translate(operand, in: level)
+            return Translated(
+                sql: .postfix(inner.sql, negated ? "IS NOT NULL" : "IS NULL"), type: .boolean, isNullable: false,
+                hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+        case .inList(let subject, let values, let negated):
+            let inner = try translate(subject, in: level)
+            if values.isEmpty {
+                return Translated(sql: .token(negated ? "TRUE" : "FALSE"), type: .boolean, isNullable: false)
+            }
+            let translated = try values.map { try translate($0, in: level) }
+            return Translated(
+                sql: .inList(inner.sql, translated.map(\.sql), negated: negated), type: .boolean,
+                hasWindow: inner.hasWindow || translated.contains { $0.hasWindow },
+                isAggregate: inner.isAggregate || translated.contains { $0.isAggregate })
+        case .inSubquery(let subject, let plan, let negated):
+            let inner = try translate(subject, in: level)
+            return Translated(
+                sql: .inSubquery(inner.sql, try subquery(plan, in: level), negated: negated), type: .boolean,
+                hasWindow: inner.hasWindow, isAggregate: inner.isAggregate)
+        case .between(let subject, let low, let high, let negated):
+            let parts = try [subject, low, high].map { try translate($0, in: level) }
+            return Translated(
+                sql: .between(parts[0].sql, parts[1].sql, parts[2].sql, negated: negated), type: .boolean,
+                hasWindow: parts.contains { $0.hasWindow }, isAggregate: parts.contains { $0.isAggregate })
+        case .match(let match):
+            return try translateMatch(match, in: level)
+        case .sortOrder:
+            throw PlanError.invalidUse("asc()/desc() is only meaningful in order_by or over(order_by=…)")
+        case .function(let call):
+            if call.function.kind == .window && call.function.name != "monotonically_increasing_id" {
+                throw PlanError.invalidUse("\(call.function.name)() is a window function and needs .over(…)")
+            }
+            return try translateCall(call, in: level)
+        case .window(let function, let specification):
+            let call: FunctionCall
+            switch function.unaliased {
+            case .function(let found): call = found
+            default: throw PlanError.invalidUse("over() applies to a window or aggregate function")
+            }
+            if call.function.kind == .scalar || call.function.kind == .special {
+                throw PlanError.invalidUse(
+                    "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
+            }
+            let inner = try translateCall(call, in: level)
+            let partitions = try specification.partitionBy.map { try translate($0, in: level).sql }
+            let orders = try specification.orderBy.flatMap { try orderItems(for: $0, in: level) }
+            let frame = specification.frame.map(Self.frameText)
+            return Translated(
+                sql: Self.attachWindow(inner.sql, SQLWindow(partitionBy: partitions, orderBy: orders, frame: frame)),
+                type: inner.type, hasWindow: true)
+        case .caseWhen(let clauses, let otherwise):
+            var pairs: [(SQLExpression, SQLExpression)] = []
+            var type: SQLType?
+            var hasWindow = false
+            var isAggregate = false
+            for clause in clauses {
+                let condition = try translate(clause.condition, in: level)
+                let value = try translate(clause.value, in: level)
+                pairs.append((condition.sql, value.sql))
+                if value.type != .unknown { type = type.map { $0.widened(with: value.type) ?? $0 } ?? value.type }
+                hasWindow = hasWindow || condition.hasWindow || value.hasWindow
+                isAggregate = isAggregate || condition.isAggregate || value.isAggregate
+            }
+            let fallback = try otherwise.map { try translate($0, in: level) }
+            if let fallbackType = fallback?.type, fallbackType != .unknown {
+                type = type.map { $0.widened(with: fallbackType) ?? $0 } ?? fallbackType
+            }
+            return Translated(
+                sql: .caseWhen(operand: nil, pairs, else: fallback?.sql), type: type ?? .unknown,
+                hasWindow: hasWindow || fallback?.hasWindow == true,
+                isAggregate: isAggregate || fallback?.isAggregate == true)
+        case .scalarSubquery(let plan):
+            outerScopes.append(level)
+            defer { outerScopes.removeLast() }
+            let (query, columns) = try query(for: plan)
+            return Translated(sql: .subquery(query), type: columns.first?.type ?? .unknown)
+        case .exists(let plan, let negated):
+            return Translated(
+                sql: .exists(try subquery(plan, in: level), negated: negated), type: .boolean, isNullable: false)
+        }
+    }
+
+    /// SQL aggregate functions that take `OVER` when a rendering builds an aggregate from several of them.
+    private static let sqlAggregateNames: Set<String> = [
+        "sum", "count", "avg", "min", "max", "total", "json_group_array", "array_agg", "stddev_samp", "var_samp",
+        "covar_samp", "corr", "string_agg", "group_concat",
+    ]
+
+    /// Puts `OVER (…)` on a rendered window or aggregate call; when the rendering wrapped the call (a cast) or
+    /// built the aggregate from several aggregates (SQLite's variance), each aggregate call gets the window.
+    static func attachWindow(_ expression: SQLExpression, _ window: SQLWindow) -> SQLExpression {
+        if case .call = expression { return .window(expression, window) }
+        func attach(_ node: SQLExpression) -> SQLExpression {
+            switch node {
+            case .call(var call):
+                if sqlAggregateNames.contains(call.name.lowercased()) { return .window(node, window) }
+                call.arguments = call.arguments.map(attach)
+                return .call(call)
+            case .cast(let inner, let type): return .cast(attach(inner), type)
+            case .binary(let left, let symbol, let right, let precedence):
+                return .binary(attach(left), symbol, attach(right), precedence: precedence)
+            case .prefix(let symbol, let inner, let precedence):
+                return .prefix(symbol, attach(inner), precedence: precedence)
+            case .parenthesized(let inner): return .parenthesized(attach(inner))
+            case .caseWhen(let operand, let clauses, let otherwise):
+                return .caseWhen(
+                    operand: operand.map(attach), clauses.map { (attach($0.0), attach($0.1)) },
+                    else: otherwise.map(attach))
+            case .postfix(let inner, let symbol): return .postfix(attach(inner), symbol)
+            case .column, .star, .parameter, .token, .inList, .between, .subquery, .inSubquery, .exists, .window,
+                .sequence, .list:
+                return node
+            }
+        }
+        return attach(expression)
+    }
+
+    private static func frameText(_ frame: WindowFrame) -> String {
+        func bound(_ bound: WindowFrame.Bound) -> String {
+            switch bound {
+            case .unboundedPreceding: return "UNBOUNDED PRECEDING"
+            case .preceding(let count): return "\(count) PRECEDING"
+            case .currentRow: return "CURRENT ROW"
+            case .following(let count): return "\(count) FOLLOWING"
+            case .unboundedFollowing: return "UNBOUNDED FOLLOWING"
+            }
+        }
+        let unit = frame.unit == .rows ? "ROWS" : "RANGE"
+        return "\(unit) BETWEEN \(bound(frame.start)) AND \(bound(frame.end))"
+    }
+
+    private func translateBinary(
+        _ op: BinaryOperator, _ left: Expression, _ right: Expression, in level: Level
+    ) throws
+        -> Translated
+    {
+        // `== None` and `!= None` mean IS [NOT] NULL, as in the API.
+        if op == .equal || op == .notEqual {
+            if case .literal(.null) = right { return try translate(.isNull(left, negated: op == .notEqual), in: level) }
+            if case .literal(.null) = left { return try translate(.isNull(right, negated: op == .notEqual), in: level) }
+        }
+        let lhs = try translate(left, in: level)
+        let rhs = try translate(right, in: level)
+        let hasWindow = lhs.hasWindow || rhs.hasWindow
+        let isAggregate = lhs.isAggregate || rhs.isAggregate
+        let nullable = lhs.isNullable || rhs.isNullable
+        func result(_ sql: SQLExpression, _ type: SQLType) -> Translated {
+            Translated(sql: sql, type: type, isNullable: nullable, hasWindow: hasWindow, isAggregate: isAggregate)
+        }
+        let numeric = lhs.type.widened(with: rhs.type)
+        switch op {
+        case .add, .subtract, .multiply:
+            if op == .add && (lhs.type == .text || rhs.type == .text)
+                && (lhs.type == .text || lhs.type == .unknown) && (rhs.type == .text || rhs.type == .unknown)
+            {
+                // `col + "text"` concatenates, as in the API.
+                return result(.op(lhs.sql, "||", rhs.sql), .text)
+            }
+            guard let numeric else {
+                throw PlanError.typeMismatch(
+                    "cannot apply '\(op.rawValue)' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
+            }
+            let symbol = op == .add ? "+" : op == .subtract ? "-" : "*"
+            return result(.op(lhs.sql, symbol, rhs.sql), numeric)
+        case .divide:
+            guard let numeric else {
+                throw PlanError.typeMismatch("cannot divide \(lhs.type.rawValue) by \(rhs.type.rawValue)")
+            }
+            // True division on every database: integer operands are converted first.
+            // Division by zero gives NULL on every database (SQLite's rule; PostgreSQL would fail).
+            let divisor = Self.nonZero(rhs.sql, literal: right)
+            if numeric == .real || numeric == .decimal {
+                return result(.op(lhs.sql, "/", divisor), numeric)
+            }
+            return result(.op(.cast(lhs.sql, dialect.typeName(.real)), "/", divisor), .real)
+        case .floorDivide:
+            guard numeric != nil else {
+                throw PlanError.typeMismatch("cannot divide \(lhs.type.rawValue) by \(rhs.type.rawValue)")
+            }
+            let quotient = SQLExpression.op(
+                .cast(lhs.sql, dialect.typeName(.real)), "/", Self.nonZero(rhs.sql, literal: right))
+            return result(.cast(.function("floor", [quotient]), dialect.typeName(.integer)), .integer)
+        case .modulo:
+            guard let numeric else {
+                throw PlanError.typeMismatch("cannot apply '%' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
+            }
+            let divisor = Self.nonZero(rhs.sql, literal: right)
+            if numeric == .integer {
+                return result(.op(lhs.sql, "%", divisor), .integer)
+            }
+            // `%` truncates reals to integers on SQLite and does not exist for doubles on PostgreSQL.
+            let quotient = SQLExpression.op(lhs.sql, "/", divisor)
+            return result(.op(lhs.sql, "-", .op(rhs.sql, "*", .function("trunc", [quotient]))), numeric)
+        case .power:
+            guard numeric != nil else {
+                throw PlanError.typeMismatch("cannot apply '**' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
+            }
+            return result(.function("power", [lhs.sql, rhs.sql]), .real)
+        case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual:
+            if case .failure(let error) = Expression.binary(
+                op, .literal(Self.sample(lhs.type)), .literal(Self.sample(rhs.type))
+            ).inferType(in: []),
+                lhs.type != .unknown && rhs.type != .unknown
+            {
+                throw error
+            }
+            let symbol: String
+            switch op {
+            case .equal: symbol = "="
+            case .notEqual: symbol = "!="
+            case .lessThan: symbol = "<"
+            case .lessThanOrEqual: symbol = "<="
+            case .greaterThan: symbol = ">"
+            default: symbol = ">="
+            }
+            return result(.op(lhs.sql, symbol, rhs.sql), .boolean)
+        case .and:
+            return result(.op(lhs.sql, "AND", rhs.sql), .boolean)
+        case .or:
+            return result(.op(lhs.sql, "OR", rhs.sql), .boolean)
+        case .concatenate:
+            return result(.op(lhs.sql, "||", rhs.sql), .text)
+        }
+    }
+
+    /// A divisor that gives NULL instead of a division-by-zero error: `nullif(x, 0)`, or `x` for a non-zero literal.
+    private static func nonZero(_ divisor: SQLExpression, literal: Expression) -> SQLExpression {
+        switch literal.unaliased {
+        case .literal(.integer(let value)) where value != 0: return divisor
+        case .literal(.real(let value)) where value != 0: return divisor
+        default: return .function("nullif", [divisor, .number(0)])
+        }
+    }
+
+    /// A literal of a type, to reuse the checker's comparison rules.
+    private static func sample(_ type: SQLType) -> DatabaseValue {
+        switch type {
+        case .integer: return .integer(0)
+        case .real, .decimal: return .real(0)
+        case .boolean: return .boolean(false)
+        case .blob: return .blob([])
+        case .text, .date, .time, .timestamp, .json, .unknown: return .text("")
+        }
+    }
+
+    private func translateMatch(_ match: PatternMatch, in level: Level) throws -> Translated {
+        let subject = try translate(match.subject, in: level)
+        var pattern = try translate(match.pattern, in: level)
+        if pattern.sql.isParameter && match.kind != .like && match.kind != .ilike {
+            // A bound value's type is unknown to PostgreSQL in `length(?)`; say it is text.
+            pattern.sql = .cast(pattern.sql, dialect.typeName(.text))
+        }
+        let sql: SQLExpression
+        switch match.kind {
+        case .like:
+            switch dialect.caseSensitiveLike {
+            case .native:
+                sql = .op(subject.sql, "LIKE", pattern.sql)
+            case .globRewrite:
+                if case .parameter(.text(let text)) = pattern.sql {
+                    sql = .op(subject.sql, "GLOB", .parameter(.text(Self.globPattern(fromLike: text))))
+                } else {
+                    sql = .op(.function("moltres_like", [subject.sql, pattern.sql]), "=", .number(1))
+                }
+            }
+        case .ilike:
+            if dialect.supportsILike {
+                sql = .op(subject.sql, "ILIKE", pattern.sql)
+            } else {
+                let lower = BuiltinFunction.builtin("lower")
+                sql = .op(
+                    try Self.renderFunction(lower, [subject.sql], [.text], distinct: false, dialect: dialect), "LIKE",
+                    try Self.renderFunction(lower, [pattern.sql], [.text], distinct: false, dialect: dialect))
+            }
+        case .contains:
+            let position = try Self.renderFunction(
+                BuiltinFunction.builtin("instr"), [subject.sql, pattern.sql], [.text, .text], distinct: false,
+                dialect: dialect)
+            sql = .op(position, ">", .number(0))
+        case .startsWith:
+            sql = .op(
+                .function("substr", [subject.sql, .number(1), .function("length", [pattern.sql])]), "=", pattern.sql)
+        case .endsWith:
+            let start = SQLExpression.op(
+                .op(.function("length", [subject.sql]), "-", .function("length", [pattern.sql])), "+", .number(1))
+            sql = .op(
+                .op(.function("length", [subject.sql]), ">=", .function("length", [pattern.sql])), "AND",
+                .op(.function("substr", [subject.sql, start]), "=", pattern.sql))
+        }
+        return Translated(
+            sql: match.negated ? .prefix("NOT", .parenthesized(sql), precedence: 3) : sql, type: .boolean,
+            hasWindow: subject.hasWindow || pattern.hasWindow, isAggregate: subject.isAggregate || pattern.isAggregate)
+    }
+
+    /// A `LIKE` pattern as a `GLOB` pattern: `%` → `*`, `_` → `?`, and GLOB's own metacharacters bracketed.
+    static func globPattern(fromLike pattern: String) -> String {
+        var result = ""
+        for character in pattern {
+            switch character {
+            case "%": result += "*"
+            case "_": result += "?"
+            case "*": result += "[*]"
+            case "?": result += "[?]"
+            case "[": result += "[[]"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private func translateCall(_ call: FunctionCall, in level: Level) throws -> Translated {
+        let function = call.function
+        if function.kind == .special {
+            throw PlanError.invalidUse("\(function.name)() must be lowered to its own expression before SQL generation")
+        }
+        var arguments = call.arguments
+        if function.name == "count", arguments.count == 1, case .star = arguments[0] { arguments = [] }
+        guard function.accepts(argumentCount: arguments.count) else {
+            throw PlanError.wrongArity(function, got: arguments.count)
+        }
+        var filterSQL: SQLExpression?
+        let rendering = dialect.functionRenderings[function.name] ?? FunctionRendering.generic[function.name]
+        var simple = false
+        switch rendering {
+        case nil, .renamed?: simple = true
+        case .build?, .unsupported?: simple = false
+        }
+        if let filter = call.filter {
+            guard function.kind == .aggregate else {
+                throw PlanError.invalidUse("filter() applies to aggregate functions, not \(function.name)()")
+            }
+            let condition = try translate(filter, in: level)
+            if dialect.supportsFilterClause && simple {
+                filterSQL = condition.sql
+            } else {
+                // agg(CASE WHEN condition THEN x END): the same rows reach the aggregate.
+                let value = arguments.first ?? .literal(.integer(1))
+                arguments = [.caseWhen([WhenClause(filter, value)], else: nil)] + arguments.dropFirst()
+            }
+        }
+        let translated = try arguments.map { try translate($0, in: level) }
+        var sql = try Self.renderFunction(
+            function, translated.map(\.sql), translated.map(\.type), distinct: call.distinct, dialect: dialect)
+        if let filterSQL, case .call(var rendered) = sql {
+            rendered.filter = filterSQL
+            sql = .call(rendered)
+        }
+        let type =
+            (try? Expression.function(FunctionCall(function, arguments.map { _ in .literal(.null) })).inferType(in: [])
+                .get().type) ?? .unknown
+        let resolvedType: SQLType
+        switch function.returnType {
+        case .argument(let index): resolvedType = index < translated.count ? translated[index].type : .unknown
+        case .fractionalOf(let index):
+            resolvedType = index < translated.count && translated[index].type == .decimal ? .decimal : .real
+        case .widenedArguments:
+            let types = translated.map(\.type)
+            resolvedType = types.dropFirst().reduce(types.first ?? .unknown) { $0.widened(with: $1) ?? $0 }
+        case .fixed, .unknown: resolvedType = type
+        }
+        return Translated(
+            sql: sql, type: resolvedType,
+            hasWindow: translated.contains { $0.hasWindow } || function.name == "monotonically_increasing_id",
+            isAggregate: function.kind == .aggregate || translated.contains { $0.isAggregate })
+    }
+
+    /// Writes a call of a built-in function with already-translated arguments, through the dialect's table,
+    /// then the generic table, then as `name(arguments)`.
+    static func renderFunction(
+        _ function: BuiltinFunction, _ arguments: [SQLExpression], _ types: [SQLType], distinct: Bool,
+        dialect: any Dialect
+    ) throws -> SQLExpression {
+        let rendering = dialect.functionRenderings[function.name] ?? FunctionRendering.generic[function.name]
+        switch rendering {
+        case nil:
+            return .call(SQLFunctionCall(name: function.name, arguments: arguments, distinct: distinct))
+        case .renamed(let name)?:
+            return .call(SQLFunctionCall(name: name, arguments: arguments, distinct: distinct))
+        case .unsupported(let reason)?:
+            throw PlanError.unsupportedFunction(function.name, dialect: dialect.name, reason: reason)
+        case .build(let build)?:
+            let context = FunctionArguments(
+                function: function, values: arguments, types: types, distinct: distinct, dialect: dialect,
+                renderFunction: { name, values, valueTypes in
+                    try renderFunction(
+                        BuiltinFunction.builtin(name), values, valueTypes, distinct: false, dialect: dialect)
+                })
+            return try build(context)
+        }
+    }
+}

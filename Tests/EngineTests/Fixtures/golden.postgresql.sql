@@ -1,0 +1,781 @@
+-- case: filter_select
+SELECT "orders"."id", "orders"."amount"
+FROM "orders"
+WHERE "orders"."amount" > $1
+ORDER BY "orders"."id" ASC;
+-- parameters: 100
+-- columns: id integer, amount real
+
+-- case: join_group_agg
+SELECT "customers"."country", sum("orders"."amount") AS "total", count(*) AS "n"
+FROM "orders"
+JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+GROUP BY "customers"."country"
+ORDER BY "customers"."country" ASC;
+-- parameters: 
+-- columns: country text, total real, n integer
+
+-- case: window_row_number_lag
+SELECT "orders"."id", "orders"."customer_id", row_number() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."ordered_at" ASC, "orders"."id" ASC) AS "rn", lag("orders"."amount", CAST($1 AS INTEGER)) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."ordered_at" ASC, "orders"."id" ASC) AS "previous"
+FROM "orders"
+ORDER BY "orders"."id" ASC;
+-- parameters: 1
+-- columns: id integer, customer_id integer, rn integer, previous real
+
+-- case: cte
+WITH "paid" AS (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."status" = $1
+)
+SELECT "paid"."customer_id", sum("paid"."amount") AS "total"
+FROM "paid"
+GROUP BY "paid"."customer_id"
+ORDER BY "paid"."customer_id" ASC;
+-- parameters: 'paid'
+-- columns: customer_id integer, total real
+
+-- case: case_when
+SELECT "orders"."id", CASE WHEN "orders"."amount" > $1 THEN $2 WHEN "orders"."amount" > $3 THEN $4 ELSE $5 END AS "size"
+FROM "orders"
+ORDER BY "orders"."id" ASC;
+-- parameters: 1000, 'large', 100, 'medium', 'small'
+-- columns: id integer, size text
+
+-- case: order_limit
+SELECT *
+FROM "orders"
+ORDER BY "orders"."amount" DESC, "orders"."id" ASC
+LIMIT $1;
+-- parameters: 5
+-- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
+
+-- case: five_way_join
+SELECT "orders"."id", "products"."name" AS "product", "customers"."name" AS "customer"
+FROM "order_items"
+JOIN "orders" ON "order_items"."order_id" = "orders"."id"
+JOIN "products" ON "order_items"."product_id" = "products"."id"
+JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+JOIN "customers" AS "referrer" ON "referrer"."id" = "customers"."id"
+ORDER BY "orders"."id" ASC, "products"."name" ASC
+LIMIT $1;
+-- parameters: 10
+-- columns: id integer, product text, customer text
+
+-- case: thirty_step_chain
+SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at"
+FROM "orders"
+WHERE "orders"."amount" > $1 AND "orders"."amount" + $2 > $3 AND "orders"."amount" + $4 > $3 AND "orders"."amount" + $5 > $3 AND "orders"."amount" + $6 > $3 AND "orders"."amount" + $7 > $3 AND "orders"."amount" + $8 > $3 AND "orders"."amount" + $9 > $3
+ORDER BY "orders"."id" ASC
+LIMIT $8;
+-- parameters: 10, 0, 5, 4, 8, 12, 16, 20, 24
+-- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
+
+-- case: where_after_limit
+SELECT *
+FROM (
+  SELECT *
+  FROM "orders"
+  ORDER BY "orders"."id" ASC
+  LIMIT $1
+) AS "t1"
+WHERE "t1"."amount" > $2
+ORDER BY "t1"."id" ASC;
+-- parameters: 10, 100
+-- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
+
+-- case: where_after_agg
+SELECT "orders"."status", sum("orders"."amount") AS "total"
+FROM "orders"
+GROUP BY "orders"."status"
+HAVING sum("orders"."amount") > $1
+ORDER BY "orders"."status" ASC;
+-- parameters: 1000
+-- columns: status text, total real
+
+-- case: where_on_window
+SELECT "t1"."customer_id", "t1"."id", "t1"."amount"
+FROM (
+  SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at", row_number() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC, "orders"."id" ASC) AS "rn"
+  FROM "orders"
+) AS "t1"
+WHERE "t1"."rn" = $1
+ORDER BY "t1"."customer_id" ASC;
+-- parameters: 1
+-- columns: customer_id integer, id integer, amount real
+
+-- case: with_column_renamed_after_with_column
+SELECT "products"."id", "products"."price" * $1 AS "dp"
+FROM "products"
+ORDER BY "products"."id" ASC
+LIMIT $2;
+-- parameters: 2, 3
+-- columns: id integer, dp real
+
+-- case: offset
+SELECT *
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $1
+OFFSET $2;
+-- parameters: 5, 10
+-- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
+
+-- case: offset_after_limit
+SELECT *
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $1
+OFFSET $2;
+-- parameters: 2, 10
+-- columns: id integer, customer_id integer, status text, amount real, ordered_at timestamp
+
+-- case: desc_in_over
+SELECT "orders"."id", sum("orders"."amount") OVER (ORDER BY "orders"."ordered_at" DESC, "orders"."id" DESC) AS "running"
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $1;
+-- parameters: 5
+-- columns: id integer, running real
+
+-- case: window_object
+SELECT "orders"."id", CAST(avg("orders"."amount") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC, "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) AS "avg_so_far"
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $1;
+-- parameters: 5
+-- columns: id integer, avg_so_far real
+
+-- case: when_without_otherwise
+SELECT "orders"."id", CASE WHEN "orders"."status" = $1 THEN $2 END AS "paid"
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $3;
+-- parameters: 'paid', 1, 5
+-- columns: id integer, paid integer
+
+-- case: reflected_operators
+SELECT "products"."id", $1 - "products"."stock" AS "missing", $2 * "products"."price" AS "double", CAST($3 AS DOUBLE PRECISION) / nullif("products"."stock", 0) AS "inverse"
+FROM "products"
+ORDER BY "products"."id" ASC;
+-- parameters: 100, 2, 1
+-- columns: id integer, missing integer, double real, inverse real
+
+-- case: aliases_kept
+SELECT "customers"."id" % $1 AS "parity", -"customers"."id" AS "negative", "customers"."email" IS NULL AS "no_email", strpos("customers"."name", CAST($2 AS TEXT)) > 0 AS "has_a", "customers"."id"
+FROM "customers"
+ORDER BY "customers"."id" ASC;
+-- parameters: 2, 'a'
+-- columns: parity integer, negative integer, no_email boolean, has_a boolean, id integer
+
+-- case: frame_column_in_select
+SELECT "customers"."name", "customers"."country"
+FROM "customers"
+ORDER BY "customers"."name" ASC, "customers"."country" ASC;
+-- parameters: 
+-- columns: name text, country text
+
+-- case: aggregate_in_scalar
+SELECT "orders"."status", CAST(round(CAST(CAST(avg("orders"."amount") AS DOUBLE PRECISION) AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "average"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 2
+-- columns: status text, average real
+
+-- case: join_on_list
+SELECT "t1"."order_id", "t1"."customer_id", "t2"."product_id", "t2"."quantity"
+FROM (
+  SELECT "orders"."id" AS "order_id", "orders"."customer_id"
+  FROM "orders"
+) AS "t1"
+JOIN (
+  SELECT "order_items"."order_id", "order_items"."product_id", "order_items"."quantity"
+  FROM "order_items"
+) AS "t2" ON "t1"."order_id" = "t2"."order_id"
+ORDER BY "t1"."order_id" ASC, "t2"."product_id" ASC
+LIMIT $1;
+-- parameters: 10
+-- columns: order_id integer, customer_id integer, product_id integer, quantity integer
+
+-- case: join_on_pairs
+SELECT "orders"."id", "customers"."name"
+FROM "orders"
+LEFT JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+ORDER BY "orders"."id" ASC
+LIMIT $1;
+-- parameters: 10
+-- columns: id integer, name text
+
+-- case: self_join_aliases
+SELECT "a"."id" AS "first", "b"."id" AS "second"
+FROM "orders" AS "a"
+JOIN "orders" AS "b" ON "a"."customer_id" = "b"."customer_id" AND "a"."id" < "b"."id"
+ORDER BY "a"."id" ASC, "b"."id" ASC
+LIMIT $1;
+-- parameters: 10
+-- columns: first integer, second integer
+
+-- case: self_join_distinct_names
+SELECT count(*) AS "pairs"
+FROM "orders"
+JOIN "orders" AS "orders_2" ON "orders"."customer_id" = "orders_2"."customer_id";
+-- parameters: 
+-- columns: pairs integer
+
+-- case: correlated_exists
+SELECT "customers"."id"
+FROM "customers"
+WHERE EXISTS (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."customer_id" = "customers"."id" AND "orders"."amount" > $1
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 1500
+-- columns: id integer
+
+-- case: correlated_not_exists
+SELECT "customers"."id"
+FROM "customers"
+WHERE NOT EXISTS (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."customer_id" = "customers"."id"
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 
+-- columns: id integer
+
+-- case: isin_subquery
+SELECT "customers"."id"
+FROM "customers"
+WHERE "customers"."id" IN (
+  SELECT "orders"."customer_id"
+  FROM "orders"
+  WHERE "orders"."amount" > $1
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 1500
+-- columns: id integer
+
+-- case: isin_list
+SELECT "orders"."id"
+FROM "orders"
+WHERE "orders"."status" IN ($1, $2)
+ORDER BY "orders"."id" ASC;
+-- parameters: 'paid', 'shipped'
+-- columns: id integer
+
+-- case: isin_empty
+SELECT "orders"."id"
+FROM "orders"
+WHERE FALSE;
+-- parameters: 
+-- columns: id integer
+
+-- case: recursive_cte
+WITH RECURSIVE "nums" ("n") AS (
+  SELECT "t1"."n"
+  FROM (
+    SELECT $1 AS "n"
+  ) AS "t1"
+  UNION ALL
+  SELECT "nums"."n" + $1 AS "n"
+  FROM "nums"
+  WHERE "nums"."n" < $2
+)
+SELECT *
+FROM "nums"
+ORDER BY "nums"."n" ASC NULLS FIRST;
+-- parameters: 1, 10
+-- columns: n integer
+
+-- case: binding_used_twice
+WITH "big" AS (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."amount" > $1
+)
+SELECT *
+FROM (
+  SELECT "big"."id"
+  FROM "big"
+  UNION
+  SELECT "big"."customer_id"
+  FROM "big"
+) AS "t1"
+ORDER BY "t1"."id" ASC;
+-- parameters: 1000
+-- columns: id integer
+
+-- case: binding_used_once
+SELECT "orders"."id"
+FROM "orders"
+WHERE "orders"."amount" > $1
+ORDER BY "orders"."id" ASC;
+-- parameters: 1000
+-- columns: id integer
+
+-- case: scalar_subquery
+SELECT "products"."id"
+FROM "products"
+WHERE "products"."price" > (
+  SELECT CAST(avg("products"."price") AS DOUBLE PRECISION) AS "avg(price)"
+  FROM "products"
+)
+ORDER BY "products"."id" ASC;
+-- parameters: 
+-- columns: id integer
+
+-- case: set_operations
+SELECT *
+FROM (
+  SELECT "t1"."customer_id"
+  FROM (
+    SELECT "orders"."customer_id"
+    FROM "orders"
+    INTERSECT
+    SELECT "customers"."id"
+    FROM "customers"
+  ) AS "t1"
+  EXCEPT
+  SELECT "customers"."id"
+  FROM "customers"
+  WHERE "customers"."country" = $1
+) AS "t2"
+ORDER BY "t2"."customer_id" ASC;
+-- parameters: 'US'
+-- columns: customer_id integer
+
+-- case: union_all_limit
+SELECT count(*) AS "count"
+FROM (
+  SELECT *
+  FROM (
+    SELECT "orders"."status"
+    FROM "orders"
+    UNION ALL
+    SELECT "customers"."country"
+    FROM "customers"
+  ) AS "t1"
+  LIMIT $1
+) AS "t2";
+-- parameters: 3
+-- columns: count integer
+
+-- case: distinct
+SELECT DISTINCT "orders"."status"
+FROM "orders"
+ORDER BY "orders"."status" ASC;
+-- parameters: 
+-- columns: status text
+
+-- case: drop_duplicates_subset
+SELECT "t1"."customer_id"
+FROM (
+  SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at", row_number() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."customer_id" ASC) AS "__moltres_row"
+  FROM "orders"
+) AS "t1"
+WHERE "t1"."__moltres_row" = $1
+ORDER BY "t1"."customer_id" ASC;
+-- parameters: 1
+-- columns: customer_id integer
+
+-- case: group_by_expression
+SELECT CAST(EXTRACT(MONTH FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "month", count(*) AS "n"
+FROM "orders"
+GROUP BY CAST(EXTRACT(MONTH FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER)
+ORDER BY CAST(EXTRACT(MONTH FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) ASC NULLS FIRST;
+-- parameters: 
+-- columns: month integer, n integer
+
+-- case: conditional_aggregate
+SELECT "orders"."customer_id", sum(CASE WHEN "orders"."status" = $1 THEN "orders"."amount" END) AS "paid", count(CASE WHEN "orders"."status" = $2 THEN $3 END) AS "cancelled"
+FROM "orders"
+GROUP BY "orders"."customer_id"
+ORDER BY "orders"."customer_id" ASC
+LIMIT $4;
+-- parameters: 'paid', 'cancelled', 1, 5
+-- columns: customer_id integer, paid real, cancelled integer
+
+-- case: pivot
+SELECT "orders"."customer_id", sum(CASE WHEN "orders"."status" = $1 THEN "orders"."amount" END) AS "paid", sum(CASE WHEN "orders"."status" = $2 THEN "orders"."amount" END) AS "shipped"
+FROM "orders"
+GROUP BY "orders"."customer_id"
+ORDER BY "orders"."customer_id" ASC
+LIMIT $3;
+-- parameters: 'paid', 'shipped', 5
+-- columns: customer_id integer, paid real, shipped real
+
+-- case: fillna_subset
+SELECT "customers"."id", coalesce("customers"."email", $1) AS "email"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $2;
+-- parameters: 'none', 10
+-- columns: id integer, email text
+
+-- case: dropna_subset
+SELECT "customers"."id"
+FROM "customers"
+WHERE "customers"."email" IS NOT NULL
+ORDER BY "customers"."id" ASC;
+-- parameters: 
+-- columns: id integer
+
+-- case: explode
+SELECT "products"."id", "t1"."value" AS "word"
+FROM "products"
+CROSS JOIN LATERAL json_array_elements_text(CAST(CAST(array_to_json(string_to_array("products"."name", $1)) AS TEXT) AS JSON)) AS "t1" ("value")
+WHERE "products"."id" < $2
+ORDER BY "products"."id" ASC, "t1"."value" ASC NULLS FIRST;
+-- parameters: ' ', 4
+-- columns: id integer, word unknown
+
+-- case: null_ordering
+SELECT "customers"."id", "customers"."email"
+FROM "customers"
+ORDER BY "customers"."email" ASC NULLS FIRST, "customers"."id" ASC
+LIMIT $1;
+-- parameters: 12
+-- columns: id integer, email text
+
+-- case: null_ordering_desc
+SELECT "customers"."id", "customers"."email"
+FROM "customers"
+ORDER BY "customers"."email" DESC NULLS LAST, "customers"."id" ASC
+LIMIT $1;
+-- parameters: 12
+-- columns: id integer, email text
+
+-- case: null_ordering_explicit
+SELECT "customers"."id", "customers"."email"
+FROM "customers"
+ORDER BY "customers"."email" ASC, "customers"."id" ASC
+LIMIT $1;
+-- parameters: 12
+-- columns: id integer, email text
+
+-- case: division_and_casts
+SELECT "products"."id", CAST("products"."stock" AS DOUBLE PRECISION) / $1 AS "true_div", CAST(floor(CAST("products"."stock" AS DOUBLE PRECISION) / $1) AS BIGINT) AS "floor_div", CAST(trunc("products"."price" * $2) AS BIGINT) AS "truncated", "products"."stock" % $1 AS "rest"
+FROM "products"
+ORDER BY "products"."id" ASC;
+-- parameters: 7, 1.5
+-- columns: id integer, true_div real, floor_div integer, truncated integer, rest integer
+
+-- case: like_and_friends
+SELECT "customers"."id"
+FROM "customers"
+WHERE "customers"."name" LIKE $1 OR "customers"."name" ILIKE $2 OR substr("customers"."email", 1, length(CAST($3 AS TEXT))) = CAST($3 AS TEXT) OR length("customers"."name") >= length(CAST($4 AS TEXT)) AND substr("customers"."name", length("customers"."name") - length(CAST($4 AS TEXT)) + 1) = CAST($4 AS TEXT) OR strpos("customers"."name", CAST($5 AS TEXT)) > 0
+ORDER BY "customers"."id" ASC;
+-- parameters: 'A%', '%LOVE%', 'ada', 'son', '_'
+-- columns: id integer
+
+-- case: between_and_null_comparison
+SELECT "customers"."id"
+FROM "customers"
+WHERE "customers"."id" BETWEEN $1 AND $2 AND "customers"."email" IS NULL
+ORDER BY "customers"."id" ASC;
+-- parameters: 5, 15
+-- columns: id integer
+
+-- case: string_functions
+SELECT "customers"."id", upper("customers"."name") AS "upper", length("customers"."name") AS "length", substr("customers"."name", CAST($1 AS INTEGER), CAST($2 AS INTEGER)) AS "sub", "customers"."name" || CAST($3 AS TEXT) || "customers"."country" AS "joined", lpad(CAST("customers"."country" AS TEXT), CAST($4 AS INTEGER), $5) AS "padded", initcap(lower("customers"."name")) AS "initcap", replace("customers"."name", $6, $7) AS "replaced", strpos("customers"."name", $6) AS "position", regexp_replace("customers"."name", $8, $9, 'g') AS "regexp"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $10;
+-- parameters: 2, 3, '!', 4, '*', 'a', '4', '[aeiou]', '_', 10
+-- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
+
+-- case: math_functions
+SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "rounded", CAST(floor("products"."price") AS BIGINT) AS "floor", CAST(ceil("products"."price") AS BIGINT) AS "ceil", abs("products"."stock" - $2) AS "distance", CASE WHEN "products"."stock" - $2 > 0 THEN 1 WHEN "products"."stock" - $2 < 0 THEN -1 WHEN "products"."stock" - $2 = 0 THEN 0 END AS "sign", CAST(round(CAST(sqrt("products"."price") AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "root", power("products"."stock", $4) AS "square", greatest("products"."stock", $5, NULL) AS "at_least_50", least("products"."stock", $5) AS "at_most_50", CAST(round(CAST(CAST(log(2.0, CAST("products"."price" AS NUMERIC)) AS DOUBLE PRECISION) AS NUMERIC), CAST($6 AS INTEGER)) AS DOUBLE PRECISION) AS "log2"
+FROM "products"
+ORDER BY "products"."id" ASC;
+-- parameters: 1, 100, 3, 2, 50, 4
+-- columns: id integer, rounded real, floor integer, ceil integer, distance integer, sign integer, root real, square real, at_least_50 integer, at_most_50 integer, log2 real
+
+-- case: date_functions
+SELECT "orders"."id", CAST(EXTRACT(YEAR FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "year", CAST(EXTRACT(MONTH FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "month", CAST(EXTRACT(DAY FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "day", CAST(EXTRACT(HOUR FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "hour", CAST(EXTRACT(DOW FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) + 1 AS "dow", CAST(EXTRACT(QUARTER FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "quarter", CAST(EXTRACT(WEEK FROM CAST("orders"."ordered_at" AS TIMESTAMP)) AS INTEGER) AS "week", to_char(date_trunc($1, CAST("orders"."ordered_at" AS TIMESTAMP)), 'YYYY-MM-DD HH24:MI:SS') AS "month_start", to_char(CAST("orders"."ordered_at" AS TIMESTAMP) + CAST($2 AS INTERVAL), 'YYYY-MM-DD HH24:MI:SS') AS "later", to_char(date_trunc('month', CAST("orders"."ordered_at" AS TIMESTAMP)) + INTERVAL '1 month' - INTERVAL '1 day', 'YYYY-MM-DD') AS "last_day", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $3) AS "formatted", CAST(CAST("orders"."ordered_at" AS DATE) - CAST($4 AS DATE) AS BIGINT) AS "days", to_char(CAST("orders"."ordered_at" AS DATE) + make_interval(months => CAST($5 AS INTEGER)), 'YYYY-MM-DD') AS "next_month"
+FROM "orders"
+ORDER BY "orders"."id" ASC
+LIMIT $6;
+-- parameters: 'month', '3 days', 'YYYY/MM/DD HH24:MI', '2024-01-01', 1, 10
+-- columns: id integer, year integer, month integer, day integer, hour integer, dow integer, quarter integer, week integer, month_start timestamp, later timestamp, last_day date, formatted text, days integer, next_month date
+
+-- case: window_functions
+SELECT "orders"."id", "orders"."customer_id", rank() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC) AS "rank", dense_rank() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."amount" DESC) AS "dense", ntile(CAST($1 AS INTEGER)) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC) AS "half", lead("orders"."id", CAST($2 AS INTEGER), $3) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC) AS "next", first_value("orders"."id") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC) AS "first", count(*) OVER (PARTITION BY "orders"."customer_id") AS "orders"
+FROM "orders"
+WHERE "orders"."customer_id" < $4
+ORDER BY "orders"."id" ASC;
+-- parameters: 2, 1, 0, 4
+-- columns: id integer, customer_id integer, rank integer, dense integer, half integer, next integer, first integer, orders integer
+
+-- case: statistics
+SELECT "orders"."status", CAST(round(CAST(stddev_samp("orders"."amount") AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "stddev", CAST(round(CAST(var_samp("orders"."amount") AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "variance", CAST(round(CAST(corr("orders"."amount", "orders"."customer_id") AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "corr", count(DISTINCT "orders"."customer_id") AS "customers", min("orders"."amount") AS "min", max("orders"."amount") AS "max"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 4, 2, 6
+-- columns: status text, stddev real, variance real, corr real, customers integer, min real, max real
+
+-- case: percentile
+SELECT "orders"."status", CAST(round(CAST(percentile_cont($1) WITHIN GROUP (ORDER BY "orders"."amount" ASC) AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "median", percentile_disc($3) WITHIN GROUP (ORDER BY "orders"."customer_id" ASC) AS "quartile"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 0.5, 4, 0.25
+-- columns: status text, median real, quartile integer
+
+-- case: conditional_functions
+SELECT "customers"."id", coalesce("customers"."email", $1) AS "email", "customers"."email" IS NULL AS "missing", CAST("customers"."id" AS DOUBLE PRECISION) IS NOT NULL AND CAST(CAST("customers"."id" AS DOUBLE PRECISION) AS DOUBLE PRECISION) = 'NaN' AS "nan", (CAST("customers"."id" AS DOUBLE PRECISION) = $2 OR CAST("customers"."id" AS DOUBLE PRECISION) = $3) AS "inf"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $4;
+-- parameters: 'none', inf, -inf, 10
+-- columns: id integer, email text, missing boolean, nan boolean, inf boolean
+
+-- case: hashes
+SELECT "customers"."id", md5(CAST("customers"."name" AS TEXT)) AS "md5", encode(sha256(convert_to(CAST("customers"."name" AS TEXT), 'UTF8')), 'hex') AS "sha256", translate(encode(convert_to(CAST("customers"."name" AS TEXT), 'UTF8'), 'base64'), chr(10), '') AS "base64"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $1;
+-- parameters: 3
+-- columns: id integer, md5 text, sha256 text, base64 text
+
+-- case: arrays
+SELECT "products"."id", CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS "pair", json_array_length(CAST(CAST(array_to_json(string_to_array("products"."name", $1)) AS TEXT) AS JSON)) AS "words", CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) @> jsonb_build_array($2) AS "has_one"
+FROM "products"
+WHERE "products"."id" < $3
+ORDER BY "products"."id" ASC;
+-- parameters: ' ', 1, 4
+-- columns: id integer, pair json, words integer, has_one boolean
+
+-- case: array_functions
+SELECT "products"."id", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value DESC LIMIT 1
+) AS "max", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value ASC LIMIT 1
+) AS "min", (
+  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS "sum", coalesce((
+  SELECT e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value = to_jsonb("products"."id") ORDER BY e.ordinality LIMIT 1
+), 0) AS "position", CAST(CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) || jsonb_build_array($1) AS TEXT) AS "appended", CAST(jsonb_build_array($1) || CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT) AS "prepended", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> to_jsonb("products"."id")
+) AS TEXT) AS "removed", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM (SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e
+) AS TEXT) AS "distinct", CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.value), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS TEXT) AS "sorted"
+FROM "products"
+WHERE "products"."id" < $2
+ORDER BY "products"."id" ASC;
+-- parameters: 7, 4
+-- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
+
+-- case: select_expr_and_where_string
+SELECT "orders"."id", "orders"."amount" * $1 AS "double_amount", upper("orders"."status") AS "s", length("orders"."status") AS "n"
+FROM "orders"
+WHERE "orders"."amount" > $2 AND "orders"."status" IN ($3, $4) AND NOT ("orders"."customer_id" BETWEEN $5 AND $6)
+ORDER BY "orders"."id" ASC;
+-- parameters: 2, 1500, 'paid', 'shipped', 3, 5
+-- columns: id integer, double_amount real, s text, n integer
+
+-- case: join_on_two_names
+SELECT "t1"."order_id", "t1"."k", "t2"."quantity"
+FROM (
+  SELECT "orders"."id" AS "order_id", "orders"."customer_id" % $1 AS "k"
+  FROM "orders"
+) AS "t1"
+JOIN (
+  SELECT "order_items"."order_id", "order_items"."product_id" % $1 AS "k", "order_items"."quantity"
+  FROM "order_items"
+) AS "t2" ON "t1"."order_id" = "t2"."order_id" AND "t1"."k" = "t2"."k"
+ORDER BY "t1"."order_id" ASC, "t1"."k" ASC, "t2"."quantity" ASC
+LIMIT $2;
+-- parameters: 3, 10
+-- columns: order_id integer, k integer, quantity integer
+
+-- case: right_join
+SELECT "customers"."id" AS "customer", "t1"."id" AS "order"
+FROM (
+  SELECT *
+  FROM "orders"
+  WHERE "orders"."id" < $1
+) AS "t1"
+RIGHT JOIN "customers" ON "t1"."customer_id" = "customers"."id"
+ORDER BY "customers"."id" ASC, "t1"."id" ASC NULLS FIRST
+LIMIT $2;
+-- parameters: 5, 8
+-- columns: customer integer, order integer
+
+-- case: full_join_using
+SELECT coalesce("t1"."id", "t2"."id") AS "id", "t1"."amount", "t2"."country"
+FROM (
+  SELECT "orders"."customer_id" AS "id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" < $1
+) AS "t1"
+FULL JOIN (
+  SELECT "customers"."id", "customers"."country"
+  FROM "customers"
+  WHERE "customers"."id" < $2
+) AS "t2" ON "t1"."id" = "t2"."id"
+ORDER BY coalesce("t1"."id", "t2"."id") ASC NULLS FIRST, "t1"."amount" ASC NULLS FIRST;
+-- parameters: 4, 10
+-- columns: id integer, amount real, country text
+
+-- case: cross_join
+SELECT "t1"."a", "t2"."b"
+FROM (
+  SELECT "products"."id" AS "a"
+  FROM "products"
+  WHERE "products"."id" < $1
+) AS "t1"
+CROSS JOIN (
+  SELECT "products"."id" AS "b"
+  FROM "products"
+  WHERE "products"."id" < $1
+) AS "t2"
+ORDER BY "t1"."a" ASC, "t2"."b" ASC;
+-- parameters: 3
+-- columns: a integer, b integer
+
+-- case: semi_and_anti_join
+SELECT "customers"."id"
+FROM "customers"
+WHERE EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."amount" > $1
+  ) AS "t1"
+  WHERE "customers"."id" = "t1"."customer_id"
+) AND NOT EXISTS (
+  SELECT 1
+  FROM (
+    SELECT *
+    FROM "orders"
+    WHERE "orders"."status" = $2
+  ) AS "t2"
+  WHERE "customers"."id" = "t2"."customer_id"
+)
+ORDER BY "customers"."id" ASC;
+-- parameters: 1500, 'cancelled'
+-- columns: id integer
+
+-- case: window_frames
+SELECT "orders"."id", sum("orders"."amount") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS "moving", count(*) OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "running", last_value("orders"."id") OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last"
+FROM "orders"
+WHERE "orders"."customer_id" < $1
+ORDER BY "orders"."id" ASC;
+-- parameters: 3
+-- columns: id integer, moving real, running integer, last integer
+
+-- case: json_functions
+SELECT "customers"."id", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH))) #>> '{}' AS "name", CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($5 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($6 AS TEXT)) AS TEXT) AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
+FROM "customers"
+WHERE "customers"."id" < $7
+ORDER BY "customers"."id" ASC;
+-- parameters: '{"name": "', '", "n": ', '}', '$.name', 'name', 'n', 4
+-- columns: id integer, name unknown, tuple json, length integer
+
+-- case: window_in_where
+SELECT "t1"."customer_id", "t1"."id"
+FROM (
+  SELECT "orders"."id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at", row_number() OVER (PARTITION BY "orders"."customer_id" ORDER BY "orders"."id" ASC) AS "__moltres_window_1"
+  FROM "orders"
+) AS "t1"
+WHERE "t1"."__moltres_window_1" = $1
+ORDER BY "t1"."customer_id" ASC
+LIMIT $2;
+-- parameters: 1, 5
+-- columns: customer_id integer, id integer
+
+-- case: sample
+SELECT "orders"."id"
+FROM "orders"
+WHERE random() < $1;
+-- parameters: 0.5
+-- columns: id integer
+
+-- case: raw_sql_source
+SELECT *
+FROM (
+  SELECT id, amount FROM orders WHERE amount > $1
+) AS "t1"
+WHERE "t1"."id" < $2
+ORDER BY "t1"."id" ASC NULLS FIRST;
+-- parameters: 1500, 100
+-- columns: 
+
+-- case: hostile_values
+SELECT "customers"."id"
+FROM "customers"
+WHERE "customers"."name" = $1;
+-- parameters: 'x''; DROP TABLE customers; --'
+-- columns: id integer
+
+-- case: monotonically_increasing_id
+SELECT row_number() OVER () AS "n", "products"."id"
+FROM "products"
+ORDER BY "products"."id" ASC
+LIMIT $1;
+-- parameters: 3
+-- columns: n integer, id integer
+
+-- case: insert_rows
+INSERT INTO "products" ("id", "name", "category", "price", "stock")
+VALUES ($1, $2, $3, $4, $5),
+       ($6, $7, $8, $9, $10);
+-- parameters: 100, 'Cable "x"', 'it''s', 9.5, 3, 101, 'Lamp', 'office', 19.0, 0
+
+-- case: update_with_expression
+UPDATE "products"
+SET "price" = "products"."price" * $1, "stock" = $2
+WHERE "products"."category" = $3;
+-- parameters: 2, 0, 'audio'
+
+-- case: delete_where
+DELETE FROM "order_items"
+WHERE "order_items"."quantity" = $1;
+-- parameters: 3
+
+-- case: upsert_update
+INSERT INTO "products" ("id", "name", "category", "price", "stock")
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT ("id") DO UPDATE SET "stock" = "products"."stock" + "excluded"."stock", "price" = "excluded"."price";
+-- parameters: 1, 'Keyboard', 'hardware', 10.0, 5
+
+-- case: upsert_nothing
+INSERT INTO "products" ("id", "name", "category", "price", "stock")
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT ("id") DO NOTHING;
+-- parameters: 1, 'Keyboard', 'hardware', 10.0, 5
+
+-- case: create_table
+CREATE TABLE IF NOT EXISTS "audit ""log""" (
+  "id" BIGINT NOT NULL,
+  "note" TEXT NOT NULL DEFAULT 'it''s',
+  "amount" NUMERIC(10, 2),
+  "at" TIMESTAMP,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "positive" CHECK ("amount" >= 0)
+);
+-- parameters: 
+
+-- case: drop_table
+DROP TABLE IF EXISTS "audit";
+-- parameters: 
+
+-- case: create_index
+CREATE INDEX IF NOT EXISTS "orders_by_status" ON "orders" ("status", "amount");
+-- parameters: 
+
+-- case: insert_select
+INSERT INTO "orders" ("id", "customer_id", "status", "amount", "ordered_at")
+SELECT "orders"."id" + $1 AS "id", "orders"."customer_id", "orders"."status", "orders"."amount", "orders"."ordered_at"
+FROM "orders"
+WHERE "orders"."id" < $2;
+-- parameters: 1000, 3

@@ -1,0 +1,139 @@
+import Testing
+
+@testable import Moltres
+
+/// Structural checks of generated SQL, as data: how many SELECT levels a pipeline takes, where values go,
+/// how names are quoted, which functions each dialect reports as unsupported.
+@Suite struct SQLGenerationTests {
+    static let orders = DataFrame.table("orders")
+
+    /// (pipeline, SELECT levels): steps merge into as few levels as SQL allows.
+    static let levels: [(String, DataFrame, Int)] = [
+        ("filters merge", orders.where(col("amount") > 1).where(col("id") > 2), 1),
+        ("select after filter", orders.where(col("amount") > 1).select("id"), 1),
+        ("filter after select", orders.select(col("id"), (col("amount") * 2).alias("a2")).where(col("a2") > 4), 1),
+        ("having", orders.groupBy("status").agg(F.count().alias("n")).where(col("n") > 1), 1),
+        ("project after aggregate", orders.groupBy("status").agg(F.count().alias("n")).select(col("n") * 2), 1),
+        ("sort then limit", orders.orderBy("id").limit(3), 1),
+        ("limit then sort", orders.limit(3).orderBy("id"), 2),
+        ("filter after limit", orders.limit(3).where(col("id") > 1), 2),
+        ("filter on window", orders.withColumn("r", F.rank().over(orderBy: [col("amount")])).where(col("r") < 3), 2),
+        (
+            "window over window",
+            orders.withColumn("r", F.rank().over(orderBy: [col("amount")])).withColumn("s", F.sum(col("r")).over()), 2
+        ),
+        (
+            "aggregate after aggregate", orders.groupBy("status").agg(F.count().alias("n")).groupBy("n").agg(F.count()),
+            2
+        ),
+        ("limits merge", orders.limit(10).limit(5).offset(2), 1),
+        (
+            "where after join",
+            orders.join(DataFrame.table("customers"), on: col("orders.customer_id") == col("customers.id")).where(
+                col("customers.country") == "DE"), 1
+        ),
+        ("distinct then limit", orders.select("status").distinct().limit(2), 1),
+        ("order by a column the select dropped", orders.select("id").orderBy(col("amount").desc()), 1),
+    ]
+
+    @Test func selectLevels() throws {
+        for (name, frame, expected) in Self.levels {
+            let text = try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog).text
+            let count = text.components(separatedBy: "SELECT ").count - 1
+            #expect(count == expected, "\(name): \(text)")
+        }
+    }
+
+    /// Hostile identifiers are quoted, hostile values bound: nothing reaches the SQL text unquoted.
+    static let hostile = [
+        "x\"; DROP TABLE orders; --", "a'b", "-- comment", "/* c */", "semi;colon", "nul\u{0}byte", "ünïcødé 表",
+        "\"", "''", "Robert'); DROP TABLE students;--",
+    ]
+
+    @Test func hostileIdentifiersAndValues() throws {
+        for payload in Self.hostile {
+            let frame = DataFrame.table(payload).where(col(payload) == DatabaseValue.text(payload)).select(
+                col(payload).alias(payload))
+            for dialect in [SQLiteDialect(), PostgresDialect()] as [any Dialect] {
+                if payload.contains("\u{0}") {
+                    // SQL text is a C string: a NUL in a name is refused, never truncated.
+                    #expect(throws: PlanError.self) { try frame.sql(dialect: dialect, catalog: .empty) }
+                    continue
+                }
+                let statement = try frame.sql(dialect: dialect, catalog: .empty)
+                let quoted = "\"" + payload.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                #expect(statement.text.contains(quoted))
+                #expect(statement.parameters == [.text(payload)])
+                // Removing every quoted identifier leaves no trace of the payload.
+                #expect(
+                    !statement.text.replacingOccurrences(of: quoted, with: "").contains(payload) || payload.count < 3)
+            }
+        }
+    }
+
+    @Test func placeholders() throws {
+        let frame = Self.orders.where((col("amount") > 5) & (col("id") != 5) & (col("status") == "x"))
+        let sqlite = try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        #expect(sqlite.text.components(separatedBy: "?").count - 1 == 3)
+        #expect(sqlite.parameters == [5, 5, "x"])
+        let postgres = try frame.sql(dialect: PostgresDialect(), catalog: ShopCatalog.catalog)
+        // Equal values share a number, so repeated expressions stay textually equal.
+        #expect(postgres.text.contains("$1") && postgres.text.contains("$2") && !postgres.text.contains("$3"))
+        #expect(postgres.parameters == [5, "x"])
+    }
+
+    /// Every registry function either renders or reports MOL4001/MOL3xxx for each dialect; never a crash.
+    @Test func everyFunctionRendersOrIsReported() throws {
+        var unsupported: [String: [String]] = [:]
+        for dialect in [SQLiteDialect(), PostgresDialect()] as [any Dialect] {
+            for function in BuiltinFunction.all where function.kind != .special {
+                let arguments = (0..<function.minimumArguments).map { index -> Expression in
+                    if function.name == "date_trunc" && index == 0 { return .literal("month") }
+                    if function.name == "date_format" && index == 1 { return .literal("yyyy-MM-dd") }
+                    if function.name.hasPrefix("date_") && index == 1 { return .literal("1 day") }
+                    return .column(ColumnReference(index == 0 ? "amount" : "id"))
+                }
+                var expression = Expression.function(FunctionCall(function, arguments))
+                if function.kind == .window { expression = .window(expression, WindowSpecification()) }
+                let frame = Self.orders.select(Column(.alias(expression, "v")))
+                do {
+                    _ = try frame.sql(dialect: dialect, catalog: ShopCatalog.catalog)
+                } catch let error as PlanError {
+                    #expect(error.code == "MOL4001", "\(function.name) on \(dialect.name): \(error)")
+                    unsupported[dialect.name, default: []].append(function.name)
+                }
+            }
+        }
+        #expect(unsupported["sqlite"] == nil)
+        #expect(unsupported["postgresql"] == ["sha1", "crc32", "soundex"])
+    }
+
+    @Test func insertBatchesWithinParameterLimits() throws {
+        let rows = (0..<10_000).map { index in (0..<5).map { Expression.literal(.integer(Int64(index * 5 + $0))) } }
+        let mutation = MutationPlan.insert(table: TableReference("t"), columns: ["a", "b", "c", "d", "e"], rows: rows)
+        let sqlite = try generateSQL(for: mutation, dialect: SQLiteDialect())
+        #expect(sqlite.count == 2)
+        #expect(sqlite.allSatisfy { $0.parameters.count <= 32766 })
+        #expect(sqlite.map(\.parameters.count).reduce(0, +) == 50_000)
+        let postgres = try generateSQL(for: mutation, dialect: PostgresDialect())
+        #expect(postgres.count == 8)
+        #expect(postgres.allSatisfy { $0.parameters.count <= 7000 })
+        #expect(postgres[0].text.hasSuffix("($6996, $6997, $6998, $6999, $7000)"))
+    }
+
+    @Test func errorsAreValues() {
+        #expect(throws: PlanError.self) {
+            try Self.orders.select(col("status") + 1).sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        }
+        #expect(throws: PlanError.self) {
+            try Self.orders.select(F.row_number()).sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        }
+        #expect(throws: PlanError.self) {
+            try Self.orders.select(col("amount").cast("NOT_A_TYPE")).sql(
+                dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        }
+        #expect(throws: PlanError.self) {
+            try Self.orders.join(Self.orders, on: col("id") == 1, how: "sideways").sql(dialect: SQLiteDialect())
+        }
+    }
+}
