@@ -15,7 +15,11 @@ struct MoltresCommand: ParsableCommand {
             postgresql://user:password@host:port/database?sslmode=require (also ?host=/socket/dir). \
             Without --db, the MOLTRES_DSN environment variable is used.
             """,
-        subcommands: [SchemaCommand.self, DemoCommand.self]
+        subcommands: [
+            FmtCommand.self,
+            SchemaCommand.self,
+            DemoCommand.self,
+        ]
     )
 }
 
