@@ -90,7 +90,7 @@ function renderResultsHtml(payload, opts) {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, "")}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(styleUri)}">
 <title>${escapeHtml(payload.title || 'Moltres Results')}</title>
