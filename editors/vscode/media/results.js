@@ -270,6 +270,38 @@
     return parts.join('');
   }
 
+  // ---------- SQL highlighting (for the SQL tab) ----------
+
+  const SQL_KEYWORDS = new Set(
+    ('select from where group by order having limit offset join inner left right full outer cross on using as and or not ' +
+      'in is null like ilike between case when then else end distinct union all intersect except with recursive insert into ' +
+      'values update set delete create table drop index if exists primary key asc desc nulls first last over partition rows ' +
+      'range unbounded preceding following current row cast filter within lateral returning conflict do nothing true false')
+      .split(' '),
+  );
+
+  /** SQL text → [kind, text] pieces: keyword, string, number, identifier (quoted), comment, param, or '' (plain). */
+  function highlightSql(sql) {
+    const out = [];
+    const re = /(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*'?)|("(?:[^"]|"")*"?)|(\$\d+|\?\d*|:[A-Za-z_]\w*)|(\b\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(sql))) {
+      if (m.index > last) out.push(['', sql.slice(last, m.index)]);
+      const kind = m[1] ? 'comment' : m[2] ? 'string' : m[3] ? 'identifier' : m[4] ? 'param' : m[5] ? 'number' : SQL_KEYWORDS.has(m[6].toLowerCase()) ? 'keyword' : '';
+      if (kind === '' && out.length && out[out.length - 1][0] === '') out[out.length - 1][1] += m[0];
+      else out.push([kind, m[0]]);
+      last = re.lastIndex;
+    }
+    if (last < sql.length) out.push(['', sql.slice(last)]);
+    const merged = [];
+    for (const piece of out) {
+      if (piece[0] === '' && merged.length && merged[merged.length - 1][0] === '') merged[merged.length - 1][1] += piece[1];
+      else merged.push(piece);
+    }
+    return merged;
+  }
+
   function escapeHtml(s) {
     return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
@@ -282,6 +314,8 @@
     const results = payload.results || [];
     const $ = (id) => doc.getElementById(id);
     const state = { index: 0, sort: null, order: [], selected: null, tab: 'results', rendered: null };
+    const cspViolations = [];
+    doc.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI || ''}`.trim()));
 
     function current() {
       return results[state.index] || { columns: [], rows: [] };
@@ -433,11 +467,13 @@
       } else {
         notice.hidden = true;
       }
-      $('sql-text').textContent = r.sql || '';
+      renderSql($('sql-text'), r.sql || '');
       const params = r.parameters && r.parameters.length ? `-- parameters: ${JSON.stringify(r.parameters)}` : '';
       $('sql-params').textContent = params;
+      $('sql-params').parentElement.hidden = !params;
       const plan = $('plan-text');
       plan.textContent = r.plan || '';
+      plan.parentElement.hidden = !r.plan;
       const showGrid = r.kind !== 'mutation' && r.kind !== 'explain';
       $('grid-wrap').hidden = !showGrid;
       $('message').hidden = showGrid;
@@ -448,6 +484,20 @@
         $('message').appendChild(planBlock(r.plan || ''));
       }
       for (const id of ['copy-cell', 'copy-row', 'export-csv', 'export-json']) $(id).disabled = !showGrid;
+    }
+
+    function renderSql(el, sql) {
+      el.textContent = '';
+      for (const [kind, text] of highlightSql(sql)) {
+        if (!kind) {
+          el.appendChild(doc.createTextNode(text));
+        } else {
+          const span = doc.createElement('span');
+          span.className = 'sql-' + kind;
+          span.textContent = text;
+          el.appendChild(span);
+        }
+      }
     }
 
     function planBlock(text) {
@@ -638,6 +688,14 @@
         .slice(0, 5)
         .map((tr) => Array.from(tr.querySelectorAll('td[data-col]')).map((td) => (td.querySelector('.null') ? null : td.textContent)));
       out.chartType = $('chart').dataset.chartType || null;
+      const th = $('header-row').querySelector('th[data-col]');
+      if (th) {
+        out.headerPosition = win.getComputedStyle(th).position;
+        out.headerOffset = Math.round(th.getBoundingClientRect().top - $('grid-scroll').getBoundingClientRect().top);
+      }
+      out.scrollTop = $('grid-scroll').scrollTop;
+      out.bodyBackground = win.getComputedStyle(doc.body).backgroundColor;
+      out.cspViolations = cspViolations;
       const el = $('test-output');
       el.textContent = JSON.stringify(out);
       el.dataset.done = 'true';
@@ -662,6 +720,7 @@
     chartSpec,
     chartSVG,
     escapeHtml,
+    highlightSql,
     start,
   };
 });

@@ -138,3 +138,19 @@ test('results are normalised: queries, mutations, plans, run-file statements', (
   const p = panelPayload('moltres.runFile', { statements: [{ line: 4, kind: 'query', columns: [], rows: [] }] });
   assert.equal(p.results[0].title, 'Statement 1 (line 5) · query');
 });
+
+test('SQL tab highlighting: keywords, identifiers, strings, parameters, numbers, comments; text preserved', () => {
+  const sql = 'SELECT "a", count(*) AS n FROM t WHERE x = ? AND y = \'it\'\'s\' AND z = $1 -- note\nLIMIT 10';
+  const pieces = R.highlightSql(sql);
+  assert.equal(pieces.map((p) => p[1]).join(''), sql);
+  const kinds = Object.fromEntries(pieces.filter((p) => p[0]).map((p) => [p[1], p[0]]));
+  assert.equal(kinds.SELECT, 'keyword');
+  assert.equal(kinds['"a"'], 'identifier');
+  assert.equal(kinds["'it''s'"], 'string');
+  assert.equal(kinds['?'], 'param');
+  assert.equal(kinds.$1, 'param');
+  assert.equal(kinds['10'], 'number');
+  assert.equal(kinds['-- note'], 'comment');
+  assert.equal(kinds.count, undefined, 'function names stay plain');
+  for (let i = 1; i < pieces.length; i++) assert.ok(pieces[i][0] || pieces[i - 1][0], 'plain pieces are merged');
+});

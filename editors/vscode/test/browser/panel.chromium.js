@@ -114,8 +114,12 @@ test('results panel in headless Chromium', { skip }, async (t) => {
     assert.match(dom, /Showing the first 10,000 rows/, 'truncation notice');
   });
 
-  await t.test('scrolling moves the window', () => {
+  await t.test('scrolling moves the window; the header stays on top (sticky)', () => {
     const { out } = drive(file, 'scroll:120000');
+    assert.equal(out.scrollTop, 120000, 'the scroll height covers all 10,000 rows');
+    assert.equal(out.headerPosition, 'sticky');
+    assert.equal(out.headerOffset, 0, 'the header is at the top of the scrolled table');
+    assert.deepEqual(out.cspViolations, [], 'no Content-Security-Policy violations');
     assert.equal(out.window.start, Math.floor(120000 / 24) - 20);
     assert.equal(out.firstRows[0][0], String(out.window.start + 1));
     assert.ok(out.renderedRows < 120);
@@ -176,6 +180,8 @@ test('results panel in headless Chromium', { skip }, async (t) => {
     screenshot(chartFile, path.join(outDir, 'results-panel-chart.png'), 'tab:chart');
     const light = writePage('light', payload, ':root { --vscode-editor-background: #ffffff; --vscode-editor-foreground: #1f1f1f; --vscode-foreground: #1f1f1f; --vscode-editorGroupHeader-tabsBackground: #f3f3f3; --vscode-editorGroup-border: #e5e5e5; --vscode-list-hoverBackground: #f0f0f0; --vscode-descriptionForeground: #6f6f6f; --vscode-button-secondaryBackground: #e5e5e5; --vscode-button-secondaryForeground: #1f1f1f; --vscode-badge-background: #c4c4c4; --vscode-badge-foreground: #333; --vscode-inputValidation-warningBackground: #f6f5d2; --vscode-list-activeSelectionBackground: #0060c0; }');
     screenshot(light, path.join(outDir, 'results-panel-light.png'), 'select:1:1');
+    assert.equal(drive(file, 'tab:results').out.bodyBackground, 'rgb(30, 30, 30)', 'dark fallback colours');
+    assert.equal(drive(light, 'tab:results').out.bodyBackground, 'rgb(255, 255, 255)', 'the theme variables are used');
   });
 
   await t.test('a run-file result offers a statement picker; a mutation shows its row count', () => {
