@@ -423,6 +423,15 @@
         if (state.selected && state.selected.row === r) tr.classList.add('selected-row');
         frag.appendChild(tr);
       }
+      if (total === 0 && cols.length > 0) {
+        const tr = doc.createElement('tr');
+        tr.className = 'empty';
+        const td = doc.createElement('td');
+        td.colSpan = cols.length + 1;
+        td.textContent = 'No rows.';
+        tr.appendChild(td);
+        frag.appendChild(tr);
+      }
       frag.appendChild(spacer(win_.bottom, cols.length + 1, 'bottom'));
       body.textContent = '';
       body.appendChild(frag);
@@ -617,7 +626,35 @@
       });
     });
     win.addEventListener('resize', () => renderBody(true));
+    /** Moves the selected cell with the arrow keys (Page Up/Down by a screen) and keeps it in view. */
+    function moveSelection(dRow, dCol) {
+      const total = state.order.length;
+      const ncols = columns().length;
+      if (!total || !ncols) return;
+      const sel = state.selected || { row: 0, col: 0 };
+      const row = Math.max(0, Math.min(total - 1, sel.row + dRow));
+      const col = Math.max(0, Math.min(ncols - 1, sel.col + dCol));
+      state.selected = { row, col };
+      const scroller = $('grid-scroll');
+      const header = $('header-row').offsetHeight || 30;
+      const top = row * ROW_HEIGHT;
+      if (top < scroller.scrollTop) scroller.scrollTop = top;
+      else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight - header) {
+        scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight + header;
+      }
+      renderBody(true);
+    }
+
     doc.addEventListener('keydown', (e) => {
+      if (state.tab === 'results' && state.selected && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        const page = Math.max(1, Math.floor(($('grid-scroll').clientHeight || 600) / ROW_HEIGHT) - 1);
+        const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], PageUp: [-page, 0], PageDown: [page, 0] };
+        if (moves[e.key]) {
+          e.preventDefault();
+          moveSelection(moves[e.key][0], moves[e.key][1]);
+          return;
+        }
+      }
       const mod = e.ctrlKey || e.metaKey;
       if (mod && (e.key === 'c' || e.key === 'C') && state.selected && !String(win.getSelection && win.getSelection())) {
         e.preventDefault();
@@ -666,6 +703,9 @@
         } else if (op === 'select') {
           state.selected = { row: Number(a), col: Number(b) };
           renderBody(true);
+        } else if (op === 'key') {
+          doc.dispatchEvent(new win.KeyboardEvent('keydown', { key: a, bubbles: true }));
+          out.selected = state.selected;
         } else if (op === 'copycell') {
           out.copyCell = copyCell();
         } else if (op === 'copyrow') {

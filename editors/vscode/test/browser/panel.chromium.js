@@ -142,6 +142,20 @@ test('results panel in headless Chromium', { skip }, async (t) => {
     assert.equal(out.firstRows[1][0], '9999');
   });
 
+  await t.test('arrow keys move the selected cell and keep it in view', () => {
+    const { out } = drive(file, 'select:0:0;key:ArrowDown;key:ArrowDown;key:ArrowRight;copycell;key:PageDown');
+    assert.ok(out.selected.row > 2, 'Page Down moves a screen');
+    assert.equal(out.copyCell, 'customer 05838', 'row 3, column name');
+    assert.ok(out.window.start <= out.selected.row && out.selected.row < out.window.end);
+  });
+
+  await t.test('an empty result says so', () => {
+    const empty = writePage('empty', panelPayload('moltres.runQuery', { columns: [{ name: 'id', type: 'integer' }], rows: [], rowCount: 0, truncated: false, elapsedMs: 1, sql: 'SELECT 1 WHERE 0' }));
+    const { out, dom } = drive(empty, 'tab:results');
+    assert.equal(out.rowCountLabel, '0 rows');
+    assert.match(dom, /No rows\./);
+  });
+
   await t.test('CSV export text follows RFC 4180', () => {
     const { out } = drive(file, 'export:csv');
     const csv = out.export_csv;
