@@ -101,9 +101,8 @@ function createCommands(ctx) {
     return { editor, argument: commandArgument(editor, extra) };
   }
 
-  function commonExtra() {
-    const s = ctx.settings();
-    return { connection: ctx.connection && ctx.connection.name ? ctx.connection.name : undefined, _settings: s };
+  function activeConnectionName() {
+    return ctx.connection && ctx.connection.name ? ctx.connection.name : undefined;
   }
 
   /**
@@ -115,8 +114,6 @@ function createCommands(ctx) {
     if (!client) {
       throw Object.assign(new Error('the Moltres language server is not running (see the "Moltres" output)'), { notRunning: true });
     }
-    const clean = {};
-    for (const [k, v] of Object.entries(argument)) if (k !== '_settings') clean[k] = v;
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Moltres: ${title}`, cancellable: true },
       (_progress, token) =>
@@ -131,7 +128,7 @@ function createCommands(ctx) {
                   }
                 })
               : null;
-          client.sendRequest('workspace/executeCommand', { command, arguments: [clean] }, token).then(
+          client.sendRequest('workspace/executeCommand', { command, arguments: [argument] }, token).then(
             (value) => {
               if (sub) sub.dispose();
               if (!done) {
@@ -195,7 +192,7 @@ function createCommands(ctx) {
 
   async function runQuery(passed) {
     const s = ctx.settings();
-    const t = target(passed, { limit: s.rowLimit, connection: commonExtra().connection });
+    const t = target(passed, { limit: s.rowLimit, connection: activeConnectionName() });
     if (!t) return undefined;
     const { file, line } = describe(t.editor, t.argument);
     try {
@@ -238,7 +235,7 @@ function createCommands(ctx) {
   }
 
   async function explain(passed) {
-    const t = target(passed, { connection: commonExtra().connection });
+    const t = target(passed, { connection: activeConnectionName() });
     if (!t) return undefined;
     const { file, line } = describe(t.editor, t.argument);
     try {

@@ -32,11 +32,14 @@ function normalizeResult(result, title) {
   const r = result || {};
   let kind = r.kind === 'mutation' ? 'mutation' : r.plan !== undefined && !r.columns ? 'explain' : 'query';
   if (!r.columns && !r.rows && kind === 'query' && r.rowCount !== undefined) kind = 'mutation';
+  const columns = (r.columns || []).map((c) => (typeof c === 'string' ? { name: c } : { name: String(c.name), type: c.type || '' }));
+  // Rows are arrays in column order; rows sent as objects (name → value) are put in that order.
+  const rows = (r.rows || []).map((row) => (Array.isArray(row) ? row : row && typeof row === 'object' ? columns.map((c) => (c.name in row ? row[c.name] : null)) : [row]));
   const out = {
     title: title || '',
     kind,
-    columns: (r.columns || []).map((c) => (typeof c === 'string' ? { name: c } : { name: String(c.name), type: c.type || '' })),
-    rows: r.rows || [],
+    columns,
+    rows,
     rowCount: r.rowCount !== undefined ? r.rowCount : (r.rows || []).length,
     truncated: Boolean(r.truncated),
     elapsedMs: r.elapsedMs,

@@ -135,6 +135,7 @@ test('results are normalised: queries, mutations, plans, run-file statements', (
   const q = normalizeResult({ columns: ['a'], rows: [[1]] });
   assert.deepEqual(q.columns, [{ name: 'a' }]);
   assert.equal(q.rowCount, 1);
+  assert.deepEqual(normalizeResult({ columns: [{ name: 'a' }, { name: 'b' }], rows: [{ b: 2, a: 1 }, { a: 3 }] }).rows, [[1, 2], [3, null]], 'object rows follow the column order');
   const p = panelPayload('moltres.runFile', { statements: [{ line: 4, kind: 'query', columns: [], rows: [] }] });
   assert.equal(p.results[0].title, 'Statement 1 (line 5) · query');
 });
