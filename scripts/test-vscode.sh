@@ -15,6 +15,7 @@ root=$(pwd)
 ext="$root/editors/vscode"
 out="$root/test-output/vscode"
 mkdir -p "$out"
+rm -f "$out"/*.png "$out"/*.log
 export MOLTRES_TEST_OUTPUT="$out"
 
 say() { printf '== vscode: %s\n' "$*"; }

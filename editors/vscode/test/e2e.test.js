@@ -28,7 +28,7 @@ async function serverProblem() {
     if (!result || !result.capabilities) return `${BIN} lsp answered initialize without capabilities`;
     return null;
   } catch (err) {
-    return `${BIN} lsp does not answer initialize: ${err.message}`;
+    return `${BIN} lsp does not answer initialize: ${String(err.message).split("\n")[0]}`;
   } finally {
     try {
       await probe.stop();
@@ -50,7 +50,13 @@ test.before(async () => {
     return;
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'moltres-vscode-e2e-'));
-  execFileSync(BIN, ['demo', '--db', `sqlite:///${path.join(work, 'shop.db')}`], { stdio: 'pipe', timeout: 60000 });
+  try {
+    execFileSync(BIN, ['demo', '--db', `sqlite:///${path.join(work, 'shop.db')}`], { stdio: 'pipe', timeout: 60000 });
+  } catch (err) {
+    problem = `\`${BIN} demo --db sqlite:///…/shop.db\` failed: ${String(err.stderr || err.message).trim().split('\n')[0]}`;
+    if (REQUIRED) console.error(`FAIL e2e: ${problem}`);
+    return;
+  }
   for (const f of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, f), path.join(work, f));
 });
 
