@@ -112,7 +112,7 @@ function createCommands(ctx) {
   async function execute(command, argument, title) {
     const client = ctx.getClient();
     if (!client) {
-      throw Object.assign(new Error('the Moltres language server is not running (see the "Moltres" output)'), { notRunning: true });
+      throw Object.assign(new Error('the Moltres language server is not running (see the "Moltres Language Server" output)'), { notRunning: true });
     }
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Moltres: ${title}`, cancellable: true },

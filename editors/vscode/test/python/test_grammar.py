@@ -242,3 +242,18 @@ def test_unterminated_string_stops_at_the_end_of_its_line(hl):
     assert has(hl.at('oops = "', "unterminated"), "string.quoted.double.moltres")
     assert not has(hl.at("after = 1", "after"), "string")
     assert has(hl.at("after = 1", "after"), "entity.name.variable.binding.moltres")
+
+
+def test_language_reference_example(grammar):
+    text = (FIXTURES / "language-example.moltres").read_text(encoding="utf-8")
+    lines = grammar.tokenize(text)
+    src = text.split("\n")
+    n = next(i for i, line in enumerate(src) if line.startswith("from moltres import"))
+    assert has(scopes_at(lines, n, "# accepted"), "comment.line.number-sign.moltres")
+    assert has(scopes_at(lines, n, "connect"), "variable.other.imported.moltres")
+    n = next(i for i, line in enumerate(src) if ".agg(" in line)
+    assert has(scopes_at(lines, n, "sum"), "support.function.builtin.moltres")
+    assert has(scopes_at(lines, n, "*"), "string.quoted.double.moltres")
+    n = next(i for i, line in enumerate(src) if line.startswith("by_country  "))
+    assert has(scopes_at(lines, n, "# a query"), "comment.line.number-sign.moltres")
+    assert has(scopes_at(lines, n, "by_country"), "variable.other.readwrite.moltres")
