@@ -196,3 +196,15 @@ test('the README documents every command, keybinding and setting', () => {
   assert.match(readme, /Ctrl\+Enter/);
   assert.match(readme, /npx @vscode\/vsce package/);
 });
+
+test('snippets and editor defaults for the language', () => {
+  const [s] = contributes.snippets;
+  assert.equal(s.language, 'moltres');
+  const snippets = JSON.parse(fs.readFileSync(path.join(root, s.path), 'utf8'));
+  for (const [name, snip] of Object.entries(snippets)) {
+    assert.ok(snip.prefix && Array.isArray(snip.body) && snip.description, `snippet ${name} is complete`);
+  }
+  const defaults = contributes.configurationDefaults['[moltres]'];
+  assert.equal(defaults['editor.tabSize'], 4);
+  assert.equal(defaults['editor.semanticHighlighting.enabled'], true, "the server's semantic tokens refine the grammar");
+});
