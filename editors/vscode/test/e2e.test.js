@@ -22,7 +22,7 @@ const REQUIRED = process.env.MOLTRES_REQUIRE_SERVER === '1';
 async function serverProblem() {
   if (!BIN) return 'MOLTRES_BIN is not set (point it at a built `moltres` binary)';
   if (!fs.existsSync(BIN)) return `MOLTRES_BIN=${BIN} does not exist`;
-  const probe = new LspClient(BIN, { timeoutMs: 20000 });
+  const probe = new LspClient(BIN, { timeoutMs: 20000, cwd: os.tmpdir() });
   try {
     const result = await probe.start();
     if (!result || !result.capabilities) return `${BIN} lsp answered initialize without capabilities`;
