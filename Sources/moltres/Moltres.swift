@@ -16,7 +16,10 @@ struct MoltresCommand: ParsableCommand {
             Without --db, the MOLTRES_DSN environment variable is used.
             """,
         subcommands: [
+            CheckCommand.self,
             FmtCommand.self,
+            SQLCommand.self,
+            RunCommand.self,
             SchemaCommand.self,
             DemoCommand.self,
         ]

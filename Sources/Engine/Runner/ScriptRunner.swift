@@ -6,14 +6,28 @@ import Foundation
 public struct ScriptStep: Sendable {
     /// What the step does.
     public enum Action: Sendable {
-        /// Runs a query and yields its rows.
-        case query(LogicalPlan)
-        /// Runs a mutation atomically and yields its row count.
-        case mutation(MutationPlan)
+        /// Runs a query and yields its rows (or its last rows, its SQL, or the database's plan for it).
+        case query(LogicalPlan, mode: QueryMode = .rows)
+        /// Runs the mutations of one statement atomically (all or nothing) and yields their row count.
+        case mutation([MutationPlan])
         /// Runs the nested steps in one transaction, rolled back on any error.
         case transaction([ScriptStep], readOnly: Bool)
+        /// `txn.commit()`, `txn.rollback()`, `txn.savepoint()`… inside a transaction block.
+        case transactionControl(TransactionAction)
         /// Switches the connection used by the following steps (`db = connect(URL)`).
         case connect(String)
+    }
+
+    /// What a query step yields.
+    public enum QueryMode: Sendable, Hashable {
+        /// The rows (up to the row limit).
+        case rows
+        /// Only the last `n` rows, in order (`.tail(n)`); every row is read.
+        case lastRows(Int)
+        /// The SQL, without running it (`.to_sql()`, `.show_sql()`): one row with a `sql` column.
+        case sqlOnly
+        /// The database's plan for the query (`.explain()`): `EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN` on PostgreSQL.
+        case explain
     }
 
     /// What the step does.
@@ -198,19 +212,29 @@ public final class ScriptRunner {
             } catch {
                 throw failure(step, error, defaultCode: "MOL6002", prefix: "cannot connect to \(target): ")
             }
-        case .query(let plan):
-            let result = try located(step) { try runQuery(plan, step: step) }
+        case .query(let plan, let mode):
+            let result = try located(step) { try runQuery(plan, mode: mode, step: step) }
             try onResult(result)
-        case .mutation(let mutation):
-            let result = try located(step) { try runMutation(mutation, step: step) }
+        case .mutation(let mutations):
+            let result = try located(step) { try runMutation(mutations, step: step) }
             try onResult(result)
+        case .transactionControl(let action):
+            try located(step) { try control(action, step: step) }
         case .transaction(let children, let readOnly):
             // Results are only reported once the block committed, so nothing is printed for a block that rolled back.
             var pending: [StatementResult] = []
             let connection = session.connection
             let transactionSession = session
+            let outerReadOnly = transactionReadOnly
+            let outerSavepoints = savepoints
+            transactionReadOnly = readOnly || options.readOnly
+            savepoints = []
+            defer {
+                transactionReadOnly = outerReadOnly
+                savepoints = outerSavepoints
+            }
             do {
-                try connection.transaction(readOnly: readOnly || options.readOnly) {
+                try connection.transaction(readOnly: transactionReadOnly) {
                     for child in children {
                         try run(child) { pending.append($0) }
                     }
@@ -268,38 +292,107 @@ public final class ScriptRunner {
         }
     }
 
-    private func runQuery(_ plan: LogicalPlan, step: ScriptStep) throws -> StatementResult {
+    private func runQuery(
+        _ plan: LogicalPlan, mode: ScriptStep.QueryMode, step: ScriptStep
+    ) throws
+        -> StatementResult
+    {
         prepareConnection()
         let catalog = (try? session.catalog()) ?? .empty
         let statement = try generateSQL(for: plan, dialect: session.dialect, catalog: catalog)
+        if mode == .sqlOnly {
+            executedCount += 1
+            return StatementResult(
+                statementNumber: executedCount, line: step.line, kind: .query, sql: statement.text,
+                parameters: statement.parameters, columns: [StatementResult.Column(name: "sql", typeName: "text")],
+                rows: [[.text(statement.text)]], rowCount: 1)
+        }
+        var sql = statement.text
+        if mode == .explain {
+            switch session.connection.kind {
+            case .sqlite: sql = "EXPLAIN QUERY PLAN " + sql
+            case .postgresql: sql = "EXPLAIN " + sql
+            }
+        }
         let clock = ContinuousClock()
         let start = clock.now
-        let cursor = try session.connection.query(statement.text, parameters: statement.parameters)
+        let cursor = try session.connection.query(sql, parameters: statement.parameters)
         defer { cursor.close() }
         let driverColumns = cursor.columns
         var rows: [[DatabaseValue]] = []
         var truncated = false
+        var keep = options.rowLimit
+        if case .lastRows(let count) = mode { keep = min(count, options.rowLimit ?? count) }
         while try cursor.next() {
-            if let limit = options.rowLimit, rows.count >= limit {
+            if case .lastRows = mode, let keep {
+                rows.append(driverColumns.indices.map { cursor.value(at: $0) })
+                if rows.count > keep { rows.removeFirst(rows.count - keep) }
+                continue
+            }
+            if let limit = keep, rows.count >= limit {
                 truncated = true
                 break
             }
             rows.append(driverColumns.indices.map { cursor.value(at: $0) })
         }
         let elapsed = clock.now - start
+        let planColumns = mode == .explain ? [] : statement.resultColumns
         let columns = driverColumns.enumerated().map { index, column in
-            let planType = index < statement.resultColumns.count ? statement.resultColumns[index].type : .unknown
+            let planType = index < planColumns.count ? planColumns[index].type : .unknown
             let type = planType != .unknown ? planType : column.type
             return StatementResult.Column(name: column.name, typeName: type.rawValue)
         }
         executedCount += 1
         return StatementResult(
-            statementNumber: executedCount, line: step.line, kind: .query, sql: statement.text,
+            statementNumber: executedCount, line: step.line, kind: .query, sql: sql,
             parameters: statement.parameters, columns: columns, rows: rows, rowCount: rows.count,
             truncated: truncated, elapsed: elapsed)
     }
 
-    private func runMutation(_ mutation: MutationPlan, step: ScriptStep) throws -> StatementResult {
+    private var savepoints: [String] = []
+    private var transactionReadOnly = false
+
+    /// Commits or rolls back the block's work so far (the block then goes on in a new transaction), or manages a
+    /// savepoint; `rollback_to_savepoint()` without a name goes back to the latest savepoint.
+    private func control(_ action: TransactionAction, step: ScriptStep) throws {
+        let connection = session.connection
+        guard connection.isInTransaction else {
+            throw ScriptError(
+                code: "MOL3002", message: "txn.… can only be used inside a `with db.transaction()` block",
+                range: step.range, line: step.line, column: step.column)
+        }
+        func named(_ name: String?) throws -> String {
+            if let name { return name }
+            guard let last = savepoints.last else {
+                throw ScriptError(
+                    code: "MOL3002", message: "there is no savepoint to go back to", range: step.range,
+                    line: step.line, column: step.column)
+            }
+            return last
+        }
+        switch action {
+        case .commit:
+            try connection.commit()
+            savepoints.removeAll()
+            try connection.beginTransaction(readOnly: transactionReadOnly)
+        case .rollback:
+            try connection.rollback()
+            savepoints.removeAll()
+            try connection.beginTransaction(readOnly: transactionReadOnly)
+        case .savepoint(let name):
+            let name = name ?? "moltres_savepoint_\(savepoints.count + 1)"
+            try connection.savepoint(name)
+            savepoints.append(name)
+        case .rollbackToSavepoint(let name):
+            try connection.rollback(toSavepoint: named(name))
+        case .releaseSavepoint(let name):
+            let name = try named(name)
+            try connection.releaseSavepoint(name)
+            savepoints.removeAll { $0 == name }
+        }
+    }
+
+    private func runMutation(_ mutations: [MutationPlan], step: ScriptStep) throws -> StatementResult {
         if options.readOnly {
             throw ScriptError(
                 code: "MOL5002", message: "this statement writes to the database, and the run is read-only",
@@ -307,7 +400,7 @@ public final class ScriptRunner {
         }
         prepareConnection()
         let catalog = (try? session.catalog()) ?? .empty
-        let statements = try generateSQL(for: mutation, dialect: session.dialect, catalog: catalog)
+        let statements = try mutations.flatMap { try generateSQL(for: $0, dialect: session.dialect, catalog: catalog) }
         let connection = session.connection
         let clock = ContinuousClock()
         let start = clock.now
@@ -315,9 +408,12 @@ public final class ScriptRunner {
             try statements.reduce(0) { $0 + (try connection.execute($1.text, parameters: $1.parameters)) }
         }
         let elapsed = clock.now - start
-        switch mutation {
-        case .createTable, .dropTable, .createIndex, .dropIndex: _ = try? session.catalog(refresh: true)
-        case .insert, .insertSelect, .update, .delete, .upsert: break
+        for mutation in mutations {
+            switch mutation {
+            case .createTable, .dropTable, .createIndex, .dropIndex: _ = try? session.catalog(refresh: true)
+            case .insert, .insertSelect, .update, .delete, .upsert: continue
+            }
+            break
         }
         executedCount += 1
         return StatementResult(

@@ -22,7 +22,8 @@ import Testing
     @Test func runsQueriesAndMutationsInOrder() throws {
         let session = try makeSession()
         let steps = [
-            step(.mutation(.delete(table: TableReference(parsing: "t"), where: (col("id") == 3).expression)), line: 1),
+            step(
+                .mutation([.delete(table: TableReference(parsing: "t"), where: (col("id") == 3).expression)]), line: 1),
             step(.query(session.table("t").orderBy("id").plan), line: 2),
         ]
         let results = try ScriptRunner(session: session).run(steps)
@@ -53,10 +54,11 @@ import Testing
         let block = step(
             .transaction(
                 [
-                    step(.mutation(.delete(table: table, where: (col("id") == 1).expression)), line: 2),
+                    step(.mutation([.delete(table: table, where: (col("id") == 1).expression)]), line: 2),
                     step(
-                        .mutation(
-                            .insert(table: table, columns: ["id", "name"], rows: [[.literal(2), .literal("x")]])),
+                        .mutation([
+                            .insert(table: table, columns: ["id", "name"], rows: [[.literal(2), .literal("x")]])
+                        ]),
                         line: 3),
                 ], readOnly: false), line: 1)
         var reported: [StatementResult] = []
@@ -74,7 +76,7 @@ import Testing
         let session = try makeSession()
         let runner = ScriptRunner(session: session, options: ScriptRunOptions(readOnly: true))
         let error = #expect(throws: ScriptError.self) {
-            try runner.run([step(.mutation(.delete(table: TableReference(parsing: "t"), where: nil)), line: 4)])
+            try runner.run([step(.mutation([.delete(table: TableReference(parsing: "t"), where: nil)]), line: 4)])
         }
         #expect(error?.code == "MOL5002")
         #expect(try names(session).count == 3)
