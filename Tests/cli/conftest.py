@@ -29,8 +29,9 @@ def moltres_binary() -> str:
 class Result:
     def __init__(self, completed: subprocess.CompletedProcess):
         self.status = completed.returncode
-        self.stdout = completed.stdout
-        self.stderr = completed.stderr
+        # Decoded by hand: text mode would turn CSV's \r\n line ends into \n.
+        self.stdout = completed.stdout.decode("utf-8", errors="replace")
+        self.stderr = completed.stderr.decode("utf-8", errors="replace")
 
     def __repr__(self):
         return f"exit {self.status}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
@@ -48,9 +49,8 @@ def run_moltres(*arguments, cwd=None, env=None, input=None) -> Result:
         [moltres_binary(), *map(str, arguments)],
         cwd=cwd,
         env=environment,
-        input=input,
+        input=input.encode("utf-8") if input is not None else None,
         capture_output=True,
-        text=True,
         timeout=120,
     )
     return Result(completed)

@@ -93,13 +93,13 @@ def test_postgres_hostile_strings(moltres, write_file, postgres_db):
     import json
 
     inserts = ", ".join(
-        "{" + f'"id": {1000 + i}, "name": {json.dumps(text)}, "category": "hostile", "price": 1.0, "stock": {i}' + "}"
+        "{" + f'"id": {1000 + i}, "name": {json.dumps(text, ensure_ascii=False)}, "category": "hostile", "price": 1.0, "stock": {i}' + "}"
         for i, text in enumerate(HOSTILE)
     )
     script = write_file(
         "h.moltres",
         f'db.insert("products", [{inserts}])\n'
-        'db.table("products").where(col("category") == "hostile").select("name").order_by("stock")\n'
+        'db.table("products").where(col("category") == "hostile").order_by("stock").select("name")\n'
         'db.table("products").count()\n',
     )
     result = moltres("run", script, "--db", postgres_db, "--format", "jsonl")

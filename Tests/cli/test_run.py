@@ -195,13 +195,13 @@ HOSTILE = [
 def test_hostile_strings_round_trip(moltres, write_file, shop_db):
     path, url = shop_db
     inserts = ", ".join(
-        "{" + f'"id": {1000 + i}, "name": {json.dumps(text)}, "category": "hostile", "price": 1.0, "stock": {i}' + "}"
+        "{" + f'"id": {1000 + i}, "name": {json.dumps(text, ensure_ascii=False)}, "category": "hostile", "price": 1.0, "stock": {i}' + "}"
         for i, text in enumerate(HOSTILE)
     )
     script = write_file(
         "h.moltres",
         f'db.insert("products", [{inserts}])\n'
-        'db.table("products").where(col("category") == "hostile").select("name").order_by("stock")\n',
+        'db.table("products").where(col("category") == "hostile").order_by("stock").select("name")\n',
     )
     result = moltres("run", script, "--db", url, "--format", "jsonl")
     assert result.status == 0, result
@@ -211,7 +211,7 @@ def test_hostile_strings_round_trip(moltres, write_file, shop_db):
     stored = [r[0] for r in rows_of(path, "SELECT name FROM products WHERE category = 'hostile' ORDER BY stock")]
     assert stored == HOSTILE
     assert rows_of(path, "SELECT count(*) FROM products WHERE category != 'hostile'") == [(24,)]
-    csv_result = moltres("run", write_file("c.moltres", 'db.table("products").where(col("category") == "hostile").select("name").order_by("stock")\n'), "--db", url, "--format", "csv")
+    csv_result = moltres("run", write_file("c.moltres", 'db.table("products").where(col("category") == "hostile").order_by("stock").select("name")\n'), "--db", url, "--format", "csv")
     parsed = [row[0] if row else "" for row in csv.reader(io.StringIO(csv_result.stdout, newline=""))][1:]
     assert parsed == HOSTILE
 
