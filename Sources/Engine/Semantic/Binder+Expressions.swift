@@ -57,9 +57,7 @@ extension Binder {
         }
         if entry.info.kind != .predefined {
             record(.binding(entry.info))
-            if expiredTransactions.contains(name), entry.info.kind == .withAlias,
-                entry.info.visibleUntil < token.range.start
-            {
+            if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
             }
