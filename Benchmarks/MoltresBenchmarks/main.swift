@@ -1,7 +1,7 @@
 import Foundation
 
 // moltres-bench [suite …] [--repetitions N] [--postgres URL]
-// Suites: sqlite, postgres, json, compile (each adds its own file with a `run…Benchmarks` function).
+// Suites: sqlite, postgres, json, parser, compile (each adds its own file with a `run…Benchmarks` function).
 // Run release builds only: `swift run -c release moltres-bench`.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -16,10 +16,23 @@ while !arguments.isEmpty {
     default: suites.append(argument)
     }
 }
-if suites.isEmpty { suites = ["sqlite", "postgres", "json"] }
+if suites.isEmpty { suites = ["sqlite", "postgres", "json", "parser"] }
 var results: [BenchmarkResult] = []
 for suite in suites {
     switch suite {
+    case "sqlite": results += try runSQLiteBenchmarks(repetitions: repetitions)
+    case "postgres":
+        guard let postgresURL else {
+            FileHandle.standardError.write(
+                Data(
+                    "skipping postgres: set MOLTRES_TEST_POSTGRES_URL or pass --postgres URL (scripts/bench-postgres.sh does)\n"
+                        .utf8))
+            continue
+        }
+        results += try runPostgresBenchmarks(url: postgresURL, repetitions: repetitions)
+    case "json":
+        results += try runJSONBenchmarks(repetitions: repetitions)
+    case "parser": results += try runParserBenchmarks(repetitions: repetitions)
     case "compile": results += runCompileBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))

@@ -262,7 +262,7 @@ precedencegroup ColumnPowerPrecedence {
 infix operator ** : ColumnPowerPrecedence
 
 extension Column {
-    private static func make(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression) -> Column {
+    private static func make(_ op: Expression.BinaryOperator, _ lhs: Expression, _ rhs: Expression) -> Column {
         // An alias on an operand names the operand only; the result is unnamed until aliased.
         Column(.binary(op, lhs.unaliased, rhs.unaliased))
     }

@@ -169,8 +169,8 @@ public enum Database {
     /// Opens a connection for a parsed URL.
     public static func open(_ url: ConnectionURL, readOnly: Bool = false) throws -> any DatabaseConnection {
         switch url.kind {
-        case .sqlite: return try SQLiteConnection(url: url, readOnly: readOnly) as! any DatabaseConnection
-        case .postgresql: return try PostgresConnection(url: url, readOnly: readOnly) as! any DatabaseConnection
+        case .sqlite: return try SQLiteConnection(url: url, readOnly: readOnly)
+        case .postgresql: return try PostgresConnection(url: url, readOnly: readOnly)
         }
     }
 }

@@ -1181,7 +1181,7 @@ final class SQLGenerator {
     }
 
     private func translateBinary(
-        _ op: BinaryOperator, _ left: Expression, _ right: Expression, in level: Level
+        _ op: Expression.BinaryOperator, _ left: Expression, _ right: Expression, in level: Level
     ) throws
         -> Translated
     {

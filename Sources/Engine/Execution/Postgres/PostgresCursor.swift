@@ -1,0 +1,164 @@
+import CPostgres
+
+/// Streams the rows of a query running on a ``PostgresConnection``, one `PGresult` per row
+/// (libpq's single-row mode, https://www.postgresql.org/docs/current/libpq-single-row-mode.html).
+///
+/// Only the current row is in memory. ``close()`` (also run when the cursor is released) ends an
+/// unfinished query: it reads what has already arrived, asks the server to cancel the rest
+/// (outside a transaction only, because a cancel aborts the transaction), and reads results until
+/// libpq reports the end, so the connection is ready for the next statement.
+///
+/// - Important: Use it on the connection's thread only, and start no other statement while it is open;
+///   if one is started anyway, the cursor is closed first and its ``next()`` then throws `.misuse`.
+public final class PostgresCursor: RowCursor {
+    /// The result's columns, described when the statement was prepared.
+    public let columns: [ResultColumn]
+    private let decoders: [PostgresDecoder]
+    private let connection: PostgresConnection
+    private let sql: String
+    /// The result holding the current row (and its handle, to skip an indirection per value).
+    private var current: PostgresResult?
+    private var currentHandle: OpaquePointer?
+    private var currentRow: Int32 = 0
+    private var currentRowCount: Int32 = 0
+    /// The first result, read when the query started and not yet handed out.
+    private var pending: PostgresResult?
+    /// Whether the query has ended (all rows read, failed, or closed).
+    private(set) var isFinished = false
+    private var closedByConnection = false
+    /// Whether a transaction was open when the query started.
+    let startedInTransaction: Bool
+
+    init(
+        connection: PostgresConnection, statement: PostgresPreparedStatement, first: PostgresResult, sql: String,
+        startedInTransaction: Bool
+    ) {
+        self.connection = connection
+        self.columns = statement.columns
+        self.decoders = statement.decoders
+        self.sql = sql
+        self.startedInTransaction = startedInTransaction
+        self.pending = first
+        if first.status != PGRES_SINGLE_TUPLE && first.status != PGRES_TUPLES_OK {
+            // A statement without rows (an INSERT without RETURNING, say): it is complete.
+            pending = nil
+            connection.drainResults()
+            isFinished = true
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Advances to the next row; returns `false` after the last one.
+    ///
+    /// - Throws: ``DatabaseError`` when the query fails while streaming (it may fail after some rows),
+    ///   or `.misuse` when the cursor was closed because another statement started.
+    public func next() throws -> Bool {
+        if currentRow + 1 < currentRowCount {
+            currentRow += 1
+            return true
+        }
+        current = nil
+        currentHandle = nil
+        currentRowCount = 0
+        if isFinished {
+            if closedByConnection {
+                throw DatabaseError(
+                    kind: .misuse,
+                    message: "the cursor was closed because another statement started on its connection", sql: sql)
+            }
+            return false
+        }
+        while true {
+            let result: PostgresResult
+            if let first = pending {
+                result = first
+                pending = nil
+            } else if let raw = PQgetResult(connection.handle) {
+                result = PostgresResult(taking: raw)
+            } else {
+                finish()
+                return false
+            }
+            let status = result.status
+            if status == PGRES_SINGLE_TUPLE || (status == PGRES_TUPLES_OK && result.rowCount > 0) {
+                current = result
+                currentHandle = result.handle
+                currentRow = 0
+                currentRowCount = PQntuples(result.handle)
+                return true
+            }
+            if result.isError {
+                let error = connection.makeError(from: result, sql: sql)
+                connection.drainResults()
+                finish()
+                throw error
+            }
+            // The empty PGRES_TUPLES_OK that ends single-row mode: read on until libpq returns NULL.
+        }
+    }
+
+    /// The value of column `index` in the current row; `.null` before the first row or after the last.
+    @inline(__always)
+    public func value(at index: Int) -> DatabaseValue {
+        precondition(index >= 0 && index < decoders.count, "column index \(index) out of range 0..<\(decoders.count)")
+        guard let handle = currentHandle else { return .null }
+        let column = Int32(truncatingIfNeeded: index)
+        if PQgetisnull(handle, currentRow, column) == 1 { return .null }
+        return decoders[index].decode(
+            PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
+    }
+
+    /// Whether column `index` of the current row is `NULL`.
+    public func isNull(at index: Int) -> Bool {
+        guard let handle = currentHandle else { return true }
+        return PQgetisnull(handle, currentRow, Int32(truncatingIfNeeded: index)) == 1
+    }
+
+    /// Ends the query, discarding rows not read, and leaves the connection ready for the next statement.
+    public func close() {
+        current = nil
+        currentHandle = nil
+        currentRowCount = 0
+        pending = nil
+        guard !isFinished else { return }
+        let handle = connection.handle
+        // Read whatever has already arrived without blocking; if the query ends there, no cancel is needed.
+        // The read-ahead is bounded: a fast server can send rows as quickly as they are dropped.
+        var ended = false
+        if PQconsumeInput(handle) == 1 {
+            var dropped = 0
+            while dropped < 256 && PQisBusy(handle) == 0 {
+                guard let raw = PQgetResult(handle) else {
+                    ended = true
+                    break
+                }
+                PQclear(raw)
+                dropped += 1
+            }
+        }
+        if !ended {
+            // A cancelled statement aborts the transaction it runs in, so inside one the rest is read and dropped.
+            if !startedInTransaction { connection.cancelRunningStatement() }
+            connection.drainResults()
+        }
+        finish()
+    }
+
+    /// Called by the connection when another statement starts while this cursor is open.
+    func closeBecauseAnotherStatementStarts() {
+        guard !isFinished else { return }
+        close()
+        closedByConnection = true
+    }
+
+    private func finish() {
+        isFinished = true
+        if connection.activeCursor === self { connection.activeCursor = nil }
+    }
+}
+
+@available(*, unavailable)
+extension PostgresCursor: Sendable {}

@@ -1,0 +1,95 @@
+import CSQLite
+
+/// Streams the rows of a SQLite query with `sqlite3_step`, one row at a time.
+///
+/// The cursor borrows a statement from the connection's cache; ``close()``, the last row,
+/// an error or `deinit` resets the statement and gives it back.
+///
+/// - Important: Values returned by ``value(at:)`` are copied out of SQLite's memory, but the cursor itself
+///   must stay on the connection's thread and must not outlive the statement it steps.
+public final class SQLiteCursor: RowCursor {
+    private enum State {
+        /// The first row has been stepped to but not handed out by ``next()`` yet.
+        case pending
+        case onRow
+        case finished
+    }
+
+    private let connection: SQLiteConnection
+    /// The statement being stepped (internal so tests can check statement reuse).
+    let statement: SQLiteStatement
+    private let handle: OpaquePointer
+    private let booleanMask: UInt64
+    private let columnCount: Int
+    /// Read for every value; exempt from dynamic exclusivity checks, since a cursor is used from one thread
+    /// and no access to it overlaps another.
+    @exclusivity(unchecked) private var state = State.finished
+    /// The result's columns with their declared types.
+    public var columns: [ResultColumn] { statement.columns }
+
+    /// Takes over a checked-out, bound statement and steps to the first row, so the result columns are exact
+    /// (SQLite re-prepares a statement inside its first step after a schema change) and errors surface here.
+    init(connection: SQLiteConnection, statement: SQLiteStatement) throws {
+        self.connection = connection
+        self.statement = statement
+        self.handle = statement.handle
+        let code = sqlite3_step(handle)
+        statement.refreshColumnsIfReprepared()
+        self.booleanMask = statement.booleanMask
+        self.columnCount = statement.columns.count
+        switch code {
+        case SQLITE_ROW:
+            state = .pending
+        case SQLITE_DONE:
+            connection.finish(statement)
+        default:
+            let error = connection.error(code: code, sql: statement.sql)
+            connection.finish(statement)
+            throw error
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Steps to the next row; returns `false` after the last one and gives the statement back.
+    public func next() throws -> Bool {
+        switch state {
+        case .onRow:
+            break
+        case .pending:
+            state = .onRow
+            return true
+        case .finished:
+            return false
+        }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE {
+            close()
+            return false
+        }
+        let error = connection.error(code: code, sql: statement.sql)
+        close()
+        throw error
+    }
+
+    /// The value of column `index` of the current row, or `.null` when there is no current row.
+    @inline(__always)
+    public func value(at index: Int) -> DatabaseValue {
+        guard state == .onRow, index >= 0, index < columnCount else { return .null }
+        let isBoolean = index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+        return statement.value(at: Int32(truncatingIfNeeded: index), isBoolean: isBoolean)
+    }
+
+    /// Ends the query and gives the statement back to the connection's cache.
+    public func close() {
+        guard state != .finished else { return }
+        state = .finished
+        connection.finish(statement)
+    }
+}
+
+@available(*, unavailable)
+extension SQLiteCursor: Sendable {}

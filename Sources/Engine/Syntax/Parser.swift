@@ -1,0 +1,569 @@
+/// Parses a `.moltres` file into a lossless syntax tree and its syntax diagnostics.
+///
+/// Never fails and never throws: any input, including invalid UTF-8, yields a tree that covers every byte. The
+/// diagnostics are also available as ``SyntaxTree/diagnostics``.
+///
+/// ```swift
+/// let (tree, diagnostics) = parse("orders = db.table(\"orders\").select()\n")
+/// ```
+public func parse(_ text: String) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+    parse(SourceText(text))
+}
+
+/// Parses source bytes; see ``parse(_:)-(String)``.
+public func parse(
+    _ source: SourceText, nestingLimit: Int = Parser.defaultNestingLimit
+) -> (
+    tree: SyntaxTree, diagnostics: [Diagnostic]
+) {
+    let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
+    var parser = Parser(tokens: tokens, bytes: source.bytes, nestingLimit: nestingLimit)
+    parser.parseFile()
+    var diagnostics = parser.diagnostics.isEmpty ? lexicalDiagnostics : lexicalDiagnostics + parser.diagnostics
+    if !lexicalDiagnostics.isEmpty && !parser.diagnostics.isEmpty {
+        diagnostics = diagnostics.enumerated().sorted { left, right in
+            (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
+        }.map(\.element)
+    }
+    let storage = SyntaxStorage(
+        source: source, tokens: tokens, nodes: parser.nodes, children: parser.children,
+        rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
+    return (SyntaxTree(storage: storage), diagnostics)
+}
+
+/// The recursive-descent parser behind ``parse(_:)-(String)``. It works on the token array and builds the tree
+/// bottom-up: children are pushed on a stack and `finish` wraps everything pushed since a marker into a node.
+///
+/// Recovery follows three rules:
+/// - `expect` records a diagnostic and carries on without consuming;
+/// - tokens that fit nowhere are wrapped in an `error` node up to the next comma, closing bracket or line end;
+/// - after an error, further generic errors within the next few tokens are suppressed (as yacc does), so one typo
+///   yields one diagnostic. Diagnostics about Python constructs are always reported.
+public struct Parser {
+    /// How deeply brackets and right-recursive operators may nest before the rest is skipped with `MOL1015`.
+    public static let defaultNestingLimit = 256
+
+    let tokens: [Token]
+    let bytes: [UInt8]
+    let nestingLimit: Int
+    var position = 0
+    var nodes: [RawNode] = []
+    var children: [Int32] = []
+    var stack: [Int32] = []
+    /// The number of pending children on `stack` (the array is reused, never shrunk).
+    var stackTop = 0
+    var diagnostics: [Diagnostic] = []
+    var nesting = 0
+    var lastErrorPosition = Int.min / 2
+    var openBrackets: [TokenKind] = []
+    var budget: Int
+    var stalled = false
+    var strayIndents = 0
+    /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
+    var quietUntilStatementEnd = false
+
+    init(tokens: [Token], bytes: [UInt8], nestingLimit: Int) {
+        self.tokens = tokens
+        self.bytes = bytes
+        self.nestingLimit = nestingLimit
+        self.budget = tokens.count * 8 + 64
+        nodes.reserveCapacity(tokens.count)
+        children.reserveCapacity(tokens.count * 2)
+    }
+
+    // MARK: Builder
+
+    @inline(__always)
+    var kind: TokenKind { tokens[position].kind }
+    @inline(__always)
+    var current: Token { tokens[position] }
+    @inline(__always)
+    func peek(_ offset: Int) -> TokenKind {
+        position + offset < tokens.count ? tokens[position + offset].kind : .endOfFile
+    }
+    var previousEnd: Int { position > 0 ? tokens[position - 1].end : 0 }
+
+    @inline(__always)
+    mutating func bump() {
+        guard kind != .endOfFile else { return }
+        // The lexer reported this token; treat it as the parser's own error so that no second one follows.
+        if kind == .unknown { lastErrorPosition = position }
+        push(~Int32(position))
+        position += 1
+    }
+
+    @inline(__always)
+    func mark() -> Int { stackTop }
+
+    @inline(__always)
+    mutating func push(_ element: Int32) {
+        if stackTop == stack.count { stack.append(element) } else { stack[stackTop] = element }
+        stackTop += 1
+    }
+
+    @inline(__always)
+    func fullStart(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].fullStart : tokens[Int(~child)].fullStart }
+    @inline(__always)
+    func start(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].start : tokens[Int(~child)].start }
+    @inline(__always)
+    func end(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].end : tokens[Int(~child)].end }
+
+    @discardableResult
+    mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
+        let count = stackTop - marker
+        let childStart = children.count
+        // A node without tokens (a missing expression) sits where the next token's text starts, after the
+        // whitespace the user typed, so that a cursor there finds it.
+        var fullStart = tokens[position].start
+        var start = fullStart
+        var end = fullStart
+        if count > 0 {
+            let first = stack[marker]
+            let last = stack[stackTop - 1]
+            let top = stackTop
+            stack.withUnsafeBufferPointer { buffer in
+                children.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[marker..<top]))
+            }
+            stackTop = marker
+            fullStart = self.fullStart(of: first)
+            start = self.start(of: first)
+            end = self.end(of: last)
+        }
+        nodes.append(
+            RawNode(
+                kind: kind, fullStart: fullStart, start: start, end: end, childStart: Int32(childStart),
+                childCount: Int32(count)))
+        push(Int32(nodes.count - 1))
+        return nodes.count - 1
+    }
+
+    /// The node most recently finished or pushed at stack depth `index`, if it is a node.
+    func node(atStack index: Int) -> RawNode? {
+        guard index >= 0 && index < stackTop && stack[index] >= 0 else { return nil }
+        return nodes[Int(stack[index])]
+    }
+
+    func text(_ token: Token) -> String { String(decoding: bytes[token.start..<token.end], as: UTF8.self) }
+    func text(_ range: ByteRange) -> String { String(decoding: bytes[range.start..<range.end], as: UTF8.self) }
+
+    /// Consumes one unit of the loop budget; false (and one `MOL1099`) when the parser stopped making progress.
+    @inline(__always)
+    mutating func tick() -> Bool {
+        if stalled { return false }
+        budget -= 1
+        if budget > 0 { return true }
+        stalled = true
+        diagnostics.append(
+            Diagnostic(
+                code: .parserStalled, range: current.range,
+                message: "The parser stopped making progress here; the rest of the file is not analysed. "
+                    + "This is a bug in Moltres: please report it with this file."))
+        return false
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode, _ range: ByteRange, _ message: String, force: Bool = false,
+        severity: DiagnosticSeverity = .error, related: [RelatedInformation] = [], fixes: [Fix] = []
+    ) {
+        if quietUntilStatementEnd && code != .nestingTooDeep { return }
+        if !force && position < lastErrorPosition + 3 { return }
+        lastErrorPosition = position
+        diagnostics.append(
+            Diagnostic(code: code, severity: severity, range: range, message: message, related: related, fixes: fixes))
+    }
+
+    /// Where to point a diagnostic about the current token: the token, or the end of the previous one when the
+    /// current token is a line end or the end of the file.
+    var currentDiagnosticRange: ByteRange {
+        let token = current
+        if token.kind == .newline || token.kind.isZeroWidth { return .empty(at: previousEnd) }
+        return token.range
+    }
+
+    // MARK: Statements
+
+    mutating func parseFile() {
+        let marker = mark()
+        while kind != .endOfFile && tick() {
+            let before = position
+            parseStatement()
+            if position == before { recoverFromStall() }
+        }
+        if kind != .endOfFile {
+            let errorMarker = mark()
+            while kind != .endOfFile { bump() }
+            finish(.error, errorMarker)
+        }
+        push(~Int32(position))
+        finish(.sourceFile, marker)
+    }
+
+    mutating func recoverFromStall() {
+        let marker = mark()
+        if !stalled {
+            report(
+                .parserStalled, current.range,
+                "The parser could not use \(current.kind.displayName) here. This is a bug in Moltres: please report it.",
+                force: true)
+        }
+        bump()
+        finish(.error, marker)
+    }
+
+    mutating func parseStatement() {
+        quietUntilStatementEnd = false
+        switch kind {
+        case .newline, .semicolon:
+            let marker = mark()
+            if kind == .semicolon {
+                report(.unexpectedToken, current.range, "Write one statement per line; `;` is not needed.")
+            }
+            bump()
+            finish(.error, marker)
+        case .indent:
+            let marker = mark()
+            let next = peek(1) == .endOfFile ? current.range : tokens[position + 1].range
+            report(
+                .indentation, next,
+                "Unexpected indentation: only the body of a `with` block is indented. Remove the leading spaces.",
+                force: true)
+            bump()
+            finish(.error, marker)
+            strayIndents += 1
+        case .dedent:
+            let marker = mark()
+            bump()
+            finish(.error, marker)
+            strayIndents = max(0, strayIndents - 1)
+        case .importKeyword: parseImport()
+        case .fromKeyword: parseFromImport()
+        case .withKeyword: parseWith()
+        case .at: parseDecorator()
+        case .defKeyword, .classKeyword, .forKeyword, .whileKeyword, .ifKeyword, .elifKeyword, .elseKeyword,
+            .tryKeyword, .exceptKeyword, .finallyKeyword, .returnKeyword, .passKeyword, .breakKeyword,
+            .continueKeyword, .raiseKeyword, .globalKeyword, .nonlocalKeyword, .delKeyword, .assertKeyword,
+            .asyncKeyword, .yieldKeyword, .awaitKeyword:
+            parseUnsupportedStatement()
+        default:
+            parseSimpleStatement()
+        }
+    }
+
+    mutating func parseSimpleStatement() {
+        let marker = mark()
+        if kind == .identifier && peek(1) == .equal {
+            bump()
+            bump()
+            parseExpressionOrMissing()
+            endStatement()
+            finish(.bindingStatement, marker)
+            return
+        }
+        if !canStartExpression(kind) {
+            let found = current
+            report(.unexpectedToken, currentDiagnosticRange, unexpectedMessage(found, context: "a statement"))
+            while kind != .newline && kind != .endOfFile { bump() }
+            if kind == .newline { bump() }
+            finish(.errorStatement, marker)
+            return
+        }
+        parseExpression()
+        switch kind {
+        case .equal:
+            if let target = node(atStack: marker) {
+                report(
+                    .invalidBindingTarget, ByteRange(start: target.start, end: target.end),
+                    "Only a plain name can be bound: values in a .moltres file are immutable, so `\(text(ByteRange(start: target.start, end: target.end))) = …` "
+                        + "cannot change them. Bind a new name instead: `name = …`.",
+                    force: true)
+            }
+            bump()
+            parseExpressionOrMissing()
+            endStatement()
+            finish(.bindingStatement, marker)
+        case .augmentedAssignment:
+            let operatorToken = current
+            let operatorText = text(operatorToken)
+            var fixes: [Fix] = []
+            if let target = node(atStack: marker), target.kind == .nameExpression {
+                let name = text(ByteRange(start: target.start, end: target.end))
+                let binary = String(operatorText.dropLast())
+                fixes.append(
+                    Fix(
+                        title: "Rewrite as `\(name) = \(name) \(binary) …`",
+                        edits: [TextEdit(range: operatorToken.range, newText: "= \(name) \(binary)")]))
+            }
+            report(
+                .augmentedAssignment, operatorToken.range,
+                "`\(operatorText)` is not supported: bindings are immutable. Write `name = name \(operatorText.dropLast()) value`; "
+                    + "the new binding shadows the old one.",
+                force: true, fixes: fixes)
+            bump()
+            parseExpressionOrMissing()
+            endStatement()
+            finish(.errorStatement, marker)
+        default:
+            endStatement()
+            finish(.expressionStatement, marker)
+        }
+    }
+
+    mutating func endStatement() {
+        switch kind {
+        case .newline:
+            bump()
+        case .endOfFile, .dedent:
+            break
+        case .semicolon:
+            let marker = mark()
+            report(.unexpectedToken, current.range, "Write one statement per line; `;` is not needed.")
+            bump()
+            finish(.error, marker)
+        default:
+            let marker = mark()
+            if kind != .unknown {
+                report(.unexpectedToken, current.range, unexpectedMessage(current, context: "the end of the statement"))
+            }
+            while kind != .newline && kind != .endOfFile { bump() }
+            finish(.error, marker)
+            if kind == .newline { bump() }
+        }
+    }
+
+    mutating func parseWith() {
+        let marker = mark()
+        let withToken = current
+        bump()
+        parseExpressionOrMissing()
+        if kind == .asKeyword {
+            bump()
+            if kind == .identifier {
+                bump()
+            } else {
+                report(.expectedToken, currentDiagnosticRange, "Expected a name after `as`.")
+            }
+        }
+        if kind == .comma {
+            let errorMarker = mark()
+            report(
+                .unexpectedToken, current.range,
+                "A `with` statement takes one context, such as `db.transaction()`; nest a second `with` block instead.")
+            while kind != .colon && kind != .newline && kind != .endOfFile { bump() }
+            finish(.error, errorMarker)
+        }
+        if kind == .colon {
+            bump()
+        } else {
+            report(
+                .expectedToken, .empty(at: previousEnd), "Expected `:` at the end of the `with` line.",
+                related: [RelatedInformation(range: withToken.range, message: "the `with` statement")],
+                fixes: [Fix(title: "Insert `:`", edits: [TextEdit(range: .empty(at: previousEnd), newText: ":")])])
+            if kind != .newline && kind != .endOfFile {
+                let errorMarker = mark()
+                while kind != .newline && kind != .endOfFile { bump() }
+                finish(.error, errorMarker)
+            }
+        }
+        if kind == .newline {
+            bump()
+            if kind == .indent {
+                parseBlock()
+            } else {
+                report(
+                    .indentation, .empty(at: current.start),
+                    "Expected an indented block after the `with` line: indent its statements by 4 spaces.")
+            }
+        } else if kind != .endOfFile && kind != .dedent {
+            let blockMarker = mark()
+            parseStatement()
+            finish(.block, blockMarker)
+        }
+        finish(.withStatement, marker)
+    }
+
+    mutating func parseBlock() {
+        let marker = mark()
+        let savedStrayIndents = strayIndents
+        strayIndents = 0
+        bump()
+        while kind != .endOfFile && tick() {
+            if kind == .dedent {
+                if strayIndents == 0 { break }
+                let errorMarker = mark()
+                bump()
+                finish(.error, errorMarker)
+                strayIndents -= 1
+                continue
+            }
+            let before = position
+            parseStatement()
+            if position == before { recoverFromStall() }
+        }
+        if kind == .dedent { bump() }
+        strayIndents = savedStrayIndents
+        finish(.block, marker)
+    }
+
+    mutating func parseImport() {
+        let marker = mark()
+        bump()
+        repeat {
+            if kind == .comma { bump() }
+            let nameMarker = mark()
+            parseDottedName()
+            parseImportAlias()
+            finish(.importedName, nameMarker)
+        } while kind == .comma && tick()
+        endStatement()
+        finish(.importStatement, marker)
+    }
+
+    mutating func parseFromImport() {
+        let marker = mark()
+        bump()
+        parseDottedName()
+        if kind == .importKeyword {
+            bump()
+            let parenthesized = kind == .leftParenthesis
+            let opener = current
+            if parenthesized { bump() }
+            if kind == .star {
+                bump()
+            } else {
+                repeat {
+                    if kind == .comma { bump() }
+                    if parenthesized && kind == .rightParenthesis { break }
+                    let nameMarker = mark()
+                    if kind == .identifier {
+                        bump()
+                    } else {
+                        report(.expectedToken, currentDiagnosticRange, "Expected a name to import.")
+                    }
+                    parseImportAlias()
+                    finish(.importedName, nameMarker)
+                } while kind == .comma && tick()
+            }
+            if parenthesized { expectClosing(.rightParenthesis, opener: opener) }
+        } else {
+            report(.expectedToken, currentDiagnosticRange, "Expected `import` after the module name.")
+        }
+        endStatement()
+        finish(.fromImportStatement, marker)
+    }
+
+    mutating func parseDottedName() {
+        let marker = mark()
+        while kind == .dot || kind == .ellipsis { bump() }
+        if kind == .identifier {
+            bump()
+            while kind == .dot && tick() {
+                bump()
+                if kind == .identifier {
+                    bump()
+                } else {
+                    report(.expectedToken, currentDiagnosticRange, "Expected a module name after `.`.")
+                    break
+                }
+            }
+        } else if stackTop == marker {
+            report(.expectedToken, currentDiagnosticRange, "Expected a module name.")
+        }
+        finish(.dottedName, marker)
+    }
+
+    mutating func parseImportAlias() {
+        guard kind == .asKeyword else { return }
+        bump()
+        if kind == .identifier {
+            bump()
+        } else {
+            report(.expectedToken, currentDiagnosticRange, "Expected a name after `as`.")
+        }
+    }
+
+    mutating func parseDecorator() {
+        let marker = mark()
+        let start = current.start
+        while kind == .at && tick() {
+            while kind != .newline && kind != .endOfFile { bump() }
+            if kind == .newline { bump() }
+        }
+        report(
+            .decorator, ByteRange(start: start, end: previousEnd),
+            "Decorators are not supported: a .moltres file has no functions or classes. Write the pipeline directly.",
+            force: true)
+        if kind == .defKeyword || kind == .classKeyword || kind == .asyncKeyword {
+            consumeUnsupportedClause()
+        }
+        finish(.unsupportedStatement, marker)
+    }
+
+    mutating func parseUnsupportedStatement() {
+        let marker = mark()
+        let keyword = current
+        report(.unsupportedStatement, keyword.range, unsupportedStatementMessage(keyword.kind), force: true)
+        consumeUnsupportedClause()
+        let clauses: Set<TokenKind> =
+            switch keyword.kind {
+            case .ifKeyword, .elifKeyword: [.elifKeyword, .elseKeyword]
+            case .forKeyword, .whileKeyword: [.elseKeyword]
+            case .tryKeyword, .exceptKeyword: [.exceptKeyword, .elseKeyword, .finallyKeyword]
+            default: []
+            }
+        while clauses.contains(kind) && tick() { consumeUnsupportedClause() }
+        finish(.unsupportedStatement, marker)
+    }
+
+    /// Consumes a header line and, when it ends in `:`, its indented body.
+    mutating func consumeUnsupportedClause() {
+        var endsWithColon = false
+        while kind != .newline && kind != .endOfFile {
+            endsWithColon = kind == .colon
+            bump()
+        }
+        if kind == .newline { bump() }
+        if endsWithColon && kind == .indent {
+            var depth = 0
+            repeat {
+                if kind == .indent { depth += 1 }
+                if kind == .dedent { depth -= 1 }
+                bump()
+            } while depth > 0 && kind != .endOfFile
+        }
+    }
+
+    func unsupportedStatementMessage(_ kind: TokenKind) -> String {
+        let keyword = kind.fixedText ?? "?"
+        switch kind {
+        case .defKeyword, .classKeyword, .returnKeyword, .yieldKeyword, .globalKeyword, .nonlocalKeyword,
+            .lambdaKeyword, .asyncKeyword, .awaitKeyword:
+            return
+                "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write the pipeline directly."
+        case .forKeyword, .whileKeyword, .breakKeyword, .continueKeyword:
+            return
+                "`\(keyword)` is not supported: loops and functions are not part of .moltres files; write each pipeline directly, "
+                + "and let the query work on all rows at once."
+        case .ifKeyword, .elifKeyword, .elseKeyword:
+            return "`\(keyword)` statements are not supported: a .moltres file is a list of pipelines. "
+                + "For a value that depends on a condition, use `F.when(condition, value).otherwise(other)`."
+        case .tryKeyword, .exceptKeyword, .finallyKeyword, .raiseKeyword, .assertKeyword:
+            return "`\(keyword)` is not supported: errors are reported by Moltres itself. "
+                + "Statements inside `with db.transaction():` are rolled back together when one fails."
+        case .passKeyword: return "`pass` is not needed in a .moltres file; remove it."
+        case .delKeyword: return "`del` is not supported: bindings are immutable; bind a new name instead."
+        default: return "`\(keyword)` is not supported in .moltres files; write the pipeline directly."
+        }
+    }
+
+    func unexpectedMessage(_ token: Token, context: String) -> String {
+        switch token.kind {
+        case .rightParenthesis, .rightBracket, .rightBrace:
+            return "Unmatched '\(text(token))': there is no opening bracket for it."
+        case .newline, .endOfFile, .dedent, .indent:
+            return "Unexpected \(token.kind.displayName) in \(context)."
+        default:
+            let shown = token.kind.fixedText.map { "'\($0)'" } ?? "'\(text(token))'"
+            return "Unexpected \(shown); expected \(context)."
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import Moltres
+
+/// Shared helpers of the syntax tests: every test describes its case as data and calls one of these.
+enum SyntaxTestSupport {
+    /// The directory of the `.moltres` fixtures.
+    static let fixturesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Whether expectations should be rewritten instead of compared (`MOLTRES_UPDATE_FIXTURES=1`); review the diff.
+    static let updateFixtures = ProcessInfo.processInfo.environment["MOLTRES_UPDATE_FIXTURES"] == "1"
+
+    /// The names of the fixtures, without extension, sorted.
+    static func fixtureNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: fixturesDirectory.path)) ?? []
+        return files.filter { $0.hasSuffix(".moltres") }.map { String($0.dropLast(".moltres".count)) }.sorted()
+    }
+
+    /// The bytes of fixture `name`.
+    static func fixtureBytes(_ name: String) -> [UInt8] {
+        let url = fixturesDirectory.appendingPathComponent(name + ".moltres")
+        return (try? [UInt8](Data(contentsOf: url))) ?? []
+    }
+
+    /// The tree dump followed by the diagnostics, as stored in `<name>.tree`.
+    static func describe(_ tree: SyntaxTree) -> String {
+        var text = tree.dump()
+        text += "--- diagnostics\n"
+        for diagnostic in tree.diagnostics {
+            let position = tree.source.position(of: diagnostic.range.start, encoding: .utf32)
+            text +=
+                "\(position.zeroBasedLine + 1):\(position.column + 1) \(diagnostic.severity) \(diagnostic.code): \(diagnostic.message)\n"
+        }
+        return text
+    }
+
+    /// Asserts the invariants every parse must keep: the tokens tile the input, the tree holds every token
+    /// exactly once in order, and every node's range lies inside its parent's.
+    static func checkInvariants(
+        _ source: SourceText, _ tree: SyntaxTree, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(tree.reconstructedText == source.bytes, "lossless round trip", sourceLocation: sourceLocation)
+        var expectedStart = 0
+        for token in tree.tokens {
+            if token.fullStart != expectedStart || token.start < token.fullStart || token.end < token.start {
+                Issue.record("tokens do not tile the input at \(token)", sourceLocation: sourceLocation)
+                return
+            }
+            expectedStart = token.end
+        }
+        let treeTokens = tree.rootNode.tokens.map(\.index)
+        #expect(
+            treeTokens == Array(0..<tree.tokens.count), "tree holds every token once", sourceLocation: sourceLocation)
+        #expect(tree.tokens.last?.kind == .endOfFile, sourceLocation: sourceLocation)
+    }
+
+    /// Parses `text`, checks the invariants and returns the tree.
+    @discardableResult
+    static func parseChecked(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> SyntaxTree {
+        let source = SourceText(text)
+        let (tree, _) = parse(source)
+        checkInvariants(source, tree, sourceLocation: sourceLocation)
+        return tree
+    }
+}
+
+/// Checks that `input` parses into exactly the diagnostic codes `expected` (in order), keeping the invariants.
+func check(_ input: String, codes expected: [DiagnosticCode], sourceLocation: SourceLocation = #_sourceLocation) {
+    let tree = SyntaxTestSupport.parseChecked(input, sourceLocation: sourceLocation)
+    let codes = tree.diagnostics.map(\.code)
+    #expect(codes == expected, "\(input.debugDescription): \(tree.diagnostics)", sourceLocation: sourceLocation)
+}
+
+/// Checks that `input` parses without diagnostics into a tree whose dump equals `expected` (leading and trailing
+/// whitespace of each line ignored in `expected` except indentation, which is compared as written).
+func check(_ input: String, tree expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let tree = SyntaxTestSupport.parseChecked(input, sourceLocation: sourceLocation)
+    #expect(tree.diagnostics.isEmpty, "\(tree.diagnostics)", sourceLocation: sourceLocation)
+    let actual = tree.dump()
+    #expect(actual == expected, "\n\(actual)", sourceLocation: sourceLocation)
+}
+
+/// Checks that formatting `input` gives `expected`, and that formatting that again changes nothing.
+func check(_ input: String, formatted expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let tree = SyntaxTestSupport.parseChecked(input, sourceLocation: sourceLocation)
+    guard let output = format(tree) else {
+        Issue.record("refused: \(tree.diagnostics)", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(output == expected, "\n\(output)", sourceLocation: sourceLocation)
+    let again = format(parse(output).tree)
+    #expect(again == output, "not idempotent:\n\(again ?? "nil")", sourceLocation: sourceLocation)
+}
