@@ -62,6 +62,10 @@ public struct ColumnReference: Sendable, Hashable {
 
     /// Parses `"t.c"` into qualifier `t` and name `c`; a name without a dot is unqualified.
     public init(parsing text: String) {
+        if !text.utf8.contains(UInt8(ascii: ".")) {
+            self.init(text)
+            return
+        }
         if let dot = text.lastIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
             self.init(String(text[text.index(after: dot)...]), qualifier: String(text[..<dot]))
         } else {

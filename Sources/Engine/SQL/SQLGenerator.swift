@@ -116,7 +116,16 @@ final class SQLGenerator {
         }
     }
 
+    /// The statement's plan; names and binding uses are collected from it on first need.
+    private var root: LogicalPlan?
+    private var namesReserved = false
+    private var bindingsCounted = false
+
     private func nextAlias() -> String {
+        if !namesReserved, let root {
+            namesReserved = true
+            reserveNames(in: root)
+        }
         while true {
             aliasCounter += 1
             let name = "t\(aliasCounter)"
@@ -213,8 +222,7 @@ final class SQLGenerator {
 
     /// The tree and result columns of a query plan.
     func queryTree(for plan: LogicalPlan) throws -> (SQLTree, [PlanColumn]) {
-        reserveNames(in: plan)
-        countBindings(in: plan)
+        root = plan
         let level = try build(plan)
         let query = finalize(level)
         return (.query(with: commonTableExpressions, recursive: isRecursive, query), level.columns.map(\.column))
@@ -592,6 +600,10 @@ final class SQLGenerator {
             return level
 
         case .binding(let name, let input, let alwaysCTE):
+            if !bindingsCounted, let root {
+                bindingsCounted = true
+                countBindings(in: root)
+            }
             if alwaysCTE || bindingUses[name, default: 0] > 1 {
                 if cteColumns[name] == nil {
                     let (body, columns) = try query(for: input)
@@ -756,6 +768,10 @@ final class SQLGenerator {
             if left.sourceNames.contains(where: { $0.lowercased() == sqlName.lowercased() }) {
                 var fresh = "\(sqlName)_2"
                 var suffix = 2
+                if !namesReserved, let root {
+                    namesReserved = true
+                    reserveNames(in: root)
+                }
                 while left.sourceNames.contains(where: { $0.lowercased() == fresh.lowercased() })
                     || reservedNames.contains(fresh.lowercased())
                 {
