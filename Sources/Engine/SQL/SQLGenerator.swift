@@ -735,12 +735,16 @@ final class SQLGenerator {
             }
             throw PlanError.unknownTable(lookup)
         }
-        level.columns = info.columns.map { column in
-            LevelColumn(
-                column: PlanColumn(
-                    name: column.name, type: column.type, isNullable: column.isNullable, qualifiers: [qualifier],
-                    sourceTable: info.name),
-                sql: .column(qualifier: sqlName, name: column.name))
+        // One qualifier array shared by every column (copy-on-write), not one allocation per column.
+        let qualifiers = [qualifier]
+        level.columns.reserveCapacity(info.columns.count)
+        for column in info.columns {
+            level.columns.append(
+                LevelColumn(
+                    column: PlanColumn(
+                        name: column.name, type: column.type, isNullable: column.isNullable, qualifiers: qualifiers,
+                        sourceTable: info.name),
+                    sql: .column(qualifier: sqlName, name: column.name)))
         }
         return level
     }
@@ -808,7 +812,7 @@ final class SQLGenerator {
             throw PlanError.unsupportedFeature("FULL OUTER JOIN", dialect: dialect.name)
         }
         // The combined scope sees both sides.
-        var combined = left
+        var combined = Level()
         combined.columns = left.columns + right.columns
         combined.openQualifiers = left.openQualifiers + right.openQualifiers
         combined.sourceNames = left.sourceNames + right.sourceNames
