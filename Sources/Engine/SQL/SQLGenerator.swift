@@ -548,8 +548,11 @@ final class SQLGenerator {
             }
             var level = Level()
             level.compound = .setOperation(leftQuery, keyword, rightQuery)
-            level.columns = leftColumns.map { column in
-                var plain = PlanColumn(name: column.name, type: column.type, isNullable: column.isNullable)
+            level.columns = leftColumns.enumerated().map { index, column in
+                // A row of either side may land in the column, so it is nullable if either side's is.
+                let nullable =
+                    column.isNullable || (index < rightColumns.count ? rightColumns[index].isNullable : true)
+                var plain = PlanColumn(name: column.name, type: column.type, isNullable: nullable)
                 plain.sourceTable = nil
                 return LevelColumn(column: plain, sql: .column(qualifier: nil, name: column.name))
             }
