@@ -166,6 +166,17 @@ import Testing
             }
         }
         #expect(try session.table("plan_crud").count() == 10_001)
+        // Savepoints inside a transaction block, and Records.
+        try session.transaction { session in
+            try session.insert("plan_crud", rows: [["id": 30_000, "name": "kept"]])
+            let savepoint = try session.savepoint()
+            try session.insert("plan_crud", rows: [["id": 30_001, "name": "undone"]])
+            try session.rollback(toSavepoint: savepoint)
+            try session.releaseSavepoint(savepoint)
+        }
+        #expect(try session.table("plan_crud").where(col("id") >= 30_000).count() == 1)
+        #expect(try session.records([["id": 30_002, "name": "record"]]).insertInto("plan_crud") == 1)
+        #expect(try session.delete("plan_crud", where: col("id") >= 30_000) == 2)
         // INSERT … SELECT inside the database.
         try session.dropTable("plan_crud_copy")
         try session.createTable(
