@@ -138,7 +138,8 @@ extension Binder {
 
     /// Combines two columns with an operator, checking their types.
     func combine(
-        _ op: Expression.BinaryOperator, _ left: ColumnValue, _ right: ColumnValue, operatorRange: ByteRange, node: SyntaxNode
+        _ op: Expression.BinaryOperator, _ left: ColumnValue, _ right: ColumnValue, operatorRange: ByteRange,
+        node: SyntaxNode
     ) -> ColumnValue {
         let nullable = left.nullable || right.nullable
         let pending = left.pending + right.pending
