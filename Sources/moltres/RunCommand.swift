@@ -54,23 +54,22 @@ struct RunCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment["MOLTRES_DSN"].flatMap { $0.isEmpty ? nil : $0 }
         let given = db ?? environment
 
-        // A first pass without a schema finds the file's connect(...) and its syntax errors.
-        let draft = compile(source.text)
-        let draftReport = DiagnosticReport(path: file, source: source, diagnostics: draft.diagnostics)
-        if draftReport.hasErrors {
-            SourceFiles.printError(draftReport.text)
-            throw ExitCode(1)
-        }
+        // A first pass without a schema finds the file's connect(...); its diagnostics only matter when no database
+        // can be found, since names can only be checked against the database's schema.
+        let draft = compile(source)
         var steps = ScriptStep.steps(of: draft.statements, source: source, includeConnects: given == nil)
         let url: String
         if let given {
             url = given
         } else if case .connect(let target) = steps.first?.action {
             url = target
-            steps.removeFirst()
-        } else if steps.isEmpty {
-            return
         } else {
+            let draftReport = DiagnosticReport(path: file, source: source, diagnostics: draft.diagnostics)
+            if draftReport.hasErrors {
+                SourceFiles.printError(draftReport.text)
+                throw ExitCode(1)
+            }
+            if steps.isEmpty { return }
             throw CommandFailure(
                 "no database: pass --db URL, set MOLTRES_DSN, or start the file with db = connect(\"sqlite:///shop.db\")"
             )
