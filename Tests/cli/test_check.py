@@ -99,3 +99,16 @@ def test_examples_are_clean(moltres, shop_db):
     assert len(files) >= 6
     result = moltres("check", *files, "--db", url)
     assert result.status == 0, result
+
+
+def test_schema_from_environment(moltres, write_file, shop_db):
+    _, url = shop_db
+    path = write_file("unknown.moltres", 'db.table("orders").select("amout")\n')
+    result = moltres("check", path, env={"MOLTRES_DSN": url})
+    assert result.status == 1, result
+    assert "amout" in result.stdout
+
+
+def test_db_and_schema_together_is_a_usage_error(moltres, write_file):
+    path = write_file("good.moltres", 'db.table("orders")\n')
+    assert moltres("check", path, "--db", "sqlite:///:memory:", "--schema", "x.json").status == 64

@@ -107,3 +107,22 @@ def test_postgres_hostile_strings(moltres, write_file, postgres_db):
     objects = result.jsonl()
     assert [row[0] for row in objects[1]["rows"]] == HOSTILE
     assert objects[2]["rows"] == [[24 + len(HOSTILE)]]
+
+
+def test_postgres_transaction_control(moltres, write_file, postgres_db):
+    script = write_file(
+        "s.moltres",
+        "with db.transaction() as txn:\n"
+        '    db.update("products", where=col("id") == 1, set={"stock": 111})\n'
+        '    txn.savepoint("a")\n'
+        '    db.update("products", where=col("id") == 2, set={"stock": 222})\n'
+        '    txn.rollback_to_savepoint("a")\n'
+        "with db.transaction() as txn:\n"
+        '    db.update("products", where=col("id") == 3, set={"stock": 333})\n'
+        "    txn.rollback()\n"
+        'db.table("products").where(col("id") <= 3).order_by("id").select("stock")\n',
+    )
+    result = moltres("run", script, "--db", postgres_db, "--format", "jsonl")
+    assert result.status == 0, result
+    stocks = [row[0] for row in result.jsonl()[-1]["rows"]]
+    assert stocks[0] == 111 and stocks[1] != 222 and stocks[2] != 333

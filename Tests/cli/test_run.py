@@ -267,3 +267,63 @@ def test_bad_format_is_a_usage_error(moltres, write_file, shop_db):
     _, url = shop_db
     result = moltres("run", write_file("q.moltres", QUERY), "--db", url, "--format", "xml")
     assert result.status == 64
+
+
+def test_transaction_control_and_savepoints(moltres, write_file, shop_db):
+    path, url = shop_db
+    before = rows_of(path, "SELECT stock FROM products WHERE id = 2")
+    script = write_file(
+        "s.moltres",
+        "with db.transaction() as txn:\n"
+        '    db.update("products", where=col("id") == 1, set={"stock": 111})\n'
+        '    txn.savepoint("a")\n'
+        '    db.update("products", where=col("id") == 2, set={"stock": 222})\n'
+        '    txn.rollback_to_savepoint("a")\n'
+        '    db.update("products", where=col("id") == 3, set={"stock": 333})\n'
+        "with db.transaction() as txn:\n"
+        '    db.update("products", where=col("id") == 4, set={"stock": 444})\n'
+        "    txn.rollback()\n",
+    )
+    result = moltres("run", script, "--db", url, "--format", "jsonl")
+    assert result.status == 0, result
+    assert rows_of(path, "SELECT id, stock FROM products WHERE id IN (1, 3) ORDER BY id") == [(1, 111), (3, 333)]
+    assert rows_of(path, "SELECT stock FROM products WHERE id = 2") == before
+    assert rows_of(path, "SELECT stock FROM products WHERE id = 4") != [(444,)]
+
+
+def test_actions(moltres, write_file, shop_db):
+    _, url = shop_db
+    script = write_file(
+        "a.moltres",
+        'db.table("orders").order_by("id").select("id").tail(2)\n'
+        'db.table("orders").order_by("id").select("id").head(2)\n'
+        'db.table("orders").where(col("id") == 1).to_sql()\n'
+        'db.table("orders").where(col("id") == 1).explain()\n',
+    )
+    result = moltres("run", script, "--db", url, "--format", "jsonl")
+    assert result.status == 0, result
+    tail, head, sql, explain = result.jsonl()
+    assert tail["rows"] == [[399], [400]]
+    assert head["rows"] == [[1], [2]]
+    assert sql["columns"] == [{"name": "sql", "type": "text"}] and sql["rows"][0][0].startswith("SELECT")
+    assert explain["rowCount"] >= 1
+
+
+def test_show_sql_prints_sql_and_parameters(moltres, write_file, shop_db):
+    _, url = shop_db
+    script = write_file("q.moltres", "# first\n" + QUERY)
+    result = moltres("run", script, "--db", url, "--show-sql")
+    assert result.status == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == "-- line 2"
+    assert lines[1].startswith("SELECT") and lines[1].endswith(";")
+    assert lines[2] == "-- parameters: [3]"
+
+
+def test_read_only_refuses_writes(moltres, write_file, shop_db):
+    path, url = shop_db
+    script = write_file("w.moltres", 'db.update("products", where=col("id") == 1, set={"stock": 5})\n')
+    result = moltres("run", script, "--db", url, "--read-only")
+    assert result.status == 1
+    assert "[MOL5" in result.stderr or "read" in result.stderr
+    assert rows_of(path, "SELECT stock FROM products WHERE id = 1") != [(5,)]
