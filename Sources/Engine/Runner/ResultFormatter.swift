@@ -46,6 +46,12 @@ public struct ResultFormatter: Sendable {
         case .mutation:
             let noun = result.rowCount == 1 ? "row" : "rows"
             return "(\(result.rowCount) \(noun) affected, \(elapsed))\n"
+        case .query where result.isSQLPreview:
+            var text = result.sql + ";\n"
+            if !result.parameters.isEmpty {
+                text += "-- parameters: [" + result.parameters.map(JSONText.value).joined(separator: ", ") + "]\n"
+            }
+            return text
         case .query:
             let table = TextTable(
                 headings: result.columns.map(\.name), values: result.rows, maximumWidth: maximumCellWidth)

@@ -109,6 +109,8 @@ public struct StatementResult: Sendable, Hashable {
     public var truncated: Bool
     /// How long the statement took, fetching included.
     public var elapsed: Duration
+    /// Whether the query only showed its SQL (`.to_sql()`, `.show_sql()`) instead of running.
+    public var isSQLPreview = false
 
     /// Creates a result.
     public init(
@@ -302,10 +304,12 @@ public final class ScriptRunner {
         let statement = try generateSQL(for: plan, dialect: session.dialect, catalog: catalog)
         if mode == .sqlOnly {
             executedCount += 1
-            return StatementResult(
+            var result = StatementResult(
                 statementNumber: executedCount, line: step.line, kind: .query, sql: statement.text,
                 parameters: statement.parameters, columns: [StatementResult.Column(name: "sql", typeName: "text")],
                 rows: [[.text(statement.text)]], rowCount: 1)
+            result.isSQLPreview = true
+            return result
         }
         var sql = statement.text
         if mode == .explain {
