@@ -138,3 +138,46 @@ public struct SQLListing: Sendable {
         return result + "\n"
     }
 }
+
+extension ScriptRunner {
+    /// Runs every statement of a compiled file in order, streaming each result to `onResult`.
+    ///
+    /// A compilation with an error diagnostic runs nothing: the first error is thrown as a ``ScriptError``.
+    /// `includeConnects: false` ignores the file's `connect(...)` calls (the runner's session is used throughout).
+    public func run(
+        _ compilation: Compilation, includeConnects: Bool = true, onResult: (StatementResult) throws -> Void
+    ) throws {
+        let source = compilation.tree.source
+        if let error = compilation.diagnostics.first(where: { $0.severity == .error }) {
+            throw ScriptError(diagnostic: error, source: source)
+        }
+        try run(
+            ScriptStep.steps(of: compilation.statements, source: source, includeConnects: includeConnects),
+            onResult: onResult)
+    }
+
+    /// Runs one statement of a compiled file (the editor's "Run" on the statement under the cursor).
+    ///
+    /// A statement with an error diagnostic in its range is refused with that error.
+    public func run(
+        _ statement: CompiledStatement, of compilation: Compilation, onResult: (StatementResult) throws -> Void
+    ) throws {
+        let source = compilation.tree.source
+        if let error = compilation.diagnostics.first(where: {
+            $0.severity == .error && statement.range.touches($0.range.start)
+        }) {
+            throw ScriptError(diagnostic: error, source: source)
+        }
+        try run(ScriptStep.steps(of: [statement], source: source), onResult: onResult)
+    }
+}
+
+extension ScriptError {
+    /// The error for a diagnostic, located in `source`.
+    public init(diagnostic: Diagnostic, source: SourceText) {
+        let position = source.position(of: diagnostic.range.start, encoding: .utf32)
+        self.init(
+            code: diagnostic.code.rawValue, message: diagnostic.message, range: diagnostic.range,
+            line: position.zeroBasedLine + 1, column: position.column + 1)
+    }
+}

@@ -66,3 +66,29 @@ import Testing
         #expect(try session.connection.collect("SELECT count(*) FROM t").rows == [[4]])
     }
 }
+
+@Suite struct CompiledRunTests {
+    @Test func aCompilationWithErrorsRunsNothing() throws {
+        let session = try Session.connect("sqlite:///:memory:")
+        try session.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        let compilation = compile("db.delete(\"t\", where=col(\"id\") > 0)\nx = (\n", catalog: try session.catalog())
+        var results: [StatementResult] = []
+        let error = #expect(throws: ScriptError.self) {
+            try ScriptRunner(session: session).run(compilation) { results.append($0) }
+        }
+        #expect(error?.line == 2)
+        #expect(results.isEmpty)
+    }
+
+    @Test func oneStatement() throws {
+        let session = try Session.connect("sqlite:///:memory:")
+        try session.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        try session.connection.execute("INSERT INTO t VALUES (1), (2)")
+        let compilation = compile(
+            "db.table(\"t\").count()\ndb.table(\"t\").where(col(\"id\") == 2)\n", catalog: try session.catalog())
+        var results: [StatementResult] = []
+        try ScriptRunner(session: session).run(compilation.statements[1], of: compilation) { results.append($0) }
+        #expect(results.map(\.rows) == [[[2]]])
+        #expect(results.first?.line == 2)
+    }
+}
