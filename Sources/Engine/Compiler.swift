@@ -34,7 +34,7 @@ public func compile(
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     return Compilation(
         tree: tree, diagnostics: diagnostics,
-        statements: statements.map { $0.markingErrors(errorRanges) },
+        statements: errorRanges.isEmpty ? statements : statements.map { $0.markingErrors(errorRanges) },
         facts: SemanticFacts(
             symbols: binder.symbols, bindings: binder.bindingTimeline, columnScopes: binder.columnScopes,
             memberBases: binder.memberBases, callSites: binder.callSites),
