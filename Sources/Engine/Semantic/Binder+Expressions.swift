@@ -70,9 +70,21 @@ extension Binder {
 
     // MARK: - Operators
 
+    /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
+        var spine: [SyntaxNode] = []
+        var current: SyntaxNode? = node
+        while let binary = current, binary.kind == .binaryExpression {
+            spine.append(binary)
+            current = binary.firstExpressionChild
+        }
+        var value = current.map { evaluate($0) } ?? .unknown
+        for binary in spine.reversed() { value = applyBinary(binary, left: value) }
+        return value
+    }
+
+    private func applyBinary(_ node: SyntaxNode, left: Value) -> Value {
         let (leftNode, rightNode) = node.firstTwoExpressionChildren
-        let left = leftNode.map { evaluate($0) } ?? .unknown
         let right = rightNode.map { evaluate($0) } ?? .unknown
         guard let operatorToken = node.firstChildToken else { return .unknown }
         let operatorRange = operatorToken.range
