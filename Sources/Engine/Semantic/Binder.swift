@@ -29,6 +29,8 @@ final class Binder {
     /// The CTE name of each DataFrame binding, by binding id.
     var bindingNames: [Int: String] = [:]
     var bindingNameCounts: [String: Int] = [:]
+    /// The columns of each table read so far, shared by every `db.table(name)` of the file.
+    var tableColumns: [String: [PlanColumn]] = [:]
     /// Transaction aliases whose `with` block has ended.
     var expiredTransactions: Set<String> = []
     /// Whether the current `with` block is read-only.

@@ -1,7 +1,7 @@
 /// What kind of value an expression of a `.moltres` file has, as the checker sees it.
 ///
 /// Hover shows it, completion picks members by it, and bindings carry it.
-public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
+public enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     /// A connection: `db`, or the result of `connect(...)`.
     case database
     /// A DataFrame with the columns known at that step; `isComplete` is false when more columns may exist
