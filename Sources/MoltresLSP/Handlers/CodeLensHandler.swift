@@ -1,0 +1,31 @@
+import Moltres
+import MoltresProtocol
+
+extension LanguageServer {
+    /// `textDocument/codeLens`: "Run", "SQL" and "Explain" above every runnable statement (queries and
+    /// mutations, also inside `with` blocks), each with the argument `{uri, position}`.
+    func handleCodeLens(_ params: CodeLensParams) throws -> [CodeLens]? {
+        let snapshot = try snapshot(params.textDocument.uri)
+        let converter = converter(snapshot)
+        var lenses: [CodeLens] = []
+        func visit(_ statement: ClassifiedStatement) {
+            statement.children.forEach(visit)
+            guard statement.kind == .query || statement.kind == .mutation else { return }
+            let start = converter.position(of: statement.node.range.start)
+            let range = LSPRange(start: start, end: start)
+            let argument: LSPAny = [
+                "uri": .string(snapshot.uri),
+                "position": ["line": .integer(Int64(start.line)), "character": .integer(Int64(start.character))],
+            ]
+            let run = statement.kind == .mutation ? "▶ Run (writes)" : "▶ Run"
+            lenses.append(CodeLens(range: range, command: Command(title: run, command: "moltres.runQuery", arguments: [argument])))
+            lenses.append(CodeLens(range: range, command: Command(title: "SQL", command: "moltres.showSQL", arguments: [argument])))
+            if statement.kind == .query {
+                lenses.append(
+                    CodeLens(range: range, command: Command(title: "Explain", command: "moltres.explain", arguments: [argument])))
+            }
+        }
+        StatementClassifier.classify(snapshot.tree.root.statements).forEach(visit)
+        return lenses
+    }
+}

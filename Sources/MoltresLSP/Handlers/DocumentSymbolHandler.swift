@@ -1,0 +1,34 @@
+import Moltres
+import MoltresProtocol
+
+extension LanguageServer {
+    /// `textDocument/documentSymbol`: bindings, queries, mutations and `with` blocks (with their statements).
+    func handleDocumentSymbol(_ params: DocumentSymbolParams) throws -> [DocumentSymbol]? {
+        let snapshot = try snapshot(params.textDocument.uri)
+        let converter = converter(snapshot)
+        func symbol(_ statement: ClassifiedStatement) -> DocumentSymbol? {
+            let range = converter.range(of: statement.node.range)
+            let firstLine = statement.node.text.split(separator: "\n").first.map(String.init) ?? ""
+            let summary = firstLine.count > 60 ? String(firstLine.prefix(57)) + "…" : firstLine
+            switch statement.kind {
+            case .binding, .query, .mutation:
+                let nameToken = BindingStatement(statement.node)?.nameToken
+                let selection = nameToken.map { converter.range(of: $0.range) } ?? range
+                let kind: SymbolKind =
+                    statement.kind == .mutation ? .event : statement.name != nil ? .variable : .function
+                return DocumentSymbol(
+                    name: statement.name ?? summary, detail: statement.kind.rawValue, kind: kind, range: range,
+                    selectionRange: selection)
+            case .transaction:
+                let alias = WithStatement(statement.node)?.aliasToken
+                return DocumentSymbol(
+                    name: "with " + (statement.name ?? "transaction"), detail: "transaction", kind: .namespace,
+                    range: range, selectionRange: alias.map { converter.range(of: $0.range) } ?? range,
+                    children: statement.children.compactMap(symbol))
+            case .other:
+                return nil
+            }
+        }
+        return StatementClassifier.classify(snapshot.tree.root.statements).compactMap(symbol)
+    }
+}

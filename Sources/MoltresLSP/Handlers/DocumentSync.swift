@@ -1,0 +1,86 @@
+import Foundation
+import Moltres
+import MoltresProtocol
+
+extension LanguageServer {
+    /// `textDocument/didOpen`.
+    func handleDidOpen(_ params: DidOpenTextDocumentParams) {
+        let document = params.textDocument
+        _ = documents.open(uri: document.uri, version: document.version, text: document.text)
+        scheduleDiagnostics(document.uri, immediately: true)
+    }
+
+    /// `textDocument/didChange`: applies full or incremental changes in order.
+    func handleDidChange(_ params: DidChangeTextDocumentParams) {
+        let uri = params.textDocument.uri
+        guard
+            documents.change(
+                uri: uri, version: params.textDocument.version, changes: params.contentChanges, encoding: encoding)
+                != nil
+        else {
+            log("didChange for a document that is not open: \(uri)", type: .warning)
+            return
+        }
+        scheduleDiagnostics(uri)
+    }
+
+    /// `textDocument/didClose`: forgets the document and clears its diagnostics.
+    func handleDidClose(_ params: DidCloseTextDocumentParams) {
+        documents.close(uri: params.textDocument.uri)
+        connection.send(
+            notification: PublishDiagnosticsNotification.self,
+            params: PublishDiagnosticsParams(uri: params.textDocument.uri, diagnostics: []))
+    }
+
+    /// `textDocument/didSave`: nothing to do (the text is already current); a saved `moltres.toml` reloads.
+    func handleDidSave(_ params: DidSaveTextDocumentParams) {
+        if params.textDocument.uri.hasSuffix("/moltres.toml") {
+            reloadConfiguration()
+            refreshCatalogs(reason: "moltres.toml saved")
+        }
+    }
+
+    // MARK: Diagnostics
+
+    /// Publishes diagnostics for the newest version of `uri` after the debounce, unless a newer version arrives.
+    func scheduleDiagnostics(_ uri: DocumentUri, immediately: Bool = false) {
+        guard let version = documents.version(uri) else { return }
+        let delay: DispatchTimeInterval = immediately ? .milliseconds(0) : diagnosticsDelay
+        analysisQueue.asyncAfter(deadline: .now() + delay) { [self] in
+            guard documents.version(uri) == version, let snapshot = documents.snapshot(uri) else { return }
+            let diagnostics = diagnostics(for: snapshot)
+            // Drop the result if the document changed while it was computed.
+            guard documents.version(uri) == version else { return }
+            connection.send(
+                notification: PublishDiagnosticsNotification.self,
+                params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
+        }
+    }
+
+    /// Re-publishes diagnostics for every open document (after the schema changed).
+    func republishAllDiagnostics() {
+        for document in documents.all { scheduleDiagnostics(document.uri, immediately: true) }
+    }
+
+    /// The LSP diagnostics of a snapshot.
+    func diagnostics(for snapshot: DocumentSnapshot) -> [MoltresProtocol.Diagnostic] {
+        let converter = converter(snapshot)
+        return analysis(of: snapshot).diagnostics.map { lspDiagnostic($0, converter: converter, uri: snapshot.uri) }
+    }
+
+    /// Converts an engine diagnostic.
+    func lspDiagnostic(
+        _ diagnostic: Moltres.Diagnostic, converter: PositionConverter, uri: DocumentUri
+    ) -> MoltresProtocol.Diagnostic {
+        let related = diagnostic.related.map { information in
+            DiagnosticRelatedInformation(
+                location: Location(uri: uri, range: converter.range(of: information.range)),
+                message: information.message)
+        }
+        return MoltresProtocol.Diagnostic(
+            range: converter.range(of: diagnostic.range),
+            severity: MoltresProtocol.DiagnosticSeverity(rawValue: diagnostic.severity.rawValue),
+            code: .string(diagnostic.code.rawValue), source: "moltres", message: diagnostic.message,
+            relatedInformation: related.isEmpty ? nil : related)
+    }
+}
