@@ -21,9 +21,11 @@ extension LanguageServer {
         let token = tree.token(before: offset)
 
         // Inside a string: table names, column names, `how` values or connection names.
-        if let token, token.kind == .string, token.range.start < offset,
-            offset < token.range.end || !isClosedString(token.text)
-        {
+        let current = tree.token(at: offset)
+        if current.kind == .string, current.range.start < offset, offset < current.range.end {
+            return CompletionList(isIncomplete: false, items: stringCompletions(token: current, context: context))
+        }
+        if let token, token.kind == .string, token.range.end == offset, !isClosedString(token.text) {
             return CompletionList(isIncomplete: false, items: stringCompletions(token: token, context: context))
         }
 

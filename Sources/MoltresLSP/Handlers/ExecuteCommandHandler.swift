@@ -100,6 +100,6 @@ extension LanguageServer {
         }
         state.withLock { $0.configuration.activeConnection = name }
         refreshCatalogs(reason: "connection \(name) selected")
-        return ["connection": .string(name), "url": .string(ConnectionURL.redact(connection.url))]
+        return ["connection": .string(name), "url": .string(ServerConfiguration.redacted(connection.url))]
     }
 }

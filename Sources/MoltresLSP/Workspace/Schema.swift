@@ -12,7 +12,7 @@ struct ConnectionTarget: Sendable, Hashable {
     var name: String?
 
     /// The URL with its password hidden, for messages.
-    var displayURL: String { ConnectionURL.redact(url) }
+    var displayURL: String { ServerConfiguration.redacted(url) }
 }
 
 /// The key under which the offline schema file's catalog is cached.

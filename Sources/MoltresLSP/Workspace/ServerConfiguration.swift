@@ -126,6 +126,16 @@ struct ServerConfiguration: Sendable, Hashable {
         return url
     }
 
+    /// A URL with any password hidden, in the user-info part and in a `password=` query parameter.
+    static func redacted(_ url: String) -> String {
+        var text = ConnectionURL.redact(url)
+        if let range = text.range(of: #"([?&])password=[^&]*"#, options: .regularExpression) {
+            let separator = text[range].first.map(String.init) ?? "?"
+            text.replaceSubrange(range, with: separator + "password=***")
+        }
+        return text
+    }
+
     /// Makes a relative `sqlite:///file.db` URL absolute against the workspace root; other URLs are unchanged.
     static func resolvedURL(connect url: String, root: URL?) -> String {
         let prefix = "sqlite:///"

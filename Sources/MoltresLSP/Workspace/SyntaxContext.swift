@@ -141,21 +141,22 @@ struct SyntaxContext {
 
     /// The innermost call whose argument list holds `byteOffset` (also while its `)` is not typed yet).
     func enclosingCall(at byteOffset: Int) -> CallExpression? {
-        var node: SyntaxNode? = tree.innermostNode(at: byteOffset)
-        if let token = tree.token(before: byteOffset), token.range.end <= byteOffset, let parent = token.parent,
-            parent.range.contains(node?.range ?? parent.range)
-        {
-            node = parent
-        }
-        while let current = node {
-            if let call = CallExpression(current), let arguments = call.argumentList {
-                let afterOpen = (call.leftParenthesis?.range.end ?? arguments.range.start) <= byteOffset
-                let beforeClose = call.rightParenthesis.map { byteOffset <= $0.range.start } ?? true
-                if afterOpen && beforeClose { return call }
+        // Recovery may end an unclosed call before the cursor, so look up from the token just typed as well.
+        let starts = [tree.innermostNode(at: byteOffset), tree.token(before: byteOffset)?.parent].compactMap { $0 }
+        var best: CallExpression?
+        for start in starts {
+            var node: SyntaxNode? = start
+            while let current = node {
+                if let call = CallExpression(current), let open = call.leftParenthesis, open.range.end <= byteOffset,
+                    call.rightParenthesis.map({ byteOffset <= $0.range.start }) ?? true
+                {
+                    if best.map({ $0.leftParenthesis!.range.start < open.range.start }) ?? true { best = call }
+                    break
+                }
+                node = current.parent
             }
-            node = current.parent
         }
-        return nil
+        return best
     }
 
     /// The index of the argument being written at `byteOffset` and its label, if any.
