@@ -33,6 +33,8 @@ public final class LanguageServer: Sendable {
         var configuration = ServerConfiguration()
         var supportsWorkDoneProgress = false
         var supportsSnippets = false
+        /// Whether the client renders markdown in hovers (else plain text is sent).
+        var hoverMarkdown = false
         var nextProgressToken = 1
         /// Catalogs by resolved connection URL (or `schema-file` for the offline file).
         var catalogs: [String: Catalog] = [:]

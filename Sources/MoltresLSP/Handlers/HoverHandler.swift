@@ -12,8 +12,9 @@ extension LanguageServer {
         let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
         let token = snapshot.tree.token(at: offset)
         let range = converter.range(of: token.range)
-        func hover(_ markdown: String) -> Hover {
-            Hover(contents: MarkupContent(kind: .markdown, value: markdown), range: range)
+        let markdown = state.withLock { $0.hoverMarkdown }
+        func hover(_ text: String) -> Hover {
+            Hover(contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: text), range: range)
         }
         guard let parent = token.parent else { return nil }
 

@@ -23,6 +23,8 @@ extension LanguageServer {
             state.rootURL = root?.isFileURL == true ? root : nil
             state.clientSettings = params.initializationOptions ?? .null
             state.supportsWorkDoneProgress = params.capabilities.window?.workDoneProgress ?? false
+            state.hoverMarkdown =
+                params.capabilities.textDocument?.hover?.contentFormat?.contains(.markdown) ?? false
             state.supportsSnippets =
                 params.capabilities.textDocument?.completion?.completionItem?.snippetSupport ?? false
         }
