@@ -173,12 +173,14 @@ public final class LanguageServer: Sendable {
     /// Sends a line to the client's log (`window/logMessage`) and to standard error.
     func log(_ message: String, type: MessageType = .log) {
         FileHandle.standardError.write(Data("moltres lsp: \(message)\n".utf8))
-        connection.send(notification: LogMessageNotification.self, params: LogMessageParams(type: type, message: message))
+        connection.send(
+            notification: LogMessageNotification.self, params: LogMessageParams(type: type, message: message))
     }
 
     /// Shows a message to the user (`window/showMessage`).
     func show(_ message: String, type: MessageType) {
-        connection.send(notification: ShowMessageNotification.self, params: ShowMessageParams(type: type, message: message))
+        connection.send(
+            notification: ShowMessageNotification.self, params: ShowMessageParams(type: type, message: message))
     }
 
     /// Marks the server as exited; used by ``handleExit(_:)``.

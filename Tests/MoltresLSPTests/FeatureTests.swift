@@ -67,10 +67,12 @@ import Testing
 
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
-        let markers = test.open("x = db.table(\"ord1️⃣ers\").select().wh2️⃣ere(col(\"sta3️⃣tus\") == \"paid\")\nF.s4️⃣um(col(\"amount\"))\n")
+        let markers = test.open(
+            "x = db.table(\"ord1️⃣ers\").select().wh2️⃣ere(col(\"sta3️⃣tus\") == \"paid\")\nF.s4️⃣um(col(\"amount\"))\n")
         func hover(_ marker: String) async throws -> String {
             let result = try await test.client.send(
-                request: HoverRequest.self, params: HoverParams(textDocument: document(test), position: try #require(markers[marker])))
+                request: HoverRequest.self,
+                params: HoverParams(textDocument: document(test), position: try #require(markers[marker])))
             return result?.contents.value ?? ""
         }
         #expect(try await hover("1️⃣").contains("customer_id"))
@@ -95,7 +97,8 @@ import Testing
 
     @Test func definitionReferencesAndRenameOfBindings() async throws {
         let test = try await TestServer()
-        let markers = test.open("b1️⃣ig = db.table(\"orders\").select()\nbig = b2️⃣ig.limit(5)\nbig.where(col(\"id\") > 1)\nd3️⃣b\n")
+        let markers = test.open(
+            "b1️⃣ig = db.table(\"orders\").select()\nbig = b2️⃣ig.limit(5)\nbig.where(col(\"id\") > 1)\nd3️⃣b\n")
         let definition = try await test.client.send(
             request: DefinitionRequest.self,
             params: DefinitionParams(textDocument: document(test), position: try #require(markers["2️⃣"])))
@@ -170,7 +173,9 @@ import Testing
 
     @Test func inlayHintsShowABindingsColumns() async throws {
         let test = try await TestServer()
-        test.open("totals = db.table(\"orders\").select().group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n")
+        test.open(
+            "totals = db.table(\"orders\").select().group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
+        )
         let hints = try await test.client.send(
             request: InlayHintRequest.self,
             params: InlayHintParams(

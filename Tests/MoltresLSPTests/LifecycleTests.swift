@@ -10,7 +10,8 @@ import Testing
         await #expect {
             _ = try await test.client.send(
                 request: HoverRequest.self,
-                params: HoverParams(textDocument: TextDocumentIdentifier(uri: test.uri()), position: Position(line: 0, character: 0)))
+                params: HoverParams(
+                    textDocument: TextDocumentIdentifier(uri: test.uri()), position: Position(line: 0, character: 0)))
         } throws: { error in
             (error as? ResponseError)?.code == ResponseError.serverNotInitialized
         }
@@ -127,7 +128,8 @@ import Testing
 
     @Test func passwordComesFromTheEnvironmentOnly() {
         let connection = ConnectionSettings(
-            name: "pg", url: "postgresql://app@db.example/shop", dialect: .postgresql, passwordEnvironmentVariable: "PW")
+            name: "pg", url: "postgresql://app@db.example/shop", dialect: .postgresql, passwordEnvironmentVariable: "PW"
+        )
         let url = ServerConfiguration.resolvedURL(for: connection, root: nil, environment: ["PW": "s3cr:t"])
         #expect(url == "postgresql://app:s3cr%3At@db.example/shop")
         #expect(!ServerConfiguration.redacted(url).contains("s3cr"))
@@ -149,7 +151,9 @@ import Testing
 
     @Test func selectConnectionRedactsThePassword() async throws {
         let test = try await TestServer(
-            toml: "[connections.pg]\nurl = \"postgresql://u:hunter2@127.0.0.1:1/x\"\n[connections.shop]\nurl = \"sqlite:///shop.db\"\n")
+            toml:
+                "[connections.pg]\nurl = \"postgresql://u:hunter2@127.0.0.1:1/x\"\n[connections.shop]\nurl = \"sqlite:///shop.db\"\n"
+        )
         let result = try await test.command("moltres.selectConnection", ["connection": "shop"])
         #expect(result?["connection"] == "shop")
         let pg = try await test.command("moltres.selectConnection", ["connection": "pg"])

@@ -84,7 +84,9 @@ final class TestServer: Sendable {
     }
 
     /// Waits until diagnostics for `uri` arrive (or a second passes).
-    func waitForDiagnostics(_ uri: DocumentUri, where condition: ([MoltresProtocol.Diagnostic]) -> Bool = { _ in true })
+    func waitForDiagnostics(
+        _ uri: DocumentUri, where condition: ([MoltresProtocol.Diagnostic]) -> Bool = { _ in true }
+    )
         async throws -> [MoltresProtocol.Diagnostic]
     {
         for _ in 0..<200 {

@@ -18,11 +18,17 @@ extension LanguageServer {
                 "position": ["line": .integer(Int64(start.line)), "character": .integer(Int64(start.character))],
             ]
             let run = statement.kind == .mutation ? "▶ Run (writes)" : "▶ Run"
-            lenses.append(CodeLens(range: range, command: Command(title: run, command: "moltres.runQuery", arguments: [argument])))
-            lenses.append(CodeLens(range: range, command: Command(title: "SQL", command: "moltres.showSQL", arguments: [argument])))
+            lenses.append(
+                CodeLens(range: range, command: Command(title: run, command: "moltres.runQuery", arguments: [argument]))
+            )
+            lenses.append(
+                CodeLens(
+                    range: range, command: Command(title: "SQL", command: "moltres.showSQL", arguments: [argument])))
             if statement.kind == .query {
                 lenses.append(
-                    CodeLens(range: range, command: Command(title: "Explain", command: "moltres.explain", arguments: [argument])))
+                    CodeLens(
+                        range: range,
+                        command: Command(title: "Explain", command: "moltres.explain", arguments: [argument])))
             }
         }
         StatementClassifier.classify(snapshot.tree.root.statements).forEach(visit)

@@ -129,7 +129,9 @@ extension LanguageServer {
     private func methodItems(_ receiver: APIReceiver, snippets: Bool) -> [CompletionItem] {
         (APICatalog.methods[receiver] ?? []).map { method in
             CompletionItem(
-                label: method.name, labelDetails: CompletionItemLabelDetails(detail: "(\(method.parameters.joined(separator: ", ")))", description: method.returns),
+                label: method.name,
+                labelDetails: CompletionItemLabelDetails(
+                    detail: "(\(method.parameters.joined(separator: ", ")))", description: method.returns),
                 kind: .method, detail: "\(receiver.rawValue).\(method.signature)",
                 documentation: .markupContent(MarkupContent(kind: .markdown, value: method.documentation)),
                 insertText: snippets ? method.snippet : method.name, insertTextFormat: snippets ? .snippet : .plainText)
@@ -140,7 +142,8 @@ extension LanguageServer {
         BuiltinFunction.all.map { function in
             CompletionItem(
                 label: function.name, kind: .function, detail: APICatalog.signature(of: function),
-                documentation: .markupContent(MarkupContent(kind: .markdown, value: APICatalog.documentation(of: function))),
+                documentation: .markupContent(
+                    MarkupContent(kind: .markdown, value: APICatalog.documentation(of: function))),
                 insertText: snippets ? APICatalog.snippet(of: function) : function.name,
                 insertTextFormat: snippets ? .snippet : .plainText)
         }

@@ -16,7 +16,8 @@ struct StatementCommandArguments: Sendable {
     /// Reads the first argument of a command.
     init(_ value: LSPAny?) throws {
         guard let value, case .object = value, let uri = value["uri"]?.stringValue else {
-            throw ResponseError(code: ResponseError.invalidParams, message: "expected an argument {\"uri\": …, \"position\": …}")
+            throw ResponseError(
+                code: ResponseError.invalidParams, message: "expected an argument {\"uri\": …, \"position\": …}")
         }
         self.uri = uri
         if let position = value["position"], let line = position["line"]?.integerValue,
@@ -28,7 +29,8 @@ struct StatementCommandArguments: Sendable {
         connection = value["connection"]?.stringValue
         if let name = value["dialect"]?.stringValue {
             guard let dialect = DatabaseKind(dialectName: name) else {
-                throw ResponseError(code: ResponseError.invalidParams, message: "unknown dialect '\(name)' (sqlite or postgresql)")
+                throw ResponseError(
+                    code: ResponseError.invalidParams, message: "unknown dialect '\(name)' (sqlite or postgresql)")
             }
             self.dialect = dialect
         }
@@ -54,7 +56,8 @@ extension LanguageServer {
                     return
                 }
                 context.reply {
-                    try statementCommand(params.command, arguments: StatementCommandArguments(argument), context: context)
+                    try statementCommand(
+                        params.command, arguments: StatementCommandArguments(argument), context: context)
                 }
             }
         default:

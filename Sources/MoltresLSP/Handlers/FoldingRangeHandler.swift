@@ -21,11 +21,14 @@ extension LanguageServer {
                 add(startLine, endLine)
             case .argumentList, .listExpression, .dictExpression, .tupleExpression, .parenthesizedExpression:
                 // Keep the closing bracket visible when it sits on its own line.
-                let closingOwnLine = node.lastToken.map { token in
-                    token.kind.isClosingBracket
-                        && source.text(in: ByteRange(start: source.contentRange(ofLine: endLine).start, end: token.range.start))
+                let closingOwnLine =
+                    node.lastToken.map { token in
+                        token.kind.isClosingBracket
+                            && source.text(
+                                in: ByteRange(start: source.contentRange(ofLine: endLine).start, end: token.range.start)
+                            )
                             .allSatisfy(\.isWhitespace)
-                } ?? false
+                    } ?? false
                 add(startLine, closingOwnLine ? endLine - 1 : endLine)
             default:
                 break
@@ -38,7 +41,8 @@ extension LanguageServer {
         for index in snapshot.tree.tokens.indices {
             for piece in snapshot.tree.token(index).leadingTrivia where piece.kind == .comment {
                 let line = source.line(containing: piece.range.start)
-                let before = source.text(in: ByteRange(start: source.contentRange(ofLine: line).start, end: piece.range.start))
+                let before = source.text(
+                    in: ByteRange(start: source.contentRange(ofLine: line).start, end: piece.range.start))
                 if before.allSatisfy(\.isWhitespace) { commentLines.append(line) }
             }
         }

@@ -52,11 +52,18 @@ extension LanguageServer {
             }
             if let function = BuiltinFunction.named(name) { return hover(functionMarkdown(function)) }
             switch name {
-            case "db": return hover("**db**: Database — the default connection\(connectionTarget(for: snapshot).map { " (\($0.displayURL))" } ?? "")")
+            case "db":
+                return hover(
+                    "**db**: Database — the default connection\(connectionTarget(for: snapshot).map { " (\($0.displayURL))" } ?? "")"
+                )
             case "col": return hover("```python\ncol(name) -> Column\n```\n\nA column of the step's input, by name.")
-            case "lit": return hover("```python\nlit(value) -> Column\n```\n\nA literal value (sent as a bind parameter).")
+            case "lit":
+                return hover("```python\nlit(value) -> Column\n```\n\nA literal value (sent as a bind parameter).")
             case "F": return hover("**F**: the functions module (`moltres.expressions.functions`)")
-            case "connect": return hover("```python\nconnect(url_or_name) -> Database\n```\n\nA database URL or a connection named in moltres.toml.")
+            case "connect":
+                return hover(
+                    "```python\nconnect(url_or_name) -> Database\n```\n\nA database URL or a connection named in moltres.toml."
+                )
             default: return nil
             }
         }

@@ -16,7 +16,8 @@ extension LanguageServer {
             else { continue }
             let columns = outputColumns(of: value, context: context)
             guard !columns.isEmpty else { continue }
-            let shown = columns.count > 8 ? columns.prefix(8).joined(separator: ", ") + ", …" : columns.joined(separator: ", ")
+            let shown =
+                columns.count > 8 ? columns.prefix(8).joined(separator: ", ") + ", …" : columns.joined(separator: ", ")
             hints.append(
                 InlayHint(
                     position: converter.position(of: binding.nameRange.end), label: .string(": [\(shown)]"),
@@ -52,7 +53,8 @@ extension LanguageServer {
                 }
                 return names + call.arguments.compactMap { argumentName($0.value) }
             case "table", "select":
-                return context.tables(of: node).first.flatMap { context.catalog.table(named: $0.name) }?.columns.map(\.name)
+                return context.tables(of: node).first.flatMap { context.catalog.table(named: $0.name) }?.columns.map(
+                    \.name)
                     ?? []
             default:
                 current = member.base
@@ -65,7 +67,8 @@ extension LanguageServer {
         guard let node else { return nil }
         if let literal = StringLiteral(node) { return literal.value }
         if let call = CallExpression(node) {
-            if call.calleeName == "alias", let name = call.positionalArguments.first?.value.flatMap(StringLiteral.init) {
+            if call.calleeName == "alias", let name = call.positionalArguments.first?.value.flatMap(StringLiteral.init)
+            {
                 return name.value
             }
             if call.calleeName == "col", let name = call.positionalArguments.first?.value.flatMap(StringLiteral.init) {

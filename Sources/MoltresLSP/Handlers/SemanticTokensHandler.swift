@@ -30,7 +30,9 @@ enum SemanticTokenClassifier {
         var result: [Classified] = []
         let types = Dictionary(uniqueKeysWithValues: tokenTypes.enumerated().map { ($1, $0) })
         func add(_ range: ByteRange, _ type: String, _ modifiers: UInt32 = 0) {
-            if let index = types[type], !range.isEmpty { result.append(Classified(range: range, type: index, modifiers: modifiers)) }
+            if let index = types[type], !range.isEmpty {
+                result.append(Classified(range: range, type: index, modifiers: modifiers))
+            }
         }
         for index in tree.tokens.indices {
             let token = tree.token(index)

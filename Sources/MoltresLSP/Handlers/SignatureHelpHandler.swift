@@ -14,18 +14,23 @@ extension LanguageServer {
         let parameters: [String]
         let documentation: String
         let member = call.callee.flatMap(MemberAccess.init)
-        if let function = BuiltinFunction.named(name), member == nil || member?.base.flatMap(NameExpression.init)?.name == "F" {
+        if let function = BuiltinFunction.named(name),
+            member == nil || member?.base.flatMap(NameExpression.init)?.name == "F"
+        {
             label = APICatalog.signature(of: function)
             parameters = function.parameters
             documentation = APICatalog.documentation(of: function)
         } else if let member, let base = member.base,
-            let method = context.receiver(of: base).flatMap({ APICatalog.method(name, of: $0) }) ?? APICatalog.anyMethod(name)?.1
+            let method = context.receiver(of: base).flatMap({ APICatalog.method(name, of: $0) })
+                ?? APICatalog.anyMethod(name)?.1
         {
             label = method.signature
             parameters = method.parameters
             documentation = method.documentation
         } else if name == "col" || name == "lit" || name == "connect" {
-            label = name == "col" ? "col(name) -> Column" : name == "lit" ? "lit(value) -> Column" : "connect(url_or_name) -> Database"
+            label =
+                name == "col"
+                ? "col(name) -> Column" : name == "lit" ? "lit(value) -> Column" : "connect(url_or_name) -> Database"
             parameters = [name == "col" ? "name" : name == "lit" ? "value" : "url_or_name"]
             documentation = ""
         } else {
@@ -41,8 +46,11 @@ extension LanguageServer {
             active = star
         }
         let information = SignatureInformation(
-            label: label, documentation: documentation.isEmpty ? nil : .markupContent(MarkupContent(kind: .markdown, value: documentation)),
+            label: label,
+            documentation: documentation.isEmpty
+                ? nil : .markupContent(MarkupContent(kind: .markdown, value: documentation)),
             parameters: parameters.map { ParameterInformation(label: $0) })
-        return SignatureHelp(signatures: [information], activeSignature: 0, activeParameter: min(active, max(parameters.count - 1, 0)))
+        return SignatureHelp(
+            signatures: [information], activeSignature: 0, activeParameter: min(active, max(parameters.count - 1, 0)))
     }
 }

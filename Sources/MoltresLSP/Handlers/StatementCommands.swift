@@ -8,6 +8,7 @@ extension LanguageServer {
         _ command: String, arguments: StatementCommandArguments, context: RequestContext<LSPAny?>
     ) throws -> LSPAny? {
         throw ResponseError(
-            code: ResponseError.requestFailed, message: "\(command) needs the compiler, which this build does not have yet")
+            code: ResponseError.requestFailed,
+            message: "\(command) needs the compiler, which this build does not have yet")
     }
 }

@@ -40,7 +40,9 @@ enum APICatalog {
         .database: [
             m("table", ["name"], "DataFrame", "A table of the database; `.select()` it to query it."),
             m("sql", ["sql", "**params"], "DataFrame", "A DataFrame over raw SQL; `:name` parameters bind."),
-            m("insert", ["table_name", "rows"], "int", "Inserts rows (a list of dicts or Records) in one transaction."),
+            m(
+                "insert", ["table_name", "rows"], "int", "Inserts rows (a list of dicts or Records) in one transaction."
+            ),
             m("update", ["table_name", "where=", "set="], "int", "Updates the rows matching `where` with `set`."),
             m("delete", ["table_name", "where="], "int", "Deletes the rows matching `where`."),
             m(
@@ -115,7 +117,9 @@ enum APICatalog {
             m("print_schema", [], "None", "Prints the columns and their types."),
         ],
         .groupedData: [
-            m("agg", ["*aggregations"], "DataFrame", "Aggregates each group: `agg(F.sum(col(\"x\")).alias(\"total\"))`."),
+            m(
+                "agg", ["*aggregations"], "DataFrame",
+                "Aggregates each group: `agg(F.sum(col(\"x\")).alias(\"total\"))`."),
             m("count", [], "DataFrame", "The number of rows per group."),
             m("sum", ["*columns"], "DataFrame", "The sum of columns per group."),
             m("avg", ["*columns"], "DataFrame", "The average of columns per group."),
@@ -217,7 +221,9 @@ enum APICatalog {
         }
     }
 
-    private static func m(_ name: String, _ parameters: [String], _ returns: String, _ documentation: String) -> APIMethod {
+    private static func m(
+        _ name: String, _ parameters: [String], _ returns: String, _ documentation: String
+    ) -> APIMethod {
         APIMethod(name: name, parameters: parameters, returns: returns, documentation: documentation)
     }
 }

@@ -46,14 +46,16 @@ struct BindingIndex: Sendable {
                 if let value = binding.value { collectReferences(in: value, visible: visible) }
                 if let token = binding.nameToken, let name = binding.name {
                     bindings.append(
-                        Binding(name: name, nameRange: token.range, statementRange: statement.range, value: binding.value))
+                        Binding(
+                            name: name, nameRange: token.range, statementRange: statement.range, value: binding.value))
                     visible[name] = bindings.count - 1
                 }
             } else if let with = WithStatement(statement) {
                 if let context = with.context { collectReferences(in: context, visible: visible) }
                 if let token = with.aliasToken, let name = with.alias {
                     bindings.append(
-                        Binding(name: name, nameRange: token.range, statementRange: statement.range, value: with.context))
+                        Binding(
+                            name: name, nameRange: token.range, statementRange: statement.range, value: with.context))
                     visible[name] = bindings.count - 1
                 }
                 index(with.statements, visible: &visible)

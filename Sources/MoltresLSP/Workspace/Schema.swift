@@ -72,7 +72,9 @@ extension LanguageServer {
     func loadSchemaFile() -> Catalog? {
         let (configuration, root) = state.withLock { ($0.configuration, $0.rootURL) }
         guard let path = configuration.schemaFile else { return nil }
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path) : (root ?? URL(fileURLWithPath: ".")).appendingPathComponent(path)
         do {
             let catalog = try Catalog(jsonData: Data(contentsOf: url))
             state.withLock { $0.catalogs[schemaFileKey] = catalog }
@@ -149,13 +151,16 @@ extension LanguageServer {
         }
         if let token {
             let created = DispatchSemaphore(value: 0)
-            connection.send(request: WorkDoneProgressCreateRequest.self, params: WorkDoneProgressCreateParams(token: token)) { _ in
+            connection.send(
+                request: WorkDoneProgressCreateRequest.self, params: WorkDoneProgressCreateParams(token: token)
+            ) { _ in
                 created.signal()
             }
             _ = created.wait(timeout: .now() + 2)
             connection.send(
                 notification: ProgressNotification.self,
-                params: ProgressParams(token: token, value: .begin(WorkDoneProgressBegin(title: title, message: message))))
+                params: ProgressParams(
+                    token: token, value: .begin(WorkDoneProgressBegin(title: title, message: message))))
         }
         let result = Result { try body() }
         if let token {

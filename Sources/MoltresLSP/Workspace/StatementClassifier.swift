@@ -30,7 +30,9 @@ enum StatementClassifier {
         "insertInto", "insert_into", "save_as_table", "saveAsTable", "execute_sql",
     ]
     /// Calls that run a query.
-    static let actionMethods: Set<String> = ["collect", "show", "count", "first", "head", "take", "tail", "to_sql", "show_sql"]
+    static let actionMethods: Set<String> = [
+        "collect", "show", "count", "first", "head", "take", "tail", "to_sql", "show_sql",
+    ]
 
     /// Classifies a list of statements.
     static func classify(_ statements: [SyntaxNode]) -> [ClassifiedStatement] {
@@ -58,16 +60,22 @@ enum StatementClassifier {
 
     private static func valueKind(_ node: SyntaxNode) -> StatementKind {
         var current = node
-        while let parenthesized = ParenthesizedExpression(current), let inner = parenthesized.expression { current = inner }
+        while let parenthesized = ParenthesizedExpression(current), let inner = parenthesized.expression {
+            current = inner
+        }
         if let call = CallExpression(current), let name = call.calleeName {
             if mutationMethods.contains(name) { return .mutation }
             if name == "connect" { return .other }
-            if ["col", "lit", "when"].contains(name) || BuiltinFunction.named(name) != nil && MemberAccess(call.callee!) == nil {
+            if ["col", "lit", "when"].contains(name)
+                || BuiltinFunction.named(name) != nil && MemberAccess(call.callee!) == nil
+            {
                 return .binding
             }
             return .query
         }
-        if current.kind == .nameExpression || current.kind == .memberAccess || current.kind == .subscriptExpression { return .query }
+        if current.kind == .nameExpression || current.kind == .memberAccess || current.kind == .subscriptExpression {
+            return .query
+        }
         return .binding
     }
 

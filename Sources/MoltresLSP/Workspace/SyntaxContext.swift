@@ -22,7 +22,9 @@ struct SyntaxContext {
             case "db": return .database
             case "Window": return .window
             default:
-                guard let reference = bindings.references.first(where: { $0.range == NameExpression(node)?.token?.range }),
+                guard
+                    let reference = bindings.references.first(where: { $0.range == NameExpression(node)?.token?.range }
+                    ),
                     let binding = reference.binding, let value = bindings.bindings[binding].value
                 else { return nil }
                 if let call = CallExpression(value), call.calleeName == "connect" { return .database }
@@ -123,7 +125,8 @@ struct SyntaxContext {
     func aliases(in node: SyntaxNode) -> [String] {
         var names: [String] = []
         func visit(_ node: SyntaxNode) {
-            if let call = CallExpression(node), call.calleeName == "alias", call.callee.flatMap(MemberAccess.init)?.base.map({ receiver(of: $0) }) == .column,
+            if let call = CallExpression(node), call.calleeName == "alias",
+                call.callee.flatMap(MemberAccess.init)?.base.map({ receiver(of: $0) }) == .column,
                 let name = call.positionalArguments.first?.value.flatMap(StringLiteral.init)
             {
                 names.append(name.value)
