@@ -40,6 +40,10 @@ public final class LanguageServer: Sendable {
         var catalogs: [String: Catalog] = [:]
         /// URLs whose catalog is being loaded, so a second request does not start another load.
         var loadingCatalogs: Set<String> = []
+        /// Bumped whenever a cached catalog changes, so cached analyses know they are stale.
+        var catalogGeneration = 0
+        /// The newest analysis of each document, reused while neither its version nor the catalogs change.
+        var analyses: [DocumentUri: (version: Int, generation: Int, analysis: DocumentAnalysis)] = [:]
         /// Connections that could not be reached, with the error, for diagnostics and hover.
         var connectionErrors: [String: String] = [:]
     }

@@ -27,6 +27,7 @@ extension LanguageServer {
     /// `textDocument/didClose`: forgets the document and clears its diagnostics.
     func handleDidClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
+        state.withLock { _ = $0.analyses.removeValue(forKey: params.textDocument.uri) }
         connection.send(
             notification: PublishDiagnosticsNotification.self,
             params: PublishDiagnosticsParams(uri: params.textDocument.uri, diagnostics: []))

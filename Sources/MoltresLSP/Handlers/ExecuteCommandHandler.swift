@@ -73,6 +73,7 @@ extension LanguageServer {
         state.withLock { state in
             state.catalogs = [:]
             state.connectionErrors = [:]
+            state.catalogGeneration += 1
         }
         loadSchemaFile()
         guard let target = connectionTarget(for: nil) else {

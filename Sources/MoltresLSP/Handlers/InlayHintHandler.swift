@@ -36,8 +36,8 @@ extension LanguageServer {
             }
             guard let call = CallExpression(node), let member = call.callee.flatMap(MemberAccess.init) else {
                 if let name = NameExpression(node), let token = name.token,
-                    let reference = context.bindings.references.first(where: { $0.range == token.range }),
-                    let binding = reference.binding, let value = context.bindings.bindings[binding].value
+                    let binding = context.bindings.binding(referencedAt: token.range),
+                    let value = context.bindings.bindings[binding].value
                 {
                     return outputColumns(of: value, context: context)
                 }

@@ -33,11 +33,19 @@ struct BindingIndex: Sendable {
     private(set) var bindings: [Binding] = []
     /// All uses of names, in source order.
     private(set) var references: [Reference] = []
+    /// The index in ``references`` of the name that starts at a byte offset.
+    private var referenceStarts: [Int: Int] = [:]
 
     /// Indexes a tree.
     init(_ tree: SyntaxTree) {
         var visible: [String: Int] = [:]
         index(tree.root.statements, visible: &visible)
+        for (position, reference) in references.enumerated() { referenceStarts[reference.range.start] = position }
+    }
+
+    /// The binding the name token at `range` refers to, if any.
+    func binding(referencedAt range: ByteRange) -> Int? {
+        referenceStarts[range.start].flatMap { references[$0].binding }
     }
 
     private mutating func index(_ statements: [SyntaxNode], visible: inout [String: Int]) {

@@ -18,7 +18,26 @@ struct DocumentAnalysis: Sendable {
 
 extension LanguageServer {
     /// Analyses a snapshot against its connection's catalog.
+    ///
+    /// The result is cached per document version and catalog generation, so a burst of requests on one version
+    /// analyses it once.
     func analysis(of snapshot: DocumentSnapshot) -> DocumentAnalysis {
+        let generation = state.withLock { $0.catalogGeneration }
+        if let cached = state.withLock({ $0.analyses[snapshot.uri] }), cached.version == snapshot.version,
+            cached.generation == generation, cached.analysis.snapshot.tree == snapshot.tree
+        {
+            return cached.analysis
+        }
+        let analysis = makeAnalysis(of: snapshot)
+        state.withLock { state in
+            if snapshot.version >= (state.analyses[snapshot.uri]?.version ?? Int.min) {
+                state.analyses[snapshot.uri] = (snapshot.version, generation, analysis)
+            }
+        }
+        return analysis
+    }
+
+    private func makeAnalysis(of snapshot: DocumentSnapshot) -> DocumentAnalysis {
         let catalog = catalog(for: snapshot)
         let dialect = connectionTarget(for: snapshot)?.dialect ?? catalog.kind ?? .sqlite
         return DocumentAnalysis(

@@ -90,6 +90,7 @@ extension LanguageServer {
         state.withLock { state in
             state.catalogs = [:]
             state.connectionErrors = [:]
+            state.catalogGeneration += 1
         }
         loadSchemaFile()
         var targets = Set<ConnectionTarget>()
@@ -121,6 +122,7 @@ extension LanguageServer {
         }
         state.withLock { state in
             state.loadingCatalogs.remove(target.url)
+            state.catalogGeneration += 1
             switch result {
             case .success(let catalog):
                 state.catalogs[target.url] = catalog

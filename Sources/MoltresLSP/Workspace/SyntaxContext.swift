@@ -22,10 +22,9 @@ struct SyntaxContext {
             case "db": return .database
             case "Window": return .window
             default:
-                guard
-                    let reference = bindings.references.first(where: { $0.range == NameExpression(node)?.token?.range }
-                    ),
-                    let binding = reference.binding, let value = bindings.bindings[binding].value
+                guard let token = NameExpression(node)?.token,
+                    let binding = bindings.binding(referencedAt: token.range),
+                    let value = bindings.bindings[binding].value
                 else { return nil }
                 if let call = CallExpression(value), call.calleeName == "connect" { return .database }
                 if let call = CallExpression(value), call.calleeName == "transaction" { return .transaction }
@@ -63,8 +62,7 @@ struct SyntaxContext {
                 continue
             }
             if let name = NameExpression(node), let token = name.token,
-                let reference = bindings.references.first(where: { $0.range == token.range }),
-                let binding = reference.binding, let value = bindings.bindings[binding].value
+                let binding = bindings.binding(referencedAt: token.range), let value = bindings.bindings[binding].value
             {
                 return tables(of: value, depth: depth + 1).map { ($0.name, alias ?? $0.alias) } + result
             }
