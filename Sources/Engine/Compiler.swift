@@ -1,0 +1,260 @@
+/// Compiles a `.moltres` file: parses it, then binds names, columns and types against `catalog`, producing the
+/// per-statement plans and every diagnostic (syntax and semantic, sorted by position).
+///
+/// Never throws and never gives up: any input yields a ``Compilation``; statements with errors are kept (not
+/// runnable) and the rest still analyse. Without a catalog, tables have unknown schemas and column names are
+/// not checked.
+///
+/// ```swift
+/// let compilation = compile("db.table(\"orders\").where(col(\"amount\") > 100)\n", catalog: catalog)
+/// let sql = try compilation.statements[0].sql(dialect: .sqlite, catalog: catalog)
+/// ```
+public func compile(_ source: String, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite) -> Compilation {
+    compile(SourceText(source), catalog: catalog, dialect: dialect)
+}
+
+/// Compiles source bytes (which may be invalid UTF-8); see ``compile(_:catalog:dialect:)-(String,_,_)``.
+public func compile(_ source: SourceText, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite) -> Compilation {
+    let (tree, syntaxDiagnostics) = parse(source)
+    let binder = Binder(tree: tree, catalog: catalog, dialect: dialect)
+    let statements = binder.bindFile()
+    var diagnostics = syntaxDiagnostics + binder.diagnostics
+    diagnostics = diagnostics.enumerated().sorted { left, right in
+        (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
+    }.map(\.element)
+    let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
+    return Compilation(
+        tree: tree, diagnostics: diagnostics,
+        statements: statements.map { $0.markingErrors(errorRanges) },
+        facts: SemanticFacts(
+            symbols: binder.symbols, bindings: binder.bindingTimeline, columnScopes: binder.columnScopes,
+            memberBases: binder.memberBases, callSites: binder.callSites),
+        catalog: catalog)
+}
+
+/// The result of ``compile(_:catalog:dialect:)-(String,_,_)``: the tree, the diagnostics, the statements, and
+/// queries by position for the editor.
+public struct Compilation: Sendable {
+    /// The syntax tree.
+    public let tree: SyntaxTree
+    /// Syntax and semantic diagnostics, sorted by position.
+    public let diagnostics: [Diagnostic]
+    /// The top-level statements in order; a `with` block's statements are its ``CompiledStatement/children``.
+    public let statements: [CompiledStatement]
+
+    let facts: SemanticFacts
+    let catalog: Catalog
+
+    init(
+        tree: SyntaxTree, diagnostics: [Diagnostic], statements: [CompiledStatement], facts: SemanticFacts,
+        catalog: Catalog
+    ) {
+        self.tree = tree
+        self.diagnostics = diagnostics
+        self.statements = statements
+        self.facts = facts
+        self.catalog = catalog
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The innermost statement whose range contains `byteOffset` (a statement of a `with` block rather than the
+    /// block); a statement's range includes its end.
+    public func statement(containing byteOffset: Int) -> CompiledStatement? {
+        var candidates = statements
+        var found: CompiledStatement?
+        while let match = candidates.first(where: { $0.range.touches(byteOffset) }) {
+            found = match
+            candidates = match.children
+        }
+        return found
+    }
+
+    /// What is at `byteOffset`: a binding, table, column, function, method or DataFrame step (the innermost).
+    public func symbol(at byteOffset: Int) -> SemanticSymbol? {
+        var best: SemanticSymbol?
+        var bestLength = Int.max
+        for record in facts.symbols where record.range.touches(byteOffset) && record.range.length < bestLength {
+            best = record.symbol
+            bestLength = record.range.length
+        }
+        return best
+    }
+
+    /// The names visible at `byteOffset`, predefined names included; a shadowed name appears once, with its
+    /// latest binding.
+    public func bindings(visibleAt byteOffset: Int) -> [BindingInfo] {
+        var result: [BindingInfo] = []
+        var positions: [String: Int] = [:]
+        for info in facts.bindings where info.visibleFrom <= byteOffset && byteOffset <= info.visibleUntil {
+            if let position = positions[info.name] {
+                result[position] = info
+            } else {
+                positions[info.name] = result.count
+                result.append(info)
+            }
+        }
+        return result
+    }
+
+    /// What the user is typing at `byteOffset`, for completion; see ``CompletionContext``.
+    public func completionContext(at byteOffset: Int) -> CompletionContext {
+        CompletionResolver(compilation: self).context(at: byteOffset)
+    }
+}
+
+/// What the binder learned, kept for queries by position.
+struct SemanticFacts: Sendable {
+    var symbols: [SymbolRecord]
+    var bindings: [BindingInfo]
+    var columnScopes: [ColumnScopeRecord]
+    var memberBases: [MemberBaseRecord]
+    var callSites: [CallSiteRecord]
+}
+
+/// One statement of a compiled file.
+public struct CompiledStatement: Sendable {
+    /// What the statement does.
+    public enum Kind: Sendable, Hashable {
+        /// A runnable query (a DataFrame expression or an action).
+        case query
+        /// A write or DDL statement.
+        case mutation
+        /// `name = value` that runs nothing.
+        case binding
+        /// `import …` / `from … import …` (no effect).
+        case importStatement
+        /// `db = connect("…")`.
+        case connect
+        /// `with db.transaction(…) as txn:` with its statements as ``CompiledStatement/children``.
+        case transaction
+        /// Anything else: transaction control (`txn.rollback()`), expressions that do nothing, errors.
+        case other
+    }
+
+    /// What the statement does.
+    public let kind: Kind
+    /// The statement's bytes.
+    public let range: ByteRange
+    /// The bound name of `name = …`.
+    public let bindingName: String?
+    /// The query, with the action (`count()`, `head(5)`) already applied.
+    public let plan: LogicalPlan?
+    /// The action that ends a query, if any.
+    public let action: QueryAction?
+    /// The mutation (the first, when ``mutations`` has several).
+    public let mutation: MutationPlan?
+    /// Every mutation the statement runs, in order (`save_as_table` creates the table, then inserts).
+    public let mutations: [MutationPlan]
+    /// The URL or connection name of `db = connect("…")`.
+    public let connectionTarget: String?
+    /// The statements of a `with` block.
+    public let children: [CompiledStatement]
+    /// The options of a `with db.transaction(...)` block.
+    public let transactionOptions: TransactionOptions?
+    /// What a `txn.commit()`/`rollback()`/`savepoint()` statement does.
+    public let transactionAction: TransactionAction?
+    /// The output columns of a query, as far as known.
+    public let schema: [PlanColumn]
+    /// Whether an error diagnostic lies in the statement's range.
+    public let hasErrors: Bool
+
+    init(
+        kind: Kind, range: ByteRange, bindingName: String? = nil, plan: LogicalPlan? = nil,
+        action: QueryAction? = nil, mutations: [MutationPlan] = [], connectionTarget: String? = nil,
+        children: [CompiledStatement] = [], transactionOptions: TransactionOptions? = nil,
+        transactionAction: TransactionAction? = nil, schema: [PlanColumn] = [], hasErrors: Bool = false
+    ) {
+        self.kind = kind
+        self.range = range
+        self.bindingName = bindingName
+        self.plan = plan
+        self.action = action
+        self.mutation = mutations.first
+        self.mutations = mutations
+        self.connectionTarget = connectionTarget
+        self.children = children
+        self.transactionOptions = transactionOptions
+        self.transactionAction = transactionAction
+        self.schema = schema
+        self.hasErrors = hasErrors
+    }
+
+    /// A query or mutation with no error diagnostic in its range.
+    public var isRunnable: Bool {
+        guard !hasErrors else { return false }
+        switch kind {
+        case .query: return plan != nil
+        case .mutation: return !mutations.isEmpty
+        case .binding, .importStatement, .connect, .transaction, .other: return false
+        }
+    }
+
+    /// The SQL of a query, or of a mutation that is one statement (see ``sqlStatements(dialect:catalog:)``).
+    ///
+    /// Throws a ``CompileError`` whose diagnostic covers the statement: `MOL4xxx` when the dialect cannot express
+    /// something, or the plan's error.
+    public func sql(dialect: DatabaseKind, catalog: Catalog) throws -> SQLStatement {
+        let statements = try sqlStatements(dialect: dialect, catalog: catalog)
+        guard let first = statements.first else {
+            throw CompileError(
+                Diagnostic(code: .invalidUse, range: range, message: "this statement has no SQL"))
+        }
+        if statements.count == 1 { return first }
+        let text = statements.map(\.text).joined(separator: ";\n")
+        return SQLStatement(
+            text: text, prettyText: text, parameters: statements.flatMap(\.parameters), resultColumns: [])
+    }
+
+    /// Every SQL statement the statement runs, in order: one for a query, one or more for a mutation (large
+    /// inserts are split into batches, `save_as_table` creates then inserts).
+    public func sqlStatements(dialect: DatabaseKind, catalog: Catalog) throws -> [SQLStatement] {
+        let dialectValue = makeDialect(dialect)
+        do {
+            if let plan, kind == .query { return [try generateSQL(for: plan, dialect: dialectValue, catalog: catalog)] }
+            if kind == .mutation {
+                return try mutations.flatMap { try generateSQL(for: $0, dialect: dialectValue, catalog: catalog) }
+            }
+        } catch let error as PlanError {
+            throw CompileError(
+                Diagnostic(code: DiagnosticCode(planErrorCode: error.code), range: range, message: error.message))
+        }
+        throw CompileError(Diagnostic(code: .invalidUse, range: range, message: "this statement has no SQL"))
+    }
+
+    func markingErrors(_ errorRanges: [ByteRange]) -> CompiledStatement {
+        let children = children.map { $0.markingErrors(errorRanges) }
+        let hasErrors =
+            errorRanges.contains { range.contains($0) || (range.touches($0.start) && $0.isEmpty) }
+        return CompiledStatement(
+            kind: kind, range: range, bindingName: bindingName, plan: plan, action: action, mutations: mutations,
+            connectionTarget: connectionTarget, children: children, transactionOptions: transactionOptions,
+            transactionAction: transactionAction, schema: schema, hasErrors: hasErrors)
+    }
+}
+
+/// The SQL dialect for a database kind.
+public func makeDialect(_ kind: DatabaseKind) -> any Dialect {
+    switch kind {
+    case .sqlite: SQLiteDialect()
+    case .postgresql: PostgresDialect()
+    }
+}
+
+extension DiagnosticCode {
+    /// The catalogue code for a ``PlanError`` code (the plan stage numbers a few errors differently).
+    public init(planErrorCode code: String) {
+        switch code {
+        case "MOL2002": self = .ambiguousColumn
+        case "MOL2003": self = .unknownTable
+        case "MOL2004": self = .identifierTooLong
+        case "MOL2100", "MOL2101": self = .operatorTypeMismatch
+        case "MOL3001": self = .wrongArity
+        case "MOL3002": self = .invalidUse
+        case "MOL3003": self = .invalidEnumeratedValue
+        case "MOL3004": self = .aggregateMisuse
+        default: self = DiagnosticCode(code)
+        }
+    }
+}

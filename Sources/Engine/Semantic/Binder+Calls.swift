@@ -1,0 +1,360 @@
+extension Binder {
+    /// Evaluates `callee(arguments)`: a method call on a value, or a call of a predefined function.
+    func evaluateCall(_ node: SyntaxNode) -> Value {
+        guard let call = CallExpression(node), let callee = call.callee else { return .unknown }
+        if let member = MemberAccess(callee) {
+            let base = member.base.map { evaluate($0) } ?? .unknown
+            recordMemberBase(member, base)
+            guard let nameToken = member.nameToken else {
+                evaluateArgumentsLoosely(call)
+                return .unknown
+            }
+            return callMethod(on: base, name: nameToken.text, nameRange: nameToken.range, call: call, node: node)
+        }
+        let calleeValue = evaluate(callee)
+        switch calleeValue {
+        case .callable(let callable):
+            return callCallable(callable, call: call, calleeRange: callee.range, node: node)
+        case .unknown:
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        default:
+            report(.invalidUse, callee.range, "a \(calleeValue.kind) cannot be called")
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+    }
+
+    /// Evaluates the arguments of a call whose callee is unknown, for the names and columns inside.
+    func evaluateArgumentsLoosely(_ call: CallExpression?) {
+        for argument in call?.arguments ?? [] {
+            if let value = argument.value { _ = evaluate(value) }
+        }
+    }
+
+    func recordMemberBase(_ member: MemberAccess, _ base: Value) {
+        if let dot = member.dotToken {
+            memberBases.append(MemberBaseRecord(dotOffset: dot.range.start, kind: memberKind(base)))
+        }
+    }
+
+    private func memberKind(_ base: Value) -> ValueKind {
+        switch base {
+        case .namespace(.functions): .namespace("F")
+        case .namespace(.window): .namespace("Window")
+        case .namespace(.records): .namespace("Records")
+        default: base.kind
+        }
+    }
+
+    /// Evaluates `base.name` without a call: attributes (`df.write`, `df.amount`, `F.sum` as a value, …).
+    func evaluateAttribute(_ node: SyntaxNode) -> Value {
+        guard let member = MemberAccess(node) else { return .unknown }
+        let base = member.base.map { evaluate($0) } ?? .unknown
+        recordMemberBase(member, base)
+        guard let nameToken = member.nameToken else { return .unknown }
+        let name = nameToken.text
+        switch base {
+        case .unknown: return .unknown
+        case .frame(let frame):
+            switch snakeCase(name) {
+            case "write":
+                record(.method(name: name, receiver: base.kind, range: nameToken.range))
+                return .writer(frame, mode: nil)
+            case "columns", "dtypes", "schema":
+                record(.method(name: name, receiver: base.kind, range: nameToken.range))
+                return .list(frame.columns.map { .scalar(.text($0.name)) }, isTuple: false)
+            case "sql":
+                return .action(frame, .toSQL)
+            default:
+                if let method = DataFrameMethods.canonicalName(name) {
+                    record(.method(name: method, receiver: base.kind, range: nameToken.range))
+                    return .unknown
+                }
+                // `df.amount` is a column of df.
+                let found = matches(ColumnReference(name), in: frame.columns)
+                if found.count == 1 {
+                    let column = frame.columns[found[0]]
+                    record(.column(column, range: nameToken.range))
+                    let qualifier = column.qualifiers.last
+                    return .column(
+                        ColumnValue(
+                            .column(ColumnReference(column.name, qualifier: qualifier)), type: column.type,
+                            nullable: column.isNullable))
+                }
+                if !frame.isComplete { return .column(ColumnValue(.column(ColumnReference(name)), type: .unknown)) }
+                reportUnknown(
+                    .unknownMethod, nameToken.range, "DataFrame has no method or column '\(name)'", name: name,
+                    candidates: frame.columns.map(\.name) + DataFrameMethods.names)
+                return .unknown
+            }
+        case .namespace(.functions):
+            guard let function = BuiltinFunction.named(name) else {
+                reportUnknown(
+                    .unknownFunction, nameToken.range, "F has no function '\(name)'", name: name,
+                    candidates: BuiltinFunction.all.flatMap { [$0.name] + $0.aliases })
+                return .unknown
+            }
+            record(.function(function, range: nameToken.range))
+            return .callable(.function(function))
+        case .namespace(.window):
+            switch name {
+            case "unboundedPreceding", "unbounded_preceding", "unboundedFollowing", "unbounded_following":
+                return .scalar(.null)
+            case "currentRow", "current_row": return .scalar(.integer(0))
+            default:
+                if WindowMethods.signatures[snakeCase(name)] != nil { return .callable(.windowMethod(snakeCase(name))) }
+                reportUnknown(
+                    .unknownMethod, nameToken.range, "Window has no attribute '\(name)'", name: name,
+                    candidates: [
+                        "partitionBy", "orderBy", "rowsBetween", "rangeBetween", "unboundedPreceding",
+                        "unboundedFollowing", "currentRow",
+                    ])
+                return .unknown
+            }
+        case .namespace(.records):
+            if snakeCase(name) == "from_list" || name == "from_dicts" { return .callable(.recordsFromList) }
+            reportUnknown(
+                .unknownMethod, nameToken.range, "Records has no attribute '\(name)'", name: name,
+                candidates: ["from_list"])
+            return .unknown
+        case .database:
+            record(.method(name: name, receiver: .database, range: nameToken.range))
+            if DatabaseMethods.signatures[snakeCase(name)] != nil || name == "dialect" { return .unknown }
+            reportUnknown(
+                .unknownMethod, nameToken.range, "Database has no attribute '\(name)'", name: name,
+                candidates: DatabaseMethods.names)
+            return .unknown
+        default:
+            // Attributes of other kinds (`Column.alias` as a value, …) are rare; methods are checked when called.
+            return .unknown
+        }
+    }
+
+    /// Evaluates `base[index]`: `df["a"]`, `df[["a", "b"]]`, `df[condition]`.
+    func evaluateSubscript(_ node: SyntaxNode) -> Value {
+        guard let subscriptNode = SubscriptExpression(node) else { return .unknown }
+        let base = subscriptNode.base.map { evaluate($0) } ?? .unknown
+        guard let indexNode = subscriptNode.index else { return .unknown }
+        guard case .frame(let frame) = base else {
+            _ = evaluate(indexNode)
+            return .unknown
+        }
+        return withScope(frame.scope) {
+            if let name = stringLiteral(indexNode) {
+                return .column(resolveColumn(name, range: innerRange(of: indexNode)))
+            }
+            let index = evaluate(indexNode)
+            switch index {
+            case .list(let elements, _):
+                var selected = frame
+                var expressions: [Expression] = []
+                for element in elements {
+                    if case .scalar(.text(let name)) = element {
+                        expressions.append(resolveColumn(name, range: indexNode.range).expression)
+                    }
+                }
+                selected.plan = .project(frame.plan, expressions)
+                selected.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
+                selected.origins = selected.columns.map { _ in indexNode.range }
+                return .frame(selected)
+            case .column(let condition):
+                var filtered = frame
+                filtered.plan = .filter(frame.plan, resolvePending(condition).expression)
+                return .frame(filtered)
+            case .unknown: return .unknown
+            default:
+                report(
+                    .argumentTypeMismatch, indexNode.range,
+                    "a DataFrame is indexed by a column name, a list of names or a condition")
+                return .unknown
+            }
+        }
+    }
+
+    // MARK: - Method dispatch
+
+    func callMethod(on base: Value, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode) -> Value
+    {
+        switch base {
+        case .unknown:
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        case .frame(let frame):
+            return callDataFrameMethod(frame, name: name, nameRange: nameRange, call: call, node: node)
+        case .grouped(let grouped):
+            return callGroupedMethod(grouped, name: name, nameRange: nameRange, call: call, node: node)
+        case .pivoted(let grouped, let pivot, let values):
+            return callPivotedMethod(
+                grouped, pivot: pivot, values: values, name: name, nameRange: nameRange, call: call, node: node)
+        case .column(let column):
+            return callColumnMethod(column, name: name, nameRange: nameRange, call: call, node: node)
+        case .database:
+            return callDatabaseMethod(name: name, nameRange: nameRange, call: call, node: node)
+        case .namespace(.functions):
+            guard let function = BuiltinFunction.named(name) else {
+                reportUnknown(
+                    .unknownFunction, nameRange, "F has no function '\(name)'", name: name,
+                    candidates: BuiltinFunction.all.flatMap { [$0.name] + $0.aliases })
+                evaluateArgumentsLoosely(call)
+                return .unknown
+            }
+            record(.function(function, range: nameRange))
+            return callFunction(function, call: call, calleeRange: nameRange, node: node)
+        case .namespace(.window), .window:
+            var specification = WindowSpecification()
+            if case .window(let existing) = base { specification = existing }
+            return callWindowMethod(specification, name: name, nameRange: nameRange, call: call)
+        case .namespace(.records):
+            guard snakeCase(name) == "from_list" || name == "from_dicts" else {
+                reportUnknown(
+                    .unknownMethod, nameRange, "Records has no method '\(name)'", name: name, candidates: ["from_list"])
+                evaluateArgumentsLoosely(call)
+                return .unknown
+            }
+            return callCallable(.recordsFromList, call: call, calleeRange: nameRange, node: node)
+        case .transaction:
+            return callTransactionMethod(name: name, nameRange: nameRange, call: call)
+        case .writer(let frame, let mode):
+            return callWriterMethod(frame, mode: mode, name: name, nameRange: nameRange, call: call, node: node)
+        case .records(let columns, let rows):
+            return callRecordsMethod(columns: columns, rows: rows, name: name, nameRange: nameRange, call: call)
+        case .mutation(let mutations):
+            // DDL operations run on `.collect()`; `.to_sql()` shows them.
+            let method = snakeCase(name)
+            _ = bindArguments(call, Signature(), name: method, calleeRange: nameRange)
+            if ["collect", "execute", "run", "to_sql", "show_sql"].contains(method) { return .mutation(mutations) }
+            reportUnknown(
+                .unknownMethod, nameRange, "the operation has no method '\(name)'", name: name,
+                candidates: ["collect", "to_sql"])
+            return .unknown
+        case .callable(let callable):
+            reportUnknown(
+                .unknownMethod, nameRange, "\(callable.name) has no method '\(name)'", name: name, candidates: [])
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        case .scalar, .list, .dict, .action, .columnDefinition, .constraint, .transactionControl, .transactionContext:
+            reportUnknown(
+                .unknownMethod, nameRange, "a \(base.kind) has no method '\(name)'", name: name, candidates: [])
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+    }
+
+    // MARK: - Predefined callables
+
+    func callCallable(_ callable: Callable, call: CallExpression, calleeRange: ByteRange, node: SyntaxNode) -> Value {
+        switch callable {
+        case .col:
+            let arguments = bindArguments(call, Signature(["col"]), name: "col", calleeRange: calleeRange)
+            guard let argument = arguments.value("col", 0) else { return .unknown }
+            if let name = stringLiteral(argument) {
+                let inner = innerRange(of: argument)
+                return .column(resolveColumn(name, range: inner))
+            }
+            let value = evaluate(argument)
+            if case .scalar(.text(let name)) = value { return .column(resolveColumn(name, range: argument.range)) }
+            if !value.isUnknown {
+                report(.argumentTypeMismatch, argument.range, "col() takes a column name, got \(value.kind)")
+            }
+            return .unknown
+        case .lit:
+            let arguments = bindArguments(call, Signature(["value"]), name: "lit", calleeRange: calleeRange)
+            guard let argument = arguments.value("value", 0) else { return .unknown }
+            let value = evaluate(argument)
+            switch value {
+            case .scalar(let literal):
+                return .column(ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null))
+            case .column: return value
+            case .unknown: return .unknown
+            default:
+                report(
+                    .argumentTypeMismatch, argument.range,
+                    "lit() takes a number, string, boolean or None, got \(value.kind)")
+                return .unknown
+            }
+        case .connect:
+            let arguments = bindArguments(
+                call, Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true),
+                name: "connect",
+                calleeRange: calleeRange)
+            for node in arguments.named.values { _ = evaluate(node) }
+            guard let argument = arguments.value("dsn", 0) else { return .database(target: "") }
+            let value = evaluate(argument)
+            if case .scalar(.text(let target)) = value { return .database(target: target) }
+            if !value.isUnknown {
+                report(.argumentTypeMismatch, argument.range, "connect() takes a URL or a connection name")
+            }
+            return .database(target: "")
+        case .column:
+            return callColumnDefinition(call: call, calleeRange: calleeRange)
+        case .function(let function):
+            record(.function(function, range: calleeRange))
+            return callFunction(function, call: call, calleeRange: calleeRange, node: node)
+        case .unique, .check, .foreignKey:
+            return callConstraint(callable, call: call, calleeRange: calleeRange)
+        case .windowMethod(let name):
+            return callWindowMethod(WindowSpecification(), name: name, nameRange: calleeRange, call: call)
+        case .recordsFromList:
+            let arguments = bindArguments(
+                call, Signature(["rows"], keywords: ["database"]), name: "from_list", calleeRange: calleeRange)
+            if let database = arguments.named["database"] { _ = evaluate(database) }
+            guard let rowsNode = arguments.value("rows", 0) else { return .unknown }
+            guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
+            return .records(columns: columns, rows: rows)
+        }
+    }
+
+    /// Literal rows from a list of dicts: the columns in order of first appearance, `NULL` where a row lacks one.
+    func rowsOf(_ value: Value, range: ByteRange) -> (columns: [String], rows: [[Expression]])? {
+        switch value {
+        case .records(let columns, let rows): return (columns, rows)
+        case .list(let elements, _):
+            var columns: [String] = []
+            var dicts: [[String: Expression]] = []
+            for element in elements {
+                guard case .dict(let entries) = element else {
+                    if !element.isUnknown {
+                        report(
+                            .argumentTypeMismatch, range, "rows must be dicts such as {\"id\": 1, \"name\": \"Ada\"}")
+                    }
+                    return nil
+                }
+                var row: [String: Expression] = [:]
+                for entry in entries {
+                    guard let key = entry.key else {
+                        report(.argumentTypeMismatch, entry.keyRange, "a row's keys must be column names (strings)")
+                        continue
+                    }
+                    if !columns.contains(key) { columns.append(key) }
+                    row[key] = literalExpression(entry.value, range: entry.valueRange)
+                }
+                dicts.append(row)
+            }
+            return (columns, dicts.map { row in columns.map { row[$0] ?? .literal(.null) } })
+        case .unknown: return nil
+        default:
+            report(.argumentTypeMismatch, range, "expected a list of rows (dicts), got \(value.kind)")
+            return nil
+        }
+    }
+
+    /// A value as an expression for a row or an assignment: a literal, or a column expression.
+    func literalExpression(_ value: Value, range: ByteRange) -> Expression {
+        switch value {
+        case .scalar(let literal): return .literal(literal)
+        case .column(let column): return column.expression
+        case .list(let elements, _):
+            // A list value in a row is stored as JSON text.
+            let items = elements.map { element -> String in
+                if case .scalar(let literal) = element { return literal.description }
+                return "null"
+            }
+            return .literal(.text("[" + items.joined(separator: ", ") + "]"))
+        case .unknown: return .literal(.null)
+        default:
+            report(.argumentTypeMismatch, range, "expected a value, got \(value.kind)")
+            return .literal(.null)
+        }
+    }
+}

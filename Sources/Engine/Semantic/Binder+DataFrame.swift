@@ -1,0 +1,1127 @@
+/// The methods of `DataFrame` with their parameters (snake_case; camelCase spellings map onto them).
+enum DataFrameMethods {
+    static let joinKinds = [
+        "inner", "left", "right", "full", "outer", "cross", "semi", "anti", "left_outer", "right_outer",
+        "full_outer", "left_semi", "left_anti", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti",
+    ]
+
+    static let signatures: [String: Signature] = [
+        "select": Signature(["cols"], variadic: true),
+        "select_expr": Signature(["exprs"], variadic: true),
+        "where": Signature(["predicate"]),
+        "with_column": Signature(["col_name", "col_expr"]),
+        "with_columns": Signature(["cols_map"]),
+        "with_column_renamed": Signature(["existing", "new"]),
+        "drop": Signature(["cols"], variadic: true),
+        "order_by": Signature(["cols"], variadic: true),
+        "limit": Signature(["count"]),
+        "offset": Signature(["count"]),
+        "distinct": Signature(),
+        "drop_duplicates": Signature(["subset"], minimum: 0),
+        "join": Signature(
+            ["other", "on", "how"], minimum: 1, keywords: ["lateral", "hints"], enumerated: ["how": joinKinds]),
+        "cross_join": Signature(["other"]),
+        "semi_join": Signature(["other", "on"], minimum: 1),
+        "anti_join": Signature(["other", "on"], minimum: 1),
+        "group_by": Signature(["cols"], minimum: 1, variadic: true),
+        "agg": Signature(["exprs"], minimum: 1, variadic: true),
+        "union": Signature(["other"]),
+        "union_all": Signature(["other"]),
+        "intersect": Signature(["other"]),
+        "except_": Signature(["other"]),
+        "cte": Signature(["name"]),
+        "recursive_cte": Signature(["name", "recursive", "union_all"], minimum: 2),
+        "alias": Signature(["alias"]),
+        "explode": Signature(["column", "alias"], minimum: 1),
+        "fillna": Signature(["value", "subset"], minimum: 1),
+        "dropna": Signature(["how", "subset"], minimum: 0, enumerated: ["how": ["any", "all"]]),
+        "sample": Signature(["fraction", "seed"], minimum: 1),
+        "describe": Signature(["cols"], variadic: true),
+        "summary": Signature(["statistics"], variadic: true),
+        "pivot": Signature(["pivot_column", "value_column", "agg_func", "pivot_values"], minimum: 2),
+        "select_for_update": Signature(keywords: ["nowait", "skip_locked", "of"]),
+        "select_for_share": Signature(keywords: ["nowait", "skip_locked", "of"]),
+        "collect": Signature(["stream"], minimum: 0),
+        "count": Signature(),
+        "head": Signature(["n"], minimum: 0),
+        "take": Signature(["num"]),
+        "first": Signature(),
+        "tail": Signature(["n"], minimum: 0),
+        "show": Signature(["n", "truncate"], minimum: 0, keywords: ["count_total", "vertical"]),
+        "nunique": Signature(["column"], minimum: 0),
+        "to_sql": Signature(["pretty"], minimum: 0),
+        "show_sql": Signature(["max_length"], minimum: 0),
+        "sql_preview": Signature(["max_length"], minimum: 0),
+        "explain": Signature(["analyze"], minimum: 0),
+        "print_schema": Signature(),
+        "insert_into": Signature(["table", "columns"], minimum: 1),
+    ]
+
+    static let aliases: [String: String] = [
+        "filter": "where", "sort": "order_by", "subtract": "except_", "except": "except_", "unionall": "union_all",
+        "print_schema": "print_schema", "save_as_table": "save_as_table",
+    ]
+
+    /// Every method name, as completion offers them.
+    static let names: [String] = (Array(signatures.keys) + ["filter", "sort", "subtract", "write", "columns"]).sorted()
+
+    /// The canonical (table) name for a method as written, or `nil` when there is none.
+    static func canonicalName(_ name: String) -> String? {
+        let snake = snakeCase(name)
+        if signatures[snake] != nil { return snake }
+        if let alias = aliases[snake], signatures[alias] != nil { return alias }
+        return nil
+    }
+
+    /// Methods whose bare string arguments name columns.
+    static let stringColumnMethods: Set<String> = [
+        "select", "drop", "order_by", "group_by", "drop_duplicates", "with_column_renamed", "explode", "fillna",
+        "dropna", "describe", "nunique", "pivot", "join", "semi_join", "anti_join",
+    ]
+}
+
+extension Binder {
+    /// Calls a DataFrame method: checks its arguments against the frame's columns and computes the next step.
+    func callDataFrameMethod(
+        _ frame: Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+    )
+        -> Value
+    {
+        guard let method = DataFrameMethods.canonicalName(name) else {
+            if snakeCase(name) == "write" || name == "na" {
+                report(.invalidUse, nameRange, "'\(name)' is an attribute, not a method: write df.\(name).…")
+                return .unknown
+            }
+            reportUnknown(
+                .unknownMethod, nameRange, "DataFrame has no method '\(name)'", name: name,
+                candidates: DataFrameMethods.names + DataFrameMethods.names.map(camelCase))
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+        let signature = DataFrameMethods.signatures[method]!
+        let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
+        let scope = frame.scope
+        columnScopes.append(
+            ColumnScopeRecord(
+                range: arguments.range, columns: scope.columns,
+                stringsAreColumns: DataFrameMethods.stringColumnMethods.contains(method)))
+        let result = withScope(scope) {
+            dataFrameStep(frame, method: method, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        }
+        switch result {
+        case .frame(let next):
+            record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
+        case .action(let next, _):
+            record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
+        default:
+            record(
+                .method(
+                    name: method, receiver: .dataFrame(schema: frame.columns, isComplete: frame.isComplete),
+                    range: nameRange))
+        }
+        return result
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func dataFrameStep(
+        _ frame: Frame, method: String, arguments: Arguments, call: CallExpression, nameRange: ByteRange,
+        node: SyntaxNode
+    ) -> Value {
+        var next = frame
+        let dataFrame = DataFrame(frame.plan)
+        switch method {
+        case "select":
+            let columns = arguments.positional.flatMap { selectableExpressions($0) }
+            if columns.isEmpty { return .frame(frame) }
+            if columns.contains(where: { $0.expression.containsAggregate }) {
+                return aggregate(
+                    frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                    fromSelect: true)
+            }
+            next.plan = build(dataFrame.select(columns.map { Column($0.expression) }), nameRange)
+            next.columns = projectedColumns(columns.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
+            next.origins = originsOf(columns.map(\.expression), over: frame, range: arguments.range)
+            next.isComplete =
+                frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
+            return .frame(next)
+        case "select_expr":
+            var expressions: [Expression] = []
+            for argument in arguments.positional {
+                guard let expression = parsedExpression(argument) else { continue }
+                expressions.append(expression)
+            }
+            next.plan = .project(frame.plan, expressions)
+            next.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
+            next.origins = next.columns.map { _ in arguments.range }
+            return .frame(next)
+        case "where":
+            guard let predicateNode = arguments.value("predicate", 0) else { return .frame(frame) }
+            let predicate: Expression
+            if stringLiteral(predicateNode) != nil {
+                guard let parsed = parsedExpression(predicateNode) else { return .frame(frame) }
+                predicate = parsed
+            } else {
+                guard let condition = columnArgument(predicateNode) else { return .frame(frame) }
+                checkCondition(condition, range: predicateNode.range)
+                checkPlacement(
+                    condition.expression, range: predicateNode.range, allowAggregate: false, context: "where()")
+                predicate = condition.expression
+            }
+            next.plan = .filter(frame.plan, predicate.unaliased)
+            return .frame(next)
+        case "with_column":
+            guard let nameNode = arguments.value("col_name", 0), let valueNode = arguments.value("col_expr", 1),
+                let columnName = stringArgument(nameNode, what: "a column name")
+            else { return .frame(frame) }
+            let value: ColumnValue
+            if stringLiteral(valueNode) != nil {
+                guard let parsed = parsedExpression(valueNode) else { return .frame(frame) }
+                value = ColumnValue(parsed, type: .unknown)
+            } else {
+                guard let column = columnArgument(valueNode) else {
+                    return addingUnknownColumn(frame, columnName, nameNode.range)
+                }
+                checkPlacement(
+                    column.expression, range: valueNode.range, allowAggregate: false, context: "with_column()")
+                value = column
+            }
+            next.plan = .withColumns(frame.plan, [NamedExpression(columnName, value.expression.unaliased)])
+            setColumn(
+                &next, PlanColumn(name: columnName, type: value.type, isNullable: value.nullable),
+                origin: nameNode.range)
+            return .frame(next)
+        case "with_columns":
+            guard let mapNode = arguments.value("cols_map", 0) else { return .frame(frame) }
+            guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return .frame(frame) }
+            var additions: [NamedExpression] = []
+            for entry in entries {
+                guard let key = entry.key else { continue }
+                guard let column = columnOperand(entry.value, range: entry.valueRange) else { continue }
+                let resolved = resolvePending(column)
+                checkPlacement(
+                    resolved.expression, range: entry.valueRange, allowAggregate: false, context: "with_columns()")
+                additions.append(NamedExpression(key, resolved.expression.unaliased))
+                setColumn(
+                    &next, PlanColumn(name: key, type: resolved.type, isNullable: resolved.nullable),
+                    origin: entry.keyRange)
+            }
+            next.plan = .withColumns(frame.plan, additions)
+            return .frame(next)
+        case "with_column_renamed":
+            guard let existingNode = arguments.value("existing", 0), let newNode = arguments.value("new", 1),
+                let existing = stringArgument(existingNode, what: "a column name"),
+                let new = stringArgument(newNode, what: "a column name")
+            else { return .frame(frame) }
+            let found = matches(ColumnReference(existing), in: frame.columns)
+            if found.isEmpty && frame.isComplete {
+                _ = lookUp(
+                    ColumnReference(existing), range: innerRange(of: existingNode),
+                    fixRange: innerRange(of: existingNode))
+            } else if let index = found.first {
+                record(.column(frame.columns[index], range: innerRange(of: existingNode)))
+            }
+            for index in found where index < next.columns.count {
+                next.columns[index].name = new
+                next.columns[index].qualifiers = []
+            }
+            next.plan = build(dataFrame.withColumnRenamed(existing, new), nameRange)
+            return .frame(next)
+        case "drop":
+            var names: [String] = []
+            for argument in arguments.positional {
+                for column in selectableExpressions(argument) {
+                    if case .column(let reference) = column.expression.unaliased { names.append(reference.name) }
+                }
+            }
+            next.plan = .dropColumns(frame.plan, names)
+            let keep = next.columns.indices.filter { !names.contains(next.columns[$0].name) }
+            next.columns = keep.map { next.columns[$0] }
+            next.origins = keep.map { $0 < frame.origins.count ? frame.origins[$0] : nameRange }
+            return .frame(next)
+        case "order_by":
+            let keys = arguments.positional.flatMap { selectableExpressions($0, allowSortOrder: true) }
+            guard !keys.isEmpty else { return .frame(frame) }
+            next.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
+            return .frame(next)
+        case "limit", "offset":
+            guard let countNode = arguments.value("count", 0), let count = integerArgument(countNode) else {
+                return .frame(frame)
+            }
+            if count < 0 {
+                report(.invalidUse, countNode.range, "\(method) must not be negative, got \(count)")
+                return .frame(frame)
+            }
+            next.plan = .limit(
+                frame.plan, count: method == "limit" ? count : nil, offset: method == "offset" ? count : 0)
+            return .frame(next)
+        case "distinct":
+            next.plan = .distinct(frame.plan)
+            return .frame(next)
+        case "drop_duplicates":
+            var subset: [String]?
+            if let subsetNode = arguments.value("subset", 0) {
+                subset = selectableExpressions(subsetNode).compactMap {
+                    if case .column(let reference) = $0.expression { reference.name } else { nil }
+                }
+            }
+            next.plan = build(dataFrame.dropDuplicates(subset), nameRange)
+            return .frame(next)
+        case "join", "cross_join", "semi_join", "anti_join":
+            return join(frame, method: method, arguments: arguments, nameRange: nameRange)
+        case "group_by":
+            var keys: [ColumnValue] = []
+            for argument in arguments.positional { keys += selectableExpressions(argument) }
+            for (key, argument) in zip(keys, arguments.positional) {
+                checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
+            }
+            let keyColumns = projectedColumns(keys.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
+            return .grouped(
+                Grouped(
+                    frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns,
+                    keyOrigins: originsOf(keys.map(\.expression), over: frame, range: arguments.range)))
+        case "agg":
+            let columns = aggregateArguments(arguments, over: frame, keyNames: [])
+            return aggregate(
+                frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                fromSelect: false)
+        case "union", "union_all", "intersect", "except_":
+            guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
+                return .unknown
+            }
+            if frame.isComplete && other.isComplete && frame.columns.count != other.columns.count {
+                report(
+                    .invalidUse, otherNode.range,
+                    "\(method) needs the same number of columns on both sides: \(frame.columns.count) and \(other.columns.count)"
+                )
+            }
+            let op: SetOperator =
+                method == "union"
+                ? .union : method == "union_all" ? .unionAll : method == "intersect" ? .intersect : .except
+            next.plan = .setOperation(op, frame.plan, other.plan)
+            next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable) }
+            return .frame(next)
+        case "cte", "alias":
+            guard let nameNode = arguments.value(method == "cte" ? "name" : "alias", 0),
+                let alias = stringArgument(nameNode, what: "a name")
+            else { return .frame(frame) }
+            if method == "cte" {
+                next.plan = .binding(name: alias, frame.plan, alwaysCTE: true)
+                for index in next.columns.indices where !next.columns[index].qualifiers.contains(alias) {
+                    next.columns[index].qualifiers.append(alias)
+                }
+            } else {
+                next.plan = .alias(frame.plan, alias)
+                for index in next.columns.indices { next.columns[index].qualifiers = [alias] }
+            }
+            return .frame(next)
+        case "recursive_cte":
+            guard let nameNode = arguments.value("name", 0), let cteName = stringArgument(nameNode, what: "a name"),
+                let recursiveNode = arguments.value("recursive", 1)
+            else { return .frame(frame) }
+            guard let recursive = frameArgument(recursiveNode) else { return .unknown }
+            var unionAll = false
+            if let node = arguments.value("union_all", 2), case .scalar(.boolean(let flag)) = evaluate(node) {
+                unionAll = flag
+            }
+            next.plan = .recursiveCTE(name: cteName, initial: frame.plan, recursive: recursive.plan, unionAll: unionAll)
+            next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, qualifiers: [cteName]) }
+            return .frame(next)
+        case "explode":
+            guard let columnNode = arguments.value("column", 0),
+                let column = columnArgument(columnNode, namesColumns: true)
+            else { return .frame(frame) }
+            var alias = "value"
+            if let aliasNode = arguments.value("alias", 1), let text = stringArgument(aliasNode, what: "a column name")
+            {
+                alias = text
+            }
+            next.plan = .explode(frame.plan, column.expression.unaliased, alias: alias)
+            setColumn(&next, PlanColumn(name: alias, type: .unknown), origin: columnNode.range)
+            return .frame(next)
+        case "fillna", "dropna":
+            return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)
+        case "sample":
+            guard let fractionNode = arguments.value("fraction", 0) else { return .frame(frame) }
+            var fraction = 0.0
+            switch evaluate(fractionNode) {
+            case .scalar(.real(let value)): fraction = value
+            case .scalar(.integer(let value)): fraction = Double(value)
+            case .unknown: break
+            case let other:
+                report(.argumentTypeMismatch, fractionNode.range, "sample() takes a fraction, got \(other.kind)")
+            }
+            var seed: Int?
+            if let seedNode = arguments.value("seed", 1) { seed = integerArgument(seedNode) }
+            next.plan = .sample(frame.plan, fraction: fraction, seed: seed)
+            return .frame(next)
+        case "describe":
+            var names: [String] = []
+            for argument in arguments.positional {
+                for column in selectableExpressions(argument) {
+                    if case .column(let reference) = column.expression { names.append(reference.name) }
+                }
+            }
+            if names.isEmpty { names = frame.columns.filter { $0.type.isNumeric }.map(\.name) }
+            var aggregates: [Expression] = []
+            for name in names {
+                let column = Expression.column(ColumnReference(name))
+                for (function, suffix) in [("count", "count"), ("avg", "mean"), ("min", "min"), ("max", "max")] {
+                    aggregates.append(
+                        .alias(.function(FunctionCall(BuiltinFunction.named(function)!, [column])), "\(name)_\(suffix)")
+                    )
+                }
+            }
+            next.plan = .aggregate(frame.plan, groupBy: [], aggregates: aggregates)
+            next.columns = names.flatMap { name in
+                [
+                    PlanColumn(name: "\(name)_count", type: .integer), PlanColumn(name: "\(name)_mean", type: .real),
+                    PlanColumn(name: "\(name)_min", type: .unknown), PlanColumn(name: "\(name)_max", type: .unknown),
+                ]
+            }
+            next.origins = next.columns.map { _ in nameRange }
+            return .frame(next)
+        case "summary":
+            for argument in arguments.positional { _ = evaluate(argument) }
+            next.columns = []
+            next.origins = []
+            next.isComplete = false
+            return .frame(next)
+        case "pivot":
+            return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
+        case "select_for_update", "select_for_share":
+            for value in arguments.named.values { _ = evaluate(value) }
+            if dialect == .sqlite {
+                report(
+                    .unsupportedFeature, nameRange, "\(method)() is not supported on sqlite (SQLite has no row locks)",
+                    severity: .warning)
+            }
+            return .frame(frame)
+        case "collect", "count", "head", "take", "first", "tail", "show", "nunique", "to_sql", "show_sql",
+            "sql_preview", "explain", "print_schema":
+            return action(frame, method: method, arguments: arguments, nameRange: nameRange)
+        case "insert_into":
+            guard let tableNode = arguments.value("table", 0), let table = tableArgument(tableNode) else {
+                return .unknown
+            }
+            var columns: [String]?
+            if let columnsNode = arguments.value("columns", 1) { columns = stringList(evaluate(columnsNode)) }
+            return .mutation([.insertSelect(table: TableReference(parsing: table), columns: columns, query: frame.plan)]
+            )
+        default:
+            return .frame(frame)
+        }
+    }
+
+    // MARK: - Steps
+
+    private func join(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
+        guard let otherNode = arguments.value("other", 0) else { return .frame(frame) }
+        guard let other = frameArgument(otherNode) else {
+            if let onNode = arguments.value("on", 1) { _ = evaluate(onNode) }
+            return .unknown
+        }
+        var kind: JoinKind =
+            method == "cross_join" ? .cross : method == "semi_join" ? .semi : method == "anti_join" ? .anti : .inner
+        if let howNode = arguments.value("how", 2), let how = stringLiteral(howNode) {
+            kind = JoinKind(how: how) ?? .inner
+        } else if let howNode = arguments.value("how", 2) {
+            _ = evaluate(howNode)
+        }
+        if let lateral = arguments.named["lateral"], case .scalar(.boolean(true)) = evaluate(lateral) {
+            report(.unsupportedFeature, lateral.range, "lateral joins are not supported on \(dialect.rawValue)")
+        }
+        let combined = Scope(
+            columns: frame.columns + other.columns, origins: frame.origins + other.origins,
+            isComplete: frame.isComplete && other.isComplete)
+        var condition: JoinCondition = .none
+        if let onNode = arguments.value("on", 1) {
+            columnScopes.append(
+                ColumnScopeRecord(range: onNode.range, columns: combined.columns, stringsAreColumns: true))
+            condition = withScope(combined) { joinCondition(onNode, left: frame, right: other) }
+        } else if kind != .cross {
+            if method == "join" {
+                // Python joins without `on` are cross joins.
+                kind = .cross
+            } else {
+                report(.wrongArity, arguments.range, "\(method)() needs on=…")
+            }
+        }
+        var next = frame
+        next.plan = .join(Join(frame.plan, other.plan, kind: kind, condition: condition))
+        switch kind {
+        case .semi, .anti: break
+        case .inner, .left, .right, .full, .cross:
+            var rightColumns = other.columns
+            var rightOrigins = other.origins
+            if case .using(let names) = condition {
+                let keep = rightColumns.indices.filter { !names.contains(rightColumns[$0].name) }
+                rightColumns = keep.map { rightColumns[$0] }
+                rightOrigins = keep.map { $0 < other.origins.count ? other.origins[$0] : nameRange }
+            }
+            if kind == .left || kind == .full {
+                for index in rightColumns.indices { rightColumns[index].isNullable = true }
+            }
+            next.columns = frame.columns + rightColumns
+            next.origins = frame.origins + rightOrigins
+            next.isComplete = frame.isComplete && other.isComplete
+        }
+        return .frame(next)
+    }
+
+    private func joinCondition(_ node: SyntaxNode, left: Frame, right: Frame) -> JoinCondition {
+        if let name = stringLiteral(node) {
+            checkJoinKey(name, range: innerRange(of: node), left: left, right: right)
+            return .using([name])
+        }
+        let value = evaluate(node)
+        switch value {
+        case .column(let column):
+            let resolved = resolvePending(column)
+            checkCondition(resolved, range: node.range)
+            return .on(resolved.expression.unaliased)
+        case .list(let elements, _):
+            let items = CollectionExpression(node)?.elements ?? []
+            var names: [String] = []
+            var pairs: [JoinKeyPair] = []
+            var conditions: [Expression] = []
+            for (index, element) in elements.enumerated() {
+                let range = index < items.count ? items[index].range : node.range
+                switch element {
+                case .scalar(.text(let name)):
+                    checkJoinKey(
+                        name, range: index < items.count ? innerRange(of: items[index]) : range, left: left,
+                        right: right)
+                    names.append(name)
+                case .list(let pair, true) where pair.count == 2:
+                    if case .scalar(.text(let a)) = pair[0], case .scalar(.text(let b)) = pair[1] {
+                        pairs.append(JoinKeyPair(a, b))
+                        checkJoinSide(a, in: left, range: range)
+                        checkJoinSide(b, in: right, range: range)
+                    }
+                case .column(let column): conditions.append(resolvePending(column).expression.unaliased)
+                case .unknown: break
+                default:
+                    report(.argumentTypeMismatch, range, "on= takes column names, (left, right) pairs or conditions")
+                }
+            }
+            if !conditions.isEmpty {
+                return .on(conditions.dropFirst().reduce(conditions[0]) { .binary(.and, $0, $1) })
+            }
+            if !pairs.isEmpty { return .pairs(pairs) }
+            return .using(names)
+        case .unknown: return .none
+        default:
+            report(
+                .argumentTypeMismatch, node.range, "on= takes a column name, a list, or a condition, got \(value.kind)")
+            return .none
+        }
+    }
+
+    private func checkJoinKey(_ name: String, range: ByteRange, left: Frame, right: Frame) {
+        checkJoinSide(name, in: left, range: range)
+        checkJoinSide(name, in: right, range: range)
+    }
+
+    private func checkJoinSide(_ name: String, in frame: Frame, range: ByteRange) {
+        guard frame.isComplete else { return }
+        if matches(ColumnReference(name), in: frame.columns).isEmpty {
+            reportUnknown(
+                .unknownColumn, range, "unknown join column '\(name)' on one side of the join", name: name,
+                candidates: frame.columns.map(\.name))
+        }
+    }
+
+    /// `agg(...)` arguments: aggregates (or group keys), bare names (`sum` of the column) and `{"col": "fn"}` dicts.
+    func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyNames: [String]) -> [ColumnValue] {
+        var columns: [ColumnValue] = []
+        for argument in arguments.positional {
+            if let name = stringLiteral(argument) {
+                let column = resolveColumn(name, range: innerRange(of: argument))
+                let sum = BuiltinFunction.named("sum")!
+                columns.append(
+                    ColumnValue(
+                        .alias(.function(FunctionCall(sum, [column.expression])), name), type: column.type))
+                continue
+            }
+            let value = evaluate(argument)
+            switch value {
+            case .dict(let entries):
+                for entry in entries {
+                    guard let key = entry.key else { continue }
+                    let column = resolveColumn(key, range: entry.keyRange)
+                    guard case .scalar(.text(let functionName)) = entry.value else {
+                        report(.argumentTypeMismatch, entry.valueRange, "expected an aggregate name such as \"sum\"")
+                        continue
+                    }
+                    guard let function = BuiltinFunction.named(functionName), function.kind == .aggregate else {
+                        let names = BuiltinFunction.all.filter { $0.kind == .aggregate }.map(\.name)
+                        reportUnknown(
+                            .invalidEnumeratedValue, entry.valueRange, "'\(functionName)' is not an aggregate function",
+                            name: functionName, candidates: names, replacementQuote: "\"")
+                        continue
+                    }
+                    columns.append(
+                        ColumnValue(
+                            .alias(.function(FunctionCall(function, [column.expression])), key),
+                            type: resultType(function, [column.type])))
+                }
+            case .column(let column):
+                let resolved = resolvePending(column)
+                checkAggregate(resolved.expression, keyNames: keyNames, range: argument.range)
+                checkPlacement(resolved.expression, range: argument.range, allowAggregate: true, context: "agg()")
+                columns.append(resolved)
+            case .unknown: continue
+            default:
+                report(
+                    .argumentTypeMismatch, argument.range,
+                    "agg() takes aggregate columns such as F.sum(col(\"x\")), got \(value.kind)")
+            }
+        }
+        return columns
+    }
+
+    /// Reports column references outside aggregates that are not group keys.
+    func checkAggregate(_ expression: Expression, keyNames: [String], range: ByteRange) {
+        var loose: [String] = []
+        func visit(_ expression: Expression) {
+            switch expression {
+            case .function(let call) where call.function.kind == .aggregate: return
+            case .window: return
+            case .scalarSubquery, .exists, .inSubquery: return
+            case .column(let reference):
+                if !keyNames.contains(reference.name) && !loose.contains(reference.name) {
+                    loose.append(reference.name)
+                }
+            default:
+                for child in expression.children { visit(child) }
+            }
+        }
+        visit(expression)
+        guard !loose.isEmpty else { return }
+        let keys =
+            keyNames.isEmpty
+            ? "there are no group keys" : "the keys are " + keyNames.map { "'\($0)'" }.joined(separator: ", ")
+        report(
+            .aggregateMisuse, range,
+            "'\(loose[0])' is neither a group_by key nor inside an aggregate (\(keys)); wrap it in an aggregate such as F.max(…) or add it to group_by"
+        )
+    }
+
+    /// A grouped step: keys then aggregates.
+    func aggregate(
+        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: [ByteRange], columns: [ColumnValue],
+        range: ByteRange, fromSelect: Bool
+    ) -> Value {
+        if fromSelect {
+            // `select(F.sum(...))` without group_by: every selected column must be an aggregate.
+            for column in columns where !column.expression.containsAggregate {
+                if case .literal = column.expression.unaliased { continue }
+                checkAggregate(column.expression, keyNames: [], range: range)
+            }
+        }
+        var next = frame
+        next.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
+        next.columns =
+            keyColumns
+            + columns.enumerated().map { index, column in
+                PlanColumn(
+                    name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
+                    isNullable: column.nullable)
+            }
+        next.origins = keyOrigins + columns.map { _ in range }
+        next.isComplete = true
+        return .frame(next)
+    }
+
+    func callGroupedMethod(
+        _ grouped: Grouped, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+    )
+        -> Value
+    {
+        let method = snakeCase(name)
+        let signatures: [String: Signature] = [
+            "agg": Signature(["exprs"], minimum: 1, variadic: true, keywords: ["allow_empty"]),
+            "pivot": Signature(["pivot_col", "values"], minimum: 1), "count": Signature(),
+            "sum": Signature(["cols"], variadic: true), "avg": Signature(["cols"], variadic: true),
+            "mean": Signature(["cols"], variadic: true), "min": Signature(["cols"], variadic: true),
+            "max": Signature(["cols"], variadic: true),
+        ]
+        guard let signature = signatures[method] else {
+            reportUnknown(
+                .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,
+                candidates: signatures.keys.sorted())
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+        let arguments = bindArguments(call, signature, name: method, calleeRange: nameRange)
+        let frame = grouped.frame
+        columnScopes.append(
+            ColumnScopeRecord(range: arguments.range, columns: frame.columns, stringsAreColumns: method != "agg"))
+        let keyNames = grouped.keyColumns.map(\.name)
+        let result: Value = withScope(frame.scope) {
+            switch method {
+            case "agg":
+                let columns = aggregateArguments(arguments, over: frame, keyNames: keyNames)
+                return aggregate(
+                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                    columns: columns, range: arguments.range, fromSelect: false)
+            case "count":
+                let count = ColumnValue(
+                    .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
+                    nullable: false)
+                return aggregate(
+                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                    columns: [count], range: arguments.range, fromSelect: false)
+            case "pivot":
+                guard let columnNode = arguments.value("pivot_col", 0),
+                    let pivot = columnArgument(columnNode, namesColumns: true)
+                else { return .unknown }
+                var values: [DatabaseValue] = []
+                if let valuesNode = arguments.value("values", 1), case .list(let elements, _) = evaluate(valuesNode) {
+                    values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
+                } else {
+                    report(
+                        .wrongArity, arguments.range,
+                        "pivot() needs values=[…]: the pivot values become columns and must be known when compiling")
+                }
+                return .pivoted(grouped, pivot: pivot.expression, values: values)
+            default:
+                let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
+                var columns: [ColumnValue] = []
+                for argument in arguments.positional {
+                    guard let name = stringLiteral(argument) else { continue }
+                    let column = resolveColumn(name, range: innerRange(of: argument))
+                    columns.append(
+                        ColumnValue(
+                            .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
+                            type: resultType(function, [column.type])))
+                }
+                return aggregate(
+                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                    columns: columns, range: arguments.range, fromSelect: false)
+            }
+        }
+        if case .frame(let next) = result {
+            record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
+        } else {
+            record(.method(name: method, receiver: .groupedData(keys: keyNames), range: nameRange))
+        }
+        return result
+    }
+
+    func callPivotedMethod(
+        _ grouped: Grouped, pivot: Expression, values: [DatabaseValue], name: String, nameRange: ByteRange,
+        call: CallExpression, node: SyntaxNode
+    ) -> Value {
+        guard snakeCase(name) == "agg" else {
+            reportUnknown(
+                .unknownMethod, nameRange, "a pivot has no method '\(name)'; call agg(...)", name: name,
+                candidates: ["agg"])
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+        let arguments = bindArguments(call, Signature(["expr"]), name: "agg", calleeRange: nameRange)
+        let frame = grouped.frame
+        return withScope(frame.scope) {
+            guard let node = arguments.value("expr", 0), let column = columnArgument(node) else { return .unknown }
+            guard case .function(let aggregate) = column.expression.unaliased, aggregate.function.kind == .aggregate
+            else {
+                report(
+                    .aggregateMisuse, node.range, "pivot().agg() takes one aggregate function such as F.sum(col(\"x\"))"
+                )
+                return .unknown
+            }
+            var next = frame
+            next.plan = .pivot(
+                Pivot(
+                    input: frame.plan, groupBy: grouped.keys, pivotColumn: pivot, values: values, aggregate: aggregate))
+            next.columns = grouped.keyColumns + values.map { PlanColumn(name: $0.description, type: column.type) }
+            next.origins = grouped.keyOrigins + values.map { _ in arguments.range }
+            next.isComplete = true
+            record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
+            return .frame(next)
+        }
+    }
+
+    private func dataFramePivot(_ frame: Frame, arguments: Arguments, nameRange: ByteRange) -> Value {
+        guard let pivotNode = arguments.value("pivot_column", 0), let valueNode = arguments.value("value_column", 1),
+            let pivotName = stringArgument(pivotNode, what: "a column name"),
+            let valueName = stringArgument(valueNode, what: "a column name")
+        else { return .unknown }
+        let pivot = resolveColumn(pivotName, range: innerRange(of: pivotNode))
+        let value = resolveColumn(valueName, range: innerRange(of: valueNode))
+        var functionName = "sum"
+        if let node = arguments.value("agg_func", 2), let text = stringArgument(node, what: "an aggregate name") {
+            functionName = text
+        }
+        guard let function = BuiltinFunction.named(functionName), function.kind == .aggregate else {
+            report(
+                .invalidEnumeratedValue, arguments.value("agg_func", 2)?.range ?? nameRange,
+                "'\(functionName)' is not an aggregate function")
+            return .unknown
+        }
+        var values: [DatabaseValue] = []
+        if let node = arguments.value("pivot_values", 3), case .list(let elements, _) = evaluate(node) {
+            values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
+        } else {
+            report(.wrongArity, arguments.range, "pivot() needs pivot_values=[…]: the values become columns")
+            return .unknown
+        }
+        let keys = frame.columns.filter { $0.name != pivotName && $0.name != valueName }
+        var next = frame
+        next.plan = .pivot(
+            Pivot(
+                input: frame.plan, groupBy: keys.map { .column(ColumnReference($0.name)) },
+                pivotColumn: pivot.expression,
+                values: values, aggregate: FunctionCall(function, [value.expression])))
+        next.columns = keys + values.map { PlanColumn(name: $0.description, type: resultType(function, [value.type])) }
+        next.origins = next.columns.map { _ in nameRange }
+        return .frame(next)
+    }
+
+    private func nullHandling(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
+        var names: [String]?
+        if let subsetNode = arguments.value("subset", 1) {
+            names = selectableExpressions(subsetNode).compactMap {
+                if case .column(let reference) = $0.expression { reference.name } else { nil }
+            }
+        }
+        var next = frame
+        if method == "fillna" {
+            guard let valueNode = arguments.value("value", 0) else { return .frame(frame) }
+            let value = evaluate(valueNode)
+            guard case .scalar(let literal) = value else {
+                if !value.isUnknown {
+                    report(.argumentTypeMismatch, valueNode.range, "fillna() takes a value, got \(value.kind)")
+                }
+                return .frame(frame)
+            }
+            let targets = names ?? frame.columns.map(\.name)
+            if names == nil && !frame.isComplete {
+                report(
+                    .invalidUse, nameRange,
+                    "fillna() without subset= needs the DataFrame's columns, which are unknown here")
+            }
+            let coalesce = BuiltinFunction.named("coalesce")!
+            next.plan = .withColumns(
+                frame.plan,
+                targets.map {
+                    NamedExpression(
+                        $0, .function(FunctionCall(coalesce, [.column(ColumnReference($0)), .literal(literal)])))
+                })
+            return .frame(next)
+        }
+        var how = "any"
+        if let howNode = arguments.value("how", 0), let text = stringLiteral(howNode) { how = text.lowercased() }
+        let targets = names ?? frame.columns.map(\.name)
+        if names == nil && !frame.isComplete {
+            report(
+                .invalidUse, nameRange, "dropna() without subset= needs the DataFrame's columns, which are unknown here"
+            )
+        }
+        guard !targets.isEmpty else { return .frame(frame) }
+        let tests = targets.map { Expression.isNull(.column(ColumnReference($0)), negated: how != "all") }
+        let combined = tests.dropFirst().reduce(tests[0]) { .binary(.and, $0, $1) }
+        next.plan = .filter(frame.plan, how == "all" ? .unary(.not, combined) : combined)
+        return .frame(next)
+    }
+
+    private func action(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
+        var next = frame
+        func count(_ name: String, _ index: Int, default fallback: Int) -> Int {
+            guard let node = arguments.value(name, index) else { return fallback }
+            return integerArgument(node) ?? fallback
+        }
+        switch method {
+        case "collect":
+            if let node = arguments.value("stream", 0) { _ = evaluate(node) }
+            return .action(frame, .collect)
+        case "count":
+            next.plan = .aggregate(
+                frame.plan, groupBy: [],
+                aggregates: [.alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count")])
+            next.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
+            next.origins = [nameRange]
+            return .action(next, .count)
+        case "head", "take":
+            let n = count(method == "head" ? "n" : "num", 0, default: 5)
+            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(next, method == "head" ? .head(n) : .take(n))
+        case "first":
+            next.plan = .limit(frame.plan, count: 1, offset: 0)
+            return .action(next, .first)
+        case "tail":
+            return .action(frame, .tail(count("n", 0, default: 5)))
+        case "show":
+            let n = count("n", 0, default: 20)
+            for value in arguments.named.values { _ = evaluate(value) }
+            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(next, .show(n))
+        case "nunique":
+            var expressions: [Expression] = []
+            if let node = arguments.value("column", 0), let column = columnArgument(node, namesColumns: true) {
+                expressions = [column.expression]
+            } else {
+                expressions = frame.columns.map { .column(ColumnReference($0.name)) }
+            }
+            let countDistinct = BuiltinFunction.named("count_distinct")!
+            next.plan = .aggregate(
+                frame.plan, groupBy: [],
+                aggregates: expressions.map { expression in
+                    .alias(
+                        .function(FunctionCall(countDistinct, [expression], distinct: true)),
+                        expression.outputName ?? "nunique")
+                })
+            next.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
+            next.origins = next.columns.map { _ in nameRange }
+            return .action(next, .collect)
+        case "to_sql", "sql_preview":
+            return .action(frame, .toSQL)
+        case "show_sql":
+            return .action(frame, .showSQL)
+        case "explain":
+            return .action(frame, .explain)
+        default:
+            return .unknown
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Evaluates `node` in the current scope (dict values of `with_columns`).
+    private func evaluateWithColumnScope(_ node: SyntaxNode) -> Value { evaluate(node) }
+
+    /// The expressions of a select-like argument: a column name, `"*"`, a column, a list of them.
+    func selectableExpressions(_ node: SyntaxNode, allowSortOrder: Bool = false) -> [ColumnValue] {
+        if let name = stringLiteral(node) {
+            return [resolveColumn(name, range: innerRange(of: node))]
+        }
+        if node.kind == .listExpression || node.kind == .tupleExpression {
+            return (CollectionExpression(node)?.elements ?? []).flatMap {
+                selectableExpressions($0, allowSortOrder: allowSortOrder)
+            }
+        }
+        let value = evaluate(node)
+        switch value {
+        case .column(let column):
+            let resolved = resolvePending(column)
+            if !allowSortOrder { checkSortOrder(resolved.expression, range: node.range) }
+            checkBareWindowFunctions(resolved.expression, range: node.range)
+            return [resolved]
+        case .scalar(.text(let name)):
+            return [resolveColumn(name, range: node.range)]
+        case .scalar(let literal):
+            return [ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null)]
+        case .list(let elements, _):
+            return elements.compactMap { element in
+                switch element {
+                case .scalar(.text(let name)): return resolveColumn(name, range: node.range)
+                case .column(let column): return resolvePending(column)
+                default: return nil
+                }
+            }
+        case .unknown: return []
+        default:
+            report(
+                .argumentTypeMismatch, node.range, "expected a column name or a column expression, got \(value.kind)")
+            return []
+        }
+    }
+
+    /// Reports window functions used without `over` and sort orders outside `order_by`, and (unless allowed)
+    /// aggregates.
+    func checkPlacement(_ expression: Expression, range: ByteRange, allowAggregate: Bool, context: String) {
+        checkBareWindowFunctions(expression, range: range)
+        checkSortOrder(expression, range: range)
+        if !allowAggregate && expression.containsAggregate {
+            report(
+                .aggregateMisuse, range,
+                "an aggregate cannot be used in \(context); aggregate with group_by(...).agg(...) first, or use .over(...) for a running value"
+            )
+        }
+    }
+
+    func checkBareWindowFunctions(_ expression: Expression, range: ByteRange) {
+        var bare: String?
+        func visit(_ expression: Expression) {
+            switch expression {
+            case .window: return
+            case .function(let call) where call.function.kind == .window:
+                bare = bare ?? call.function.name
+            default:
+                for child in expression.children { visit(child) }
+            }
+        }
+        visit(expression)
+        if let bare {
+            report(
+                .windowWithoutOver, range,
+                "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
+                fixes: bare == "monotonically_increasing_id"
+                    ? []
+                    : [
+                        Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])
+                    ])
+        }
+    }
+
+    func checkSortOrder(_ expression: Expression, range: ByteRange) {
+        let misplaced = expression.contains(enteringWindows: false) {
+            if case .sortOrder = $0 { return true }
+            return false
+        }
+        if misplaced {
+            report(.sortOrderMisplaced, range, "asc()/desc() only apply in order_by(...) or over(order_by=…)")
+        }
+    }
+
+    /// Output columns of projected expressions over a frame (`*` expands, a column keeps its source).
+    func projectedColumns(_ expressions: [(Expression, SQLType, Bool)], over frame: Frame) -> [PlanColumn] {
+        var output: [PlanColumn] = []
+        for (position, (expression, type, nullable)) in expressions.enumerated() {
+            if case .star(let qualifier) = expression {
+                output += frame.columns.filter { column in qualifier.map { column.qualifiers.contains($0) } ?? true }
+                continue
+            }
+            if case .column(let reference) = expression, let index = matches(reference, in: frame.columns).first {
+                output.append(frame.columns[index])
+                continue
+            }
+            var column = PlanColumn(name: expression.outputName ?? "_c\(position)", type: type, isNullable: nullable)
+            if case .alias(.column(let reference), _) = expression,
+                let index = matches(reference, in: frame.columns).first
+            {
+                column.sourceTable = frame.columns[index].sourceTable
+                if type == .unknown { column.type = frame.columns[index].type }
+            }
+            output.append(column)
+        }
+        return output
+    }
+
+    private func originsOf(_ expressions: [Expression], over frame: Frame, range: ByteRange) -> [ByteRange] {
+        var origins: [ByteRange] = []
+        for expression in expressions {
+            if case .star(let qualifier) = expression {
+                for (index, column) in frame.columns.enumerated()
+                where qualifier.map({ column.qualifiers.contains($0) }) ?? true {
+                    origins.append(index < frame.origins.count ? frame.origins[index] : range)
+                }
+                continue
+            }
+            if case .column(let reference) = expression, let index = matches(reference, in: frame.columns).first,
+                index < frame.origins.count
+            {
+                origins.append(frame.origins[index])
+                continue
+            }
+            origins.append(range)
+        }
+        return origins
+    }
+
+    private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {
+        if let index = frame.columns.firstIndex(where: { $0.name == column.name }) {
+            frame.columns[index] = column
+            if index < frame.origins.count { frame.origins[index] = origin }
+        } else {
+            frame.columns.append(column)
+            frame.origins.append(origin)
+        }
+    }
+
+    private func addingUnknownColumn(_ frame: Frame, _ name: String, _ origin: ByteRange) -> Value {
+        var next = frame
+        setColumn(&next, PlanColumn(name: name, type: .unknown), origin: origin)
+        return .frame(next)
+    }
+
+    /// The plan a DataFrame builder made, reporting its build error on `range`.
+    func build(_ dataFrame: DataFrame, _ range: ByteRange) -> LogicalPlan {
+        if let error = dataFrame.buildError {
+            report(DiagnosticCode(planErrorCode: error.code), range, error.message)
+        }
+        return dataFrame.plan
+    }
+
+    /// A SQL-like expression string (`where("amount > 10")`, `select_expr("a * 2 AS b")`), with its column
+    /// names checked against the scope.
+    func parsedExpression(_ node: SyntaxNode) -> Expression? {
+        guard let text = stringLiteral(node) else {
+            let value = evaluate(node)
+            if !value.isUnknown {
+                report(.argumentTypeMismatch, node.range, "expected an expression string, got \(value.kind)")
+            }
+            return nil
+        }
+        do {
+            let expression = try ExpressionText.parse(text)
+            let range = innerRange(of: node)
+            var seen = Set<ColumnReference>()
+            _ = expression.contains { inner in
+                if case .column(let reference) = inner, !seen.contains(reference) {
+                    seen.insert(reference)
+                    lookUp(reference, range: range, fixRange: range)
+                }
+                return false
+            }
+            return expression
+        } catch let error as PlanError {
+            report(.invalidUse, node.range, "cannot read the expression: \(error.message)")
+        } catch {
+            report(.invalidUse, node.range, "cannot read the expression: \(error)")
+        }
+        return nil
+    }
+
+    /// A DataFrame argument (`join(other)`, `union(other)`); `nil` when unknown or of another kind (reported).
+    func frameArgument(_ node: SyntaxNode) -> Frame? {
+        let value = evaluate(node)
+        if case .frame(let frame) = value { return frame }
+        if !value.isUnknown { report(.argumentTypeMismatch, node.range, "expected a DataFrame, got \(value.kind)") }
+        return nil
+    }
+
+    /// A string argument; `nil` when unknown or of another kind (reported).
+    func stringArgument(_ node: SyntaxNode, what: String) -> String? {
+        let value = evaluate(node)
+        if case .scalar(.text(let text)) = value { return text }
+        if !value.isUnknown {
+            report(.argumentTypeMismatch, node.range, "expected \(what) (a string), got \(value.kind)")
+        }
+        return nil
+    }
+
+    /// An integer argument; `nil` when unknown or of another kind (reported).
+    func integerArgument(_ node: SyntaxNode) -> Int? {
+        let value = evaluate(node)
+        if case .scalar(.integer(let number)) = value { return Int(number) }
+        if !value.isUnknown { report(.argumentTypeMismatch, node.range, "expected an integer, got \(value.kind)") }
+        return nil
+    }
+
+    /// The strings of a list value (or a single string).
+    func stringList(_ value: Value) -> [String] {
+        switch value {
+        case .scalar(.text(let text)): return [text]
+        case .list(let elements, _):
+            return elements.compactMap { if case .scalar(.text(let text)) = $0 { text } else { nil } }
+        default: return []
+        }
+    }
+}
+
+/// `group_by` → `groupBy`, for suggestions in the spelling the user seems to use.
+func camelCase(_ name: String) -> String {
+    var result = ""
+    var upper = false
+    for character in name {
+        if character == "_" && !result.isEmpty {
+            upper = true
+        } else {
+            result.append(upper ? Character(character.uppercased()) : character)
+            upper = false
+        }
+    }
+    return result
+}

@@ -1,0 +1,463 @@
+extension Binder {
+    /// Evaluates an expression node to a value, reporting what is wrong on the way.
+    func evaluate(_ node: SyntaxNode) -> Value {
+        switch node.kind {
+        case .nameExpression: return evaluateName(node)
+        case .integerLiteral:
+            guard let value = IntegerLiteral(node)?.value else { return .scalar(.integer(0)) }
+            return .scalar(.integer(Int64(value)))
+        case .floatLiteral: return .scalar(.real(FloatLiteral(node)?.value ?? 0))
+        case .stringLiteral: return .scalar(.text(StringLiteral(node)?.value ?? ""))
+        case .booleanLiteral: return .scalar(.boolean(BooleanLiteral(node)?.value ?? false))
+        case .noneLiteral: return .scalar(.null)
+        case .listExpression, .tupleExpression:
+            let elements = CollectionExpression(node)?.elements ?? []
+            return .list(elements.map { evaluate($0) }, isTuple: node.kind == .tupleExpression)
+        case .dictExpression:
+            let entries = CollectionExpression(node)?.entries ?? []
+            return .dict(
+                entries.map { entry in
+                    let key = entry.key.map { evaluate($0) }
+                    var keyText: String?
+                    if case .scalar(.text(let text))? = key { keyText = text }
+                    let value = entry.value.map { evaluate($0) } ?? .unknown
+                    return DictEntry(
+                        key: keyText, keyRange: entry.key?.range ?? node.range, value: value,
+                        valueRange: entry.value?.range ?? node.range)
+                })
+        case .parenthesizedExpression:
+            guard let inner = ParenthesizedExpression(node)?.expression else { return .unknown }
+            return evaluate(inner)
+        case .callExpression: return evaluateCall(node)
+        case .memberAccess: return evaluateAttribute(node)
+        case .subscriptExpression: return evaluateSubscript(node)
+        case .binaryExpression: return evaluateBinary(node)
+        case .unaryExpression: return evaluateUnary(node)
+        case .missingExpression, .errorExpression: return .unknown
+        default:
+            for child in node.childNodes where child.kind.isExpression { _ = evaluate(child) }
+            return .unknown
+        }
+    }
+
+    // MARK: - Names
+
+    func evaluateName(_ node: SyntaxNode) -> Value {
+        guard let token = NameExpression(node)?.token else { return .unknown }
+        let name = token.text
+        guard let entry = environment[name] else {
+            if expiredTransactions.contains(name) {
+                report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
+                return .unknown
+            }
+            reportUnknown(
+                .unknownName, token.range, "unknown name '\(name)'", name: name,
+                candidates: Array(environment.keys))
+            return .unknown
+        }
+        if entry.info.kind != .predefined {
+            record(.binding(entry.info))
+            if expiredTransactions.contains(name), entry.info.kind == .withAlias,
+                entry.info.visibleUntil < token.range.start
+            {
+                report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
+                return .unknown
+            }
+        }
+        if case .frame = entry.value {
+            bindingUses[entry.id, default: []].insert(currentStatement)
+        }
+        return entry.value
+    }
+
+    // MARK: - Operators
+
+    func evaluateBinary(_ node: SyntaxNode) -> Value {
+        guard let binary = BinaryExpression(node) else { return .unknown }
+        let left = binary.left.map { evaluate($0) } ?? .unknown
+        let right = binary.right.map { evaluate($0) } ?? .unknown
+        guard let syntaxOperator = binary.operator else { return .unknown }
+        let op: BinaryOperator
+        switch syntaxOperator {
+        case .add: op = .add
+        case .subtract: op = .subtract
+        case .multiply: op = .multiply
+        case .divide: op = .divide
+        case .floorDivide: op = .floorDivide
+        case .modulo: op = .modulo
+        case .power: op = .power
+        case .equal: op = .equal
+        case .notEqual: op = .notEqual
+        case .less: op = .lessThan
+        case .lessOrEqual: op = .lessThanOrEqual
+        case .greater: op = .greaterThan
+        case .greaterOrEqual: op = .greaterThanOrEqual
+        case .bitwiseAnd: op = .and
+        case .bitwiseOr: op = .or
+        case .bitwiseXor, .leftShift, .rightShift, .matrixMultiply:
+            if !left.isUnknown && !right.isUnknown {
+                report(
+                    .invalidUse, operatorRange(binary),
+                    "the operator '\(syntaxOperator.rawValue)' does not apply to columns")
+            }
+            return .unknown
+        case .and, .or, .in, .notIn, .is, .isNot:
+            return .unknown  // reported by the parser
+        }
+        if left.isUnknown || right.isUnknown { return .unknown }
+        // Python arithmetic on plain values stays a value.
+        if case .scalar(let a) = left, case .scalar(let b) = right {
+            return .scalar(foldScalars(op, a, b))
+        }
+        guard let leftColumn = columnOperand(left, range: binary.left?.range ?? node.range),
+            let rightColumn = columnOperand(right, range: binary.right?.range ?? node.range)
+        else { return .unknown }
+        return .column(combine(op, leftColumn, rightColumn, operatorRange: operatorRange(binary), node: node))
+    }
+
+    private func operatorRange(_ binary: BinaryExpression) -> ByteRange {
+        let tokens = binary.operatorTokens
+        guard let first = tokens.first, let last = tokens.last else { return binary.range }
+        return first.range.union(last.range)
+    }
+
+    /// A value used as an operand of a column operator: a column, or a literal.
+    func columnOperand(_ value: Value, range: ByteRange) -> ColumnValue? {
+        switch value {
+        case .column(let column): return column
+        case .scalar(let literal):
+            return ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null)
+        case .unknown: return nil
+        case .frame(let frame):
+            // A DataFrame in an expression is a scalar subquery.
+            let type = frame.columns.count == 1 ? frame.columns[0].type : .unknown
+            return ColumnValue(.scalarSubquery(frame.plan), type: type)
+        default:
+            report(.argumentTypeMismatch, range, "expected a column or a value, got \(value.kind)")
+            return nil
+        }
+    }
+
+    /// Combines two columns with an operator, checking their types.
+    func combine(
+        _ op: BinaryOperator, _ left: ColumnValue, _ right: ColumnValue, operatorRange: ByteRange, node: SyntaxNode
+    ) -> ColumnValue {
+        let nullable = left.nullable || right.nullable
+        let pending = left.pending + right.pending
+        let leftExpression = left.expression.unaliased
+        let rightExpression = right.expression.unaliased
+        let l = left.type
+        let r = right.type
+        switch op {
+        case .equal, .notEqual:
+            if case .literal(.null) = rightExpression {
+                return ColumnValue(
+                    .isNull(leftExpression, negated: op == .notEqual), type: .boolean, nullable: false, pending: pending
+                )
+            }
+            if case .literal(.null) = leftExpression {
+                return ColumnValue(
+                    .isNull(rightExpression, negated: op == .notEqual), type: .boolean, nullable: false,
+                    pending: pending)
+            }
+            fallthrough
+        case .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual:
+            if !comparable(l, r) {
+                report(
+                    .comparisonTypeMismatch, node.range,
+                    "cannot compare \(l.rawValue) with \(r.rawValue)",
+                    related: [
+                        RelatedInformation(range: operatorRange, message: "compared here")
+                    ])
+            }
+            return ColumnValue(
+                .binary(op, leftExpression, rightExpression), type: .boolean, nullable: nullable, pending: pending)
+        case .and, .or:
+            for (side, type) in [(left, l), (right, r)] where type != .unknown && type != .boolean && type != .integer {
+                _ = side
+                report(
+                    .operatorTypeMismatch, node.range,
+                    "'\(op == .and ? "&" : "|")' combines conditions, but one side is \(type.rawValue)")
+                break
+            }
+            return ColumnValue(
+                .binary(op, leftExpression, rightExpression), type: .boolean, nullable: nullable, pending: pending)
+        case .concatenate:
+            return ColumnValue(
+                .binary(op, leftExpression, rightExpression), type: .text, nullable: nullable, pending: pending)
+        case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power:
+            if op == .add && (l == .text || r == .text) && (l == .text || l == .unknown)
+                && (r == .text || r == .unknown)
+            {
+                return ColumnValue(
+                    .binary(.concatenate, leftExpression, rightExpression), type: .text, nullable: nullable,
+                    pending: pending)
+            }
+            guard let widened = arithmeticType(l, r) else {
+                let verb: String
+                switch op {
+                case .add: verb = "add"
+                case .subtract: verb = "subtract"
+                case .multiply: verb = "multiply"
+                default: verb = "apply '\(symbol(of: op))' to"
+                }
+                report(
+                    .operatorTypeMismatch, node.range,
+                    "cannot \(verb) \(l.rawValue) and \(r.rawValue)",
+                    related: [RelatedInformation(range: operatorRange, message: "operator here")])
+                return ColumnValue(
+                    .binary(op, leftExpression, rightExpression), type: .unknown, nullable: nullable, pending: pending)
+            }
+            let type: SQLType
+            switch op {
+            case .divide, .power: type = widened == .decimal ? .decimal : (widened == .unknown ? .unknown : .real)
+            case .floorDivide: type = .integer
+            default: type = widened
+            }
+            return ColumnValue(
+                .binary(op, leftExpression, rightExpression), type: type, nullable: nullable, pending: pending)
+        }
+    }
+
+    private func symbol(of op: BinaryOperator) -> String {
+        switch op {
+        case .add: "+"
+        case .subtract: "-"
+        case .multiply: "*"
+        case .divide: "/"
+        case .floorDivide: "//"
+        case .modulo: "%"
+        case .power: "**"
+        case .equal: "=="
+        case .notEqual: "!="
+        case .lessThan: "<"
+        case .lessThanOrEqual: "<="
+        case .greaterThan: ">"
+        case .greaterThanOrEqual: ">="
+        case .and: "&"
+        case .or: "|"
+        case .concatenate: "+"
+        }
+    }
+
+    /// The result type of arithmetic; `nil` when the operands do not fit.
+    func arithmeticType(_ left: SQLType, _ right: SQLType) -> SQLType? {
+        let temporal: Set<SQLType> = [.date, .time, .timestamp]
+        if temporal.contains(left) || temporal.contains(right) {
+            // Date arithmetic is left to the database.
+            return left == .unknown || right == .unknown || left.isNumeric || right.isNumeric ? .unknown : nil
+        }
+        if left == .boolean && (right.isNumeric || right == .boolean) { return right == .boolean ? .integer : right }
+        if right == .boolean && left.isNumeric { return left }
+        return left.widened(with: right)
+    }
+
+    /// Whether two types can be compared.
+    func comparable(_ left: SQLType, _ right: SQLType) -> Bool {
+        if left == .unknown || right == .unknown || left == right { return true }
+        if left.isNumeric && right.isNumeric { return true }
+        let temporal: Set<SQLType> = [.date, .time, .timestamp, .text]
+        if temporal.contains(left) && temporal.contains(right) { return true }
+        if (left == .boolean && right == .integer) || (left == .integer && right == .boolean) { return true }
+        if left == .json || right == .json { return true }
+        return false
+    }
+
+    private func foldScalars(_ op: BinaryOperator, _ a: DatabaseValue, _ b: DatabaseValue) -> DatabaseValue {
+        switch (op, a, b) {
+        case (.add, .integer(let x), .integer(let y)): return .integer(x &+ y)
+        case (.subtract, .integer(let x), .integer(let y)): return .integer(x &- y)
+        case (.multiply, .integer(let x), .integer(let y)): return .integer(x &* y)
+        case (.add, .text(let x), .text(let y)): return .text(x + y)
+        case (.add, .real(let x), .real(let y)): return .real(x + y)
+        case (.subtract, .real(let x), .real(let y)): return .real(x - y)
+        case (.multiply, .real(let x), .real(let y)): return .real(x * y)
+        default: return a
+        }
+    }
+
+    func evaluateUnary(_ node: SyntaxNode) -> Value {
+        guard let unary = UnaryExpression(node) else { return .unknown }
+        let operand = unary.operand.map { evaluate($0) } ?? .unknown
+        guard let op = unary.operator else { return .unknown }
+        switch (op, operand) {
+        case (_, .unknown), (.not, _): return .unknown
+        case (.plus, _): return operand
+        case (.negate, .scalar(.integer(let value))): return .scalar(.integer(0 &- value))
+        case (.negate, .scalar(.real(let value))): return .scalar(.real(-value))
+        case (.negate, _):
+            guard let column = columnOperand(operand, range: unary.operand?.range ?? node.range) else {
+                return .unknown
+            }
+            if column.type != .unknown && !column.type.isNumeric {
+                report(.operatorTypeMismatch, node.range, "cannot negate \(column.type.rawValue)")
+            }
+            return .column(
+                ColumnValue(
+                    .unary(.negate, column.expression.unaliased), type: column.type, nullable: column.nullable,
+                    pending: column.pending))
+        case (.invert, _):
+            guard let column = columnOperand(operand, range: unary.operand?.range ?? node.range) else {
+                return .unknown
+            }
+            if column.type != .unknown && column.type != .boolean && column.type != .integer {
+                report(
+                    .operatorTypeMismatch, node.range, "'~' negates a condition, but this is \(column.type.rawValue)")
+            }
+            return .column(
+                ColumnValue(
+                    .unary(.not, column.expression.unaliased), type: .boolean, nullable: column.nullable,
+                    pending: column.pending))
+        }
+    }
+
+    // MARK: - Column references
+
+    /// Resolves a column name written at `range` against the innermost scope (then enclosing ones, for correlated
+    /// subqueries); without a scope the reference is kept pending and resolved where the column is used.
+    func resolveColumn(_ text: String, range: ByteRange, fixRange: ByteRange? = nil) -> ColumnValue {
+        if text == "*" { return ColumnValue(.star(qualifier: nil), type: .unknown) }
+        if text.hasSuffix(".*") { return ColumnValue(.star(qualifier: String(text.dropLast(2))), type: .unknown) }
+        let reference = ColumnReference(parsing: text)
+        guard !scopes.isEmpty else {
+            return ColumnValue(
+                .column(reference), type: .unknown, pending: [PendingReference(reference: reference, range: range)])
+        }
+        if let column = lookUp(reference, range: range, fixRange: fixRange ?? range) {
+            return ColumnValue(.column(reference), type: column.type, nullable: column.isNullable)
+        }
+        return ColumnValue(.column(reference), type: .unknown)
+    }
+
+    /// Finds the column for `reference` in scope, reporting unknown and ambiguous names; `nil` when not found
+    /// (reported unless the scope is incomplete).
+    @discardableResult
+    func lookUp(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange) -> PlanColumn? {
+        for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
+            let scope = scopes[depth]
+            let found = matches(reference, in: scope.columns)
+            if found.count == 1 {
+                let column = scope.columns[found[0]]
+                record(.column(column, range: range))
+                return column
+            }
+            if found.count > 1 {
+                let candidates = found.map { qualifiedName(scope.columns[$0]) }
+                let related = found.compactMap { index -> RelatedInformation? in
+                    guard index < scope.origins.count, !scope.origins[index].isEmpty else { return nil }
+                    return RelatedInformation(
+                        range: scope.origins[index], message: "'\(qualifiedName(scope.columns[index]))' comes from here"
+                    )
+                }
+                let fixes = candidates.map {
+                    Fix(title: "Qualify as '\($0)'", edits: [TextEdit(range: fixRange, newText: $0)])
+                }
+                report(
+                    .ambiguousColumn, range,
+                    "column '\(reference.name)' is ambiguous; qualify it as one of "
+                        + candidates.map { "'\($0)'" }.joined(separator: ", "),
+                    related: related, fixes: fixes)
+                return nil
+            }
+            if !scope.isComplete { return nil }
+        }
+        // Not found anywhere: report against the innermost scope.
+        let scope = scopes[scopes.count - 1]
+        let name = reference.qualifier.map { "\($0).\(reference.name)" } ?? reference.name
+        var candidates = scope.columns.map(\.name)
+        if reference.qualifier != nil {
+            candidates = scope.columns.flatMap { column in column.qualifiers.map { "\($0).\(column.name)" } }
+        }
+        if let qualifier = reference.qualifier,
+            !scope.columns.contains(where: { $0.qualifiers.contains(qualifier) })
+        {
+            let qualifiers = Set(scope.columns.flatMap(\.qualifiers)).sorted()
+            let hint =
+                qualifiers.isEmpty
+                ? "" : "; the sources here are " + qualifiers.map { "'\($0)'" }.joined(separator: ", ")
+            reportUnknown(
+                .unknownColumn, range, "unknown column '\(name)': no table or alias '\(qualifier)' in this step\(hint)",
+                name: name, candidates: candidates)
+            return nil
+        }
+        let available = scope.columns.prefix(12).map(\.name).joined(separator: ", ")
+        reportUnknown(
+            .unknownColumn, range,
+            "unknown column '\(name)'"
+                + (available.isEmpty ? "" : " (available: \(available)\(scope.columns.count > 12 ? ", …" : ""))"),
+            name: name, candidates: candidates)
+        return nil
+    }
+
+    /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
+    func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
+        var found: [Int] = []
+        for index in columns.indices where columns[index].name == reference.name {
+            if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
+            found.append(index)
+        }
+        if !found.isEmpty { return found }
+        let lowered = reference.name.lowercased()
+        let loweredQualifier = reference.qualifier?.lowercased()
+        for index in columns.indices where columns[index].name.lowercased() == lowered {
+            if let qualifier = loweredQualifier,
+                !columns[index].qualifiers.contains(where: { $0.lowercased() == qualifier })
+            {
+                continue
+            }
+            found.append(index)
+        }
+        return found
+    }
+
+    func qualifiedName(_ column: PlanColumn) -> String {
+        column.qualifiers.first.map { "\($0).\(column.name)" } ?? column.name
+    }
+
+    /// Resolves the pending references of a column made outside any scope against the current scope.
+    func resolvePending(_ column: ColumnValue) -> ColumnValue {
+        guard !column.pending.isEmpty, !scopes.isEmpty else { return column }
+        var resolved = column
+        resolved.pending = []
+        for pending in column.pending { lookUp(pending.reference, range: pending.range, fixRange: pending.range) }
+        if case .column(let reference) = column.expression.unaliased,
+            let found = matches(reference, in: scopes[scopes.count - 1].columns).first
+        {
+            resolved.type = scopes[scopes.count - 1].columns[found].type
+        }
+        return resolved
+    }
+
+    /// Runs `body` with `scope` as the innermost column scope.
+    func withScope<Result>(_ scope: Scope, _ body: () -> Result) -> Result {
+        scopes.append(scope)
+        defer { scopes.removeLast() }
+        return body()
+    }
+
+    // MARK: - String literal helpers
+
+    /// The bytes inside a string literal's quotes (for ranges of names written in strings).
+    func innerRange(of node: SyntaxNode) -> ByteRange {
+        let range = node.range
+        let bytes = source.bytes
+        var start = range.start
+        while start < range.end && bytes[start] != 0x22 && bytes[start] != 0x27 { start += 1 }
+        guard start < range.end else { return range }
+        let quote = bytes[start]
+        var quoteLength = 1
+        if start + 2 < range.end && bytes[start + 1] == quote && bytes[start + 2] == quote { quoteLength = 3 }
+        let innerStart = min(start + quoteLength, range.end)
+        var innerEnd = range.end
+        if innerEnd - quoteLength >= innerStart && bytes[innerEnd - 1] == quote { innerEnd -= quoteLength }
+        return ByteRange(start: innerStart, end: max(innerStart, innerEnd))
+    }
+
+    /// The string value of a literal node, or `nil` when the node is not a plain string literal.
+    func stringLiteral(_ node: SyntaxNode?) -> String? {
+        guard let node else { return nil }
+        if let literal = StringLiteral(node) { return literal.value }
+        if let inner = ParenthesizedExpression(node)?.expression { return stringLiteral(inner) }
+        return nil
+    }
+}

@@ -1,0 +1,212 @@
+/// The abstract interpreter: walks the statements of a file in order, evaluating each expression to a ``Value``
+/// (plans, schemas, types) without running anything, and records diagnostics, symbols and completion facts.
+///
+/// Errors never stop it: an erroneous value becomes ``Value/unknown`` and later steps analyse without reporting
+/// again (no cascades).
+final class Binder {
+    let tree: SyntaxTree
+    let source: SourceText
+    let catalog: Catalog
+    let hasCatalog: Bool
+    let dialect: DatabaseKind
+
+    var diagnostics: [Diagnostic] = []
+    var symbols: [SymbolRecord] = []
+    var bindingTimeline: [BindingInfo] = []
+    var columnScopes: [ColumnScopeRecord] = []
+    var memberBases: [MemberBaseRecord] = []
+    var callSites: [CallSiteRecord] = []
+
+    /// The names in scope, with the value each is bound to.
+    var environment: [String: BoundName] = [:]
+    /// The column scopes of the steps being evaluated, innermost last.
+    var scopes: [Scope] = []
+    /// How many times each binding was used as a DataFrame, per statement.
+    var bindingUses: [Int: Set<Int>] = [:]
+    var currentStatement = 0
+    var nextBindingID = 0
+    /// The CTE name of each DataFrame binding, by binding id.
+    var bindingNames: [Int: String] = [:]
+    var bindingNameCounts: [String: Int] = [:]
+    /// Transaction aliases whose `with` block has ended.
+    var expiredTransactions: Set<String> = []
+    /// Whether the current `with` block is read-only.
+    var readOnlyTransaction: ByteRange?
+    /// The alias of the enclosing transaction block, if any.
+    var transactionAlias: String?
+
+    struct BoundName {
+        var value: Value
+        var info: BindingInfo
+        var id: Int
+    }
+
+    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind) {
+        self.tree = tree
+        self.source = tree.source
+        self.catalog = catalog
+        self.hasCatalog = !catalog.tables.isEmpty
+        self.dialect = dialect
+        definePredefinedNames()
+    }
+
+    // MARK: - Predefined names
+
+    static let predefinedNames: [(String, Value)] = {
+        var names: [(String, Value)] = [
+            ("db", .database(target: nil)), ("col", .callable(.col)), ("lit", .callable(.lit)),
+            ("F", .namespace(.functions)), ("column", .callable(.column)), ("Window", .namespace(.window)),
+            ("Records", .namespace(.records)), ("connect", .callable(.connect)),
+        ]
+        var seen = Set(names.map(\.0))
+        for function in BuiltinFunction.all {
+            for name in [function.name] + function.aliases where !seen.contains(name) {
+                seen.insert(name)
+                names.append((name, .callable(.function(function))))
+            }
+        }
+        return names
+    }()
+
+    private func definePredefinedNames() {
+        for (name, value) in Self.predefinedNames {
+            let info = BindingInfo(
+                name: name, kind: .predefined, range: .empty(at: 0), valueKind: value.kind, visibleFrom: 0)
+            environment[name] = BoundName(value: value, info: info, id: -1)
+            bindingTimeline.append(info)
+        }
+    }
+
+    /// The names an import may bring that the checker understands (`from moltres import col, unique`).
+    static let importableNames: [String: Value] = [
+        "unique": .callable(.unique), "check": .callable(.check), "foreign_key": .callable(.foreignKey),
+        "functions": .namespace(.functions), "connect": .callable(.connect), "col": .callable(.col),
+        "lit": .callable(.lit), "column": .callable(.column), "Window": .namespace(.window),
+        "Records": .namespace(.records), "F": .namespace(.functions),
+    ]
+
+    // MARK: - Diagnostics
+
+    func report(
+        _ code: DiagnosticCode, _ range: ByteRange, _ message: String, severity: DiagnosticSeverity = .error,
+        related: [RelatedInformation] = [], fixes: [Fix] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                code: code, severity: severity, range: range, message: message, related: related, fixes: fixes))
+    }
+
+    /// Reports an unknown name with "did you mean" suggestions and a quick fix replacing `range` by the best one.
+    func reportUnknown(
+        _ code: DiagnosticCode, _ range: ByteRange, _ message: String, name: String, candidates: [String],
+        replacementQuote: String = ""
+    ) {
+        let suggestions = closestNames(to: name, in: candidates)
+        var text = message
+        if !suggestions.isEmpty {
+            text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        let fixes = suggestions.prefix(3).map { suggestion in
+            Fix(
+                title: "Replace with '\(suggestion)'",
+                edits: [TextEdit(range: range, newText: replacementQuote + suggestion + replacementQuote)])
+        }
+        report(code, range, text, fixes: Array(fixes))
+    }
+
+    // MARK: - Records for queries by position
+
+    func record(_ symbol: SemanticSymbol) { symbols.append(SymbolRecord(symbol: symbol)) }
+}
+
+/// A symbol with its range, for ``Compilation/symbol(at:)``.
+struct SymbolRecord: Sendable {
+    var symbol: SemanticSymbol
+    var range: ByteRange { symbol.range }
+}
+
+/// The argument list of a step whose string arguments name columns, with the columns in scope there.
+struct ColumnScopeRecord: Sendable {
+    var range: ByteRange
+    var columns: [PlanColumn]
+    /// Whether bare strings in the list name columns (`select("…`), not only `col("…`.
+    var stringsAreColumns: Bool
+}
+
+/// The value before a `.`, for member completion.
+struct MemberBaseRecord: Sendable {
+    var dotOffset: Int
+    var kind: ValueKind
+}
+
+/// A call's argument list, for keyword completion.
+struct CallSiteRecord: Sendable {
+    var range: ByteRange
+    var name: String
+    var keywords: [String]
+    var enumerated: [String: [String]]
+}
+
+/// The names in `candidates` closest to `name` by edit distance (case-insensitive), best first.
+func closestNames(to name: String, in candidates: [String], limit: Int = 3) -> [String] {
+    let lowered = Array(name.lowercased().utf8)
+    guard !lowered.isEmpty else { return [] }
+    let threshold = max(1, min(3, lowered.count / 3 + 1))
+    var scored: [(Int, String)] = []
+    var seen = Set<String>()
+    for candidate in candidates where !seen.contains(candidate) {
+        seen.insert(candidate)
+        let other = Array(candidate.lowercased().utf8)
+        if abs(other.count - lowered.count) > threshold { continue }
+        let distance = editDistance(lowered, other, limit: threshold)
+        if distance <= threshold && candidate != name { scored.append((distance, candidate)) }
+    }
+    scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    return scored.prefix(limit).map(\.1)
+}
+
+/// Levenshtein distance with transpositions counted as one edit, giving up past `limit`.
+func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        var rowMinimum = current[0]
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = min(value, previousPrevious[j - 2] + 1)
+            }
+            current[j] = value
+            rowMinimum = min(rowMinimum, value)
+        }
+        if rowMinimum > limit { return rowMinimum }
+        previousPrevious = previous
+        previous = current
+    }
+    return previous[b.count]
+}
+
+/// `groupBy` → `group_by`; names already in snake case are unchanged.
+func snakeCase(_ name: String) -> String {
+    var hasUpper = false
+    for byte in name.utf8 where byte >= 0x41 && byte <= 0x5A {
+        hasUpper = true
+        break
+    }
+    guard hasUpper else { return name }
+    var result = ""
+    for character in name {
+        if character.isUppercase {
+            if !result.isEmpty && result.last != "_" { result.append("_") }
+            result.append(contentsOf: character.lowercased())
+        } else {
+            result.append(character)
+        }
+    }
+    return result
+}

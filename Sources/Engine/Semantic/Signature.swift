@@ -1,0 +1,175 @@
+/// The parameters of a method or function of the API: what arguments a call may pass.
+struct Signature: Sendable {
+    /// The positional-or-keyword parameters, in order (snake_case).
+    var parameters: [String]
+    /// How many leading parameters are required.
+    var minimum: Int
+    /// Whether the last parameter takes any number of positional arguments (`*cols`).
+    var variadic: Bool
+    /// Keyword-only parameters.
+    var keywords: [String]
+    /// Whether any keyword is accepted (`**params`, `**options`).
+    var anyKeywords: Bool
+    /// Keywords whose string value must be one of a set (`how`).
+    var enumerated: [String: [String]]
+
+    init(
+        _ parameters: [String] = [], minimum: Int? = nil, variadic: Bool = false, keywords: [String] = [],
+        anyKeywords: Bool = false, enumerated: [String: [String]] = [:]
+    ) {
+        self.parameters = parameters
+        self.minimum = minimum ?? (variadic ? 0 : parameters.count)
+        self.variadic = variadic
+        self.keywords = keywords
+        self.anyKeywords = anyKeywords
+        self.enumerated = enumerated
+    }
+
+    /// Every keyword name the call accepts.
+    var keywordNames: [String] { (variadic ? Array(parameters.dropLast()) : parameters) + keywords }
+
+    /// The text shown in arity messages: `join(other, on=None, how="inner")`.
+    func display(_ name: String) -> String {
+        var parts: [String] = []
+        for (index, parameter) in parameters.enumerated() {
+            if variadic && index == parameters.count - 1 {
+                parts.append("*\(parameter)")
+            } else {
+                parts.append(index < minimum ? parameter : "\(parameter)=…")
+            }
+        }
+        parts += keywords.map { "\($0)=…" }
+        return "\(name)(\(parts.joined(separator: ", ")))"
+    }
+}
+
+/// The arguments of one call, matched to a signature.
+struct Arguments {
+    /// The positional arguments' values, in order.
+    var positional: [SyntaxNode] = []
+    /// The keyword arguments' values by (snake_case) name.
+    var named: [String: SyntaxNode] = [:]
+    /// The range of the argument list (or of the callee, without one).
+    var range: ByteRange
+    /// Whether a `*args`/`**kwargs` spread makes the count unknown.
+    var hasSpread = false
+
+    /// The argument for parameter `name` at position `index`: the keyword argument, else the positional one.
+    func value(_ name: String, _ index: Int? = nil) -> SyntaxNode? {
+        if let node = named[name] { return node }
+        if let index, index < positional.count { return positional[index] }
+        return nil
+    }
+
+    /// The positional arguments from `index` on (a variadic parameter).
+    func rest(from index: Int) -> [SyntaxNode] { index < positional.count ? Array(positional[index...]) : [] }
+}
+
+extension Binder {
+    /// Matches the arguments of `call` to `signature`, reporting unknown keywords, duplicates, wrong counts and
+    /// bad enumerated values; `name` is the method as the user wrote it.
+    func bindArguments(
+        _ call: CallExpression?, _ signature: Signature, name: String, calleeRange: ByteRange
+    )
+        -> Arguments
+    {
+        var arguments = Arguments(range: call?.argumentList?.range ?? calleeRange)
+        guard let call else { return arguments }
+        callSites.append(
+            CallSiteRecord(
+                range: arguments.range, name: name, keywords: signature.keywordNames,
+                enumerated: signature.enumerated))
+        var sawKeyword = false
+        for argument in call.arguments {
+            guard let value = argument.value else { continue }
+            if argument.starToken != nil {
+                arguments.hasSpread = true
+                _ = evaluate(value)
+                continue
+            }
+            if let labelToken = argument.labelToken {
+                sawKeyword = true
+                let label = snakeCase(labelToken.text)
+                let accepted = signature.keywordNames.contains(label)
+                if !accepted && !signature.anyKeywords {
+                    reportUnknown(
+                        .unknownKeywordArgument, labelToken.range,
+                        "\(name)() has no keyword argument '\(labelToken.text)'"
+                            + (signature.keywordNames.isEmpty
+                                ? ""
+                                : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
+                        name: label, candidates: signature.keywordNames)
+                    _ = evaluate(value)
+                    continue
+                }
+                if arguments.named[label] != nil {
+                    report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
+                    continue
+                }
+                if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
+                    !(signature.variadic && index == signature.parameters.count - 1)
+                {
+                    report(
+                        .unknownKeywordArgument, labelToken.range,
+                        "\(name)() got '\(label)' both by position and by keyword")
+                    continue
+                }
+                arguments.named[label] = value
+            } else {
+                if sawKeyword {
+                    // The parser accepts it; Python does not.
+                    report(.invalidUse, value.range, "a positional argument cannot follow keyword arguments")
+                }
+                arguments.positional.append(value)
+            }
+        }
+        checkCount(arguments, signature, name: name, call: call)
+        for (keyword, values) in signature.enumerated {
+            let index = signature.parameters.firstIndex(of: keyword)
+            guard let node = arguments.value(keyword, index), let text = stringLiteral(node) else { continue }
+            if !values.contains(text.lowercased()) {
+                let inner = innerRange(of: node)
+                let suggestions = closestNames(to: text, in: values)
+                report(
+                    .invalidEnumeratedValue, node.range,
+                    "\(keyword)=\"\(text)\" is not valid for \(name)(); use one of "
+                        + values.map { "\"\($0)\"" }.joined(separator: ", "),
+                    fixes: suggestions.map {
+                        Fix(title: "Replace with \"\($0)\"", edits: [TextEdit(range: inner, newText: $0)])
+                    })
+            }
+        }
+        return arguments
+    }
+
+    private func checkCount(_ arguments: Arguments, _ signature: Signature, name: String, call: CallExpression) {
+        guard !arguments.hasSpread else { return }
+        let positionalLimit = signature.parameters.count
+        if !signature.variadic && arguments.positional.count > positionalLimit {
+            let extra = arguments.positional[positionalLimit...]
+            let range = extra.first!.range.union(extra.last!.range)
+            report(
+                .wrongArity, range,
+                "\(name)() takes \(positionalLimit == 0 ? "no" : "at most \(positionalLimit)") positional argument\(positionalLimit == 1 ? "" : "s"), got \(arguments.positional.count): \(signature.display(name))"
+            )
+            return
+        }
+        var missing: [String] = []
+        for index in 0..<min(signature.minimum, signature.parameters.count) {
+            let parameter = signature.parameters[index]
+            let isVariadic = signature.variadic && index == signature.parameters.count - 1
+            if isVariadic {
+                if arguments.positional.count <= index { missing.append("*\(parameter)") }
+            } else if index >= arguments.positional.count && arguments.named[parameter] == nil {
+                missing.append(parameter)
+            }
+        }
+        if !missing.isEmpty {
+            let range = call.rightParenthesis?.range ?? call.argumentList?.range ?? call.range
+            report(
+                .wrongArity, range,
+                "\(name)() is missing \(missing.count == 1 ? "an argument" : "arguments"): "
+                    + missing.map { "'\($0)'" }.joined(separator: ", ") + " — \(signature.display(name))")
+        }
+    }
+}
