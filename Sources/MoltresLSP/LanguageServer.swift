@@ -44,6 +44,8 @@ public final class LanguageServer: Sendable {
         var catalogGeneration = 0
         /// The newest analysis of each document, reused while neither its version nor the catalogs change.
         var analyses: [DocumentUri: (version: Int, generation: Int, analysis: DocumentAnalysis)] = [:]
+        /// Errors the database reported for a document version's statements (MOL6xxx), shown until it changes.
+        var databaseDiagnostics: [DocumentUri: (version: Int, diagnostics: [Moltres.Diagnostic])] = [:]
         /// Connections that could not be reached, with the error, for diagnostics and hover.
         var connectionErrors: [String: String] = [:]
     }

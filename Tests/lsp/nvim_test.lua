@@ -68,12 +68,16 @@ local ok, err = pcall(function()
   check(run and run.result, "runQuery failed: " .. vim.inspect(run))
   check(run.result.rowCount >= 1 and run.result.rowCount <= 5, "unexpected rowCount " .. tostring(run.result.rowCount))
   local names = {}
-  for _, column in ipairs(run.result.columns) do names[column.name] = true end
+  local status_index = nil
+  for index, column in ipairs(run.result.columns) do
+    names[column.name] = true
+    if column.name == "status" then status_index = index end
+  end
   check(names["status"] and names["amount"], "unexpected columns " .. vim.inspect(run.result.columns))
   for _, row in ipairs(run.result.rows) do
-    local status = row.status or row[4]
-    check(status == nil or status == "paid", "row not filtered: " .. vim.inspect(row))
+    check(row[status_index] == "paid", "row not filtered: " .. vim.inspect(row))
   end
+  check(type(run.result.sql) == "string" and run.result.sql:find("WHERE"), "no SQL in the result")
 
   client.stop()
   vim.wait(5000, function() return client.is_stopped() end, 20)

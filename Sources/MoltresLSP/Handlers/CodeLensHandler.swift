@@ -31,7 +31,22 @@ extension LanguageServer {
                         command: Command(title: "Explain", command: "moltres.explain", arguments: [argument])))
             }
         }
-        StatementClassifier.classify(snapshot.tree.root.statements).forEach(visit)
+        // The compiler knows which statements can run; bindings of DataFrames get a preview lens too.
+        let compilation = analysis(of: snapshot).compilation
+        func visitCompiled(_ statement: CompiledStatement) {
+            statement.children.forEach(visitCompiled)
+            guard statement.isPreviewable else { return }
+            let node = snapshot.tree.statement(containing: statement.range.start) ?? snapshot.tree.rootNode
+            visit(
+                ClassifiedStatement(
+                    node: node, kind: statement.kind == .mutation ? .mutation : .query, name: statement.bindingName,
+                    children: []))
+        }
+        if compilation.statements.isEmpty {
+            StatementClassifier.classify(snapshot.tree.root.statements).forEach(visit)
+        } else {
+            compilation.statements.forEach(visitCompiled)
+        }
         return lenses
     }
 }

@@ -66,7 +66,13 @@ extension LanguageServer {
     /// The LSP diagnostics of a snapshot.
     func diagnostics(for snapshot: DocumentSnapshot) -> [MoltresProtocol.Diagnostic] {
         let converter = converter(snapshot)
-        return analysis(of: snapshot).diagnostics.map { lspDiagnostic($0, converter: converter, uri: snapshot.uri) }
+        var diagnostics = analysis(of: snapshot).diagnostics
+        if let fromDatabase = state.withLock({ $0.databaseDiagnostics[snapshot.uri] }),
+            fromDatabase.version == snapshot.version
+        {
+            diagnostics += fromDatabase.diagnostics
+        }
+        return diagnostics.map { lspDiagnostic($0, converter: converter, uri: snapshot.uri) }
     }
 
     /// Converts an engine diagnostic.

@@ -10,8 +10,10 @@ struct DocumentAnalysis: Sendable {
     let catalog: Catalog
     /// The dialect SQL is generated for.
     let dialect: DatabaseKind
+    /// The compiler's result: statements, plans, symbols and diagnostics.
+    let compilation: Compilation
     /// Every diagnostic: syntax, then semantic.
-    let diagnostics: [Moltres.Diagnostic]
+    var diagnostics: [Moltres.Diagnostic] { compilation.diagnostics }
     /// The bindings and their uses.
     let bindings: BindingIndex
 }
@@ -41,7 +43,8 @@ extension LanguageServer {
         let catalog = catalog(for: snapshot)
         let dialect = connectionTarget(for: snapshot)?.dialect ?? catalog.kind ?? .sqlite
         return DocumentAnalysis(
-            snapshot: snapshot, catalog: catalog, dialect: dialect, diagnostics: snapshot.tree.diagnostics,
+            snapshot: snapshot, catalog: catalog, dialect: dialect,
+            compilation: compile(snapshot.source, catalog: catalog, dialect: dialect),
             bindings: BindingIndex(snapshot.tree))
     }
 }
