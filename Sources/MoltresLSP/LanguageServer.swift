@@ -76,6 +76,7 @@ public final class LanguageServer: Sendable {
         self.connection = connection
         self.diagnosticsDelay = diagnosticsDelay
         self.exitHandler = exitHandler
+        databaseQueue.setSpecific(key: databaseQueueKey, value: true)
     }
 
     /// Registers the handler table and starts reading messages.

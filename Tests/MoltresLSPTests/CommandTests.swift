@@ -33,7 +33,8 @@ import Testing
     @Test func runQueryAppliesTheRowLimit() async throws {
         let test = try await TestServer()
         let markers = test.open("1️⃣db.table(\"orders\").select()\n")
-        let result = try await test.command("moltres.runQuery", argument(test, try #require(markers["1️⃣"]), ["limit": 3]))
+        let result = try await test.command(
+            "moltres.runQuery", argument(test, try #require(markers["1️⃣"]), ["limit": 3]))
         #expect(result?["rowCount"] == 3)
         #expect(result?["truncated"] == true)
         #expect(result?["columns"]?[0]?["name"] == "id")
@@ -74,7 +75,9 @@ import Testing
         await #expect(throws: ResponseError.self) {
             _ = try await test.command("moltres.runQuery", argument(test, try #require(markers["1️⃣"])))
         }
-        let diagnostics = try await test.waitForDiagnostics(test.uri()) { $0.contains { $0.code == .string("MOL6001") } }
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
         #expect(diagnostics.contains { $0.code == .string("MOL6001") })
     }
 }

@@ -186,6 +186,38 @@ import Testing
             Issue.record("no inlay hint")
             return
         }
-        #expect(label == ": [status, total]")
+        #expect(label == ": [status: text, total: real]")
+    }
+}
+
+/// Hover and completion that come from the compiler.
+@Suite struct SemanticFeatureTests {
+    @Test func hoverOnAStepShowsItsSQLAndColumns() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "x = db.table(\"orders\").select().wh1️⃣ere(col(\"status\") == \"paid\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
+        )
+        let hover = try await test.client.send(
+            request: HoverRequest.self,
+            params: HoverParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let text = hover?.contents.value ?? ""
+        #expect(text.contains("SQL up to this step"))
+        #expect(text.contains("WHERE"))
+        #expect(text.contains("`customer_id`"))
+    }
+
+    @Test func columnCompletionSeesAliasesAfterAggregation() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "t = db.table(\"orders\").select().group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\nt.order_by(col(\"1️⃣\"))\n"
+        )
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let labels = Set(list?.items.map(\.label) ?? [])
+        #expect(labels.contains("total") && labels.contains("status"))
+        #expect(!labels.contains("customer_id"))
     }
 }

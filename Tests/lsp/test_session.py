@@ -157,7 +157,7 @@ async def test_symbols_folding_tokens_lenses_formatting_inlay_hints(client: Lang
             text_document=doc, range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=20, character=0))
         )
     )
-    assert hints and hints[0].label == ": [status, total]"
+    assert hints and hints[0].label == ": [status: text, total: real]"
 
 
 async def test_commands_refresh_schema_and_select_connection(client: LanguageClient):

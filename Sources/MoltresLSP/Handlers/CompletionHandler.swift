@@ -21,6 +21,13 @@ extension LanguageServer {
         let token = tree.token(before: offset)
 
         // Inside a string: table names, column names, `how` values or connection names.
+        // The compiler knows the columns in scope at each step (after joins, aliases and aggregations).
+        switch analysis.compilation.completionContext(at: offset) {
+        case .columnName(_, let columns) where !columns.isEmpty:
+            return CompletionList(isIncomplete: false, items: columnItems(columns))
+        default:
+            break
+        }
         let current = tree.token(at: offset)
         if current.kind == .string, current.range.start < offset, offset < current.range.end {
             return CompletionList(isIncomplete: false, items: stringCompletions(token: current, context: context))
@@ -124,6 +131,28 @@ extension LanguageServer {
         default:
             return []
         }
+    }
+
+    private func columnItems(_ columns: [PlanColumn]) -> [CompletionItem] {
+        var items: [CompletionItem] = []
+        var seen = Set<String>()
+        for column in columns {
+            let names =
+                [column.name]
+                + (columns.filter { $0.name == column.name }.count > 1 || column.qualifiers.count > 0
+                    ? column.qualifiers.map { "\($0).\(column.name)" } : [])
+            for name in names where seen.insert(name).inserted {
+                let source = column.sourceTable.map { " · \($0)" } ?? ""
+                items.append(
+                    CompletionItem(
+                        label: name, kind: .field, detail: "\(column.type.rawValue)\(source)",
+                        documentation: .string(
+                            "\(column.type.rawValue), \(column.isNullable ? "nullable" : "not null")"
+                                + (column.sourceTable.map { ", from \($0)" } ?? "")),
+                        sortText: (name.contains(".") ? "1" : "0") + name))
+            }
+        }
+        return items
     }
 
     private func methodItems(_ receiver: APIReceiver, snippets: Bool) -> [CompletionItem] {

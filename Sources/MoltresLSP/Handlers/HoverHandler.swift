@@ -17,6 +17,7 @@ extension LanguageServer {
             Hover(contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: text), range: range)
         }
         guard let parent = token.parent else { return nil }
+        if let semantic = semanticHover(analysis, offset: offset, token: token) { return hover(semantic) }
 
         if token.kind == .string, let argument = parent.parent.flatMap(CallArgument.init),
             let call = argument.node.parent?.parent.flatMap(CallExpression.init), let literal = StringLiteral(parent)
@@ -68,6 +69,51 @@ extension LanguageServer {
             }
         }
         return nil
+    }
+
+    /// Hover text from the compiler's symbol at `offset`: a pipeline step's SQL and output columns, a column's
+    /// type and origin, a table's columns, or a binding's kind.
+    func semanticHover(_ analysis: DocumentAnalysis, offset: Int, token: SyntaxToken) -> String? {
+        guard let symbol = analysis.compilation.symbol(at: offset) else { return nil }
+        switch symbol {
+        case .dataFrameStep(let schema, let plan, _):
+            guard token.kind == .identifier else { return nil }
+            var text = ""
+            if let method = APICatalog.method(token.text, of: .dataFrame) ?? APICatalog.anyMethod(token.text)?.1 {
+                text += "```python\n\(method.signature)\n```\n\n"
+            }
+            do {
+                let sql = try generateSQL(for: plan, dialect: makeDialect(analysis.dialect), catalog: analysis.catalog)
+                text += "SQL up to this step (\(analysis.dialect.rawValue)):\n\n```sql\n\(sql.prettyText)\n```\n\n"
+            } catch {
+                text += "No SQL yet: \(error)\n\n"
+            }
+            return text + columnsMarkdown(schema)
+        case .column(let column, _):
+            let origin = column.sourceTable.map { "from table `\($0)`" } ?? "computed"
+            return
+                "**column `\(column.name)`**: \(column.type.rawValue), \(column.isNullable ? "nullable" : "not null"), \(origin)"
+        case .table(let table, let name, _):
+            return table.map(tableMarkdown) ?? "**table `\(name)`**: not in the schema"
+        case .function(let function, _):
+            return functionMarkdown(function)
+        case .binding(let info):
+            var text = "**\(info.name)**: \(info.valueKind.description)"
+            if case .dataFrame(let schema, _) = info.valueKind { text += "\n\n" + columnsMarkdown(schema) }
+            return text
+        case .method:
+            return nil
+        }
+    }
+
+    /// A DataFrame's output columns as a markdown table.
+    func columnsMarkdown(_ schema: [PlanColumn]) -> String {
+        guard !schema.isEmpty else { return "" }
+        var lines = ["| column | type | null |", "|---|---|---|"]
+        for column in schema {
+            lines.append("| `\(column.name)` | \(column.type.rawValue) | \(column.isNullable ? "yes" : "no") |")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A builtin function's signature and documentation.

@@ -12,9 +12,16 @@ extension LanguageServer {
         var hints: [InlayHint] = []
         for binding in analysis.bindings.bindings {
             guard binding.statementRange.start <= requested.end, requested.start <= binding.statementRange.end,
-                let value = binding.value, context.receiver(of: value) == .dataFrame
+                let value = binding.value
             else { continue }
-            let columns = outputColumns(of: value, context: context)
+            var columns: [String] = []
+            if case .binding(let info) = analysis.compilation.symbol(at: binding.nameRange.start),
+                case .dataFrame(let schema, _) = info.valueKind
+            {
+                columns = schema.map { $0.type == .unknown ? $0.name : "\($0.name): \($0.type.rawValue)" }
+            } else if context.receiver(of: value) == .dataFrame {
+                columns = outputColumns(of: value, context: context)
+            }
             guard !columns.isEmpty else { continue }
             let shown =
                 columns.count > 8 ? columns.prefix(8).joined(separator: ", ") + ", …" : columns.joined(separator: ", ")

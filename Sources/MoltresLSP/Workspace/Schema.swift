@@ -15,6 +15,9 @@ struct ConnectionTarget: Sendable, Hashable {
     var displayURL: String { ServerConfiguration.redacted(url) }
 }
 
+/// Marks the database queue, so code can tell whether it runs there.
+let databaseQueueKey = DispatchSpecificKey<Bool>()
+
 /// The key under which the offline schema file's catalog is cached.
 private let schemaFileKey = "schema-file"
 
@@ -63,6 +66,15 @@ extension LanguageServer {
         if let cached { return cached }
         if let target, !loading.contains(target.url), state.withLock({ $0.connectionErrors[target.url] }) == nil {
             loadCatalog(target)
+        }
+        // Right after startup the schema is usually moments away: wait a little for it rather than answer the
+        // first requests without tables. Never on the database queue, which is the one loading it.
+        if let target, DispatchQueue.getSpecific(key: databaseQueueKey) == nil {
+            let deadline = ContinuousClock.now + .seconds(3)
+            while ContinuousClock.now < deadline, state.withLock({ $0.loadingCatalogs.contains(target.url) }) {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            if let loaded = state.withLock({ $0.catalogs[target.url] }) { return loaded }
         }
         return offline ?? loadSchemaFile() ?? .empty
     }
