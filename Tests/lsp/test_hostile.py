@@ -153,3 +153,26 @@ def test_database_stopped_mid_session(tmp_path):
         "textDocument": {"uri": "file:///nowhere.moltres"}, "position": {"line": 0, "character": 0}}})
     assert "error" in session.response(3)
     assert session.close() == 0
+
+
+def test_cancel_request_interrupts_a_running_query():
+    session = RawSession()
+    session.initialize()
+    uri = (WORKSPACE / "slow.moltres").as_uri()
+    slow = ('db.table("order_items").cross_join(db.table("order_items")).cross_join(db.table("order_items"))'
+            '.cross_join(db.table("orders")).count()\n')
+    session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "moltres", "version": 1, "text": slow}}})
+    session.send({"jsonrpc": "2.0", "id": "slow", "method": "workspace/executeCommand", "params": {
+        "command": "moltres.runQuery", "arguments": [{"uri": uri, "position": {"line": 0, "character": 0}}]}})
+    time.sleep(0.5)
+    started = time.time()
+    session.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": "slow"}})
+    reply = session.response("slow", timeout=30)
+    assert reply.get("error", {}).get("code") == -32800, reply
+    assert time.time() - started < 5
+    # The server still answers.
+    session.send({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand",
+                  "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
+    assert "tables" in session.response(2)["result"]
+    assert session.close() == 0

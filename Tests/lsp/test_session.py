@@ -173,3 +173,45 @@ async def test_commands_refresh_schema_and_select_connection(client: LanguageCli
         await client.workspace_execute_command_async(
             types.ExecuteCommandParams(command="moltres.selectConnection", arguments=[{"connection": "nope"}])
         )
+
+
+async def test_commands_show_sql_run_query_run_file_explain_and_confirmation(client: LanguageClient):
+    text = (
+        'paid = db.table("orders").select().where(col("status") == "paid")\n'
+        "paid.limit(3)\n"
+        'db.update("orders", where=col("id") == 1, set={"status": "paid"})\n'
+    )
+    uri = open_document(client, "commands.moltres", text)
+
+    async def run(command, argument):
+        return await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=command, arguments=[argument])
+        )
+
+    at = lambda line: {"uri": uri, "position": {"line": line, "character": 0}}
+    sql = await run("moltres.showSQL", dict(at(1), dialect="postgresql"))
+    assert sql["dialect"] == "postgresql" and "LIMIT" in sql["sql"] and len(sql["parameters"]) >= 1
+    whole = await run("moltres.showSQL", {"uri": uri, "scope": "file"})
+    assert [s["kind"] for s in whole["statements"]] == ["query", "mutation"]
+    result = await run("moltres.runQuery", dict(at(1), limit=2))
+    assert result["rowCount"] == 2 and result["truncated"] is True
+    status = [c["name"] for c in result["columns"]].index("status")
+    assert all(row[status] == "paid" for row in result["rows"])
+    assert result["elapsedMs"] >= 0 and "SELECT" in result["sql"]
+    refused = await run("moltres.runQuery", at(2))
+    assert refused["needsConfirmation"] is True
+    written = await run("moltres.runQuery", dict(at(2), confirmed=True))
+    assert written["kind"] == "mutation" and written["rowCount"] == 1
+    explained = await run("moltres.explain", at(1))
+    assert explained["plan"] and "orders" in explained["sql"]
+    file_result = await run("moltres.runFile", {"uri": uri, "confirmed": True})
+    assert [s["line"] for s in file_result["statements"]] == [2, 3]
+
+
+async def test_hover_shows_the_sql_of_a_pipeline_step(client: LanguageClient):
+    text, at = marked('db.table("orders").select().wh1️⃣ere(col("amount") > 100)\n')
+    uri = open_document(client, "step.moltres", text)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at["1️⃣"])
+    )
+    assert "SQL up to this step" in hover.contents.value and "WHERE" in hover.contents.value

@@ -28,7 +28,13 @@ extension LanguageServer {
                 throw ResponseError(code: ResponseError.invalidParams, message: "\(command) needs a position")
             }
             let offset = PositionConverter(source: snapshot.source, encoding: encoding).byteOffset(of: position)
-            guard let statement = compilation.statement(containing: offset) else {
+            // Prefer the statement that starts at or before the position and ends after it: at a line start,
+            // the statement of that line rather than the one ending there.
+            func innermost(_ statements: [CompiledStatement]) -> CompiledStatement? {
+                guard let match = statements.first(where: { $0.range.contains(offset) }) else { return nil }
+                return innermost(match.children) ?? match
+            }
+            guard let statement = innermost(compilation.statements) ?? compilation.statement(containing: offset) else {
                 throw ResponseError(code: ResponseError.requestFailed, message: "no statement at this position")
             }
             try requireRunnable(statement, compilation: compilation)
