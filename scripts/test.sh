@@ -43,4 +43,15 @@ if grep -E "(Test .* skipped|skipped:)" "$output/swift-test.log" >/dev/null; the
     grep -E "(Test .* skipped|skipped:)" "$output/swift-test.log" >&2
     exit 1
 fi
+# End-to-end suites over the real `moltres` binary: the CLI, the language server and the VS Code extension.
+export MOLTRES_BIN="$root/.build/debug/moltres"
+for suite in cli lsp vscode; do
+    script="scripts/test-$suite.sh"
+    [[ -x "$script" ]] || continue
+    echo "== $suite end-to-end tests"
+    if ! scripts/with-postgres.sh "$script" 2>&1 | tee "$output/$suite.log"; then
+        echo "FAILED: $script" >&2
+        exit 1
+    fi
+done
 echo "== all tests passed"

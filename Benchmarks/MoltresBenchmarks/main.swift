@@ -1,8 +1,7 @@
 import Foundation
 
 // moltres-bench [suite …] [--repetitions N] [--postgres URL]
-// Suites: sqlite, postgres, json, parser (each adds its own file with a `run…Benchmarks` function).
-// Suites: sqlite, postgres, json, compile (each adds its own file with a `run…Benchmarks` function).
+// Suites: sqlite, postgres, json, parser, compile (each adds its own file with a `run…Benchmarks` function).
 // Run release builds only: `swift run -c release moltres-bench`.
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -3,22 +3,31 @@
 ///
 /// Never throws and never gives up: any input yields a ``Compilation``; statements with errors are kept (not
 /// runnable) and the rest still analyse. Without a catalog, tables have unknown schemas and column names are
-/// not checked.
+/// not checked. With `generatesSQL` (the default), each statement without errors is also turned into SQL for
+/// `dialect`, so constructs the database cannot run are reported (`MOL4xxx`) here rather than at run time.
 ///
 /// ```swift
 /// let compilation = compile("db.table(\"orders\").where(col(\"amount\") > 100)\n", catalog: catalog)
 /// let sql = try compilation.statements[0].sql(dialect: .sqlite, catalog: catalog)
 /// ```
-public func compile(_ source: String, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite) -> Compilation {
-    compile(SourceText(source), catalog: catalog, dialect: dialect)
+public func compile(
+    _ source: String, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
+) -> Compilation {
+    compile(SourceText(source), catalog: catalog, dialect: dialect, generatesSQL: generatesSQL)
 }
 
 /// Compiles source bytes (which may be invalid UTF-8); see ``compile(_:catalog:dialect:)-(String,_,_)``.
-public func compile(_ source: SourceText, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite) -> Compilation {
+public func compile(
+    _ source: SourceText, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
+) -> Compilation {
     let (tree, syntaxDiagnostics) = parse(source)
     let binder = Binder(tree: tree, catalog: catalog, dialect: dialect)
     let statements = binder.bindFile()
-    var diagnostics = syntaxDiagnostics + binder.diagnostics
+    var diagnostics = syntaxDiagnostics + semanticDiagnostics(binder.diagnostics, tree: tree)
+    if generatesSQL {
+        diagnostics += sqlDiagnostics(
+            statements, diagnostics: diagnostics, symbols: binder.symbols, catalog: catalog, dialect: dialect)
+    }
     diagnostics = diagnostics.enumerated().sorted { left, right in
         (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
     }.map(\.element)
@@ -30,6 +39,58 @@ public func compile(_ source: SourceText, catalog: Catalog = .empty, dialect: Da
             symbols: binder.symbols, bindings: binder.bindingTimeline, columnScopes: binder.columnScopes,
             memberBases: binder.memberBases, callSites: binder.callSites),
         catalog: catalog)
+}
+
+/// The binder's diagnostics, without its errors inside statements that have a syntax error: while a line is being
+/// typed, its syntax error is the one thing worth saying (warnings and hints stay).
+private func semanticDiagnostics(_ diagnostics: [Diagnostic], tree: SyntaxTree) -> [Diagnostic] {
+    let syntaxErrors = tree.diagnostics.filter { $0.severity == .error }
+    guard !syntaxErrors.isEmpty, !diagnostics.isEmpty else { return diagnostics }
+    var broken = Set<Int>()
+    for diagnostic in syntaxErrors {
+        if let statement = tree.statement(containing: diagnostic.range.start) { broken.insert(statement.index) }
+    }
+    return diagnostics.filter { diagnostic in
+        guard diagnostic.severity == .error, let statement = tree.statement(containing: diagnostic.range.start) else {
+            return true
+        }
+        return !broken.contains(statement.index)
+    }
+}
+
+/// The diagnostics of generating SQL for each statement that has no error yet.
+private func sqlDiagnostics(
+    _ statements: [CompiledStatement], diagnostics: [Diagnostic], symbols: [SymbolRecord], catalog: Catalog,
+    dialect: DatabaseKind
+) -> [Diagnostic] {
+    let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
+    var result: [Diagnostic] = []
+    func visit(_ statement: CompiledStatement) {
+        statement.children.forEach(visit)
+        guard statement.kind == .query || statement.kind == .mutation,
+            !errorRanges.contains(where: { statement.range.contains($0) })
+        else { return }
+        do {
+            _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
+        } catch let error as CompileError {
+            var diagnostic = error.diagnostic
+            // Point at the function the message names, when it is in the statement.
+            for record in symbols where statement.range.contains(record.range) {
+                if case .function(let function, let range) = record.symbol,
+                    diagnostic.message.hasPrefix(function.name + "()")
+                        || diagnostic.message.hasPrefix(function.name + " ")
+                {
+                    diagnostic.range = range
+                    break
+                }
+            }
+            result.append(diagnostic)
+        } catch {
+            result.append(Diagnostic(code: .invalidUse, range: statement.range, message: "\(error)"))
+        }
+    }
+    statements.forEach(visit)
+    return result
 }
 
 /// The result of ``compile(_:catalog:dialect:)-(String,_,_)``: the tree, the diagnostics, the statements, and

@@ -164,7 +164,7 @@ public enum ExpressionText {
 
         mutating func comparison() throws -> Expression {
             let left = try additive()
-            let operators: [(String, BinaryOperator)] = [
+            let operators: [(String, Expression.BinaryOperator)] = [
                 ("<=", .lessThanOrEqual), (">=", .greaterThanOrEqual), ("!=", .notEqual), ("<>", .notEqual),
                 ("==", .equal), ("=", .equal), ("<", .lessThan), (">", .greaterThan),
             ]

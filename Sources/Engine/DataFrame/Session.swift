@@ -38,10 +38,14 @@ public final class Session: @unchecked Sendable {
     }
 
     private static func registerCustomFunctions(of dialect: any Dialect, on connection: any DatabaseConnection) throws {
-        // Registration needs the SQLite driver's `registerFunction`, which arrives with the driver.
-        _ = dialect.customFunctions
-        _ = connection
+        guard let sqlite = connection as? SQLiteConnection else { return }
+        for function in dialect.customFunctions {
+            try sqlite.registerFunction(
+                name: function.name, argumentCount: function.argumentCount, deterministic: function.deterministic,
+                function.implementation)
+        }
     }
+
     private func locked<Result>(_ body: () throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }

@@ -62,74 +62,16 @@ public struct ColumnReference: Sendable, Hashable {
 
     /// Parses `"t.c"` into qualifier `t` and name `c`; a name without a dot is unqualified.
     public init(parsing text: String) {
+        if !text.utf8.contains(UInt8(ascii: ".")) {
+            self.init(text)
+            return
+        }
         if let dot = text.lastIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
             self.init(String(text[text.index(after: dot)...]), qualifier: String(text[..<dot]))
         } else {
             self.init(text)
         }
     }
-}
-
-/// Binary operators, in the meanings of the DataFrame API.
-public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
-    /// `+`
-    case add
-    /// `-`
-    case subtract
-    /// `*`
-    case multiply
-    /// `/`: true division (`1 / 4` is `0.25`), whatever the operand types.
-    case divide
-    /// `//`: floor division, an integer result.
-    case floorDivide
-    /// `%`: remainder with the sign of the dividend.
-    case modulo
-    /// `**`: power.
-    case power
-    /// `==`; comparing with a `NULL` literal means `IS NULL`.
-    case equal
-    /// `!=`
-    case notEqual
-    /// `<`
-    case lessThan
-    /// `<=`
-    case lessThanOrEqual
-    /// `>`
-    case greaterThan
-    /// `>=`
-    case greaterThanOrEqual
-    /// `&`: boolean AND.
-    case and
-    /// `|`: boolean OR.
-    case or
-    /// String concatenation (`col + "text"`).
-    case concatenate
-
-    /// Whether the operator compares its operands and yields a boolean.
-    public var isComparison: Bool {
-        switch self {
-        case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual: return true
-        case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power, .and, .or, .concatenate: return false
-        }
-    }
-
-    /// Whether the operator is arithmetic on numbers.
-    public var isArithmetic: Bool {
-        switch self {
-        case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power: return true
-        case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual, .and, .or,
-            .concatenate:
-            return false
-        }
-    }
-}
-
-/// Unary operators.
-public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
-    /// `-x`
-    case negate
-    /// `~x`: boolean NOT.
-    case not
 }
 
 /// The target of a cast: a checker type plus the precision and scale of decimals, or a length.
@@ -453,5 +395,70 @@ extension Expression {
             return .caseWhen(
                 try clauses.map { WhenClause(try map($0.condition), try map($0.value)) }, else: try otherwise.map(map))
         }
+    }
+}
+
+extension Expression {
+    /// Binary operators, in the meanings of the DataFrame API.
+    public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+        /// `+`
+        case add
+        /// `-`
+        case subtract
+        /// `*`
+        case multiply
+        /// `/`: true division (`1 / 4` is `0.25`), whatever the operand types.
+        case divide
+        /// `//`: floor division, an integer result.
+        case floorDivide
+        /// `%`: remainder with the sign of the dividend.
+        case modulo
+        /// `**`: power.
+        case power
+        /// `==`; comparing with a `NULL` literal means `IS NULL`.
+        case equal
+        /// `!=`
+        case notEqual
+        /// `<`
+        case lessThan
+        /// `<=`
+        case lessThanOrEqual
+        /// `>`
+        case greaterThan
+        /// `>=`
+        case greaterThanOrEqual
+        /// `&`: boolean AND.
+        case and
+        /// `|`: boolean OR.
+        case or
+        /// String concatenation (`col + "text"`).
+        case concatenate
+
+        /// Whether the operator compares its operands and yields a boolean.
+        public var isComparison: Bool {
+            switch self {
+            case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual: return true
+            case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power, .and, .or, .concatenate:
+                return false
+            }
+        }
+
+        /// Whether the operator is arithmetic on numbers.
+        public var isArithmetic: Bool {
+            switch self {
+            case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power: return true
+            case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual, .and, .or,
+                .concatenate:
+                return false
+            }
+        }
+    }
+
+    /// Unary operators.
+    public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+        /// `-x`
+        case negate
+        /// `~x`: boolean NOT.
+        case not
     }
 }

@@ -199,12 +199,6 @@ extension Binder {
             for (index, name) in ["isolation_level", "timeout"].enumerated() {
                 if let node = arguments.value(name, index + 2) { _ = evaluate(node) }
             }
-            if options.readonly && dialect == .sqlite, let node = arguments.value("readonly", 1) {
-                report(
-                    .unsupportedFeature, node.range,
-                    "readonly transactions are not enforced on sqlite; the block runs as a normal transaction",
-                    severity: .warning)
-            }
             return .transactionContext(options)
         case "create_dataframe":
             guard let dataNode = arguments.value("data", 0) else { return .unknown }

@@ -57,9 +57,7 @@ extension Binder {
         }
         if entry.info.kind != .predefined {
             record(.binding(entry.info))
-            if expiredTransactions.contains(name), entry.info.kind == .withAlias,
-                entry.info.visibleUntil < token.range.start
-            {
+            if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
             }
@@ -77,7 +75,7 @@ extension Binder {
         let left = binary.left.map { evaluate($0) } ?? .unknown
         let right = binary.right.map { evaluate($0) } ?? .unknown
         guard let syntaxOperator = binary.operator else { return .unknown }
-        let op: BinaryOperator
+        let op: Expression.BinaryOperator
         switch syntaxOperator {
         case .add: op = .add
         case .subtract: op = .subtract
@@ -140,7 +138,8 @@ extension Binder {
 
     /// Combines two columns with an operator, checking their types.
     func combine(
-        _ op: BinaryOperator, _ left: ColumnValue, _ right: ColumnValue, operatorRange: ByteRange, node: SyntaxNode
+        _ op: Expression.BinaryOperator, _ left: ColumnValue, _ right: ColumnValue, operatorRange: ByteRange,
+        node: SyntaxNode
     ) -> ColumnValue {
         let nullable = left.nullable || right.nullable
         let pending = left.pending + right.pending
@@ -219,7 +218,7 @@ extension Binder {
         }
     }
 
-    private func symbol(of op: BinaryOperator) -> String {
+    private func symbol(of op: Expression.BinaryOperator) -> String {
         switch op {
         case .add: "+"
         case .subtract: "-"
@@ -263,7 +262,7 @@ extension Binder {
         return false
     }
 
-    private func foldScalars(_ op: BinaryOperator, _ a: DatabaseValue, _ b: DatabaseValue) -> DatabaseValue {
+    private func foldScalars(_ op: Expression.BinaryOperator, _ a: DatabaseValue, _ b: DatabaseValue) -> DatabaseValue {
         switch (op, a, b) {
         case (.add, .integer(let x), .integer(let y)): return .integer(x &+ y)
         case (.subtract, .integer(let x), .integer(let y)): return .integer(x &- y)

@@ -78,7 +78,7 @@ extension Binder {
         var stored = value
         if case .frame(var frame) = value {
             // A named DataFrame becomes a binding node, so a query using it twice gets one CTE.
-            let cteName = uniqueBindingName(name)
+            let cteName = uniqueBindingName(name, avoiding: frame.plan)
             frame.plan = .binding(name: cteName, frame.plan, alwaysCTE: false)
             for index in frame.columns.indices where !frame.columns[index].qualifiers.contains(cteName) {
                 frame.columns[index].qualifiers.append(cteName)
@@ -91,10 +91,16 @@ extension Binder {
         record(.binding(info))
     }
 
-    private func uniqueBindingName(_ name: String) -> String {
+    /// A CTE name for a binding: the name itself, unless it is taken by an earlier binding or by a table (a CTE
+    /// named like a table it reads would refer to itself).
+    private func uniqueBindingName(_ name: String, avoiding plan: LogicalPlan) -> String {
         let count = (bindingNameCounts[name] ?? 0) + 1
         bindingNameCounts[name] = count
-        return count == 1 ? name : "\(name)_\(count)"
+        let candidate = count == 1 ? name : "\(name)_\(count)"
+        if catalog.table(named: candidate) != nil || plan.scannedTables.contains(candidate) {
+            return "\(candidate)_cte"
+        }
+        return candidate
     }
 
     /// What a name is bound to: a mutation's row count, an action's result, or the value itself.
@@ -207,6 +213,24 @@ extension MutationPlan {
 }
 
 extension LogicalPlan {
+    /// The names of the tables the plan scans (not entering subqueries).
+    var scannedTables: Set<String> {
+        switch self {
+        case .scan(let table): return [table.name]
+        case .values, .rawSQL, .cteReference: return []
+        case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
+            .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
+            .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
+            .explode(let input, _, _), .sample(let input, _, _):
+            return input.scannedTables
+        case .join(let join): return join.left.scannedTables.union(join.right.scannedTables)
+        case .setOperation(_, let left, let right): return left.scannedTables.union(right.scannedTables)
+        case .recursiveCTE(_, let initial, let recursive, _):
+            return initial.scannedTables.union(recursive.scannedTables)
+        case .pivot(let pivot): return pivot.input.scannedTables
+        }
+    }
+
     /// The plan with every ``LogicalPlan/binding(name:_:alwaysCTE:)`` named in `names` marked `alwaysCTE`.
     func markingCTEs(_ names: Set<String>) -> LogicalPlan {
         func map(_ plan: LogicalPlan) -> LogicalPlan { plan.markingCTEs(names) }

@@ -82,7 +82,7 @@ extension DiagnosticCatalog {
             example: "db.table(\"orders\").where(col(\"amount\"))\n"),
         Entry(
             code: .unknownTypeName, title: "Unknown type name",
-            example: "db.table(\"orders\").select(col(\"amount\").cast(\"money\"))\n"),
+            example: "db.table(\"orders\").select(col(\"amount\").cast(\"currency\"))\n"),
         Entry(code: .unknownMethod, title: "Unknown method", example: "db.table(\"orders\").selct()\n"),
         Entry(code: .wrongArity, title: "Wrong number of arguments", example: "db.table(\"orders\").limit()\n"),
         Entry(
@@ -103,7 +103,7 @@ extension DiagnosticCatalog {
             example: "db.table(\"orders\").select(col(\"amount\").desc())\n"),
         Entry(
             code: .unsupportedFunction, title: "Function not supported by the database",
-            example: "db.table(\"orders\").select(F.regexp_extract(col(\"status\"), \"a\", 0))\n"),
+            example: "db.table(\"orders\").select(F.rand(42))\n"),
         Entry(
             code: .unsupportedFeature, title: "Construct not supported by the database",
             example: "db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", lateral=True)\n"),
@@ -117,10 +117,14 @@ extension DiagnosticCatalog {
             example:
                 "with db.transaction(readonly=True) as t:\n    db.delete(\"orders\", where=col(\"id\") == 1)\n"),
         Entry(
-            code: .transactionMisuse, title: "Transaction control outside its block", example: "txn = 1\ntxn.commit()\n"
+            code: .transactionMisuse, title: "Transaction control outside its block",
+            example: "with db.transaction() as t:\n    t.commit()\nt.rollback()\n"
         ),
         Entry(code: .unusedValue, title: "Value not used", example: "col(\"amount\") > 1\n"),
     ]
+
+    /// The dialect an example must be compiled for, when it is not SQLite.
+    public static let exampleDialects: [DiagnosticCode: DatabaseKind] = [.identifierTooLong: .postgresql]
 
     /// Every documented code, syntax first.
     public static var all: [Entry] { syntax + semantic }
@@ -146,5 +150,47 @@ extension DiagnosticCatalog {
                     column("amount", .real), column("status", .text), column("created_at", .timestamp),
                 ]))
         return catalog
+    }
+}
+
+extension DiagnosticCatalog {
+    /// The catalogue as the Markdown page `docs/diagnostics.md` (generated; a test keeps the file in sync).
+    public static func markdown() -> String {
+        var text = """
+            # Diagnostics
+
+            Every diagnostic of `moltres check`, the language server and `moltres sql` has a stable code. Codes never \
+            change meaning. Families: `MOL1xxx` syntax, `MOL2xxx` names and types, `MOL3xxx` API misuse, `MOL4xxx` \
+            database (dialect) support, `MOL5xxx` safety.
+
+            Each row has a minimal example that produces exactly that code (a test compiles every example against \
+            a small shop catalog: `customers(id, name, email, country, active)` and \
+            `orders(id, customer_id, amount, status, created_at)`, for SQLite unless noted).
+
+            This page is generated from `DiagnosticCatalog` (`Sources/Engine/Syntax/DiagnosticCatalog.swift` and \
+            `Sources/Engine/Semantic/SemanticDiagnostics.swift`); run the tests with `MOLTRES_UPDATE_FIXTURES=1` \
+            to rewrite it.
+
+
+            """
+        let sections: [(String, [Entry])] = [
+            ("Syntax (`MOL1xxx`)", syntax),
+            ("Names and types (`MOL2xxx`)", semantic.filter { $0.code.rawValue.hasPrefix("MOL2") }),
+            ("API misuse (`MOL3xxx`)", semantic.filter { $0.code.rawValue.hasPrefix("MOL3") }),
+            ("Database support (`MOL4xxx`)", semantic.filter { $0.code.rawValue.hasPrefix("MOL4") }),
+            ("Safety (`MOL5xxx`)", semantic.filter { $0.code.rawValue.hasPrefix("MOL5") }),
+        ]
+        for (title, entries) in sections {
+            text += "## \(title)\n\n"
+            for entry in entries {
+                text += "### \(entry.code) — \(entry.title)\n\n"
+                if let dialect = exampleDialects[entry.code] { text += "On \(dialect.rawValue):\n\n" }
+                var example = entry.example
+                if entry.code == .invalidUTF8 { example = "x = \"<the byte 0xFF>\"\n" }
+                if entry.code == .nestingTooDeep { example = "x = ((((…300 opening brackets…\n" }
+                text += "```python\n\(example)```\n\n"
+            }
+        }
+        return text
     }
 }

@@ -679,6 +679,32 @@ LIMIT ?;
 -- parameters: 1, 5
 -- columns: customer_id integer, id integer
 
+-- case: date_and_boolean_literals
+SELECT "orders"."id"
+FROM "orders"
+JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+WHERE "orders"."ordered_at" >= ? AND "orders"."ordered_at" < ? AND "customers"."active" = ?
+ORDER BY "orders"."id" ASC;
+-- parameters: '2024-06-01', '2024-07-01', true
+-- columns: id integer
+
+-- case: distinct_then_select_and_set_then_sort
+SELECT *
+FROM (
+  SELECT "t1"."status"
+  FROM (
+    SELECT DISTINCT "orders"."status", "orders"."customer_id"
+    FROM "orders"
+  ) AS "t1"
+  UNION
+  SELECT "customers"."country"
+  FROM "customers"
+) AS "t2"
+ORDER BY "t2"."status" DESC
+LIMIT ?;
+-- parameters: 4
+-- columns: status text
+
 -- case: sample
 SELECT "orders"."id"
 FROM "orders"

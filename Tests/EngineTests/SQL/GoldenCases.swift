@@ -407,6 +407,15 @@ enum GoldenCases {
             orders.where(F.row_number().over(partitionBy: ["customer_id"], orderBy: [col("id")]) == 1).select(
                 "customer_id", "id"
             ).orderBy("customer_id").limit(5)),
+        GoldenCase(
+            "date_and_boolean_literals", ordered: true,
+            orders.join(customers, on: col("orders.customer_id") == col("customers.id")).where(
+                (col("ordered_at") >= "2024-06-01") & (col("ordered_at") < "2024-07-01") & (col("active") == true)
+            ).select(col("orders.id")).orderBy("id")),
+        GoldenCase(
+            "distinct_then_select_and_set_then_sort", ordered: true,
+            orders.select("status", "customer_id").distinct().select("status").union(customers.select("country"))
+                .orderBy(col("status").desc()).limit(4)),
         GoldenCase("sample", orders.sample(0.5).select("id")),
         GoldenCase(
             "raw_sql_source", ordered: true,

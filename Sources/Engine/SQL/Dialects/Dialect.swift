@@ -186,7 +186,12 @@ public struct CustomFunction: Sendable {
 extension Dialect {
     /// Double quotes, with `"` doubled inside.
     public func quoteIdentifier(_ name: String) -> String {
-        if !name.utf8.contains(UInt8(ascii: "\"")) { return "\"" + name + "\"" }
+        var hasQuote = false
+        for byte in name.utf8 where byte == UInt8(ascii: "\"") {
+            hasQuote = true
+            break
+        }
+        if !hasQuote { return "\"" + name + "\"" }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     /// No limit.

@@ -1,0 +1,141 @@
+import Testing
+
+@testable import Moltres
+
+/// Each case: source and the exact diagnostic codes it must produce against the demo shop, in order.
+@Suite struct SemanticDiagnosticsTests {
+    static let cases: [(String, [String])] = [
+        // Clean pipelines.
+        ("db.table(\"orders\").select()\n", []),
+        ("db.table(\"orders\").where(col(\"amount\") > 100).select(\"id\", \"status\")\n", []),
+        (
+            "db.table(\"orders\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\")).where(col(\"total\") > 10)\n",
+            []
+        ),
+        (
+            "df = db.table(\"orders\")\ndf.groupBy(\"status\").agg(F.count(\"*\").alias(\"n\")).orderBy(col(\"n\").desc())\n",
+            []
+        ),
+        ("db.table(\"orders\").withColumn(\"double\", col(\"amount\") * 2).select(\"double\")\n", []),
+        (
+            "db.table(\"orders\").select(F.row_number().over(partition_by=\"status\", order_by=col(\"amount\").desc()).alias(\"rn\"))\n",
+            []
+        ),
+        (
+            "db.table(\"orders\").select(F.when(col(\"amount\") > 10, \"big\").otherwise(\"small\").alias(\"size\"))\n",
+            []
+        ),
+        ("db.table(\"customers\").where(col(\"name\") + \" \" == \"Ada \")\n", []),
+        ("db.table(\"orders\").where(\"amount > 10 AND status = 'paid'\")\n", []),
+        ("db.table(\"orders\").where(col(\"id\").isin(db.table(\"order_items\").select(\"order_id\")))\n", []),
+        // Names.
+        ("db.table(\"orders\").select(\"amout\")\n", ["MOL2001"]),
+        ("db.table(\"orders\").where(col(\"statos\") == \"paid\")\n", ["MOL2001"]),
+        ("db.table(\"ordrs\").select(\"anything\")\n", ["MOL2002"]),
+        ("ordrs.select()\n", ["MOL2004"]),
+        ("db.table(\"orders\").select(F.summ(col(\"amount\")))\n", ["MOL2005"]),
+        (
+            "db.table(\"orders\").join(db.table(\"customers\"), on=col(\"orders.customer_id\") == col(\"customers.id\")).select(\"id\")\n",
+            ["MOL2003"]
+        ),
+        (
+            "db.table(\"orders\").join(db.table(\"customers\"), on=col(\"orders.customer_id\") == col(\"customers.id\")).select(\"customers.id\", \"country\")\n",
+            []
+        ),
+        (
+            "o = db.table(\"orders\").alias(\"o\")\no.join(db.table(\"customers\").alias(\"c\"), on=col(\"o.customer_id\") == col(\"c.id\")).select(\"o.id\", \"c.name\")\n",
+            []
+        ),
+        ("db.table(\"orders\").select(col(\"x.id\"))\n", ["MOL2001"]),
+        // Alias scope: visible in following steps only.
+        ("db.table(\"orders\").select(col(\"amount\").alias(\"a\"), col(\"a\"))\n", ["MOL2001"]),
+        ("db.table(\"orders\").select(col(\"amount\").alias(\"a\")).where(col(\"a\") > 1)\n", []),
+        // After aggregation only keys and aggregates exist.
+        (
+            "db.table(\"orders\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"t\")).select(\"amount\")\n",
+            ["MOL2001"]
+        ),
+        ("db.table(\"orders\").group_by(\"status\").agg(col(\"amount\"))\n", ["MOL3005"]),
+        ("db.table(\"orders\").where(F.sum(col(\"amount\")) > 1)\n", ["MOL3005"]),
+        ("db.table(\"orders\").select(F.sum(col(\"amount\")), col(\"status\"))\n", ["MOL3005"]),
+        // Types.
+        ("db.table(\"orders\").select(col(\"status\") + 1)\n", ["MOL2010"]),
+        ("db.table(\"orders\").where(col(\"status\") > 100)\n", ["MOL2011"]),
+        ("db.table(\"orders\").where(col(\"amount\"))\n", ["MOL2013"]),
+        ("db.table(\"orders\").limit(\"ten\")\n", ["MOL2012"]),
+        ("db.table(\"orders\").select(col(\"amount\").cast(\"currency\"))\n", ["MOL2014"]),
+        // API misuse.
+        ("db.table(\"orders\").selct()\n", ["MOL3001"]),
+        ("db.table(\"orders\").limit()\n", ["MOL3002"]),
+        ("db.table(\"orders\").limit(1, 2)\n", ["MOL3002"]),
+        ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", kind=\"left\")\n", ["MOL3003"]),
+        ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"sideways\")\n", ["MOL3004"]),
+        ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"left\")\n", []),
+        ("db.table(\"orders\").select(F.row_number())\n", ["MOL3006"]),
+        ("db.table(\"orders\").select(col(\"amount\").desc())\n", ["MOL3008"]),
+        ("db.table(\"orders\").limit(-1)\n", ["MOL3007"]),
+        ("db.table(\"orders\").select(F.upper())\n", ["MOL3002"]),
+        ("db.table(\"orders\").select(F.lag(col(\"amount\"), offset=2, fill=0).over(order_by=\"id\"))\n", ["MOL3003"]),
+        // camelCase and snake_case both work.
+        (
+            "db.table(\"orders\").groupBy(\"status\").agg(F.countDistinct(col(\"customer_id\")).alias(\"c\")).orderBy(\"c\")\n",
+            []
+        ),
+        ("db.table(\"orders\").withColumnRenamed(\"amount\", \"total\").select(\"total\")\n", []),
+        // No cascades: an error makes the value unknown and later steps stay quiet.
+        ("db.table(\"orders\").selct(\"a\").where(col(\"b\") > 1).limit(5)\n", ["MOL3001"]),
+        ("x = nope.table(\"t\")\nx.select(\"a\").where(col(\"b\") > 1)\n", ["MOL2004"]),
+        // Safety.
+        ("db.delete(\"orders\")\n", ["MOL5001"]),
+        ("db.update(\"orders\", set={\"status\": \"x\"})\n", ["MOL5001"]),
+        ("db.update(\"orders\", where=col(\"id\") == 1, set={\"status\": \"x\"})\n", []),
+        ("db.update(\"orders\", where=col(\"id\") == 1, set={\"statu\": \"x\"})\n", ["MOL2001"]),
+        (
+            "with db.transaction(readonly=True) as t:\n    db.delete(\"orders\", where=col(\"id\") == 1)\n",
+            ["MOL5002"]
+        ),
+        ("with db.transaction() as t:\n    t.commit()\nt.rollback()\n", ["MOL5003"]),
+        // Syntax errors come through, and the rest still analyses.
+        ("x = (a > 1) and (b < 2)\ndb.table(\"orders\").select(\"nope\")\n", ["MOL1011", "MOL2001"]),
+    ]
+
+    @Test(arguments: cases)
+    func codes(source: String, expected: [String]) {
+        SemanticTestSupport.check(source, expected)
+    }
+
+    @Test func withoutACatalogUnknownTablesAreNotErrors() {
+        SemanticTestSupport.check(
+            "db.table(\"whatever\").select(\"a\", \"b\").where(col(\"a\") > 1)\n", [], catalog: .empty)
+        SemanticTestSupport.check(
+            "db.table(\"t\").select(\"a\").where(col(\"zz\") > 1)\n", ["MOL2001"], catalog: .empty)
+    }
+
+    @Test func unknownColumnSuggestsAndFixes() throws {
+        let source = "db.table(\"orders\").select(\"amout\")\n"
+        let diagnostic = try #require(compile(source, catalog: SemanticTestSupport.demoCatalog).diagnostics.first)
+        #expect(diagnostic.message.contains("did you mean 'amount'"))
+        let fix = try #require(diagnostic.fixes.first)
+        #expect(fix.edits.count == 1)
+        var text = Array(source.utf8)
+        text.replaceSubrange(fix.edits[0].range.start..<fix.edits[0].range.end, with: Array(fix.edits[0].newText.utf8))
+        #expect(String(decoding: text, as: UTF8.self) == "db.table(\"orders\").select(\"amount\")\n")
+    }
+
+    @Test func ambiguousColumnListsCandidatesWithLocations() throws {
+        let source =
+            "db.table(\"orders\").join(db.table(\"customers\"), on=col(\"orders.customer_id\") == col(\"customers.id\")).select(\"id\")\n"
+        let diagnostic = try #require(compile(source, catalog: SemanticTestSupport.demoCatalog).diagnostics.first)
+        #expect(diagnostic.message.contains("'orders.id'"))
+        #expect(diagnostic.message.contains("'customers.id'"))
+        #expect(diagnostic.related.count == 2)
+        #expect(diagnostic.fixes.map(\.title) == ["Qualify as 'orders.id'", "Qualify as 'customers.id'"])
+    }
+
+    @Test func typeErrorsNameBothTypes() throws {
+        let diagnostic = try #require(
+            compile("db.table(\"orders\").where(col(\"status\") > 100)\n", catalog: SemanticTestSupport.demoCatalog)
+                .diagnostics.first)
+        #expect(diagnostic.message == "cannot compare text with integer")
+    }
+}
