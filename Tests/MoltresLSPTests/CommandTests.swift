@@ -81,3 +81,24 @@ import Testing
         #expect(diagnostics.contains { $0.code == .string("MOL6001") })
     }
 }
+
+@Suite struct TransactionCommandTests {
+    @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 1, "note": "first"}])
+                db.insert("ledger", [{"id": 1, "note": "duplicate key"}])
+
+            """)
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.command("moltres.runFile", ["uri": .string(test.uri()), "confirmed": true])
+        }
+        let count = try database.collect("SELECT count(*) FROM ledger").rows.first?.first
+        #expect(count == .integer(0))
+    }
+}

@@ -71,23 +71,34 @@ extension LanguageServer {
         case "moltres.runFile":
             let target = try requireTarget(target)
             let statements = try runnableStatements(compilation)
-            if statements.contains(where: { $0.kind == .mutation }), let refusal = writeRefusal(arguments) {
-                return refusal
-            }
+            let writes = statements.contains { $0.kind == .mutation }
+            if writes, let refusal = writeRefusal(arguments) { return refusal }
+            // One connection for the whole file; the statements of a `with` block run in one transaction.
+            let database = try open(target, readOnly: !writes)
             var results: [LSPAny] = []
-            for statement in statements {
+            func runOne(_ statement: CompiledStatement) throws {
                 if context.isCancelled {
                     throw ResponseError(code: ResponseError.requestCancelled, message: "cancelled")
                 }
                 var result = try run(
                     statement, target: target, snapshot: snapshot, catalog: catalog, arguments: arguments,
-                    context: context)
+                    context: context, database: database)
                 if case .object(var object) = result {
                     object["line"] = .integer(Int64(snapshot.source.line(containing: statement.range.start) + 1))
                     object["kind"] = .string(kindName(statement))
                     result = .object(object)
                 }
                 results.append(result)
+            }
+            for statement in compilation.statements {
+                if statement.kind == .transaction {
+                    let readOnly = statement.transactionOptions?.readonly ?? false
+                    try database.transaction(readOnly: readOnly) {
+                        for child in statement.children where child.isRunnable { try runOne(child) }
+                    }
+                } else if statement.isRunnable {
+                    try runOne(statement)
+                }
             }
             return ["statements": .array(results)]
         case "moltres.explain":
@@ -115,7 +126,8 @@ extension LanguageServer {
 
     private func run(
         _ statement: CompiledStatement, target: ConnectionTarget, snapshot: DocumentSnapshot, catalog: Catalog,
-        arguments: StatementCommandArguments, context: RequestContext<LSPAny?>
+        arguments: StatementCommandArguments, context: RequestContext<LSPAny?>,
+        database shared: (any DatabaseConnection)? = nil
     ) throws -> LSPAny {
         let configuration = state.withLock { $0.configuration }
         let limit = max(1, arguments.limit ?? configuration.rowLimit)
@@ -126,7 +138,7 @@ extension LanguageServer {
         }
         if statement.kind == .mutation {
             let statements = try sqlStatementsOf(statement, dialect: target.dialect, catalog: catalog)
-            let database = try open(target, readOnly: false)
+            let database = try shared ?? open(target, readOnly: false)
             let count = try report(statement, in: snapshot) {
                 try track(database, context: context) {
                     try database.transaction {
@@ -142,7 +154,7 @@ extension LanguageServer {
             ]
         }
         let sql = try sqlOf(statement, dialect: target.dialect, catalog: catalog)
-        let database = try open(target, readOnly: true)
+        let database = try shared ?? open(target, readOnly: true)
         let (columns, rows, truncated) = try report(statement, in: snapshot) {
             try track(database, context: context) { () throws -> ([ResultColumn], [[DatabaseValue]], Bool) in
                 let cursor = try database.query(sql.text, parameters: sql.parameters)
