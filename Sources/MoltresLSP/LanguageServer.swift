@@ -61,6 +61,10 @@ public final class LanguageServer: Sendable {
     let diagnosticsDelay: DispatchTimeInterval
     /// Called for `exit` with the exit code the specification asks for (0 after `shutdown`, else 1).
     private let exitHandler: @Sendable (Int32) -> Void
+    /// Read-only connections used to prepare queries for MOL6001 diagnostics, by URL.
+    ///
+    /// - Important: The connections are used only on ``databaseQueue``.
+    let validationConnections = Protected<[String: any DatabaseConnection]>([:])
     /// Running editor queries by request id, so `$/cancelRequest` can stop them in the database.
     let runningQueries = Protected<[String: any QueryCanceller]>([:])
 

@@ -102,3 +102,21 @@ import Testing
         #expect(count == .integer(0))
     }
 }
+
+@Suite struct DatabaseValidationTests {
+    @Test func queriesArePreparedOnTheDatabaseWithoutRunning() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE vanishing (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE vanishing")
+        test.open("db.table(\"vanishing\").select()\ndb.table(\"orders\").select()\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        let fromDatabase = diagnostics.filter { $0.code == .string("MOL6001") }
+        #expect(fromDatabase.count == 1)
+        #expect(fromDatabase.first?.range.start.line == 0)
+        #expect(fromDatabase.first?.message.contains("vanishing") == true)
+    }
+}

@@ -44,7 +44,10 @@ extension LanguageServer {
     // MARK: Diagnostics
 
     /// Publishes diagnostics for the newest version of `uri` after the debounce, unless a newer version arrives.
-    func scheduleDiagnostics(_ uri: DocumentUri, immediately: Bool = false) {
+    ///
+    /// With `validate`, the queries are then prepared on the database (without running them) and any error it
+    /// reports is added as a MOL6001 diagnostic.
+    func scheduleDiagnostics(_ uri: DocumentUri, immediately: Bool = false, validate: Bool = true) {
         guard let version = documents.version(uri) else { return }
         let delay: DispatchTimeInterval = immediately ? .milliseconds(0) : diagnosticsDelay
         analysisQueue.asyncAfter(deadline: .now() + delay) { [self] in
@@ -55,7 +58,58 @@ extension LanguageServer {
             connection.send(
                 notification: PublishDiagnosticsNotification.self,
                 params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
+            if validate { validateOnDatabase(snapshot) }
         }
+    }
+
+    /// The most query statements of one document prepared on the database per edit.
+    static let validationLimit = 200
+
+    /// Prepares each error-free query of a snapshot on its database (`describe`, which compiles the SQL without
+    /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements.
+    func validateOnDatabase(_ snapshot: DocumentSnapshot) {
+        guard let target = connectionTarget(for: snapshot),
+            state.withLock({ $0.catalogs[target.url] != nil })
+        else { return }
+        databaseQueue.async { [self] in
+            guard documents.version(snapshot.uri) == snapshot.version else { return }
+            let analysis = analysis(of: snapshot)
+            let queries = analysis.compilation.statements.filter { $0.isRunnable && $0.kind == .query }
+            guard !queries.isEmpty, let database = validationConnection(target) else { return }
+            var found: [Moltres.Diagnostic] = []
+            for statement in queries.prefix(Self.validationLimit) {
+                guard let sql = try? statement.sql(dialect: target.dialect, catalog: analysis.catalog) else { continue }
+                do {
+                    _ = try database.describe(sql.text)
+                } catch let error as DatabaseError where error.kind == .sql || error.kind == .other {
+                    found.append(
+                        Moltres.Diagnostic(
+                            code: databaseErrorCode, range: statement.range,
+                            message: "the database reported: \(error.message)"))
+                } catch {
+                    // Connection problems are reported by schema loading, not on every statement.
+                    validationConnections.withLock { _ = $0.removeValue(forKey: target.url) }
+                    return
+                }
+            }
+            let changed = state.withLock { state -> Bool in
+                let previous = state.databaseDiagnostics[snapshot.uri]
+                let new = (snapshot.version, found)
+                if previous?.version == new.0 && previous?.diagnostics == found { return false }
+                if previous == nil && found.isEmpty { return false }
+                state.databaseDiagnostics[snapshot.uri] = found.isEmpty ? nil : new
+                return true
+            }
+            if changed { scheduleDiagnostics(snapshot.uri, immediately: true, validate: false) }
+        }
+    }
+
+    /// A read-only connection kept open for validation; used only on the database queue.
+    private func validationConnection(_ target: ConnectionTarget) -> (any DatabaseConnection)? {
+        if let open = validationConnections.withLock({ $0[target.url] }) { return open }
+        guard let database = try? Database.open(target.url, readOnly: true) else { return nil }
+        validationConnections.withLock { $0[target.url] = database }
+        return database
     }
 
     /// Re-publishes diagnostics for every open document (after the schema changed).

@@ -104,6 +104,7 @@ extension LanguageServer {
             state.connectionErrors = [:]
             state.catalogGeneration += 1
         }
+        validationConnections.withLock { $0 = [:] }
         loadSchemaFile()
         var targets = Set<ConnectionTarget>()
         if let target = connectionTarget(for: nil) { targets.insert(target) }
