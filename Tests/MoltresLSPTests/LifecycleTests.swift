@@ -1,4 +1,5 @@
 import Foundation
+import Moltres
 import MoltresProtocol
 import Testing
 
@@ -158,5 +159,56 @@ import Testing
         #expect(result?["connection"] == "shop")
         let pg = try await test.command("moltres.selectConnection", ["connection": "pg"])
         #expect(pg?["url"]?.stringValue?.contains("hunter2") == false)
+    }
+}
+
+@Suite struct WorkspaceConfigurationTests {
+    @Test func offlineSchemaFileServesCompletionWithoutADatabase() async throws {
+        let test = try await TestServer(toml: "schema = \"schema.json\"\n")
+        let catalog = Catalog(
+            kind: .sqlite,
+            tables: [
+                TableInfo(
+                    name: "offline_orders", kind: .table,
+                    columns: [ColumnInfo(name: "total", declaredType: "REAL", type: .real, isNullable: true)])
+            ])
+        try catalog.jsonData().write(to: test.workspace.appendingPathComponent("schema.json"))
+        _ = try await test.command("moltres.refreshSchema", [:])
+        let markers = test.open("db.table(\"1️⃣\")\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        #expect(list?.items.map(\.label) == ["offline_orders"])
+    }
+
+    @Test func changedTomlSwitchesTheConnection() async throws {
+        let test = try await TestServer(toml: "")
+        let other = test.workspace.appendingPathComponent("other.db")
+        let database = try Database.open("sqlite:///" + other.path)
+        try database.execute("CREATE TABLE gadgets (id INTEGER)")
+        try "[connections.other]\nurl = \"sqlite:///other.db\"\n".write(
+            to: test.workspace.appendingPathComponent("moltres.toml"), atomically: true, encoding: .utf8)
+        test.client.send(
+            notification: DidChangeWatchedFilesNotification.self,
+            params: DidChangeWatchedFilesParams(changes: [
+                FileEvent(uri: test.workspace.appendingPathComponent("moltres.toml").absoluteString, type: .changed)
+            ]))
+        try await Task.sleep(for: .milliseconds(100))
+        let result = try await test.command("moltres.refreshSchema", [:])
+        #expect(result?["tables"] == ["gadgets"])
+    }
+
+    @Test func connectInTheFilePicksItsDatabase() async throws {
+        let test = try await TestServer()
+        let other = test.workspace.appendingPathComponent("third.db")
+        let database = try Database.open("sqlite:///" + other.path)
+        try database.execute("CREATE TABLE widgets (id INTEGER, label TEXT)")
+        let markers = test.open("db = connect(\"sqlite:///third.db\")\ndb.table(\"1️⃣\")\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        #expect(list?.items.map(\.label) == ["widgets"])
     }
 }
