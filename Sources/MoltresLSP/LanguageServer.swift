@@ -46,6 +46,8 @@ public final class LanguageServer: Sendable {
         var analyses: [DocumentUri: (version: Int, generation: Int, analysis: DocumentAnalysis)] = [:]
         /// Errors the database reported for a document version's statements (MOL6xxx), shown until it changes.
         var databaseDiagnostics: [DocumentUri: (version: Int, diagnostics: [Moltres.Diagnostic])] = [:]
+        /// The diagnostics last published for each document, so an unchanged set is not sent again.
+        var published: [DocumentUri: (version: Int, diagnostics: [MoltresProtocol.Diagnostic])] = [:]
         /// Connections that could not be reached, with the error, for diagnostics and hover.
         var connectionErrors: [String: String] = [:]
     }

@@ -215,3 +215,17 @@ async def test_hover_shows_the_sql_of_a_pipeline_step(client: LanguageClient):
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at["1️⃣"])
     )
     assert "SQL up to this step" in hover.contents.value and "WHERE" in hover.contents.value
+
+
+async def test_unknown_column_has_a_quick_fix(client: LanguageClient):
+    uri = open_document(client, "typo.moltres", 'db.table("orders").select().where(col("amout") > 1)\n')
+    diagnostics = await diagnostics_for(client, uri, lambda d: any(x.code == "MOL2001" for x in d))
+    typo = next(d for d in diagnostics if d.code == "MOL2001")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=typo.range,
+            context=types.CodeActionContext(diagnostics=[typo]),
+        )
+    )
+    assert actions and actions[0].kind == types.CodeActionKind.QuickFix
+    assert actions[0].edit.changes[uri][0].new_text == "amount"

@@ -27,7 +27,11 @@ extension LanguageServer {
     /// `textDocument/didClose`: forgets the document and clears its diagnostics.
     func handleDidClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
-        state.withLock { _ = $0.analyses.removeValue(forKey: params.textDocument.uri) }
+        state.withLock { state in
+            state.analyses[params.textDocument.uri] = nil
+            state.published[params.textDocument.uri] = nil
+            state.databaseDiagnostics[params.textDocument.uri] = nil
+        }
         connection.send(
             notification: PublishDiagnosticsNotification.self,
             params: PublishDiagnosticsParams(uri: params.textDocument.uri, diagnostics: []))
@@ -55,9 +59,18 @@ extension LanguageServer {
             let diagnostics = diagnostics(for: snapshot)
             // Drop the result if the document changed while it was computed.
             guard documents.version(uri) == version else { return }
-            connection.send(
-                notification: PublishDiagnosticsNotification.self,
-                params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
+            let unchanged = state.withLock { state -> Bool in
+                if let last = state.published[uri], last.version == version, last.diagnostics == diagnostics {
+                    return true
+                }
+                state.published[uri] = (version, diagnostics)
+                return false
+            }
+            if !unchanged {
+                connection.send(
+                    notification: PublishDiagnosticsNotification.self,
+                    params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
+            }
             if validate { validateOnDatabase(snapshot) }
         }
     }
