@@ -13,15 +13,18 @@ struct DocumentSnapshot: Sendable {
     let version: Int
     /// The text.
     let source: SourceText
-    /// The syntax tree of the text (the parser never fails).
-    let tree: SyntaxTree
+    private let parsed: ParsedTree
 
-    /// Parses `text` into a snapshot.
+    /// The syntax tree of the text (the parser never fails), parsed on first use so the read thread that applies
+    /// edits never waits for the parser.
+    var tree: SyntaxTree { parsed.tree }
+
+    /// A snapshot of `source`.
     init(uri: DocumentUri, version: Int, source: SourceText) {
         self.uri = uri
         self.version = version
         self.source = source
-        self.tree = parse(source).tree
+        self.parsed = ParsedTree(source)
     }
 
     /// The text as a string.
@@ -106,5 +109,22 @@ struct PositionConverter {
     /// The LSP range of a byte range.
     func range(of range: ByteRange) -> LSPRange {
         LSPRange(start: position(of: range.start), end: position(of: range.end))
+    }
+}
+
+/// A syntax tree parsed once, on first use, by whichever thread asks first.
+private final class ParsedTree: Sendable {
+    private let source: SourceText
+    private let cached = Protected<SyntaxTree?>(nil)
+
+    init(_ source: SourceText) { self.source = source }
+
+    var tree: SyntaxTree {
+        cached.withLock { cached in
+            if let tree = cached { return tree }
+            let tree = parse(source).tree
+            cached = tree
+            return tree
+        }
     }
 }
