@@ -206,6 +206,11 @@ async def test_commands_show_sql_run_query_run_file_explain_and_confirmation(cli
     assert explained["plan"] and "orders" in explained["sql"]
     file_result = await run("moltres.runFile", {"uri": uri, "confirmed": True})
     assert [s["line"] for s in file_result["statements"]] == [2, 3]
+    # Schema loading and queries report work-done progress: begin ... end (a schema reload after the write may
+    # still be running).
+    reports = [r for r in client.progress_reports.values() if r]
+    assert reports and all(r[0].kind == "begin" for r in reports)
+    assert any(r[-1].kind == "end" and "query" in r[0].title.lower() for r in reports)
 
 
 async def test_hover_shows_the_sql_of_a_pipeline_step(client: LanguageClient):
