@@ -2,12 +2,20 @@ import Moltres
 import MoltresProtocol
 
 extension LanguageServer {
+    /// A statement's range without its trailing line break and dedents, so a symbol ends where its text does.
+    func contentRange(of node: SyntaxNode) -> ByteRange {
+        let last = node.tokens.last { token in
+            token.kind != .newline && token.kind != .dedent && token.kind != .indent && token.kind != .endOfFile
+        }
+        return ByteRange(start: node.range.start, end: max(node.range.start, last?.range.end ?? node.range.end))
+    }
+
     /// `textDocument/documentSymbol`: bindings, queries, mutations and `with` blocks (with their statements).
     func handleDocumentSymbol(_ params: DocumentSymbolParams) throws -> [DocumentSymbol]? {
         let snapshot = try snapshot(params.textDocument.uri)
         let converter = converter(snapshot)
         func symbol(_ statement: ClassifiedStatement) -> DocumentSymbol? {
-            let range = converter.range(of: statement.node.range)
+            let range = converter.range(of: contentRange(of: statement.node))
             let firstLine = statement.node.text.split(separator: "\n").first.map(String.init) ?? ""
             let summary = firstLine.count > 60 ? String(firstLine.prefix(57)) + "…" : firstLine
             switch statement.kind {
