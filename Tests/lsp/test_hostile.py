@@ -176,3 +176,20 @@ def test_cancel_request_interrupts_a_running_query():
                   "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
     assert "tables" in session.response(2)["result"]
     assert session.close() == 0
+
+
+def test_oversized_frame_is_refused_and_deep_json_is_rejected():
+    session = RawSession()
+    session.initialize()
+    # A frame that claims more than the 64 MiB limit: a parse error, and the connection keeps reading.
+    session.send_bytes(b"Content-Length: 999999999999\r\n\r\n")
+    assert session.next_response()["error"]["code"] == -32700
+    # Deeply nested JSON is rejected with a parse error (id null), not crashed on.
+    deep = b"[" * 100_000 + b"]" * 100_000
+    body = b'{"jsonrpc":"2.0","id":9,"method":"textDocument/hover","params":' + deep + b"}"
+    session.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    assert session.next_response()["error"]["code"] == -32700
+    session.send({"jsonrpc": "2.0", "id": 10, "method": "workspace/executeCommand",
+                  "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
+    assert "tables" in session.response(10)["result"]
+    assert session.close() == 0
