@@ -148,7 +148,8 @@ public struct Compilation: Sendable {
     public func bindings(visibleAt byteOffset: Int) -> [BindingInfo] {
         var result: [BindingInfo] = []
         var positions: [String: Int] = [:]
-        for info in facts.bindings where info.visibleFrom <= byteOffset && byteOffset <= info.visibleUntil {
+        for info in Binder.predefinedInfos + facts.bindings
+        where info.visibleFrom <= byteOffset && byteOffset <= info.visibleUntil {
             if let position = positions[info.name] {
                 result[position] = info
             } else {

@@ -1,11 +1,11 @@
 extension Binder {
     /// Evaluates `callee(arguments)`: a method call on a value, or a call of a predefined function.
     func evaluateCall(_ node: SyntaxNode) -> Value {
-        guard let call = CallExpression(node), let callee = call.callee else { return .unknown }
-        if let member = MemberAccess(callee) {
-            let base = member.base.map { evaluate($0) } ?? .unknown
-            recordMemberBase(member, base)
-            guard let nameToken = member.nameToken else {
+        guard let call = CallExpression(node), let callee = node.firstExpressionChild else { return .unknown }
+        if callee.kind == .memberAccess {
+            let base = callee.firstExpressionChild.map { evaluate($0) } ?? .unknown
+            recordMemberBase(dot: callee.firstToken(ofKind: .dot), base)
+            guard let nameToken = callee.firstToken(ofKind: .identifier) else {
                 evaluateArgumentsLoosely(call)
                 return .unknown
             }
@@ -27,13 +27,14 @@ extension Binder {
 
     /// Evaluates the arguments of a call whose callee is unknown, for the names and columns inside.
     func evaluateArgumentsLoosely(_ call: CallExpression?) {
-        for argument in call?.arguments ?? [] {
-            if let value = argument.value { _ = evaluate(value) }
+        guard let argumentList = call?.node.firstChild(ofKind: .argumentList) else { return }
+        for argument in argumentList.children(ofKind: .argument) {
+            if let value = argument.argumentParts.value { _ = evaluate(value) }
         }
     }
 
-    func recordMemberBase(_ member: MemberAccess, _ base: Value) {
-        if let dot = member.dotToken {
+    func recordMemberBase(dot: SyntaxToken?, _ base: Value) {
+        if let dot {
             memberBases.append(MemberBaseRecord(dotOffset: dot.range.start, kind: memberKind(base)))
         }
     }
@@ -49,10 +50,9 @@ extension Binder {
 
     /// Evaluates `base.name` without a call: attributes (`df.write`, `df.amount`, `F.sum` as a value, …).
     func evaluateAttribute(_ node: SyntaxNode) -> Value {
-        guard let member = MemberAccess(node) else { return .unknown }
-        let base = member.base.map { evaluate($0) } ?? .unknown
-        recordMemberBase(member, base)
-        guard let nameToken = member.nameToken else { return .unknown }
+        let base = node.firstExpressionChild.map { evaluate($0) } ?? .unknown
+        recordMemberBase(dot: node.firstToken(ofKind: .dot), base)
+        guard let nameToken = node.firstToken(ofKind: .identifier) else { return .unknown }
         let name = nameToken.text
         switch base {
         case .unknown: return .unknown

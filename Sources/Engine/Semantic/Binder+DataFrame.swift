@@ -633,19 +633,21 @@ extension Binder {
         return .frame(next)
     }
 
+    static let groupedSignatures: [String: Signature] = [
+        "agg": Signature(["exprs"], minimum: 1, variadic: true, keywords: ["allow_empty"]),
+        "pivot": Signature(["pivot_col", "values"], minimum: 1), "count": Signature(),
+        "sum": Signature(["cols"], variadic: true), "avg": Signature(["cols"], variadic: true),
+        "mean": Signature(["cols"], variadic: true), "min": Signature(["cols"], variadic: true),
+        "max": Signature(["cols"], variadic: true),
+    ]
+
     func callGroupedMethod(
         _ grouped: Grouped, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
         let method = snakeCase(name)
-        let signatures: [String: Signature] = [
-            "agg": Signature(["exprs"], minimum: 1, variadic: true, keywords: ["allow_empty"]),
-            "pivot": Signature(["pivot_col", "values"], minimum: 1), "count": Signature(),
-            "sum": Signature(["cols"], variadic: true), "avg": Signature(["cols"], variadic: true),
-            "mean": Signature(["cols"], variadic: true), "min": Signature(["cols"], variadic: true),
-            "max": Signature(["cols"], variadic: true),
-        ]
+        let signatures = Self.groupedSignatures
         guard let signature = signatures[method] else {
             reportUnknown(
                 .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,

@@ -62,7 +62,7 @@ extension Binder {
                 return .unknown
             }
             var parameters: [String: DatabaseValue] = [:]
-            for (key, valueNode) in arguments.named {
+            for (key, valueNode) in arguments.named.pairs {
                 if case .scalar(let value) = evaluate(valueNode) { parameters[key] = value }
             }
             return .frame(
@@ -314,23 +314,25 @@ extension Binder {
 
     // MARK: - Writers and records
 
+    static let writerSignatures: [String: Signature] = [
+        "mode": Signature(
+            ["save_mode"], enumerated: ["save_mode": ["append", "overwrite", "error", "errorifexists", "ignore"]]),
+        "insert_into": Signature(["table", "columns"], minimum: 1, keywords: ["overwrite"]),
+        "save_as_table": Signature(
+            ["name"], keywords: ["mode", "primary_key"],
+            enumerated: ["mode": ["append", "overwrite", "error", "errorifexists", "ignore"]]),
+        "option": Signature(["key", "value"]), "options": Signature(anyKeywords: true),
+        "format": Signature(["source"]), "partition_by": Signature(["cols"], variadic: true),
+        "primary_key": Signature(["cols"], variadic: true),
+    ]
+
     func callWriterMethod(
         _ frame: Frame, mode: String?, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
         let method = snakeCase(name)
-        let signatures: [String: Signature] = [
-            "mode": Signature(
-                ["save_mode"], enumerated: ["save_mode": ["append", "overwrite", "error", "errorifexists", "ignore"]]),
-            "insert_into": Signature(["table", "columns"], minimum: 1, keywords: ["overwrite"]),
-            "save_as_table": Signature(
-                ["name"], keywords: ["mode", "primary_key"],
-                enumerated: ["mode": ["append", "overwrite", "error", "errorifexists", "ignore"]]),
-            "option": Signature(["key", "value"]), "options": Signature(anyKeywords: true),
-            "format": Signature(["source"]), "partition_by": Signature(["cols"], variadic: true),
-            "primary_key": Signature(["cols"], variadic: true),
-        ]
+        let signatures = Self.writerSignatures
         guard let signature = signatures[method] else {
             reportUnknown(
                 .unknownMethod, nameRange, "DataFrameWriter has no method '\(name)' in .moltres files", name: name,

@@ -7,7 +7,7 @@ extension Binder {
             guard let value = IntegerLiteral(node)?.value else { return .scalar(.integer(0)) }
             return .scalar(.integer(Int64(value)))
         case .floatLiteral: return .scalar(.real(FloatLiteral(node)?.value ?? 0))
-        case .stringLiteral: return .scalar(.text(StringLiteral(node)?.value ?? ""))
+        case .stringLiteral: return .scalar(.text(tree.stringValue(of: node)))
         case .booleanLiteral: return .scalar(.boolean(BooleanLiteral(node)?.value ?? false))
         case .noneLiteral: return .scalar(.null)
         case .listExpression, .tupleExpression:
@@ -43,16 +43,16 @@ extension Binder {
     // MARK: - Names
 
     func evaluateName(_ node: SyntaxNode) -> Value {
-        guard let token = NameExpression(node)?.token else { return .unknown }
+        guard let token = node.firstChildToken else { return .unknown }
         let name = token.text
-        guard let entry = environment[name] else {
+        guard let entry = lookUpName(name) else {
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
             }
             reportUnknown(
                 .unknownName, token.range, "unknown name '\(name)'", name: name,
-                candidates: Array(environment.keys))
+                candidates: namesInScope)
             return .unknown
         }
         if entry.info.kind != .predefined {
@@ -71,52 +71,46 @@ extension Binder {
     // MARK: - Operators
 
     func evaluateBinary(_ node: SyntaxNode) -> Value {
-        guard let binary = BinaryExpression(node) else { return .unknown }
-        let left = binary.left.map { evaluate($0) } ?? .unknown
-        let right = binary.right.map { evaluate($0) } ?? .unknown
-        guard let syntaxOperator = binary.operator else { return .unknown }
+        let (leftNode, rightNode) = node.firstTwoExpressionChildren
+        let left = leftNode.map { evaluate($0) } ?? .unknown
+        let right = rightNode.map { evaluate($0) } ?? .unknown
+        guard let operatorToken = node.firstChildToken else { return .unknown }
+        let operatorRange = operatorToken.range
         let op: Expression.BinaryOperator
-        switch syntaxOperator {
-        case .add: op = .add
-        case .subtract: op = .subtract
-        case .multiply: op = .multiply
-        case .divide: op = .divide
-        case .floorDivide: op = .floorDivide
-        case .modulo: op = .modulo
-        case .power: op = .power
-        case .equal: op = .equal
+        switch operatorToken.kind {
+        case .plus: op = .add
+        case .minus: op = .subtract
+        case .star: op = .multiply
+        case .slash: op = .divide
+        case .doubleSlash: op = .floorDivide
+        case .percent: op = .modulo
+        case .doubleStar: op = .power
+        case .equalEqual: op = .equal
         case .notEqual: op = .notEqual
         case .less: op = .lessThan
-        case .lessOrEqual: op = .lessThanOrEqual
+        case .lessEqual: op = .lessThanOrEqual
         case .greater: op = .greaterThan
-        case .greaterOrEqual: op = .greaterThanOrEqual
-        case .bitwiseAnd: op = .and
-        case .bitwiseOr: op = .or
-        case .bitwiseXor, .leftShift, .rightShift, .matrixMultiply:
+        case .greaterEqual: op = .greaterThanOrEqual
+        case .ampersand: op = .and
+        case .pipe: op = .or
+        case .caret, .leftShift, .rightShift, .at:
             if !left.isUnknown && !right.isUnknown {
                 report(
-                    .invalidUse, operatorRange(binary),
-                    "the operator '\(syntaxOperator.rawValue)' does not apply to columns")
+                    .invalidUse, operatorRange, "the operator '\(operatorToken.text)' does not apply to columns")
             }
             return .unknown
-        case .and, .or, .in, .notIn, .is, .isNot:
-            return .unknown  // reported by the parser
+        default:
+            return .unknown  // `and`, `or`, `in`, `is`: reported by the parser
         }
         if left.isUnknown || right.isUnknown { return .unknown }
         // Python arithmetic on plain values stays a value.
         if case .scalar(let a) = left, case .scalar(let b) = right {
             return .scalar(foldScalars(op, a, b))
         }
-        guard let leftColumn = columnOperand(left, range: binary.left?.range ?? node.range),
-            let rightColumn = columnOperand(right, range: binary.right?.range ?? node.range)
+        guard let leftColumn = columnOperand(left, range: leftNode?.range ?? node.range),
+            let rightColumn = columnOperand(right, range: rightNode?.range ?? node.range)
         else { return .unknown }
-        return .column(combine(op, leftColumn, rightColumn, operatorRange: operatorRange(binary), node: node))
-    }
-
-    private func operatorRange(_ binary: BinaryExpression) -> ByteRange {
-        let tokens = binary.operatorTokens
-        guard let first = tokens.first, let last = tokens.last else { return binary.range }
-        return first.range.union(last.range)
+        return .column(combine(op, leftColumn, rightColumn, operatorRange: operatorRange, node: node))
     }
 
     /// A value used as an operand of a column operator: a column, or a literal.
@@ -455,8 +449,8 @@ extension Binder {
     /// The string value of a literal node, or `nil` when the node is not a plain string literal.
     func stringLiteral(_ node: SyntaxNode?) -> String? {
         guard let node else { return nil }
-        if let literal = StringLiteral(node) { return literal.value }
-        if let inner = ParenthesizedExpression(node)?.expression { return stringLiteral(inner) }
+        if node.kind == .stringLiteral { return tree.stringValue(of: node) }
+        if node.kind == .parenthesizedExpression, let inner = node.firstExpressionChild { return stringLiteral(inner) }
         return nil
     }
 }

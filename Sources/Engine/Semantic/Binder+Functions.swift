@@ -294,14 +294,16 @@ extension Binder {
         }
     }
 
+    static let transactionSignatures: [String: Signature] = [
+        "commit": Signature(), "rollback": Signature(), "savepoint": Signature(["name"], minimum: 0),
+        "rollback_to_savepoint": Signature(["name"], minimum: 0),
+        "release_savepoint": Signature(["name"], minimum: 0),
+        "is_active": Signature(), "is_readonly": Signature(),
+    ]
+
     func callTransactionMethod(name: String, nameRange: ByteRange, call: CallExpression) -> Value {
         let method = snakeCase(name)
-        let signatures: [String: Signature] = [
-            "commit": Signature(), "rollback": Signature(), "savepoint": Signature(["name"], minimum: 0),
-            "rollback_to_savepoint": Signature(["name"], minimum: 0),
-            "release_savepoint": Signature(["name"], minimum: 0),
-            "is_active": Signature(), "is_readonly": Signature(),
-        ]
+        let signatures = Self.transactionSignatures
         guard let signature = signatures[method] else {
             reportUnknown(
                 .unknownMethod, nameRange, "the transaction has no method '\(name)'", name: name,

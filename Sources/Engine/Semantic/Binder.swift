@@ -17,7 +17,8 @@ final class Binder {
     var memberBases: [MemberBaseRecord] = []
     var callSites: [CallSiteRecord] = []
 
-    /// The names in scope, with the value each is bound to.
+    /// The names bound by the file, with the value each is bound to (predefined names are looked up in
+    /// ``predefinedEnvironment`` when the file has not rebound them).
     var environment: [String: BoundName] = [:]
     /// The column scopes of the steps being evaluated, innermost last.
     var scopes: [Scope] = []
@@ -47,8 +48,14 @@ final class Binder {
         self.catalog = catalog
         self.hasCatalog = !catalog.tables.isEmpty
         self.dialect = dialect
-        definePredefinedNames()
     }
+
+    /// The entry for `name`: the file's binding, else the predefined one.
+    @inline(__always)
+    func lookUpName(_ name: String) -> BoundName? { environment[name] ?? Self.predefinedEnvironment[name] }
+
+    /// Every name in scope, for suggestions.
+    var namesInScope: [String] { Array(environment.keys) + Self.predefinedNames.map(\.0) }
 
     // MARK: - Predefined names
 
@@ -68,14 +75,19 @@ final class Binder {
         return names
     }()
 
-    private func definePredefinedNames() {
-        for (name, value) in Self.predefinedNames {
+    /// The predefined names as bindings, shared by every compilation.
+    static let predefinedEnvironment: [String: BoundName] = {
+        var environment: [String: BoundName] = [:]
+        for (name, value) in predefinedNames {
             let info = BindingInfo(
                 name: name, kind: .predefined, range: .empty(at: 0), valueKind: value.kind, visibleFrom: 0)
             environment[name] = BoundName(value: value, info: info, id: -1)
-            bindingTimeline.append(info)
         }
-    }
+        return environment
+    }()
+
+    /// The predefined names' descriptions, in their documented order.
+    static let predefinedInfos: [BindingInfo] = predefinedNames.compactMap { predefinedEnvironment[$0.0]?.info }
 
     /// The names an import may bring that the checker understands (`from moltres import col, unique`).
     static let importableNames: [String: Value] = [

@@ -12,6 +12,8 @@ struct Signature: Sendable {
     var anyKeywords: Bool
     /// Keywords whose string value must be one of a set (`how`).
     var enumerated: [String: [String]]
+    /// Every keyword name the call accepts.
+    let keywordNames: [String]
 
     init(
         _ parameters: [String] = [], minimum: Int? = nil, variadic: Bool = false, keywords: [String] = [],
@@ -23,10 +25,8 @@ struct Signature: Sendable {
         self.keywords = keywords
         self.anyKeywords = anyKeywords
         self.enumerated = enumerated
+        self.keywordNames = (variadic ? Array(parameters.dropLast()) : parameters) + keywords
     }
-
-    /// Every keyword name the call accepts.
-    var keywordNames: [String] { (variadic ? Array(parameters.dropLast()) : parameters) + keywords }
 
     /// The text shown in arity messages: `join(other, on=None, how="inner")`.
     func display(_ name: String) -> String {
@@ -43,12 +43,37 @@ struct Signature: Sendable {
     }
 }
 
+/// Keyword arguments by name: a small list, cheaper than a dictionary for the few a call has.
+struct KeywordArguments {
+    private var entries: [(String, SyntaxNode)] = []
+
+    subscript(_ name: String) -> SyntaxNode? {
+        get { entries.first { $0.0 == name }?.1 }
+        set {
+            if let index = entries.firstIndex(where: { $0.0 == name }) {
+                if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+
+    /// The names, in call order.
+    var keys: [String] { entries.map(\.0) }
+    /// The values, in call order.
+    var values: [SyntaxNode] { entries.map(\.1) }
+    /// Whether there are none.
+    var isEmpty: Bool { entries.isEmpty }
+    /// The name/value pairs, in call order.
+    var pairs: [(String, SyntaxNode)] { entries }
+}
+
 /// The arguments of one call, matched to a signature.
 struct Arguments {
     /// The positional arguments' values, in order.
     var positional: [SyntaxNode] = []
     /// The keyword arguments' values by (snake_case) name.
-    var named: [String: SyntaxNode] = [:]
+    var named = KeywordArguments()
     /// The range of the argument list (or of the callee, without one).
     var range: ByteRange
     /// Whether a `*args`/`**kwargs` spread makes the count unknown.
@@ -73,21 +98,23 @@ extension Binder {
     )
         -> Arguments
     {
-        var arguments = Arguments(range: call?.argumentList?.range ?? calleeRange)
-        guard let call else { return arguments }
+        let argumentList = call?.node.firstChild(ofKind: .argumentList)
+        var arguments = Arguments(range: argumentList?.range ?? calleeRange)
+        guard let call, let argumentList else { return arguments }
         callSites.append(
             CallSiteRecord(
                 range: arguments.range, name: name, keywords: signature.keywordNames,
                 enumerated: signature.enumerated))
         var sawKeyword = false
-        for argument in call.arguments {
-            guard let value = argument.value else { continue }
-            if argument.starToken != nil {
+        for argument in argumentList.children(ofKind: .argument) {
+            let (labelToken, isSpread, optionalValue) = argument.argumentParts
+            guard let value = optionalValue else { continue }
+            if isSpread {
                 arguments.hasSpread = true
                 _ = evaluate(value)
                 continue
             }
-            if let labelToken = argument.labelToken {
+            if let labelToken {
                 sawKeyword = true
                 let label = snakeCase(labelToken.text)
                 let accepted = signature.keywordNames.contains(label)

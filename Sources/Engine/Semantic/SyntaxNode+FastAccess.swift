@@ -1,0 +1,135 @@
+/// Allocation-free accessors over the tree's storage for the binder's hot paths (the typed views build arrays of
+/// children on every access; the binder visits every node of large files).
+extension SyntaxNode {
+    /// The positions of this node's children in the shared child list.
+    @inline(__always)
+    var childPositions: Range<Int> {
+        let raw = tree.storage.nodes[index]
+        let start = Int(raw.childStart)
+        return start..<(start + Int(raw.childCount))
+    }
+
+    /// The first child node that is an expression.
+    var firstExpressionChild: SyntaxNode? {
+        let storage = tree.storage
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind.isExpression {
+                return SyntaxNode(tree: tree, index: Int(child))
+            }
+        }
+        return nil
+    }
+
+    /// The first two child nodes that are expressions.
+    var firstTwoExpressionChildren: (SyntaxNode?, SyntaxNode?) {
+        let storage = tree.storage
+        var first: SyntaxNode?
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind.isExpression {
+                let node = SyntaxNode(tree: tree, index: Int(child))
+                if first == nil { first = node } else { return (first, node) }
+            }
+        }
+        return (first, nil)
+    }
+
+    /// The first child node of `kind`.
+    func firstChild(ofKind kind: SyntaxKind) -> SyntaxNode? {
+        let storage = tree.storage
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind == kind { return SyntaxNode(tree: tree, index: Int(child)) }
+        }
+        return nil
+    }
+
+    /// The first direct child token of `kind`.
+    func firstToken(ofKind kind: TokenKind) -> SyntaxToken? {
+        let storage = tree.storage
+        for position in childPositions {
+            let child = storage.children[position]
+            if child < 0 && storage.tokens[Int(~child)].kind == kind {
+                return SyntaxToken(tree: tree, index: Int(~child))
+            }
+        }
+        return nil
+    }
+
+    /// The first direct child token.
+    var firstChildToken: SyntaxToken? {
+        let storage = tree.storage
+        for position in childPositions {
+            let child = storage.children[position]
+            if child < 0 { return SyntaxToken(tree: tree, index: Int(~child)) }
+        }
+        return nil
+    }
+
+    /// The child nodes of `kind`, in order.
+    func children(ofKind kind: SyntaxKind) -> [SyntaxNode] {
+        let storage = tree.storage
+        var result: [SyntaxNode] = []
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind == kind {
+                result.append(SyntaxNode(tree: tree, index: Int(child)))
+            }
+        }
+        return result
+    }
+
+    /// An `argument` node's parts: its label token (`how` in `how="left"`), whether it is `*x`/`**x`, and its value.
+    var argumentParts: (label: SyntaxToken?, isSpread: Bool, value: SyntaxNode?) {
+        let storage = tree.storage
+        var label: SyntaxToken?
+        var isSpread = false
+        var value: SyntaxNode?
+        var tokenCount = 0
+        var firstIdentifier: Int?
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 {
+                if value == nil && storage.nodes[Int(child)].kind.isExpression {
+                    value = SyntaxNode(tree: tree, index: Int(child))
+                }
+                continue
+            }
+            let tokenIndex = Int(~child)
+            let kind = storage.tokens[tokenIndex].kind
+            if tokenCount == 0 {
+                if kind == .identifier { firstIdentifier = tokenIndex }
+                if kind == .star || kind == .doubleStar { isSpread = true }
+            } else if tokenCount == 1, kind == .equal, let identifier = firstIdentifier {
+                label = SyntaxToken(tree: tree, index: identifier)
+            }
+            tokenCount += 1
+        }
+        return (label, isSpread, value)
+    }
+}
+
+extension SyntaxTree {
+    /// The decoded value of a string literal node, without allocating for the common case (one plain token with
+    /// no escapes and no prefix).
+    func stringValue(of node: SyntaxNode) -> String {
+        let positions = node.childPositions
+        let storage = self.storage
+        if positions.count == 1, case let child = storage.children[positions.lowerBound], child < 0 {
+            let range = storage.tokens[Int(~child)].range
+            let bytes = storage.source.bytes
+            if range.length >= 2, bytes[range.start] == 0x22 || bytes[range.start] == 0x27,
+                bytes[range.end - 1] == bytes[range.start]
+            {
+                let isTriple =
+                    range.length >= 6 && bytes[range.start + 1] == bytes[range.start]
+                    && bytes[range.start + 2] == bytes[range.start]
+                if !isTriple && !bytes[(range.start + 1)..<(range.end - 1)].contains(0x5C) {
+                    return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+                }
+            }
+        }
+        return StringLiteral(node)?.value ?? ""
+    }
+}
