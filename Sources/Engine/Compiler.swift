@@ -34,7 +34,7 @@ public func compile(
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     return Compilation(
         tree: tree, diagnostics: diagnostics,
-        statements: statements.map { $0.markingErrors(errorRanges) },
+        statements: errorRanges.isEmpty ? statements : statements.map { $0.markingErrors(errorRanges) },
         facts: SemanticFacts(
             symbols: binder.symbols, bindings: binder.bindingTimeline, columnScopes: binder.columnScopes,
             memberBases: binder.memberBases, callSites: binder.callSites),
@@ -68,7 +68,8 @@ private func sqlDiagnostics(
     func visit(_ statement: CompiledStatement) {
         statement.children.forEach(visit)
         guard statement.kind == .query || statement.kind == .mutation,
-            !errorRanges.contains(where: { statement.range.contains($0) })
+            !errorRanges.contains(where: { statement.range.contains($0) }),
+            statement.plan.map({ !$0.isDeeper(than: 1_000) }) ?? true
         else { return }
         do {
             _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
@@ -318,5 +319,30 @@ extension DiagnosticCode {
         case "MOL3004": self = .aggregateMisuse
         default: self = DiagnosticCode(code)
         }
+    }
+}
+
+extension LogicalPlan {
+    /// Whether the chain of first inputs is longer than `limit` steps (checked iteratively): such plans are not
+    /// turned into SQL while checking, which would recurse as deep.
+    func isDeeper(than limit: Int) -> Bool {
+        var current = self
+        var depth = 0
+        while depth <= limit {
+            switch current {
+            case .scan, .values, .rawSQL, .cteReference: return false
+            case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
+                .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
+                .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
+                .explode(let input, _, _), .sample(let input, _, _):
+                current = input
+            case .join(let join): current = join.left
+            case .setOperation(_, let left, _): current = left
+            case .recursiveCTE(_, let initial, _, _): current = initial
+            case .pivot(let pivot): current = pivot.input
+            }
+            depth += 1
+        }
+        return true
     }
 }

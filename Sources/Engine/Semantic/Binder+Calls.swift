@@ -1,20 +1,56 @@
 extension Binder {
     /// Evaluates `callee(arguments)`: a method call on a value, or a call of a predefined function.
-    func evaluateCall(_ node: SyntaxNode) -> Value {
-        guard let call = CallExpression(node), let callee = node.firstExpressionChild else { return .unknown }
-        if callee.kind == .memberAccess {
-            let base = callee.firstExpressionChild.map { evaluate($0) } ?? .unknown
-            recordMemberBase(dot: callee.firstToken(ofKind: .dot), base)
-            guard let nameToken = callee.firstToken(ofKind: .identifier) else {
-                evaluateArgumentsLoosely(call)
-                return .unknown
-            }
-            return callMethod(on: base, name: nameToken.text, nameRange: nameToken.range, call: call, node: node)
+    func evaluateCall(_ node: SyntaxNode) -> Value { evaluatePostfix(node) }
+
+    /// Evaluates a chain of calls, member accesses and subscripts from its root outwards, iteratively, so chains
+    /// of any length do not deepen the stack.
+    func evaluatePostfix(_ node: SyntaxNode) -> Value {
+        var operations: [SyntaxNode] = []
+        var current = node
+        while current.kind == .callExpression || current.kind == .memberAccess || current.kind == .subscriptExpression,
+            let inner = current.firstExpressionChild
+        {
+            operations.append(current)
+            current = inner
         }
-        let calleeValue = evaluate(callee)
+        var value = operations.isEmpty ? .unknown : evaluate(current)
+        var index = operations.count - 1
+        while index >= 0 {
+            let operation = operations[index]
+            switch operation.kind {
+            case .memberAccess:
+                if index > 0, operations[index - 1].kind == .callExpression {
+                    value = applyMethodCall(base: value, member: operation, callNode: operations[index - 1])
+                    index -= 2
+                    continue
+                }
+                value = applyAttribute(base: value, member: operation)
+            case .callExpression:
+                let callee = index + 1 < operations.count ? operations[index + 1] : current
+                value = applyCall(calleeValue: value, callee: callee, callNode: operation)
+            default:
+                value = applySubscript(base: value, node: operation)
+            }
+            index -= 1
+        }
+        return value
+    }
+
+    private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {
+        guard let call = CallExpression(callNode) else { return .unknown }
+        recordMemberBase(dot: member.firstToken(ofKind: .dot), base)
+        guard let nameToken = member.firstToken(ofKind: .identifier) else {
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+        return callMethod(on: base, name: nameToken.text, nameRange: nameToken.range, call: call, node: callNode)
+    }
+
+    private func applyCall(calleeValue: Value, callee: SyntaxNode, callNode: SyntaxNode) -> Value {
+        guard let call = CallExpression(callNode) else { return .unknown }
         switch calleeValue {
         case .callable(let callable):
-            return callCallable(callable, call: call, calleeRange: callee.range, node: node)
+            return callCallable(callable, call: call, calleeRange: callee.range, node: callNode)
         case .unknown:
             evaluateArgumentsLoosely(call)
             return .unknown
@@ -49,8 +85,10 @@ extension Binder {
     }
 
     /// Evaluates `base.name` without a call: attributes (`df.write`, `df.amount`, `F.sum` as a value, …).
-    func evaluateAttribute(_ node: SyntaxNode) -> Value {
-        let base = node.firstExpressionChild.map { evaluate($0) } ?? .unknown
+    func evaluateAttribute(_ node: SyntaxNode) -> Value { evaluatePostfix(node) }
+
+    /// `base.name` without a call, given the base's value.
+    private func applyAttribute(base: Value, member node: SyntaxNode) -> Value {
         recordMemberBase(dot: node.firstToken(ofKind: .dot), base)
         guard let nameToken = node.firstToken(ofKind: .identifier) else { return .unknown }
         let name = nameToken.text
@@ -132,10 +170,11 @@ extension Binder {
     }
 
     /// Evaluates `base[index]`: `df["a"]`, `df[["a", "b"]]`, `df[condition]`.
-    func evaluateSubscript(_ node: SyntaxNode) -> Value {
-        guard let subscriptNode = SubscriptExpression(node) else { return .unknown }
-        let base = subscriptNode.base.map { evaluate($0) } ?? .unknown
-        guard let indexNode = subscriptNode.index else { return .unknown }
+    func evaluateSubscript(_ node: SyntaxNode) -> Value { evaluatePostfix(node) }
+
+    /// `base[index]`, given the base's value.
+    private func applySubscript(base: Value, node: SyntaxNode) -> Value {
+        guard let indexNode = node.firstTwoExpressionChildren.1 else { return .unknown }
         guard case .frame(let frame) = base else {
             _ = evaluate(indexNode)
             return .unknown

@@ -985,13 +985,13 @@ extension Binder {
                 output += frame.columns.filter { column in qualifier.map { column.qualifiers.contains($0) } ?? true }
                 continue
             }
-            if case .column(let reference) = expression, let index = matches(reference, in: frame.columns).first {
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
                 output.append(frame.columns[index])
                 continue
             }
             var column = PlanColumn(name: expression.outputName ?? "_c\(position)", type: type, isNullable: nullable)
             if case .alias(.column(let reference), _) = expression,
-                let index = matches(reference, in: frame.columns).first
+                let index = firstMatch(reference, in: frame.columns).index
             {
                 column.sourceTable = frame.columns[index].sourceTable
                 if type == .unknown { column.type = frame.columns[index].type }
@@ -1011,7 +1011,7 @@ extension Binder {
                 }
                 continue
             }
-            if case .column(let reference) = expression, let index = matches(reference, in: frame.columns).first,
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index,
                 index < frame.origins.count
             {
                 origins.append(frame.origins[index])

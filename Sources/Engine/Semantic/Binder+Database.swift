@@ -248,10 +248,17 @@ extension Binder {
         guard let info = knownTable(name, range: range, recordSymbol: recordSymbol) else {
             return Frame(plan: .scan(reference), columns: [], origins: [], isComplete: false)
         }
-        let columns = info.columns.map {
-            PlanColumn(
-                name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: [reference.name],
-                sourceTable: info.name)
+        let columns: [PlanColumn]
+        if let cached = tableColumns[name] {
+            columns = cached
+        } else {
+            let qualifiers = [reference.name]
+            columns = info.columns.map {
+                PlanColumn(
+                    name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers,
+                    sourceTable: info.name)
+            }
+            tableColumns[name] = columns
         }
         return Frame(
             plan: .scan(reference), columns: columns, origins: Array(repeating: origin, count: columns.count),

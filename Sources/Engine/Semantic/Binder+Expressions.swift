@@ -56,7 +56,7 @@ extension Binder {
             return .unknown
         }
         if entry.info.kind != .predefined {
-            record(.binding(entry.info))
+            record(.binding(entry.info), at: token.range)
             if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
@@ -70,9 +70,21 @@ extension Binder {
 
     // MARK: - Operators
 
+    /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
+        var spine: [SyntaxNode] = []
+        var current: SyntaxNode? = node
+        while let binary = current, binary.kind == .binaryExpression {
+            spine.append(binary)
+            current = binary.firstExpressionChild
+        }
+        var value = current.map { evaluate($0) } ?? .unknown
+        for binary in spine.reversed() { value = applyBinary(binary, left: value) }
+        return value
+    }
+
+    private func applyBinary(_ node: SyntaxNode, left: Value) -> Value {
         let (leftNode, rightNode) = node.firstTwoExpressionChildren
-        let left = leftNode.map { evaluate($0) } ?? .unknown
         let right = rightNode.map { evaluate($0) } ?? .unknown
         guard let operatorToken = node.firstChildToken else { return .unknown }
         let operatorRange = operatorToken.range
@@ -328,13 +340,14 @@ extension Binder {
     func lookUp(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange) -> PlanColumn? {
         for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
             let scope = scopes[depth]
-            let found = matches(reference, in: scope.columns)
-            if found.count == 1 {
-                let column = scope.columns[found[0]]
+            let (first, count) = firstMatch(reference, in: scope.columns)
+            if count == 1, let first {
+                let column = scope.columns[first]
                 record(.column(column, range: range))
                 return column
             }
-            if found.count > 1 {
+            if count > 1 {
+                let found = matches(reference, in: scope.columns)
                 let candidates = found.map { qualifiedName(scope.columns[$0]) }
                 let related = found.compactMap { index -> RelatedInformation? in
                     guard index < scope.origins.count, !scope.origins[index].isEmpty else { return nil }
@@ -382,6 +395,21 @@ extension Binder {
         return nil
     }
 
+    /// The first column `reference` names and how many it names, without allocating (exact spelling first,
+    /// then case-insensitive).
+    func firstMatch(_ reference: ColumnReference, in columns: [PlanColumn]) -> (index: Int?, count: Int) {
+        var first: Int?
+        var count = 0
+        for index in columns.indices where columns[index].name == reference.name {
+            if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
+            if first == nil { first = index }
+            count += 1
+        }
+        if count > 0 { return (first, count) }
+        let found = matches(reference, in: columns)
+        return (found.first, found.count)
+    }
+
     /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
     func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
         var found: [Int] = []
@@ -414,7 +442,7 @@ extension Binder {
         resolved.pending = []
         for pending in column.pending { lookUp(pending.reference, range: pending.range, fixRange: pending.range) }
         if case .column(let reference) = column.expression.unaliased,
-            let found = matches(reference, in: scopes[scopes.count - 1].columns).first
+            let found = firstMatch(reference, in: scopes[scopes.count - 1].columns).index
         {
             resolved.type = scopes[scopes.count - 1].columns[found].type
         }

@@ -1,7 +1,7 @@
 /// What kind of value an expression of a `.moltres` file has, as the checker sees it.
 ///
 /// Hover shows it, completion picks members by it, and bindings carry it.
-public indirect enum ValueKind: Sendable, Hashable, CustomStringConvertible {
+public enum ValueKind: Sendable, Hashable, CustomStringConvertible {
     /// A connection: `db`, or the result of `connect(...)`.
     case database
     /// A DataFrame with the columns known at that step; `isComplete` is false when more columns may exist
@@ -112,7 +112,8 @@ public enum SemanticSymbol: Sendable {
     /// A step of a DataFrame chain: the plan up to and including it, and its output columns.
     case dataFrameStep(schema: [PlanColumn], plan: LogicalPlan, range: ByteRange)
 
-    /// The source range the symbol covers.
+    /// The source range the symbol covers; for a binding, the name where it is bound (its definition), while
+    /// ``Compilation/symbol(at:)`` finds it at every use.
     public var range: ByteRange {
         switch self {
         case .binding(let info): info.range

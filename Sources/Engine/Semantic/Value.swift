@@ -1,5 +1,5 @@
 /// A value of the abstract interpreter: what an expression of the file evaluates to, without running anything.
-indirect enum Value: Sendable {
+enum Value: Sendable {
     /// Not known (after an error, or from an ignored import); using it reports nothing further.
     case unknown
     /// A connection; `target` is the URL or name given to `connect(...)`.

@@ -165,3 +165,34 @@ enum SemanticFixtures {
         return (try? [UInt8](Data(contentsOf: url))) ?? []
     }
 }
+
+/// Hostile shapes: very long chains and deep nesting compile without overflowing the stack.
+@Suite struct SemanticRobustnessTests {
+    @Test func longChainsAndDeepNesting() {
+        let chain = "db.table(\"orders\")" + String(repeating: ".where(col(\"amount\") > 1)", count: 5_000) + "\n"
+        let compilation = compile(chain, catalog: SemanticTestSupport.demoCatalog, generatesSQL: false)
+        #expect(compilation.statements.count == 1)
+        let nested = "x = " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000) + "\n"
+        _ = compile(nested, catalog: SemanticTestSupport.demoCatalog)
+        let sums = "x = col(\"a\")" + String(repeating: " + col(\"a\")", count: 5_000) + "\n"
+        _ = compile(sums, catalog: SemanticTestSupport.demoCatalog)
+    }
+
+    @Test func randomTokenSoupCompiles() {
+        let pieces = [
+            "db", ".", "table", "(", ")", "\"orders\"", "col", "\"amount\"", ",", "=", ">", "F", "sum", "select",
+            "where", "group_by", "agg", "join", "on", "how", "\"left\"", "[", "]", "{", "}", ":", "1", "\n", "with",
+            "as", "t", "    ", "alias", "over", "lit", "None", "&", "|", "~", "-", "*", "\"", "x",
+        ]
+        var state: UInt64 = 0x5EED
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let compilation = compile(text, catalog: SemanticTestSupport.demoCatalog)
+            _ = compilation.completionContext(at: text.utf8.count / 2)
+        }
+    }
+}
