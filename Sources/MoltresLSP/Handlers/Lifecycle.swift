@@ -68,7 +68,18 @@ extension LanguageServer {
     }
 
     /// `exit`: ends the process, with 0 after `shutdown` and 1 otherwise.
+    ///
+    /// Work already queued (replies to earlier requests) gets up to two seconds to finish first, so a client that
+    /// sends `exit` without waiting still receives its answers.
     func handleExit(_ params: LSPNull) {
+        let drained = DispatchGroup()
+        drained.enter()
+        requestQueue.async { [databaseQueue, analysisQueue] in
+            databaseQueue.async {
+                analysisQueue.async { drained.leave() }
+            }
+        }
+        _ = drained.wait(timeout: .now() + 2)
         exitNow()
     }
 
