@@ -22,6 +22,7 @@ struct MoltresCommand: ParsableCommand {
             RunCommand.self,
             SchemaCommand.self,
             DemoCommand.self,
+            LSPCommand.self,
         ]
     )
 }

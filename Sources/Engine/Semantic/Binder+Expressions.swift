@@ -56,7 +56,7 @@ extension Binder {
             return .unknown
         }
         if entry.info.kind != .predefined {
-            record(.binding(entry.info))
+            record(.binding(entry.info), at: token.range)
             if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown

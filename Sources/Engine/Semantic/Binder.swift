@@ -130,13 +130,16 @@ final class Binder {
 
     // MARK: - Records for queries by position
 
-    func record(_ symbol: SemanticSymbol) { symbols.append(SymbolRecord(symbol: symbol)) }
+    func record(_ symbol: SemanticSymbol, at range: ByteRange? = nil) {
+        symbols.append(SymbolRecord(symbol: symbol, range: range ?? symbol.range))
+    }
 }
 
 /// A symbol with its range, for ``Compilation/symbol(at:)``.
 struct SymbolRecord: Sendable {
     var symbol: SemanticSymbol
-    var range: ByteRange { symbol.range }
+    /// Where the symbol is used (for a binding, the use; the symbol's own range is the definition).
+    var range: ByteRange
 }
 
 /// The argument list of a step whose string arguments name columns, with the columns in scope there.

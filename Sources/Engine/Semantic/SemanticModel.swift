@@ -112,7 +112,8 @@ public enum SemanticSymbol: Sendable {
     /// A step of a DataFrame chain: the plan up to and including it, and its output columns.
     case dataFrameStep(schema: [PlanColumn], plan: LogicalPlan, range: ByteRange)
 
-    /// The source range the symbol covers.
+    /// The source range the symbol covers; for a binding, the name where it is bound (its definition), while
+    /// ``Compilation/symbol(at:)`` finds it at every use.
     public var range: ByteRange {
         switch self {
         case .binding(let info): info.range

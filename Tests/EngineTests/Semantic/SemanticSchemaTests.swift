@@ -95,3 +95,70 @@ import Testing
         #expect(schema.map(\.name) == ["id"])
     }
 }
+
+/// Windows, subqueries and dialects.
+@Suite struct SemanticFeatureTests {
+    @Test(arguments: [
+        (
+            "w = Window.partitionBy(\"status\").orderBy(col(\"amount\").desc())\ndb.table(\"orders\").select(\"id\", F.rank().over(w).alias(\"r\"))\n",
+            [String]()
+        ),
+        (
+            "db.table(\"customers\").where(F.exists(db.table(\"orders\").where(col(\"orders.customer_id\") == col(\"customers.id\"))))\n",
+            []
+        ),
+        (
+            "db.table(\"orders\").select(F.lag(col(\"amount\"), 1).over(order_by=\"id\", rows_between=(None, 0)).alias(\"p\"))\n",
+            []
+        ),
+        (
+            "db.table(\"orders\").where(col(\"amount\") > F.scalar_subquery(db.table(\"orders\").agg(F.avg(col(\"amount\")))))\n",
+            []
+        ),
+        ("db.table(\"orders\").select(\"id\").union(db.table(\"customers\").select(\"id\", \"name\"))\n", ["MOL3007"]),
+        (
+            "db.create_table(\"t\", [column(\"id\", \"INTEGER\", primary_key=True), column(\"x\", \"TEXT\")]).collect()\n",
+            []
+        ),
+        (
+            "Records.from_list([{\"id\": 5000, \"name\": \"Z\", \"country\": \"NO\", \"created_at\": \"2024-01-01\"}], database=db).insert_into(\"customers\")\n",
+            []
+        ),
+        (
+            "db.merge(\"customers\", [{\"id\": 1, \"name\": \"Ada\"}], on=[\"id\"], when_matched={\"name\": \"Ada\"})\n",
+            []
+        ),
+        ("db.table(\"orders\").write.mode(\"append\").save_as_table(\"orders_copy\")\n", []),
+    ])
+    func compiles(source: String, codes: [String]) {
+        SemanticTestSupport.check(source, codes)
+    }
+
+    @Test func languageExampleCompilesForPostgreSQL() throws {
+        let compilation = compile(
+            SemanticStatementTests.languageExample, catalog: SemanticTestSupport.demoCatalog, dialect: .postgresql)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        let sql = try compilation.statements[5].sql(dialect: .postgresql, catalog: SemanticTestSupport.demoCatalog)
+        #expect(sql.text.contains("GROUP BY"))
+    }
+
+    @Test func hoverOnABindingAndAMethod() {
+        let (source, offset) = SemanticTestSupport.locate("big = db.table(\"orders\")\nb‸ig.select(\"id\")\n")
+        guard case .binding(let info)? = compile(source, catalog: SemanticTestSupport.demoCatalog).symbol(at: offset)
+        else {
+            Issue.record("no binding")
+            return
+        }
+        #expect(info.name == "big")
+        #expect(info.range == ByteRange(start: 0, end: 3))
+        let (fSource, fOffset) = SemanticTestSupport.locate("db.table(\"orders\").select(F.s‸um(col(\"amount\")))\n")
+        guard
+            case .function(let function, _)? = compile(fSource, catalog: SemanticTestSupport.demoCatalog).symbol(
+                at: fOffset)
+        else {
+            Issue.record("no function")
+            return
+        }
+        #expect(function.name == "sum")
+    }
+}
