@@ -45,6 +45,7 @@ if grep -E "(Test .* skipped|skipped:)" "$output/swift-test.log" >/dev/null; the
 fi
 # End-to-end suites over the real `moltres` binary: the CLI, the language server and the VS Code extension.
 export MOLTRES_BIN="$root/.build/debug/moltres"
+export MOLTRES_REQUIRE_SERVER=1
 for suite in cli lsp vscode; do
     script="scripts/test-$suite.sh"
     [[ -x "$script" ]] || continue

@@ -101,7 +101,7 @@ def test_malformed_frames_invalid_json_wrong_params_and_unknown_methods():
     # Still serving.
     session.send({"jsonrpc": "2.0", "id": 7, "method": "workspace/executeCommand",
                   "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
-    assert "orders" in session.response(7)["result"]["tables"]
+    assert "orders" in session.response(7)["result"]["tableNames"]
     assert session.close() == 0
 
 
@@ -143,12 +143,12 @@ def test_database_stopped_mid_session(tmp_path):
     session.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     session.send({"jsonrpc": "2.0", "id": 1, "method": "workspace/executeCommand",
                   "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
-    assert "orders" in session.response(1)["result"]["tables"]
+    assert "orders" in session.response(1)["result"]["tableNames"]
     shutil.rmtree(workspace)
     session.send({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand",
                   "params": {"command": "moltres.refreshSchema", "arguments": [{}]}})
     reply = session.response(2)
-    assert "error" in reply or reply["result"]["tables"] == []
+    assert "error" in reply or reply["result"]["tableNames"] == []
     session.send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": {
         "textDocument": {"uri": "file:///nowhere.moltres"}, "position": {"line": 0, "character": 0}}})
     assert "error" in session.response(3)

@@ -46,7 +46,7 @@ async def test_postgres_schema_and_completion(pg_client: LanguageClient):
     result = await pg_client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="moltres.refreshSchema", arguments=[{}])
     )
-    assert "orders" in result["tables"]
+    assert "orders" in result["tableNames"]
     uri = (WORKSPACE / "pg.moltres").as_uri()
     pg_client.text_document_did_open(
         types.DidOpenTextDocumentParams(

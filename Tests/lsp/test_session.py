@@ -164,7 +164,7 @@ async def test_commands_refresh_schema_and_select_connection(client: LanguageCli
     result = await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="moltres.refreshSchema", arguments=[{}])
     )
-    assert "orders" in result["tables"]
+    assert "orders" in result["tableNames"]
     selected = await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="moltres.selectConnection", arguments=[{"connection": "shop"}])
     )

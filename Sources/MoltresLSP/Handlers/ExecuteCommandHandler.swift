@@ -68,7 +68,16 @@ extension LanguageServer {
         }
     }
 
-    /// `moltres.refreshSchema`: reloads the current connection's schema now → `{tables}`.
+    /// The reply of `moltres.refreshSchema`: the number of tables and views, their names, and the connection.
+    static func schemaSummary(_ catalog: Catalog, connection: LSPAny) -> LSPAny {
+        [
+            "tables": .integer(Int64(catalog.tables.count)),
+            "tableNames": .array(catalog.tableNames.map { .string($0) }),
+            "connection": connection,
+        ]
+    }
+
+    /// `moltres.refreshSchema`: reloads the current connection's schema now → `{tables, tableNames, connection}`.
     func refreshSchemaCommand() throws -> LSPAny? {
         state.withLock { state in
             state.catalogs = [:]
@@ -78,13 +87,11 @@ extension LanguageServer {
         loadSchemaFile()
         guard let target = connectionTarget(for: nil) else {
             let catalog = catalog(for: nil)
-            return ["tables": .array(catalog.tableNames.map { .string($0) }), "connection": .null]
+            return Self.schemaSummary(catalog, connection: .null)
         }
         switch loadCatalogNow(target) {
         case .success(let catalog):
-            return [
-                "tables": .array(catalog.tableNames.map { .string($0) }), "connection": .string(target.displayURL),
-            ]
+            return Self.schemaSummary(catalog, connection: .string(target.displayURL))
         case .failure(let error):
             throw ResponseError(code: ResponseError.requestFailed, message: "cannot load the schema: \(error)")
         }
