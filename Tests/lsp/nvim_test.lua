@@ -51,7 +51,7 @@ local ok, err = pcall(function()
   local uri = vim.uri_from_bufnr(buffer)
   local refreshed = client.request_sync("workspace/executeCommand",
     { command = "moltres.refreshSchema", arguments = { {} } }, 10000, buffer)
-  check(refreshed and refreshed.result and vim.tbl_contains(refreshed.result.tables, "orders"), "refreshSchema failed")
+  check(refreshed and refreshed.result and vim.tbl_contains(refreshed.result.tableNames, "orders"), "refreshSchema failed")
 
   -- Completion of a column inside col("am…").
   local completion = client.request_sync("textDocument/completion",
