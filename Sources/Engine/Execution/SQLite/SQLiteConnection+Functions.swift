@@ -95,21 +95,5 @@ private func sqliteDestroyFunction(_ userData: UnsafeMutableRawPointer?) {
 /// Copies a function argument out of SQLite's memory.
 private func sqliteValue(_ value: OpaquePointer?) -> DatabaseValue {
     guard let value else { return .null }
-    switch sqlite3_value_type(value) {
-    case SQLITE_INTEGER:
-        return .integer(sqlite3_value_int64(value))
-    case SQLITE_FLOAT:
-        return .real(sqlite3_value_double(value))
-    case SQLITE_TEXT:
-        guard let text = sqlite3_value_text(value) else { return .text("") }
-        let count = Int(sqlite3_value_bytes(value))
-        return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-    case SQLITE_BLOB:
-        let blob = sqlite3_value_blob(value)
-        let count = Int(sqlite3_value_bytes(value))
-        guard let blob, count > 0 else { return .blob([]) }
-        return .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
-    default:
-        return .null
-    }
+    return DatabaseValue(sqliteValue: value, isBoolean: false)
 }

@@ -214,28 +214,45 @@ final class SQLiteStatement {
     @inline(__always)
     func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
         guard let value = sqlite3_column_value(handle, index) else { return .null }
-        switch sqlite3_value_type(value) {
-        case SQLITE_INTEGER:
-            let integer = sqlite3_value_int64(value)
-            return isBoolean ? .boolean(integer != 0) : .integer(integer)
-        case SQLITE_FLOAT:
-            return .real(sqlite3_value_double(value))
-        case SQLITE_TEXT:
-            // Ask for the text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
-            guard let text = sqlite3_value_text(value) else { return .text("") }
-            let count = Int(sqlite3_value_bytes(value))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-        case SQLITE_BLOB:
-            let blob = sqlite3_value_blob(value)
-            let count = Int(sqlite3_value_bytes(value))
-            // A zero-length blob comes back as a NULL pointer.
-            guard let blob, count > 0 else { return .blob([]) }
-            return .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
-        default:
-            return .null
-        }
+        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
     }
 }
 
 @available(*, unavailable)
 extension SQLiteStatement: Sendable {}
+
+extension DatabaseValue {
+    /// Copies an `sqlite3_value` (a result column or a function argument) out of SQLite's memory.
+    ///
+    /// The storage class picks the case; an integer becomes `.boolean` when `isBoolean` says its column was
+    /// declared `BOOLEAN`/`BOOL`. Text is read with its byte length, so NUL characters inside it survive.
+    @inline(__always)
+    init(sqliteValue value: OpaquePointer, isBoolean: Bool) {
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER:
+            let integer = sqlite3_value_int64(value)
+            self = isBoolean ? .boolean(integer != 0) : .integer(integer)
+        case SQLITE_FLOAT:
+            self = .real(sqlite3_value_double(value))
+        case SQLITE_TEXT:
+            // Ask for the text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
+            guard let text = sqlite3_value_text(value) else {
+                self = .text("")
+                return
+            }
+            let count = Int(sqlite3_value_bytes(value))
+            self = .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let blob = sqlite3_value_blob(value)
+            let count = Int(sqlite3_value_bytes(value))
+            // A zero-length blob comes back as a NULL pointer.
+            guard let blob, count > 0 else {
+                self = .blob([])
+                return
+            }
+            self = .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
+        default:
+            self = .null
+        }
+    }
+}
