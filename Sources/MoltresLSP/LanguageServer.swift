@@ -32,6 +32,8 @@ public final class LanguageServer: Sendable {
         var clientSettings: JSONValue = .null
         var configuration = ServerConfiguration()
         var supportsWorkDoneProgress = false
+        /// Whether the client answers `window/showMessageRequest` (used to confirm writes).
+        var supportsShowMessageRequest = false
         var supportsSnippets = false
         /// Whether the client renders markdown in hovers (else plain text is sent).
         var hoverMarkdown = false

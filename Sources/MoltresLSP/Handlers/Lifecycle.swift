@@ -23,6 +23,7 @@ extension LanguageServer {
             state.rootURL = root?.isFileURL == true ? root : nil
             state.clientSettings = params.initializationOptions ?? .null
             state.supportsWorkDoneProgress = params.capabilities.window?.workDoneProgress ?? false
+            state.supportsShowMessageRequest = params.capabilities.window?.showMessage != nil
             state.hoverMarkdown =
                 params.capabilities.textDocument?.hover?.contentFormat?.contains(.markdown) ?? false
             state.supportsSnippets =

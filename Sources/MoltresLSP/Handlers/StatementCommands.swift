@@ -62,7 +62,7 @@ extension LanguageServer {
         case "moltres.runQuery":
             let statement = try statementAtPosition()
             let target = try requireTarget(target)
-            if statement.kind == .mutation, let refusal = writeRefusal(arguments) { return refusal }
+            if statement.kind == .mutation, let refusal = try writeRefusal(arguments) { return refusal }
             return try withProgress(title: "Running query", message: target.displayURL) {
                 try run(
                     statement, target: target, snapshot: snapshot, catalog: catalog, arguments: arguments,
@@ -72,7 +72,7 @@ extension LanguageServer {
             let target = try requireTarget(target)
             let statements = try runnableStatements(compilation)
             let writes = statements.contains { $0.kind == .mutation }
-            if writes, let refusal = writeRefusal(arguments) { return refusal }
+            if writes, let refusal = try writeRefusal(arguments) { return refusal }
             // One connection for the whole file; the statements of a `with` block run in one transaction.
             let database = try open(target, readOnly: !writes)
             var results: [LSPAny] = []
@@ -287,15 +287,49 @@ extension LanguageServer {
         }
     }
 
-    /// The reply that asks the client to confirm a write, or `nil` when writes may run.
-    private func writeRefusal(_ arguments: StatementCommandArguments) -> LSPAny? {
-        let allowed = state.withLock { $0.configuration.allowWrites }
+    /// The reply that asks the client to confirm a write, or `nil` when the write may run.
+    ///
+    /// Writes run when `allow_writes` is set or the command says `confirmed: true`. Otherwise a client that
+    /// answers `window/showMessageRequest` is asked right away (this runs on the database queue, never on the
+    /// read thread, so the answer can arrive while it waits); a declined or dismissed question throws
+    /// `RequestCancelled`. A client without that capability gets a `needsConfirmation` reply and may resend
+    /// the command with `confirmed: true`.
+    private func writeRefusal(_ arguments: StatementCommandArguments) throws -> LSPAny? {
+        let (allowed, canAsk) = state.withLock {
+            ($0.configuration.allowWrites, $0.supportsShowMessageRequest)
+        }
         if allowed || arguments.confirmed { return nil }
-        return [
-            "needsConfirmation": true,
-            "message":
-                "This statement writes to the database. Run it? (Set allow_writes = true in moltres.toml to stop asking.)",
-        ]
+        let question = "This statement writes to the database. Run it?"
+        guard canAsk else {
+            return [
+                "needsConfirmation": true,
+                "message": .string(question + " (Set allow_writes = true in moltres.toml to stop asking.)"),
+            ]
+        }
+        if try askToRunWrite(question) { return nil }
+        throw ResponseError(code: ResponseError.requestCancelled, message: "not run: the write was not confirmed")
+    }
+
+    /// Asks the user through `window/showMessageRequest` and waits for the answer.
+    private func askToRunWrite(_ question: String) throws -> Bool {
+        let runTitle = "Run"
+        let answer = Protected<Result<MessageActionItem?, ResponseError>?>(nil)
+        let answered = DispatchSemaphore(value: 0)
+        _ = connection.send(
+            request: ShowMessageRequest.self,
+            params: ShowMessageRequestParams(
+                type: .warning, message: question,
+                actions: [MessageActionItem(title: runTitle), MessageActionItem(title: "Cancel")])
+        ) { result in
+            answer.withLock { $0 = result }
+            answered.signal()
+        }
+        answered.wait()
+        switch answer.withLock({ $0 }) {
+        case .success(let item): return item?.title == runTitle
+        case .failure(let error): throw error
+        case nil: return false
+        }
     }
 
     /// `query` or `mutation`, as the commands report it.

@@ -157,10 +157,35 @@ public struct HoverClientCapabilities: Codable, Sendable, Hashable {
 public struct WindowClientCapabilities: Codable, Sendable, Hashable {
     /// Supports server-initiated progress.
     public var workDoneProgress: Bool?
+    /// Present when the client answers `window/showMessageRequest`.
+    public var showMessage: ShowMessageRequestClientCapabilities?
 
     /// Creates a `WindowClientCapabilities`.
-    public init(workDoneProgress: Bool? = nil) {
+    public init(workDoneProgress: Bool? = nil, showMessage: ShowMessageRequestClientCapabilities? = nil) {
         self.workDoneProgress = workDoneProgress
+        self.showMessage = showMessage
+    }
+}
+
+/// How the client shows `window/showMessageRequest` questions.
+public struct ShowMessageRequestClientCapabilities: Codable, Sendable, Hashable {
+    /// Capabilities of the buttons.
+    public var messageActionItem: MessageActionItemCapabilities?
+
+    /// Creates a `ShowMessageRequestClientCapabilities`.
+    public init(messageActionItem: MessageActionItemCapabilities? = nil) {
+        self.messageActionItem = messageActionItem
+    }
+}
+
+/// What the client supports of `MessageActionItem`.
+public struct MessageActionItemCapabilities: Codable, Sendable, Hashable {
+    /// Whether extra properties of an action item are sent back to the server.
+    public var additionalPropertiesSupport: Bool?
+
+    /// Creates a `MessageActionItemCapabilities`.
+    public init(additionalPropertiesSupport: Bool? = nil) {
+        self.additionalPropertiesSupport = additionalPropertiesSupport
     }
 }
 
