@@ -19,7 +19,9 @@ func runFrontendBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
 
     if ProcessInfo.processInfo.environment["MOLTRES_PROFILE_FILE"] == "1" {
         // A loop of the large-file case only, for `perf record`.
-        for _ in 0..<100 { frontendBlackHole(compile(largeFile, catalog: catalog, generatesSQL: false).statements.count) }
+        for _ in 0..<100 {
+            frontendBlackHole(compile(largeFile, catalog: catalog, generatesSQL: false).statements.count)
+        }
         return []
     }
     if ProcessInfo.processInfo.environment["MOLTRES_PROFILE_PIPELINE"] == "1" {
