@@ -15,7 +15,15 @@ struct MoltresCommand: ParsableCommand {
             postgresql://user:password@host:port/database?sslmode=require (also ?host=/socket/dir). \
             Without --db, the MOLTRES_DSN environment variable is used.
             """,
-        subcommands: [SchemaCommand.self, DemoCommand.self]
+        subcommands: [
+            CheckCommand.self,
+            FmtCommand.self,
+            SQLCommand.self,
+            RunCommand.self,
+            SchemaCommand.self,
+            DemoCommand.self,
+            LSPCommand.self,
+        ]
     )
 }
 

@@ -5,6 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { renderResultsHtml, panelPayload } = require('../../src/resultsPanel');
@@ -72,13 +73,28 @@ function writePage(name, payload, extraCss = '') {
 }
 
 function run(args, timeout = 60000) {
-  return execFileSync(
-    chromium,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars=false',
-      '--allow-file-access-from-files', '--virtual-time-budget=3000', '--run-all-compositor-stages-before-draw',
-      ...args],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout, maxBuffer: 64 * 1024 * 1024 },
-  );
+  // Each launch gets its own profile directory, so two Chromium processes never wait on one profile's lock,
+  // and a launch that hangs (seen on a loaded 2-core machine) is retried once before the test fails.
+  let lastError;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'moltres-chromium-'));
+    try {
+      return execFileSync(
+        chromium,
+        ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars=false',
+          '--allow-file-access-from-files', '--virtual-time-budget=3000', '--run-all-compositor-stages-before-draw',
+          '--no-first-run', '--no-default-browser-check', `--user-data-dir=${profile}`,
+          ...args],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+      );
+    } catch (error) {
+      lastError = error;
+      if (error.code !== 'ETIMEDOUT') throw error;
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  throw lastError;
 }
 
 /** Loads the page with a #test= script and returns the JSON the page wrote to #test-output. */

@@ -1,0 +1,179 @@
+import Foundation
+
+/// How `moltres run` (and anything else that prints results) writes a statement's result.
+public enum ResultFormat: String, Sendable, Hashable, CaseIterable {
+    /// An aligned text table like a database shell, with a `(N rows, 1.2 ms)` footer.
+    case table
+    /// RFC 4180 CSV: a header line, then one line per row, `\r\n` line ends.
+    case csv
+    /// One JSON array of row objects per statement.
+    case json
+    /// One JSON object per executed statement, one per line.
+    case jsonl
+}
+
+/// Renders ``StatementResult`` values as text in one of the ``ResultFormat``s.
+///
+/// Each call returns the text for one statement, ending with a newline, so output can be streamed
+/// statement by statement.
+public struct ResultFormatter: Sendable {
+    /// The format.
+    public var format: ResultFormat
+    /// The widest a table cell may be before it is cut with `…`.
+    public var maximumCellWidth: Int
+
+    /// Creates a formatter.
+    public init(format: ResultFormat, maximumCellWidth: Int = 40) {
+        self.format = format
+        self.maximumCellWidth = maximumCellWidth
+    }
+
+    /// The text for one executed statement.
+    public func render(_ result: StatementResult) -> String {
+        switch format {
+        case .table: renderTable(result)
+        case .csv: renderCSV(result)
+        case .json: renderJSON(result)
+        case .jsonl: renderJSONLine(result)
+        }
+    }
+
+    // MARK: - Table
+
+    private func renderTable(_ result: StatementResult) -> String {
+        let elapsed = Self.formatMilliseconds(result.elapsed)
+        switch result.kind {
+        case .mutation:
+            let noun = result.rowCount == 1 ? "row" : "rows"
+            return "(\(result.rowCount) \(noun) affected, \(elapsed))\n"
+        case .query where result.isSQLPreview:
+            var text = result.sql + ";\n"
+            if !result.parameters.isEmpty {
+                text += "-- parameters: [" + result.parameters.map(JSONText.value).joined(separator: ", ") + "]\n"
+            }
+            return text
+        case .query:
+            let table = TextTable(
+                headings: result.columns.map(\.name), values: result.rows, maximumWidth: maximumCellWidth)
+            let noun = result.rowCount == 1 ? "row" : "rows"
+            let more = result.truncated ? ", more not shown" : ""
+            return table.render() + "(\(result.rowCount) \(noun)\(more), \(elapsed))\n"
+        }
+    }
+
+    /// A duration as milliseconds with one decimal (`1.2 ms`).
+    static func formatMilliseconds(_ duration: Duration) -> String {
+        let milliseconds =
+            Double(duration.components.seconds) * 1000
+            + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f ms", milliseconds)
+    }
+
+    // MARK: - CSV
+
+    private func renderCSV(_ result: StatementResult) -> String {
+        guard result.kind == .query else { return "" }
+        var lines = [result.columns.map { Self.csvField($0.name) }.joined(separator: ",")]
+        for row in result.rows {
+            lines.append(row.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// A CSV field: quoted when it holds a comma, a quote, a line break or surrounding spaces; NULL is empty.
+    static func csvField(_ value: DatabaseValue) -> String {
+        switch value {
+        case .null: ""
+        case .text(let text): csvField(text)
+        case .integer, .real, .boolean, .blob: csvField(value.description)
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        let needsQuotes =
+            text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: - JSON
+
+    private func renderJSON(_ result: StatementResult) -> String {
+        switch result.kind {
+        case .mutation:
+            return "{\"rowCount\": \(result.rowCount)}\n"
+        case .query:
+            let names = result.columns.map { JSONText.string($0.name) }
+            if result.rows.isEmpty { return "[]\n" }
+            let objects = result.rows.map { row in
+                "  {" + zip(names, row).map { "\($0): \(JSONText.value($1))" }.joined(separator: ", ") + "}"
+            }
+            return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        }
+    }
+
+    private func renderJSONLine(_ result: StatementResult) -> String {
+        let columns = result.columns.map {
+            "{\"name\": \(JSONText.string($0.name)), \"type\": \(JSONText.string($0.typeName))}"
+        }
+        let rows = result.rows.map { "[" + $0.map(JSONText.value).joined(separator: ", ") + "]" }
+        let fields = [
+            "\"statement\": \(result.statementNumber)",
+            "\"line\": \(result.line)",
+            "\"kind\": \(JSONText.string(result.kind.rawValue))",
+            "\"sql\": \(JSONText.string(result.sql))",
+            "\"columns\": [" + columns.joined(separator: ", ") + "]",
+            "\"rows\": [" + rows.joined(separator: ", ") + "]",
+            "\"rowCount\": \(result.rowCount)",
+            "\"truncated\": \(result.truncated)",
+            "\"elapsedMs\": " + String(format: "%.3f", Self.milliseconds(result.elapsed)),
+        ]
+        return "{" + fields.joined(separator: ", ") + "}\n"
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
+
+/// Minimal JSON text for result values; the engine does not depend on the protocol module's codec.
+enum JSONText {
+    /// A JSON string literal, escaping quotes, backslashes and control characters (NUL included).
+    static func string(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    output += String(format: "\\u%04x", scalar.value)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    /// A database value as JSON: numbers as numbers (non-finite reals as strings), blobs as hex text.
+    static func value(_ value: DatabaseValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .integer(let number): return String(number)
+        case .real(let number):
+            guard number.isFinite else { return string(String(number)) }
+            if number == number.rounded(), abs(number) < 1e15 { return String(format: "%.1f", number) }
+            return "\(number)"
+        case .text(let text): return string(text)
+        case .blob: return string(value.description)
+        case .boolean(let flag): return flag ? "true" : "false"
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Moltres
+import MoltresProtocol
+
+/// DataFrame methods whose string arguments name columns.
+private let columnTakingMethods: Set<String> = [
+    "col", "column", "select", "group_by", "groupBy", "order_by", "orderBy", "sort", "drop", "drop_duplicates",
+    "partitionBy", "partition_by", "with_column_renamed",
+]
+
+extension LanguageServer {
+    /// `textDocument/completion`, by context: database, DataFrame, GroupedData and Column methods after `.`;
+    /// `F.` functions with snippet signatures; table names in `db.table("`; the columns in scope in `col("`;
+    /// keyword arguments and their enumerated values (`how="left"`); otherwise bindings and predefined names.
+    func handleCompletion(_ params: CompletionParams) throws -> CompletionList? {
+        let snapshot = try snapshot(params.textDocument.uri)
+        let analysis = analysis(of: snapshot)
+        let offset = converter(snapshot).byteOffset(of: params.position)
+        let snippets = state.withLock { $0.supportsSnippets }
+        let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
+        let tree = snapshot.tree
+        let token = tree.token(before: offset)
+
+        // Inside a string: table names, column names, `how` values or connection names.
+        // The compiler knows the columns in scope at each step (after joins, aliases and aggregations).
+        switch analysis.compilation.completionContext(at: offset) {
+        case .columnName(_, let columns) where !columns.isEmpty:
+            return CompletionList(isIncomplete: false, items: columnItems(columns))
+        default:
+            break
+        }
+        let current = tree.token(at: offset)
+        if current.kind == .string, current.range.start < offset, offset < current.range.end {
+            return CompletionList(isIncomplete: false, items: stringCompletions(token: current, context: context))
+        }
+        if let token, token.kind == .string, token.range.end == offset, !isClosedString(token.text) {
+            return CompletionList(isIncomplete: false, items: stringCompletions(token: token, context: context))
+        }
+
+        // After `.` (possibly with part of the name typed).
+        var dot = token
+        if let current = token, current.kind == .identifier, current.range.end == offset { dot = current.previous }
+        if let dot, dot.kind == .dot, let member = dot.parent.flatMap(MemberAccess.init), let base = member.base {
+            if NameExpression(base)?.name == "F" {
+                return CompletionList(isIncomplete: false, items: functionItems(snippets: snippets))
+            }
+            let receiver = context.receiver(of: base) ?? .dataFrame
+            return CompletionList(isIncomplete: false, items: methodItems(receiver, snippets: snippets))
+        }
+
+        // After `how=`: the enumerated values.
+        if let token, token.kind == .equal, let label = token.previous, label.kind == .identifier,
+            let values = APICatalog.enumeratedValues[label.text]
+        {
+            let items = values.map { value in
+                CompletionItem(
+                    label: "\"\(value)\"", kind: .enumMember, detail: "\(label.text)=", insertText: "\"\(value)\"")
+            }
+            return CompletionList(isIncomplete: false, items: items)
+        }
+
+        var items: [CompletionItem] = []
+        // Inside a call: its keyword arguments first.
+        if let call = context.enclosingCall(at: offset), let name = call.calleeName {
+            let parameters =
+                APICatalog.anyMethod(name)?.1.parameters
+                ?? BuiltinFunction.named(name)?.parameters ?? []
+            for parameter in parameters where parameter.contains("=") {
+                let label = String(parameter.prefix { $0 != "=" })
+                items.append(
+                    CompletionItem(
+                        label: label + "=", kind: .property, detail: "keyword argument of \(name)",
+                        documentation: .string(parameter), sortText: "0" + label, insertText: label + "="))
+            }
+        }
+        // Bindings, predefined names and functions.
+        for binding in analysis.bindings.visibleBindings(at: offset) {
+            let firstLine = binding.value.map { $0.text.split(separator: "\n").first.map(String.init) ?? "" } ?? ""
+            items.append(
+                CompletionItem(label: binding.name, kind: .variable, detail: firstLine, sortText: "1" + binding.name))
+        }
+        let predefined: [(String, CompletionItemKind, String)] = [
+            ("db", .module, "the default connection (Database)"), ("F", .module, "the functions module"),
+            ("col", .function, "col(name) -> Column"), ("lit", .function, "lit(value) -> Column"),
+            ("Window", .class, "window specifications"), ("connect", .function, "connect(url_or_name) -> Database"),
+        ]
+        for (name, kind, detail) in predefined {
+            items.append(CompletionItem(label: name, kind: kind, detail: detail, sortText: "2" + name))
+        }
+        items += functionItems(snippets: snippets).map { item in
+            var item = item
+            item.sortText = "3" + item.label
+            return item
+        }
+        return CompletionList(isIncomplete: false, items: items)
+    }
+
+    private func isClosedString(_ text: String) -> Bool {
+        let body = text.drop { $0.isLetter }
+        guard let quote = body.first, body.count >= 2 else { return false }
+        if body.hasPrefix(String(repeating: quote, count: 3)) {
+            return body.count >= 6 && body.hasSuffix(String(repeating: quote, count: 3))
+        }
+        return body.last == quote
+    }
+
+    private func stringCompletions(token: SyntaxToken, context: SyntaxContext) -> [CompletionItem] {
+        guard let literal = token.parent, let argumentNode = literal.parent, let argument = CallArgument(argumentNode),
+            let call = argumentNode.parent?.parent.flatMap(CallExpression.init), let name = call.calleeName
+        else { return [] }
+        if let label = argument.label, let values = APICatalog.enumeratedValues[label] {
+            return values.map { CompletionItem(label: $0, kind: .enumMember, detail: "\(label)=") }
+        }
+        switch name {
+        case "table", "insert", "update", "delete", "merge", "drop_table", "get_columns":
+            return context.catalog.tables.map { table in
+                CompletionItem(
+                    label: table.name, kind: table.kind == .view ? .interface : .struct,
+                    detail: "\(table.kind.rawValue) · \(table.columns.count) columns",
+                    documentation: .markupContent(MarkupContent(kind: .markdown, value: tableMarkdown(table))))
+            }
+        case "connect":
+            return state.withLock { $0.configuration.connections.values.map(\.name) }.sorted().map {
+                CompletionItem(label: $0, kind: .reference, detail: "connection from the configuration")
+            }
+        case _ where columnTakingMethods.contains(name) || argument.label == nil:
+            return context.columns(visibleTo: call).map { column in
+                CompletionItem(
+                    label: column.name, kind: .field, detail: column.detail,
+                    documentation: column.info.map { .string(columnSummary($0)) })
+            }
+        default:
+            return []
+        }
+    }
+
+    private func columnItems(_ columns: [PlanColumn]) -> [CompletionItem] {
+        var items: [CompletionItem] = []
+        var seen = Set<String>()
+        for column in columns {
+            let names =
+                [column.name]
+                + (columns.filter { $0.name == column.name }.count > 1 || column.qualifiers.count > 0
+                    ? column.qualifiers.map { "\($0).\(column.name)" } : [])
+            for name in names where seen.insert(name).inserted {
+                let source = column.sourceTable.map { " · \($0)" } ?? ""
+                items.append(
+                    CompletionItem(
+                        label: name, kind: .field, detail: "\(column.type.rawValue)\(source)",
+                        documentation: .string(
+                            "\(column.type.rawValue), \(column.isNullable ? "nullable" : "not null")"
+                                + (column.sourceTable.map { ", from \($0)" } ?? "")),
+                        sortText: (name.contains(".") ? "1" : "0") + name))
+            }
+        }
+        return items
+    }
+
+    private func methodItems(_ receiver: APIReceiver, snippets: Bool) -> [CompletionItem] {
+        (APICatalog.methods[receiver] ?? []).map { method in
+            CompletionItem(
+                label: method.name,
+                labelDetails: CompletionItemLabelDetails(
+                    detail: "(\(method.parameters.joined(separator: ", ")))", description: method.returns),
+                kind: .method, detail: "\(receiver.rawValue).\(method.signature)",
+                documentation: .markupContent(MarkupContent(kind: .markdown, value: method.documentation)),
+                insertText: snippets ? method.snippet : method.name, insertTextFormat: snippets ? .snippet : .plainText)
+        }
+    }
+
+    private func functionItems(snippets: Bool) -> [CompletionItem] {
+        BuiltinFunction.all.map { function in
+            CompletionItem(
+                label: function.name, kind: .function, detail: APICatalog.signature(of: function),
+                documentation: .markupContent(
+                    MarkupContent(kind: .markdown, value: APICatalog.documentation(of: function))),
+                insertText: snippets ? APICatalog.snippet(of: function) : function.name,
+                insertTextFormat: snippets ? .snippet : .plainText)
+        }
+    }
+
+    /// A table as a markdown list of its columns.
+    func tableMarkdown(_ table: TableInfo) -> String {
+        var lines = ["**\(table.kind.rawValue) `\(table.name)`**", "", "| column | type | null |", "|---|---|---|"]
+        for column in table.columns {
+            let key = column.primaryKeyPosition != nil ? " 🔑" : ""
+            lines.append("| `\(column.name)`\(key) | \(column.declaredType) | \(column.isNullable ? "yes" : "no") |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line about a column.
+    func columnSummary(_ column: ColumnInfo) -> String {
+        "\(column.declaredType) (\(column.type.rawValue)), \(column.isNullable ? "nullable" : "not null")"
+            + (column.primaryKeyPosition != nil ? ", primary key" : "")
+    }
+}

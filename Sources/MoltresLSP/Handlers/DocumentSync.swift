@@ -1,0 +1,160 @@
+import Foundation
+import Moltres
+import MoltresProtocol
+
+extension LanguageServer {
+    /// `textDocument/didOpen`.
+    func handleDidOpen(_ params: DidOpenTextDocumentParams) {
+        let document = params.textDocument
+        _ = documents.open(uri: document.uri, version: document.version, text: document.text)
+        scheduleDiagnostics(document.uri, immediately: true)
+    }
+
+    /// `textDocument/didChange`: applies full or incremental changes in order.
+    func handleDidChange(_ params: DidChangeTextDocumentParams) {
+        let uri = params.textDocument.uri
+        guard
+            documents.change(
+                uri: uri, version: params.textDocument.version, changes: params.contentChanges, encoding: encoding)
+                != nil
+        else {
+            log("didChange for a document that is not open: \(uri)", type: .warning)
+            return
+        }
+        scheduleDiagnostics(uri)
+    }
+
+    /// `textDocument/didClose`: forgets the document and clears its diagnostics.
+    func handleDidClose(_ params: DidCloseTextDocumentParams) {
+        documents.close(uri: params.textDocument.uri)
+        state.withLock { state in
+            state.analyses[params.textDocument.uri] = nil
+            state.published[params.textDocument.uri] = nil
+            state.databaseDiagnostics[params.textDocument.uri] = nil
+        }
+        connection.send(
+            notification: PublishDiagnosticsNotification.self,
+            params: PublishDiagnosticsParams(uri: params.textDocument.uri, diagnostics: []))
+    }
+
+    /// `textDocument/didSave`: nothing to do (the text is already current); a saved `moltres.toml` reloads.
+    func handleDidSave(_ params: DidSaveTextDocumentParams) {
+        if params.textDocument.uri.hasSuffix("/moltres.toml") {
+            reloadConfiguration()
+            refreshCatalogs(reason: "moltres.toml saved")
+        }
+    }
+
+    // MARK: Diagnostics
+
+    /// Publishes diagnostics for the newest version of `uri` after the debounce, unless a newer version arrives.
+    ///
+    /// With `validate`, the queries are then prepared on the database (without running them) and any error it
+    /// reports is added as a MOL6001 diagnostic.
+    func scheduleDiagnostics(_ uri: DocumentUri, immediately: Bool = false, validate: Bool = true) {
+        guard let version = documents.version(uri) else { return }
+        let delay: DispatchTimeInterval = immediately ? .milliseconds(0) : diagnosticsDelay
+        analysisQueue.asyncAfter(deadline: .now() + delay) { [self] in
+            guard documents.version(uri) == version, let snapshot = documents.snapshot(uri) else { return }
+            let diagnostics = diagnostics(for: snapshot)
+            // Drop the result if the document changed while it was computed.
+            guard documents.version(uri) == version else { return }
+            let unchanged = state.withLock { state -> Bool in
+                if let last = state.published[uri], last.version == version, last.diagnostics == diagnostics {
+                    return true
+                }
+                state.published[uri] = (version, diagnostics)
+                return false
+            }
+            if !unchanged {
+                connection.send(
+                    notification: PublishDiagnosticsNotification.self,
+                    params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
+            }
+            if validate { validateOnDatabase(snapshot) }
+        }
+    }
+
+    /// The most query statements of one document prepared on the database per edit.
+    static let validationLimit = 200
+
+    /// Prepares each error-free query of a snapshot on its database (`describe`, which compiles the SQL without
+    /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements.
+    func validateOnDatabase(_ snapshot: DocumentSnapshot) {
+        guard let target = connectionTarget(for: snapshot),
+            state.withLock({ $0.catalogs[target.url] != nil })
+        else { return }
+        databaseQueue.async { [self] in
+            guard documents.version(snapshot.uri) == snapshot.version else { return }
+            let analysis = analysis(of: snapshot)
+            let queries = analysis.compilation.statements.filter { $0.isRunnable && $0.kind == .query }
+            guard !queries.isEmpty, let database = validationConnection(target) else { return }
+            var found: [Moltres.Diagnostic] = []
+            for statement in queries.prefix(Self.validationLimit) {
+                guard let sql = try? statement.sql(dialect: target.dialect, catalog: analysis.catalog) else { continue }
+                do {
+                    _ = try database.describe(sql.text)
+                } catch let error as DatabaseError where error.kind == .sql || error.kind == .other {
+                    found.append(
+                        Moltres.Diagnostic(
+                            code: databaseErrorCode, range: statement.range,
+                            message: "the database reported: \(error.message)"))
+                } catch {
+                    // Connection problems are reported by schema loading, not on every statement.
+                    validationConnections.withLock { _ = $0.removeValue(forKey: target.url) }
+                    return
+                }
+            }
+            let changed = state.withLock { state -> Bool in
+                let previous = state.databaseDiagnostics[snapshot.uri]
+                let new = (snapshot.version, found)
+                if previous?.version == new.0 && previous?.diagnostics == found { return false }
+                if previous == nil && found.isEmpty { return false }
+                state.databaseDiagnostics[snapshot.uri] = found.isEmpty ? nil : new
+                return true
+            }
+            if changed { scheduleDiagnostics(snapshot.uri, immediately: true, validate: false) }
+        }
+    }
+
+    /// A read-only connection kept open for validation; used only on the database queue.
+    private func validationConnection(_ target: ConnectionTarget) -> (any DatabaseConnection)? {
+        if let open = validationConnections.withLock({ $0[target.url] }) { return open }
+        guard let database = try? Database.open(target.url, readOnly: true) else { return nil }
+        validationConnections.withLock { $0[target.url] = database }
+        return database
+    }
+
+    /// Re-publishes diagnostics for every open document (after the schema changed).
+    func republishAllDiagnostics() {
+        for document in documents.all { scheduleDiagnostics(document.uri, immediately: true) }
+    }
+
+    /// The LSP diagnostics of a snapshot.
+    func diagnostics(for snapshot: DocumentSnapshot) -> [MoltresProtocol.Diagnostic] {
+        let converter = converter(snapshot)
+        var diagnostics = analysis(of: snapshot).diagnostics
+        if let fromDatabase = state.withLock({ $0.databaseDiagnostics[snapshot.uri] }),
+            fromDatabase.version == snapshot.version
+        {
+            diagnostics += fromDatabase.diagnostics
+        }
+        return diagnostics.map { lspDiagnostic($0, converter: converter, uri: snapshot.uri) }
+    }
+
+    /// Converts an engine diagnostic.
+    func lspDiagnostic(
+        _ diagnostic: Moltres.Diagnostic, converter: PositionConverter, uri: DocumentUri
+    ) -> MoltresProtocol.Diagnostic {
+        let related = diagnostic.related.map { information in
+            DiagnosticRelatedInformation(
+                location: Location(uri: uri, range: converter.range(of: information.range)),
+                message: information.message)
+        }
+        return MoltresProtocol.Diagnostic(
+            range: converter.range(of: diagnostic.range),
+            severity: MoltresProtocol.DiagnosticSeverity(rawValue: diagnostic.severity.rawValue),
+            code: .string(diagnostic.code.rawValue), source: "moltres", message: diagnostic.message,
+            relatedInformation: related.isEmpty ? nil : related)
+    }
+}

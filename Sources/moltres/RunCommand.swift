@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Moltres
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the statements of a .moltres file in order and print their results.",
+        discussion: """
+            Queries print their rows; mutations (insert, update, merge, delete, DDL) run atomically and print \
+            the rows they changed; a `with db.transaction():` block runs in one transaction, rolled back on any \
+            error. A file with compile errors runs nothing.
+            The database is --db, else $MOLTRES_DSN, else the file's `db = connect(URL)`; with --db or \
+            $MOLTRES_DSN the file's connect(...) calls are ignored, otherwise each switches the connection for \
+            the statements after it.
+            Formats: table (aligned, NULL shown as NULL, long values cut, a `(N rows, 1.2 ms)` footer), csv \
+            (RFC 4180, a header line per query), json (an array of row objects per statement), jsonl (one \
+            object per executed statement: statement, line, kind, sql, columns, rows, rowCount, truncated, \
+            elapsedMs).
+            Errors are printed as `path:line:col: error: message [CODE]` on stderr.
+            Exit status: 0 on success; 1 when the file has errors, cannot be read, or a statement fails \
+            (statements before it stay done, the failing one leaves nothing); 64 on a bad command line.
+            """
+    )
+
+    @Argument(help: "The .moltres file.")
+    var file: String
+
+    @Option(name: .long, help: "Database URL (default: $MOLTRES_DSN, else the file's connect(...)).")
+    var db: String?
+
+    @Option(name: .long, help: "Output format: table, csv, json or jsonl.")
+    var format: ResultFormat = .table
+
+    @Option(name: .long, help: "Print at most N rows of each query.")
+    var limit: Int?
+
+    @Flag(name: .long, help: "Print each statement's SQL (with its line) before its result (table format).")
+    var showSQL = false
+
+    @Flag(name: .long, help: "Refuse statements that write.")
+    var readOnly = false
+
+    @Option(name: .long, help: "Fail a statement that runs longer than this many seconds.")
+    var timeout: Double?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be more than 0") }
+    }
+
+    func run() throws {
+        let source = try SourceFiles.read(file)
+        let environment = ProcessInfo.processInfo.environment["MOLTRES_DSN"].flatMap { $0.isEmpty ? nil : $0 }
+        let given = db ?? environment
+
+        // A first pass without a schema finds the file's connect(...); its diagnostics only matter when no database
+        // can be found, since names can only be checked against the database's schema.
+        let draft = compile(source)
+        var steps = ScriptStep.steps(of: draft.statements, source: source, includeConnects: given == nil)
+        let url: String
+        if let given {
+            url = given
+        } else if case .connect(let target) = steps.first?.action {
+            url = target
+        } else {
+            let draftReport = DiagnosticReport(path: file, source: source, diagnostics: draft.diagnostics)
+            if draftReport.hasErrors {
+                SourceFiles.printError(draftReport.text)
+                throw ExitCode(1)
+            }
+            if steps.isEmpty { return }
+            throw CommandFailure(
+                "no database: pass --db URL, set MOLTRES_DSN, or start the file with db = connect(\"sqlite:///shop.db\")"
+            )
+        }
+        let session = try openSession(url)
+        let catalog: Catalog
+        do {
+            catalog = try session.catalog()
+        } catch let error as DatabaseError {
+            throw CommandFailure("cannot read the schema of \(ConnectionURL.redact(url)): \(error.message)")
+        }
+
+        // The real pass, against the database's schema and dialect.
+        let compilation = compile(source.text, catalog: catalog, dialect: session.connection.kind)
+        let report = DiagnosticReport(path: file, source: source, diagnostics: compilation.diagnostics)
+        SourceFiles.printError(report.text)
+        if report.hasErrors { throw ExitCode(1) }
+        steps = ScriptStep.steps(of: compilation.statements, source: source, includeConnects: given == nil)
+        if given == nil, case .connect = steps.first?.action { steps.removeFirst() }
+
+        let options = ScriptRunOptions(
+            rowLimit: limit, readOnly: readOnly, statementTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
+        let runner = ScriptRunner(session: session, options: options) { target in try openSession(target) }
+        let formatter = ResultFormatter(format: format)
+        var first = true
+        do {
+            try runner.run(steps) { result in
+                var text = ""
+                if format == .table {
+                    if !first { text += "\n" }
+                    if showSQL { text += SQLListing.header(for: result) }
+                }
+                text += formatter.render(result)
+                first = false
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch let error as ScriptError {
+            SourceFiles.printError("\(file):\(error.line):\(error.column): error: \(error.message) [\(error.code)]\n")
+            throw ExitCode(1)
+        }
+    }
+
+    private func openSession(_ url: String) throws -> Session {
+        do {
+            return try Session.connect(url, readOnly: readOnly)
+        } catch let error as DatabaseError {
+            throw CommandFailure("cannot open \(ConnectionURL.redact(url)): \(error.message)")
+        }
+    }
+}
+
+extension ResultFormat: ExpressibleByArgument {}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Moltres
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Print the SQL each runnable statement of a .moltres file compiles to.",
+        discussion: """
+            Each statement is printed after a `-- line N` header, followed by `-- parameters: [...]` when it \
+            binds values. The dialect is --dialect, else that of --db/--schema, else sqlite.
+            Errors are printed as `path:line:col: error: message [CODE]` on stderr.
+            Exit status: 0 on success; 1 when the file has errors or cannot be read; 64 on a bad command line.
+            """
+    )
+
+    @Argument(help: "The .moltres file.")
+    var file: String
+
+    @OptionGroup var catalogOptions: CatalogOptions
+
+    @Option(name: .long, help: "SQL dialect: sqlite or postgresql.")
+    var dialect: DatabaseKind?
+
+    @Flag(name: .long, help: "Print the SQL laid out over several lines.")
+    var pretty = false
+
+    func run() throws {
+        let source = try SourceFiles.read(file)
+        let catalog = try catalogOptions.load() ?? .empty
+        let kind = dialect ?? catalog.kind ?? .sqlite
+        let compilation = compile(source.text, catalog: catalog, dialect: kind)
+        let report = DiagnosticReport(path: file, source: source, diagnostics: compilation.diagnostics)
+        SourceFiles.printError(report.text)
+        if report.hasErrors { throw ExitCode(1) }
+        let listing = SQLListing(source: source, catalog: catalog, dialect: kind, pretty: pretty)
+        switch listing.render(compilation.statements) {
+        case .success(let text):
+            print(text, terminator: "")
+        case .failure(let error):
+            SourceFiles.printError("\(file):\(error.line):\(error.column): error: \(error.message) [\(error.code)]\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension DatabaseKind: ExpressibleByArgument {}

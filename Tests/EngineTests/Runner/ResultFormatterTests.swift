@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import Moltres
+
+@Suite struct ResultFormatterTests {
+    let result = StatementResult(
+        statementNumber: 2, line: 7, kind: .query, sql: "SELECT \"id\", \"name\" FROM \"t\"",
+        columns: [.init(name: "id", typeName: "integer"), .init(name: "name", typeName: "text")],
+        rows: [[1, "Ada, \"the\" first"], [2, .null], [3, "line\nbreak"]], rowCount: 3,
+        elapsed: .microseconds(1260))
+
+    func check(_ format: ResultFormat, _ result: StatementResult, _ expected: String) {
+        #expect(ResultFormatter(format: format).render(result) == expected)
+    }
+
+    @Test func table() {
+        check(
+            .table, result,
+            """
+             id | name
+            ----+------------------
+              1 | Ada, "the" first
+              2 | NULL
+              3 | line↵break
+            (3 rows, 1.3 ms)
+
+            """)
+    }
+
+    @Test func csvQuotesAndLeavesNullEmpty() {
+        check(.csv, result, "id,name\r\n1,\"Ada, \"\"the\"\" first\"\r\n2,\r\n3,\"line\nbreak\"\r\n")
+    }
+
+    @Test func jsonRowsAreObjects() {
+        check(
+            .json, result,
+            """
+            [
+              {"id": 1, "name": "Ada, \\"the\\" first"},
+              {"id": 2, "name": null},
+              {"id": 3, "name": "line\\nbreak"}
+            ]
+
+            """)
+    }
+
+    @Test func jsonLineHasTheDocumentedFields() {
+        let line = ResultFormatter(format: .jsonl).render(result)
+        #expect(line.hasSuffix("}\n"))
+        #expect(line.filter { $0 == "\n" }.count == 1)
+        #expect(line.hasPrefix("{\"statement\": 2, \"line\": 7, \"kind\": \"query\", \"sql\": \"SELECT \\\"id\\\""))
+        #expect(
+            line.contains(
+                "\"columns\": [{\"name\": \"id\", \"type\": \"integer\"}, {\"name\": \"name\", \"type\": \"text\"}]"))
+        #expect(line.contains("\"rows\": [[1, \"Ada, \\\"the\\\" first\"], [2, null], [3, \"line\\nbreak\"]]"))
+        #expect(line.contains("\"rowCount\": 3"))
+    }
+
+    @Test func mutations() {
+        let mutation = StatementResult(
+            statementNumber: 1, line: 1, kind: .mutation, sql: "DELETE FROM \"t\"", columns: [], rows: [],
+            rowCount: 1, elapsed: .milliseconds(2))
+        check(.table, mutation, "(1 row affected, 2.0 ms)\n")
+        check(.json, mutation, "{\"rowCount\": 1}\n")
+        check(.csv, mutation, "")
+    }
+
+    @Test func jsonEscapesControlCharactersAndKeepsUnicode() {
+        #expect(JSONText.string("a\u{0}b\u{1F}é😀\\") == "\"a\\u0000b\\u001fé😀\\\\\"")
+        #expect(JSONText.value(.real(2)) == "2.0")
+        #expect(JSONText.value(.real(2.5)) == "2.5")
+        #expect(JSONText.value(.real(.nan)) == "\"nan\"")
+        #expect(JSONText.value(.boolean(true)) == "true")
+        #expect(JSONText.value(.blob([0xAB, 0x01])) == "\"x'ab01'\"")
+    }
+
+    @Test func truncatedFooter() {
+        var limited = result
+        limited.truncated = true
+        #expect(ResultFormatter(format: .table).render(limited).hasSuffix("(3 rows, more not shown, 1.3 ms)\n"))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Moltres
+import MoltresProtocol
+import Testing
+
+@testable import MoltresLSP
+
+/// The `moltres.*` commands against the demo shop database.
+@Suite struct CommandTests {
+    private func argument(_ test: TestServer, _ position: Position, _ extra: [String: LSPAny] = [:]) -> LSPAny {
+        var object: [String: LSPAny] = [
+            "uri": .string(test.uri()),
+            "position": ["line": .integer(Int64(position.line)), "character": .integer(Int64(position.character))],
+        ]
+        for (key, value) in extra { object[key] = value }
+        return .object(JSONObject(object.map { JSONObject.Entry(key: $0.key, value: $0.value) }))
+    }
+
+    @Test func showSQLInBothDialectsAndForTheFile() async throws {
+        let test = try await TestServer()
+        let markers = test.open("1️⃣db.table(\"orders\").select().where(col(\"amount\") > 100).limit(5)\n")
+        let position = try #require(markers["1️⃣"])
+        let sqlite = try await test.command("moltres.showSQL", argument(test, position))
+        #expect(sqlite?["dialect"] == "sqlite")
+        #expect(sqlite?["sql"]?.stringValue?.contains("\"orders\"") == true)
+        #expect(sqlite?["parameters"]?.arrayValue?.count == 2)
+        let postgres = try await test.command("moltres.showSQL", argument(test, position, ["dialect": "postgresql"]))
+        #expect(postgres?["dialect"] == "postgresql")
+        let file = try await test.command("moltres.showSQL", ["uri": .string(test.uri()), "scope": "file"])
+        #expect(file?["statements"]?.arrayValue?.count == 1)
+    }
+
+    @Test func runQueryAppliesTheRowLimit() async throws {
+        let test = try await TestServer()
+        let markers = test.open("1️⃣db.table(\"orders\").select()\n")
+        let result = try await test.command(
+            "moltres.runQuery", argument(test, try #require(markers["1️⃣"]), ["limit": 3]))
+        #expect(result?["rowCount"] == 3)
+        #expect(result?["truncated"] == true)
+        #expect(result?["columns"]?[0]?["name"] == "id")
+        #expect(result?["rows"]?.arrayValue?.count == 3)
+        #expect(result?["sql"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func writesNeedConfirmation() async throws {
+        let test = try await TestServer()
+        let markers = test.open("1️⃣db.update(\"orders\", where=col(\"id\") == 1, set={\"status\": \"checked\"})\n")
+        let position = try #require(markers["1️⃣"])
+        let refused = try await test.command("moltres.runQuery", argument(test, position))
+        #expect(refused?["needsConfirmation"] == true)
+        let done = try await test.command("moltres.runQuery", argument(test, position, ["confirmed": true]))
+        #expect(done?["kind"] == "mutation")
+        #expect(done?["rowCount"] == 1)
+    }
+
+    @Test func runFileAndExplain() async throws {
+        let test = try await TestServer()
+        let markers = test.open("1️⃣db.table(\"customers\").select().limit(2)\ndb.table(\"orders\").select().count()\n")
+        let file = try await test.command("moltres.runFile", ["uri": .string(test.uri())])
+        let statements = try #require(file?["statements"]?.arrayValue)
+        #expect(statements.count == 2)
+        #expect(statements.first?["line"] == 1)
+        let explain = try await test.command("moltres.explain", argument(test, try #require(markers["1️⃣"])))
+        #expect(explain?["plan"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func databaseErrorsBecomeDiagnostics() async throws {
+        let test = try await TestServer()
+        // The table exists in the cached schema but is dropped behind the server's back.
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE scratch (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE scratch")
+        let markers = test.open("1️⃣db.table(\"scratch\").select()\n")
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.command("moltres.runQuery", argument(test, try #require(markers["1️⃣"])))
+        }
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        #expect(diagnostics.contains { $0.code == .string("MOL6001") })
+    }
+}
+
+@Suite struct TransactionCommandTests {
+    @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 1, "note": "first"}])
+                db.insert("ledger", [{"id": 1, "note": "duplicate key"}])
+
+            """)
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.command("moltres.runFile", ["uri": .string(test.uri()), "confirmed": true])
+        }
+        let count = try database.collect("SELECT count(*) FROM ledger").rows.first?.first
+        #expect(count == .integer(0))
+    }
+}
+
+@Suite struct DatabaseValidationTests {
+    @Test func queriesArePreparedOnTheDatabaseWithoutRunning() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE vanishing (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE vanishing")
+        test.open("db.table(\"vanishing\").select()\ndb.table(\"orders\").select()\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        let fromDatabase = diagnostics.filter { $0.code == .string("MOL6001") }
+        #expect(fromDatabase.count == 1)
+        #expect(fromDatabase.first?.range.start.line == 0)
+        #expect(fromDatabase.first?.message.contains("vanishing") == true)
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Moltres
+import MoltresProtocol
+import Testing
+
+@testable import MoltresLSP
+
+/// Feature tests: each opens a marked document in an in-process server over the demo shop database.
+@Suite struct FeatureTests {
+    private func document(_ test: TestServer) -> TextDocumentIdentifier { TextDocumentIdentifier(uri: test.uri()) }
+
+    private func completionLabels(_ marked: String) async throws -> [String] {
+        let test = try await TestServer()
+        let markers = test.open(marked)
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(textDocument: document(test), position: try #require(markers["1️⃣"])))
+        return list?.items.map(\.label) ?? []
+    }
+
+    @Test func completesDatabaseMethods() async throws {
+        let labels = try await completionLabels("db.1️⃣\n")
+        #expect(labels.contains("table") && labels.contains("insert") && !labels.contains("where"))
+    }
+
+    @Test func completesTableNamesFromTheLiveSchema() async throws {
+        let labels = try await completionLabels("db.table(\"1️⃣\n")
+        #expect(Set(labels).isSuperset(of: ["orders", "customers", "products"]))
+    }
+
+    @Test func completesColumnsOfTheChainsTable() async throws {
+        let labels = try await completionLabels("db.table(\"orders\").select().where(col(\"1️⃣\"))\n")
+        #expect(labels.contains("status") && labels.contains("customer_id"))
+        #expect(!labels.contains("email"))
+    }
+
+    @Test func completesQualifiedColumnsAfterAJoin() async throws {
+        let labels = try await completionLabels(
+            "o = db.table(\"orders\").select()\no.join(db.table(\"customers\").select(), how=\"left\").select(\"1️⃣\")\n")
+        #expect(labels.contains("email") && labels.contains("orders.id") && labels.contains("customers.id"))
+    }
+
+    @Test func completesDataFrameGroupedAndColumnMethods() async throws {
+        #expect(try await completionLabels("db.table(\"orders\").select().1️⃣\n").contains("group_by"))
+        #expect(try await completionLabels("db.table(\"orders\").select().group_by(\"status\").1️⃣\n").contains("agg"))
+        #expect(try await completionLabels("col(\"amount\").1️⃣\n").contains("alias"))
+    }
+
+    @Test func completesFunctionsWithSignatures() async throws {
+        let test = try await TestServer()
+        let markers = test.open("F.1️⃣\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(textDocument: document(test), position: try #require(markers["1️⃣"])))
+        let sum = try #require(list?.items.first { $0.label == "sum" })
+        #expect(sum.kind == .function)
+        #expect(sum.detail?.hasPrefix("F.sum(") == true)
+        #expect(list?.items.count == BuiltinFunction.all.count)
+    }
+
+    @Test func completesKeywordValues() async throws {
+        let labels = try await completionLabels("a = db.table(\"orders\").select()\na.join(a, how=1️⃣\n")
+        #expect(labels.contains("\"left\""))
+        let inString = try await completionLabels("a = db.table(\"orders\").select()\na.join(a, how=\"1️⃣\")\n")
+        #expect(inString.contains("anti"))
+    }
+
+    @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "x = db.table(\"ord1️⃣ers\").select().wh2️⃣ere(col(\"sta3️⃣tus\") == \"paid\")\nF.s4️⃣um(col(\"amount\"))\n")
+        func hover(_ marker: String) async throws -> String {
+            let result = try await test.client.send(
+                request: HoverRequest.self,
+                params: HoverParams(textDocument: document(test), position: try #require(markers[marker])))
+            return result?.contents.value ?? ""
+        }
+        #expect(try await hover("1️⃣").contains("customer_id"))
+        #expect(try await hover("2️⃣").contains("where(condition)"))
+        #expect(try await hover("3️⃣").contains("column `status`"))
+        #expect(try await hover("4️⃣").contains("F.sum("))
+    }
+
+    @Test func signatureHelpTracksTheActiveParameter() async throws {
+        let test = try await TestServer()
+        let markers = test.open("a = db.table(\"orders\").select()\na.join(a, on=[], h1️⃣\nF.substring(col(\"x\"), 2️⃣\n")
+        let join = try await test.client.send(
+            request: SignatureHelpRequest.self,
+            params: SignatureHelpParams(textDocument: document(test), position: try #require(markers["1️⃣"])))
+        #expect(join?.signatures.first?.label.hasPrefix("join(") == true)
+        #expect(join?.activeParameter == 2)
+        let substring = try await test.client.send(
+            request: SignatureHelpRequest.self,
+            params: SignatureHelpParams(textDocument: document(test), position: try #require(markers["2️⃣"])))
+        #expect(substring?.activeParameter == 1)
+    }
+
+    @Test func definitionReferencesAndRenameOfBindings() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "b1️⃣ig = db.table(\"orders\").select()\nbig = b2️⃣ig.limit(5)\nbig.where(col(\"id\") > 1)\nd3️⃣b\n")
+        let definition = try await test.client.send(
+            request: DefinitionRequest.self,
+            params: DefinitionParams(textDocument: document(test), position: try #require(markers["2️⃣"])))
+        #expect(definition?.first?.range.start == Position(line: 0, character: 0))
+        let references = try await test.client.send(
+            request: ReferencesRequest.self,
+            params: ReferenceParams(
+                textDocument: document(test), position: try #require(markers["1️⃣"]),
+                context: ReferenceContext(includeDeclaration: true)))
+        #expect(references?.count == 2)
+        let rename = try await test.client.send(
+            request: RenameRequest.self,
+            params: RenameParams(textDocument: document(test), position: try #require(markers["1️⃣"]), newName: "large"))
+        #expect(rename?.changes?[test.uri()]?.count == 2)
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.client.send(
+                request: PrepareRenameRequest.self,
+                params: PrepareRenameParams(textDocument: document(test), position: try #require(markers["3️⃣"])))
+        }
+    }
+
+    @Test func symbolsFoldingLensesAndTokens() async throws {
+        let test = try await TestServer()
+        test.open(
+            """
+            # one
+            # two
+            big = (
+                db.table("orders")
+                .select()
+            )
+            big.limit(3)
+            db.delete("orders", where=col("id") == 0)
+            with db.transaction() as txn:
+                db.update("orders", where=col("id") == 1, set={"status": "x"})
+
+            """)
+        let symbols = try await test.client.send(
+            request: DocumentSymbolRequest.self, params: DocumentSymbolParams(textDocument: document(test)))
+        #expect(symbols?.map(\.detail) == ["binding", "query", "mutation", "transaction"])
+        #expect(symbols?.last?.children?.count == 1)
+        let folding = try await test.client.send(
+            request: FoldingRangeRequest.self, params: FoldingRangeParams(textDocument: document(test)))
+        #expect(folding?.contains { $0.kind == .comment && $0.startLine == 0 && $0.endLine == 1 } == true)
+        #expect(folding?.contains { $0.startLine == 2 && $0.endLine >= 4 } == true)
+        let lenses = try await test.client.send(
+            request: CodeLensRequest.self, params: CodeLensParams(textDocument: document(test)))
+        // The binding (a preview), the query, and the two mutations.
+        #expect(lenses?.filter { $0.command?.command == "moltres.runQuery" }.count == 4)
+        #expect(lenses?.first?.command?.arguments?.first?["uri"]?.stringValue == test.uri())
+        let tokens = try await test.client.send(
+            request: SemanticTokensFullRequest.self, params: SemanticTokensParams(textDocument: document(test)))
+        #expect((tokens?.data.count ?? 0) % 5 == 0)
+        #expect((tokens?.data.count ?? 0) > 50)
+    }
+
+    @Test func formattingUsesTheCanonicalLayoutAndRefusesBrokenFiles() async throws {
+        let test = try await TestServer()
+        test.open("x   =  db.table( 'orders' ).select( )\n")
+        let edits = try await test.client.send(
+            request: DocumentFormattingRequest.self,
+            params: DocumentFormattingParams(
+                textDocument: document(test), options: FormattingOptions(tabSize: 4, insertSpaces: true)))
+        #expect(edits?.first?.newText == "x = db.table('orders').select()\n")
+        test.open("x = (\n", name: "broken.moltres")
+        let none = try await test.client.send(
+            request: DocumentFormattingRequest.self,
+            params: DocumentFormattingParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri("broken.moltres")),
+                options: FormattingOptions(tabSize: 4, insertSpaces: true)))
+        #expect(none?.isEmpty == true)
+    }
+
+    @Test func inlayHintsShowABindingsColumns() async throws {
+        let test = try await TestServer()
+        test.open(
+            "totals = db.table(\"orders\").select().group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
+        )
+        let hints = try await test.client.send(
+            request: InlayHintRequest.self,
+            params: InlayHintParams(
+                textDocument: document(test),
+                range: LSPRange(start: Position(line: 0, character: 0), end: Position(line: 5, character: 0))))
+        guard case .string(let label) = hints?.first?.label else {
+            Issue.record("no inlay hint")
+            return
+        }
+        #expect(label == ": [status: text, total: real]")
+    }
+}
+
+/// Hover and completion that come from the compiler.
+@Suite struct SemanticFeatureTests {
+    @Test func hoverOnAStepShowsItsSQLAndColumns() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "x = db.table(\"orders\").select().wh1️⃣ere(col(\"status\") == \"paid\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
+        )
+        let hover = try await test.client.send(
+            request: HoverRequest.self,
+            params: HoverParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let text = hover?.contents.value ?? ""
+        #expect(text.contains("SQL up to this step"))
+        #expect(text.contains("WHERE"))
+        #expect(text.contains("`customer_id`"))
+    }
+
+    @Test func columnCompletionSeesAliasesAfterAggregation() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "t = db.table(\"orders\").select().group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\nt.order_by(col(\"1️⃣\"))\n"
+        )
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let labels = Set(list?.items.map(\.label) ?? [])
+        #expect(labels.contains("total") && labels.contains("status"))
+        #expect(!labels.contains("customer_id"))
+    }
+}
