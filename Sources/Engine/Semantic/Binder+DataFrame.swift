@@ -306,12 +306,11 @@ extension Binder {
             else { return .frame(frame) }
             if method == "cte" {
                 next.plan = .binding(name: alias, frame.plan, alwaysCTE: true)
-                for index in next.columns.indices where !next.columns[index].qualifiers.contains(alias) {
-                    next.columns[index].qualifiers.append(alias)
-                }
+                next.columns = addingQualifier(alias, to: next.columns)
             } else {
                 next.plan = .alias(frame.plan, alias)
-                for index in next.columns.indices { next.columns[index].qualifiers = [alias] }
+                let qualifiers = [alias]
+                for index in next.columns.indices { next.columns[index].qualifiers = qualifiers }
             }
             return .frame(next)
         case "recursive_cte":

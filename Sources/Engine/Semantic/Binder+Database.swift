@@ -233,7 +233,13 @@ extension Binder {
     /// The catalog's table, reporting MOL2002 (with suggestions) when there is a catalog and it lacks the table.
     @discardableResult
     func knownTable(_ name: String, range: ByteRange, recordSymbol: Bool = true) -> TableInfo? {
-        let info = catalog.table(named: name)
+        let info: TableInfo?
+        if let cached = tableInfos[name] {
+            info = cached
+        } else {
+            info = catalog.table(named: name)
+            tableInfos[name] = .some(info)
+        }
         if recordSymbol { record(.table(info, name: name, range: range)) }
         if info == nil && hasCatalog {
             reportUnknown(

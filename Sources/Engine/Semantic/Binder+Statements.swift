@@ -80,9 +80,7 @@ extension Binder {
             // A named DataFrame becomes a binding node, so a query using it twice gets one CTE.
             let cteName = uniqueBindingName(name, avoiding: frame.plan)
             frame.plan = .binding(name: cteName, frame.plan, alwaysCTE: false)
-            for index in frame.columns.indices where !frame.columns[index].qualifiers.contains(cteName) {
-                frame.columns[index].qualifiers.append(cteName)
-            }
+            frame.columns = addingQualifier(cteName, to: frame.columns)
             stored = .frame(frame)
             bindingNames[nextBindingID] = cteName
         }
@@ -93,6 +91,21 @@ extension Binder {
 
     /// A CTE name for a binding: the name itself, unless it is taken by an earlier binding or by a table (a CTE
     /// named like a table it reads would refer to itself).
+    /// The columns with `qualifier` added; columns with equal qualifier lists share one new list.
+    func addingQualifier(_ qualifier: String, to columns: [PlanColumn]) -> [PlanColumn] {
+        var columns = columns
+        var lastOld: [String]?
+        var lastNew: [String] = []
+        for index in columns.indices where !columns[index].qualifiers.contains(qualifier) {
+            if columns[index].qualifiers != lastOld {
+                lastOld = columns[index].qualifiers
+                lastNew = columns[index].qualifiers + [qualifier]
+            }
+            columns[index].qualifiers = lastNew
+        }
+        return columns
+    }
+
     private func uniqueBindingName(_ name: String, avoiding plan: LogicalPlan) -> String {
         let count = (bindingNameCounts[name] ?? 0) + 1
         bindingNameCounts[name] = count

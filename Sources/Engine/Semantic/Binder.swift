@@ -29,6 +29,8 @@ final class Binder {
     /// The CTE name of each DataFrame binding, by binding id.
     var bindingNames: [Int: String] = [:]
     var bindingNameCounts: [String: Int] = [:]
+    /// The catalog's answer for each table name looked up so far.
+    var tableInfos: [String: TableInfo?] = [:]
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
     var tableColumns: [String: [PlanColumn]] = [:]
     /// Transaction aliases whose `with` block has ended.
