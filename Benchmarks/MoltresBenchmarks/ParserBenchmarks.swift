@@ -5,7 +5,7 @@ import Moltres
 /// plain byte scan of the same text (counting line breaks), so the ratio says how many "reads of the file" a parse
 /// costs. Targets for the whole front end (parse + bind): 5,000 lines ≤ 20 ms, one 10-step pipeline ≤ 10 µs.
 func runParserBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
-    let largeFile = generatedParserBenchmarkFile(minimumLines: 5_000)
+    let largeFile = generatedFrontendBenchmarkFile(minimumLines: 5_000)
     let lineCount = largeFile.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     let pipeline =
         "result = db.table(\"orders\").select(\"id\", \"amount\", \"customer_id\").where(col(\"amount\") > 100)"
@@ -80,71 +80,4 @@ private func countLineBreaks(_ text: String) -> Int {
 @inline(never)
 private func blackHole(_ value: Int) {
     if value == -1 { print("unreachable") }
-}
-
-/// A file of realistic pipelines (imports, bindings, multi-line chains with comments, joins, aggregations,
-/// windows, mutations and transaction blocks) of at least `minimumLines` lines.
-func generatedParserBenchmarkFile(minimumLines: Int) -> String {
-    let tables = ["orders", "customers", "products", "events", "invoices", "shipments"]
-    var text = """
-        from moltres import col, lit, connect
-        from moltres.expressions import functions as F
-
-        db = connect("sqlite:///shop.db")
-
-        """
-    var index = 0
-    while text.utf8.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) < minimumLines {
-        let table = tables[index % tables.count]
-        let other = tables[(index + 1) % tables.count]
-        switch index % 4 {
-        case 0:
-            text += """
-                # Totals per country, step \(index).
-                totals_\(index) = (
-                    db.table("\(table)")  # source table
-                    .select("id", "amount", "country", "created_at")
-                    .where((col("amount") > \(index)) & (col("status") != "cancelled"))
-                    .group_by("country")
-                    .agg(F.sum(col("amount")).alias("total"), F.count("*").alias("n"))
-                    .order_by(col("total").desc())
-                    .limit(\(index % 50 + 1))
-                )
-                totals_\(index).show()
-
-
-                """
-        case 1:
-            text += """
-                joined_\(index) = db.table("\(table)").select().join(
-                    db.table("\(other)").select(), on=[col("\(table).id") == col("\(other).\(table)_id")], how="left"
-                )
-                ranked_\(index) = joined_\(index).select(
-                    col("id"),
-                    F.row_number().over(partition_by=col("country"), order_by=col("amount").desc()).alias("rn"),
-                    F.when(col("amount") >= 1_000, lit("large")).otherwise(lit("small")).alias("size"),
-                ).where(col("rn") <= 3)
-
-                """
-        case 2:
-            text += """
-                with db.transaction(savepoint=False) as txn_\(index):
-                    db.update("\(table)", where=col("id") == \(index), set={"status": "shipped", "flag": True})
-                    db.insert("\(other)", [{"id": \(index), "note": 'it\\'s \(index)', "amount": \(index).5}])
-                    txn_\(index).commit()
-
-                """
-        default:
-            text += """
-                recent_\(index) = db.table("\(table)").select("id", "created_at")
-                    .where(col("created_at").is_not_null())  # leading-dot continuation
-                    .order_by(col("created_at").desc())
-                    .head(20)
-                db.delete("\(table)", where=(col("amount") < 0) | col("id").isin([1, 2, 3]))
-
-                """
-        }
-        index += 1
-    }
-    return text
 }
