@@ -34,6 +34,8 @@ public final class LanguageServer: Sendable {
         var supportsWorkDoneProgress = false
         /// Whether the client answers `window/showMessageRequest` (used to confirm writes).
         var supportsShowMessageRequest = false
+        /// Whether the client lets the server register file watchers (`client/registerCapability`).
+        var supportsWatchedFilesRegistration = false
         var supportsSnippets = false
         /// Whether the client renders markdown in hovers (else plain text is sent).
         var hoverMarkdown = false

@@ -25,6 +25,7 @@ public enum Messages {
         ExecuteCommandRequest.self,
         ShowMessageRequest.self,
         WorkDoneProgressCreateRequest.self,
+        RegistrationRequest.self,
         ConfigurationRequest.self,
     ]
 

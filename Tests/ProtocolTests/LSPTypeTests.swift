@@ -232,6 +232,17 @@ private let uri = "file:///w/a.moltres"
         #"{"type":2,"message":"Run DELETE?","actions":[{"title":"Run"}]}"#)
     try check(WorkDoneProgressCreateParams(token: "schema"), #"{"token":"schema"}"#)
     try check(
+        RegistrationParams(registrations: [
+            Registration(
+                id: "watch", method: "workspace/didChangeWatchedFiles",
+                registerOptions: try JSONValueEncoder().encode(
+                    DidChangeWatchedFilesRegistrationOptions(watchers: [
+                        FileSystemWatcher(globPattern: "**/moltres.toml")
+                    ])))
+        ]),
+        #"{"registrations":[{"id":"watch","method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/moltres.toml"}]}}]}"#
+    )
+    try check(
         ProgressParams(
             token: 1, value: .begin(WorkDoneProgressBegin(title: "Loading schema", cancellable: false, percentage: 0))),
         #"{"token":1,"value":{"kind":"begin","title":"Loading schema","cancellable":false,"percentage":0}}"#)
@@ -303,7 +314,7 @@ private let uri = "file:///w/a.moltres"
 
 @Test func messagesAreListedOnceWithDistinctMethods() {
     #expect(lspVersion == "3.17")
-    #expect(Messages.requests.count == 21)
+    #expect(Messages.requests.count == 22)
     #expect(Messages.notifications.count == 15)
     #expect(Set(Messages.requests.map { $0.method }).count == Messages.requests.count)
     #expect(Set(Messages.notifications.map { $0.method }).count == Messages.notifications.count)
@@ -312,6 +323,7 @@ private let uri = "file:///w/a.moltres"
     #expect(HoverRequest.method == "textDocument/hover")
     #expect(SemanticTokensFullRequest.method == "textDocument/semanticTokens/full")
     #expect(WorkDoneProgressCreateRequest.method == "window/workDoneProgress/create")
+    #expect(Messages.requestsByMethod["client/registerCapability"] == RegistrationRequest.self)
 }
 
 @Test func documentRequestParams() throws {

@@ -24,6 +24,8 @@ extension LanguageServer {
             state.clientSettings = params.initializationOptions ?? .null
             state.supportsWorkDoneProgress = params.capabilities.window?.workDoneProgress ?? false
             state.supportsShowMessageRequest = params.capabilities.window?.showMessage != nil
+            state.supportsWatchedFilesRegistration =
+                params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
             state.hoverMarkdown =
                 params.capabilities.textDocument?.hover?.contentFormat?.contains(.markdown) ?? false
             state.supportsSnippets =
@@ -51,10 +53,32 @@ extension LanguageServer {
         context.reply(InitializeResult(capabilities: capabilities, serverInfo: ServerInfo(name: serverName)))
     }
 
-    /// `initialized`: starts loading the schema of the default connection.
+    /// `initialized`: asks the client to watch `moltres.toml` and schema files, and starts loading the schema
+    /// of the default connection.
     func handleInitialized(_ params: InitializedParams) {
         log("moltres lsp started (position encoding \(encoding == .utf8 ? "utf-8" : "utf-16"))", type: .info)
+        registerFileWatchers()
         refreshCatalogs(reason: "startup")
+    }
+
+    /// Registers `workspace/didChangeWatchedFiles` for the configuration and schema files, when the client
+    /// supports dynamic registration; the server then reloads them however they change (editor, git, a script).
+    private func registerFileWatchers() {
+        guard state.withLock({ $0.supportsWatchedFilesRegistration }) else { return }
+        let options = DidChangeWatchedFilesRegistrationOptions(watchers: [
+            FileSystemWatcher(globPattern: "**/moltres.toml"), FileSystemWatcher(globPattern: "**/*.json"),
+        ])
+        guard let registerOptions = try? JSONValueEncoder().encode(options) else { return }
+        let registration = Registration(
+            id: "moltres-watch-configuration", method: DidChangeWatchedFilesNotification.method,
+            registerOptions: registerOptions)
+        _ = connection.send(
+            request: RegistrationRequest.self, params: RegistrationParams(registrations: [registration])
+        ) { [weak self] result in
+            if case .failure(let error) = result {
+                self?.log("the client refused to watch moltres.toml: \(error.message)", type: .warning)
+            }
+        }
     }
 
     /// `shutdown`: from now on only `exit` is accepted.
