@@ -147,9 +147,14 @@ struct SQLPrinter {
     // MARK: - Queries
 
     mutating func query(_ query: SQLQuery) -> String {
+        captured { $0.write(query) }
+    }
+
+    /// What `body` prints, returned instead of appended; the text printed so far is kept.
+    private mutating func captured(_ body: (inout SQLPrinter) -> Void) -> String {
         let saved = output
         output = ""
-        write(query)
+        body(&self)
         let text = output
         output = saved
         return text
@@ -309,12 +314,7 @@ struct SQLPrinter {
     }
 
     private mutating func fromItem(_ item: SQLFromItem) -> String {
-        let saved = output
-        output = ""
-        write(item)
-        let text = output
-        output = saved
-        return text
+        captured { $0.write(item) }
     }
 
     /// The user's SQL with `:name` placeholders bound; quoted text and comments are left alone,
@@ -395,12 +395,7 @@ struct SQLPrinter {
     }
 
     mutating func expression(_ expression: SQLExpression) -> String {
-        let saved = output
-        output = ""
-        write(expression)
-        let text = output
-        output = saved
-        return text
+        captured { $0.write(expression) }
     }
 
     private mutating func write(_ expression: SQLExpression) {
