@@ -281,7 +281,7 @@ public struct CompiledStatement: Sendable {
             }
         } catch let error as PlanError {
             throw CompileError(
-                Diagnostic(code: DiagnosticCode(planErrorCode: error.code), range: range, message: error.message))
+                Diagnostic(code: error.diagnosticCode, range: range, message: error.message))
         }
         throw CompileError(Diagnostic(code: .invalidUse, range: range, message: "this statement has no SQL"))
     }
@@ -305,23 +305,6 @@ public func makeDialect(_ kind: DatabaseKind) -> any Dialect {
     }
 }
 
-extension DiagnosticCode {
-    /// The catalogue code for a ``PlanError`` code (the plan stage numbers a few errors differently).
-    public init(planErrorCode code: String) {
-        switch code {
-        case "MOL2002": self = .ambiguousColumn
-        case "MOL2003": self = .unknownTable
-        case "MOL2004": self = .identifierTooLong
-        case "MOL2100", "MOL2101": self = .operatorTypeMismatch
-        case "MOL3001": self = .wrongArity
-        case "MOL3002": self = .invalidUse
-        case "MOL3003": self = .invalidEnumeratedValue
-        case "MOL3004": self = .aggregateMisuse
-        default: self = DiagnosticCode(code)
-        }
-    }
-}
-
 extension LogicalPlan {
     /// Whether the chain of first inputs is longer than `limit` steps (checked iteratively): such plans are not
     /// turned into SQL while checking, which would recurse as deep.
@@ -334,10 +317,10 @@ extension LogicalPlan {
             case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
                 .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
                 .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
-                .explode(let input, _, _), .sample(let input, _, _):
+                .explode(let input, _, _), .sample(let input, _, _), .rowLock(let input, _):
                 current = input
             case .join(let join): current = join.left
-            case .setOperation(_, let left, _): current = left
+            case .setOperation(_, let left, _), .unionByName(let left, _, _): current = left
             case .recursiveCTE(_, let initial, _, _): current = initial
             case .pivot(let pivot): current = pivot.input
             }

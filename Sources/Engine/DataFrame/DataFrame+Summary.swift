@@ -73,6 +73,10 @@ extension DataFrame {
             case .pivot(let pivot):
                 return [indent + "Pivot(\(pivot.values.count) values)"] + lines(pivot.input, depth + 1)
             case .sample(let input, let fraction, _): return [indent + "Sample(\(fraction))"] + lines(input, depth + 1)
+            case .unionByName(let left, let right, _):
+                return [indent + "UnionByName"] + lines(left, depth + 1) + lines(right, depth + 1)
+            case .rowLock(let input, let lock):
+                return [indent + "RowLock(\(lock.strength.rawValue))"] + lines(input, depth + 1)
             }
         }
         return lines(plan, 0).joined(separator: "\n")
@@ -88,7 +92,7 @@ extension DataFrame {
         guard let function = BuiltinFunction.named(aggregate), function.kind == .aggregate else {
             return DataFrame(
                 plan, session: session,
-                buildError: buildError ?? PlanError(code: "MOL3004", message: "'\(aggregate)' is not an aggregate"))
+                buildError: buildError ?? PlanError(.aggregateMisuse, message: "'\(aggregate)' is not an aggregate"))
         }
         guard let schema = try? session?.schema(of: plan) else {
             return DataFrame(

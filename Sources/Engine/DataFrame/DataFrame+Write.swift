@@ -17,7 +17,7 @@ extension DataFrame {
             switch mode {
             case "overwrite": try session.dropTable(name)
             case "append", "error", "errorifexists", "ignore": break
-            default: throw PlanError(code: "MOL3003", message: "unknown save mode '\(mode)'")
+            default: throw PlanError(.invalidEnumeratedValue, message: "unknown save mode '\(mode)'")
             }
             if mode != "append" {
                 try session.createTable(

@@ -157,7 +157,7 @@ public struct DataFrame: Sendable {
     /// Joins with `how` given as the API's string (`"left"`, `"outer"`, …).
     public func join(_ other: DataFrame, on condition: Column, how: String) -> DataFrame {
         guard let kind = JoinKind(how: how) else {
-            return failing(PlanError(code: "MOL3003", message: "unknown join type how='\(how)'"))
+            return failing(PlanError(.invalidEnumeratedValue, message: "unknown join type how='\(how)'"))
         }
         return join(other, on: condition, how: kind)
     }
@@ -215,6 +215,37 @@ public struct DataFrame: Sendable {
     public func except_(_ other: DataFrame) -> DataFrame { setOperation(.except, other) }
     /// Same as ``except_(_:)``.
     public func subtract(_ other: DataFrame) -> DataFrame { setOperation(.except, other) }
+
+    /// `UNION ALL` matching columns by name (PySpark's `unionByName`): the result has this frame's columns in its
+    /// order; with `allowMissingColumns`, a column only one side has is NULL on the other side.
+    public func unionByName(_ other: DataFrame, allowMissingColumns: Bool = false) -> DataFrame {
+        DataFrame(
+            .unionByName(plan, other.plan, allowMissingColumns: allowMissingColumns), session: session,
+            buildError: buildError ?? other.buildError)
+    }
+
+    /// Locks the rows read until the transaction ends (`FOR UPDATE`; dropped on SQLite, which has no row locks).
+    public func selectForUpdate(nowait: Bool = false, skipLocked: Bool = false, of: [String] = []) -> DataFrame {
+        with(.rowLock(plan, RowLock(.update, waitPolicy: nowait ? .noWait : skipLocked ? .skipLocked : .wait, of: of)))
+    }
+
+    /// Share-locks the rows read until the transaction ends (`FOR SHARE`).
+    public func selectForShare(nowait: Bool = false, skipLocked: Bool = false, of: [String] = []) -> DataFrame {
+        with(.rowLock(plan, RowLock(.share, waitPolicy: nowait ? .noWait : skipLocked ? .skipLocked : .wait, of: of)))
+    }
+
+    /// A join whose right side may read the left side's columns (`JOIN LATERAL`, PostgreSQL), with optional
+    /// optimizer hints written as a `/*+ … */` comment.
+    public func join(
+        _ other: DataFrame, on condition: Column? = nil, how: JoinKind = .inner, lateral: Bool, hints: [String] = []
+    ) -> DataFrame {
+        DataFrame(
+            .join(
+                Join(
+                    plan, other.plan, kind: condition == nil && how == .inner ? .cross : how,
+                    condition: condition.map { .on($0.expression) } ?? .none, lateral: lateral, hints: hints)),
+            session: session, buildError: buildError ?? other.buildError)
+    }
 
     private func setOperation(_ op: SetOperator, _ other: DataFrame) -> DataFrame {
         DataFrame(.setOperation(op, plan, other.plan), session: session, buildError: buildError ?? other.buildError)
@@ -290,7 +321,8 @@ public struct DataFrame: Sendable {
         case "all":
             return with(.filter(plan, .unary(.not, tests.dropFirst().reduce(tests[0]) { .binary(.and, $0, $1) })))
         default:
-            return failing(PlanError(code: "MOL3003", message: "unknown dropna how='\(how)'; use 'any' or 'all'"))
+            return failing(
+                PlanError(.invalidEnumeratedValue, message: "unknown dropna how='\(how)'; use 'any' or 'all'"))
         }
     }
 

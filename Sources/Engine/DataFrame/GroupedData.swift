@@ -22,7 +22,7 @@ public struct GroupedData: Sendable {
             guard let builtin = BuiltinFunction.named(function), builtin.kind == .aggregate else {
                 return DataFrame(
                     frame.plan, session: frame.session,
-                    buildError: PlanError(code: "MOL3004", message: "'\(function)' is not an aggregate function"))
+                    buildError: PlanError(.aggregateMisuse, message: "'\(function)' is not an aggregate function"))
             }
             columns.append(Column(.alias(.function(FunctionCall(builtin, [.column(ColumnReference(name))])), name)))
         }

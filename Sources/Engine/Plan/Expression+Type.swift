@@ -64,7 +64,7 @@ extension Expression {
         } catch let error as PlanError {
             return .failure(error)
         } catch {
-            return .failure(PlanError(code: "MOL2100", message: "\(error)"))
+            return .failure(PlanError(.operatorTypeMismatch, message: "\(error)"))
         }
     }
 

@@ -96,6 +96,13 @@ extension LogicalPlan {
             let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             _ = try array.inferType(in: columns).get()
             return columns + [PlanColumn(name: alias, type: .unknown)]
+        case .unionByName(let left, let right, let allowMissing):
+            let leftColumns = try left.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            let rightColumns = try right.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
+            return try Self.unionByNameColumns(leftColumns, rightColumns, allowMissingColumns: allowMissing).map(
+                \.column)
+        case .rowLock(let input, _):
+            return try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
         case .pivot(let pivot):
             let columns = try pivot.input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             let keys = try Self.projectedColumns(pivot.groupBy, over: columns)
@@ -121,6 +128,67 @@ extension LogicalPlan {
                 column.sourceTable = source.sourceTable
             }
             output.append(column)
+        }
+        return output
+    }
+}
+
+/// Where an output column of ``LogicalPlan/unionByName(_:_:allowMissingColumns:)`` comes from on each side.
+struct UnionByNameColumn: Sendable, Hashable {
+    /// The output column.
+    var column: PlanColumn
+    /// Its index in the left input, `nil` when only the right has it.
+    var left: Int?
+    /// Its index in the right input, `nil` when only the left has it.
+    var right: Int?
+}
+
+extension LogicalPlan {
+    /// Matches the columns of the two sides of a union by name (case-insensitively, as SQL names are): the left
+    /// side's columns in order, then (with `allowMissingColumns`) the right side's extra ones.
+    /// Throws `MOL3007` for a name only one side has (without `allowMissingColumns`) or a name a side has twice.
+    static func unionByNameColumns(
+        _ left: [PlanColumn], _ right: [PlanColumn], allowMissingColumns: Bool
+    ) throws -> [UnionByNameColumn] {
+        func index(_ columns: [PlanColumn], side: String) throws -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (position, column) in columns.enumerated() {
+                let key = column.name.lowercased()
+                if result[key] != nil {
+                    throw PlanError.invalidUse(
+                        "unionByName: the \(side) side has two columns named '\(column.name)'; rename one first")
+                }
+                result[key] = position
+            }
+            return result
+        }
+        let leftIndex = try index(left, side: "left")
+        let rightIndex = try index(right, side: "right")
+        var output: [UnionByNameColumn] = []
+        for (position, column) in left.enumerated() {
+            let match = rightIndex[column.name.lowercased()]
+            if match == nil && !allowMissingColumns {
+                throw PlanError.invalidUse(
+                    "unionByName: column '\(column.name)' is missing on the right side; "
+                        + "pass allowMissingColumns=True to fill it with NULL")
+            }
+            let nullable = column.isNullable || match.map { right[$0].isNullable } ?? true
+            let type = match.map { right[$0].type == column.type ? column.type : .unknown } ?? column.type
+            output.append(
+                UnionByNameColumn(
+                    column: PlanColumn(name: column.name, type: type, isNullable: nullable), left: position,
+                    right: match))
+        }
+        for (position, column) in right.enumerated() where leftIndex[column.name.lowercased()] == nil {
+            if !allowMissingColumns {
+                throw PlanError.invalidUse(
+                    "unionByName: column '\(column.name)' is missing on the left side; "
+                        + "pass allowMissingColumns=True to fill it with NULL")
+            }
+            output.append(
+                UnionByNameColumn(
+                    column: PlanColumn(name: column.name, type: column.type, isNullable: true), left: nil,
+                    right: position))
         }
         return output
     }

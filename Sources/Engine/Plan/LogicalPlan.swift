@@ -54,6 +54,47 @@ public indirect enum LogicalPlan: Sendable, Hashable {
     case pivot(Pivot)
     /// Keeps each row with probability `fraction`.
     case sample(LogicalPlan, fraction: Double, seed: Int?)
+    /// `UNION ALL` matching columns by name (`unionByName`): the output has the left input's columns in its
+    /// order; with `allowMissingColumns`, a column only one side has is NULL on the other, and the right
+    /// input's extra columns come last. Without it, both sides must have the same column names.
+    case unionByName(LogicalPlan, LogicalPlan, allowMissingColumns: Bool)
+    /// Locks the rows read (`select_for_update` / `select_for_share`): `FOR UPDATE` / `FOR SHARE`.
+    case rowLock(LogicalPlan, RowLock)
+}
+
+/// How `select_for_update` / `select_for_share` lock the rows they read.
+public struct RowLock: Sendable, Hashable {
+    /// The lock strength.
+    public enum Strength: String, Sendable, Hashable {
+        /// `FOR UPDATE`: other transactions can neither lock nor change the rows.
+        case update
+        /// `FOR SHARE`: other transactions can read-lock but not change the rows.
+        case share
+    }
+
+    /// What to do with rows another transaction holds.
+    public enum WaitPolicy: String, Sendable, Hashable {
+        /// Wait for the other transaction.
+        case wait
+        /// Fail at once (`NOWAIT`).
+        case noWait
+        /// Leave those rows out (`SKIP LOCKED`).
+        case skipLocked
+    }
+
+    /// The strength.
+    public var strength: Strength
+    /// What to do with locked rows.
+    public var waitPolicy: WaitPolicy
+    /// The sources (tables or aliases) whose rows are locked (`FOR UPDATE OF …`); empty: all of them.
+    public var of: [String]
+
+    /// Creates a lock.
+    public init(_ strength: Strength, waitPolicy: WaitPolicy = .wait, of: [String] = []) {
+        self.strength = strength
+        self.waitPolicy = waitPolicy
+        self.of = of
+    }
 }
 
 /// A table or view named in a scan.
@@ -138,13 +179,23 @@ public struct Join: Sendable, Hashable {
     public var kind: JoinKind
     /// The condition.
     public var condition: JoinCondition
+    /// `JOIN LATERAL`: the right input may refer to the left input's columns (`join(..., lateral=True)`).
+    public var lateral: Bool
+    /// Optimizer hints (`join(..., hints=[...])`), written as a `/*+ … */` comment after the `SELECT` of the
+    /// level that holds the join; databases without hint support ignore the comment.
+    public var hints: [String]
 
     /// Creates a join.
-    public init(_ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, condition: JoinCondition) {
+    public init(
+        _ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, condition: JoinCondition, lateral: Bool = false,
+        hints: [String] = []
+    ) {
         self.left = left
         self.right = right
         self.kind = kind
         self.condition = condition
+        self.lateral = lateral
+        self.hints = hints
     }
 }
 

@@ -134,7 +134,8 @@ public struct StatementResult: Sendable, Hashable {
 /// A failure of a script run, located at the statement that failed.
 public struct ScriptError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The stable code: the plan's code, `MOL6001` for an error the database reported,
-    /// `MOL5002` for a write refused in read-only mode, `MOL6002` for a connection that cannot be opened.
+    /// `MOL5002` for a write refused in read-only mode, `MOL5003` for transaction control outside its block,
+    /// `MOL6002` for a connection that cannot be opened.
     public var code: String
     /// The message, for the user.
     public var message: String
@@ -242,7 +243,8 @@ public final class ScriptRunner {
                     }
                     if session !== transactionSession {
                         throw ScriptError(
-                            code: "MOL3101", message: "connect(...) cannot switch connections inside a transaction",
+                            code: DiagnosticCode.transactionMisuse.rawValue,
+                            message: "connect(...) cannot switch connections inside a transaction",
                             range: step.range, line: step.line, column: step.column)
                     }
                 }
@@ -362,14 +364,16 @@ public final class ScriptRunner {
         let connection = session.connection
         guard connection.isInTransaction else {
             throw ScriptError(
-                code: "MOL3002", message: "txn.… can only be used inside a `with db.transaction()` block",
+                code: DiagnosticCode.transactionMisuse.rawValue,
+                message: "txn.… can only be used inside a `with db.transaction()` block",
                 range: step.range, line: step.line, column: step.column)
         }
         func named(_ name: String?) throws -> String {
             if let name { return name }
             guard let last = savepoints.last else {
                 throw ScriptError(
-                    code: "MOL3002", message: "there is no savepoint to go back to", range: step.range,
+                    code: DiagnosticCode.transactionMisuse.rawValue, message: "there is no savepoint to go back to",
+                    range: step.range,
                     line: step.line, column: step.column)
             }
             return last

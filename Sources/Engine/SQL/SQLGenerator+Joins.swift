@@ -3,19 +3,38 @@ extension SQLGenerator {
     // MARK: - Joins
 
     func buildJoin(_ join: Join) throws -> Level {
+        if join.lateral {
+            if !dialect.supportsLateralJoin {
+                throw PlanError.unsupportedFeature("join(..., lateral=True) (JOIN LATERAL)", dialect: dialect.name)
+            }
+            switch join.kind {
+            case .inner, .left, .cross: break
+            case .right, .full, .semi, .anti:
+                throw PlanError.invalidUse(
+                    "a lateral join must be inner, left or cross (the right side reads the left's rows), "
+                        + "not \(join.kind.rawValue)")
+            }
+        }
         var left = try build(join.left)
         if !left.hasLimit {
             left.select.orderBy = []
             left.sortKeys = []
         }
         if Self.needsNewLevel(for: .joinInput(join.kind), on: left) { left = try wrap(left) }
-        var right = try build(join.right)
-        if !right.hasLimit {
-            right.select.orderBy = []
-            right.sortKeys = []
-        }
-        if !right.isPlainSource || right.select.from.count != 1 || !right.select.joins.isEmpty {
-            right = try wrap(right)
+        // A lateral right side resolves the left side's columns as an enclosing scope (like a correlated
+        // subquery) and is always a subquery: `JOIN LATERAL (SELECT …) AS t ON …`.
+        if join.lateral { outerScopes.append(left) }
+        var right: Level
+        do {
+            defer { if join.lateral { outerScopes.removeLast() } }
+            right = try build(join.right)
+            if !right.hasLimit {
+                right.select.orderBy = []
+                right.sortKeys = []
+            }
+            if join.lateral || !right.isPlainSource || right.select.from.count != 1 || !right.select.joins.isEmpty {
+                right = try wrap(right)
+            }
         }
         // Two sources with the same name (a self-join) get distinct aliases.
         if case .table(let schema, let name, let alias) = right.select.from[0] {
@@ -100,7 +119,7 @@ extension SQLGenerator {
         case .inner, .left, .right, .full, .cross:
             break
         }
-        let keyword: String
+        var keyword: String
         switch kind {
         case .inner: keyword = condition == nil ? "CROSS JOIN" : "JOIN"
         case .left: keyword = "LEFT JOIN"
@@ -108,9 +127,18 @@ extension SQLGenerator {
         case .full: keyword = "FULL JOIN"
         case .cross, .semi, .anti: keyword = "CROSS JOIN"
         }
+        if join.lateral {
+            keyword += " LATERAL"
+            // LEFT JOIN needs an ON; a lateral left join without a condition keeps every left row.
+            if kind == .left && condition == nil { condition = .token("TRUE") }
+        }
         var level = left
         level.select.joins.append(
             SQLJoin(keyword: keyword, item: rightItem, condition: kind == .cross ? nil : condition))
+        switch dialect.joinHintSyntax {
+        case .statementComment: level.select.hints += join.hints
+        case .none: break
+        }
         level.sourceNames = combined.sourceNames
         level.openQualifiers = combined.openQualifiers
         let leftNullable = kind == .right || kind == .full

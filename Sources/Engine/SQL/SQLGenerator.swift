@@ -92,6 +92,15 @@ final class SQLGenerator {
     /// A set operation or `VALUES` always takes a new level for any further step.
     static func needsNewLevel(for step: Step, on level: Level) -> Bool {
         if level.compound != nil { return true }
+        if level.select.lock != nil {
+            // `FOR UPDATE` locks table rows: it cannot share a SELECT with grouping, DISTINCT, windows or
+            // joins added after it, so those read the locked SELECT as a subquery.
+            switch step {
+            case .aggregate, .distinct, .joinInput: return true
+            case .project(let addsWindow, _) where addsWindow: return true
+            case .filter, .project, .sort, .limit: break
+            }
+        }
         switch step {
         case .filter:
             return level.hasWindow || level.hasLimit
@@ -244,12 +253,13 @@ final class SQLGenerator {
                 visit(recursive)
             case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
                 .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
-                .limit(let input, _, _), .distinct(let input), .explode(let input, _, _), .sample(let input, _, _):
+                .limit(let input, _, _), .distinct(let input), .explode(let input, _, _), .sample(let input, _, _),
+                .rowLock(let input, _):
                 visit(input)
             case .join(let join):
                 visit(join.left)
                 visit(join.right)
-            case .setOperation(_, let left, let right):
+            case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
                 visit(left)
                 visit(right)
             case .pivot(let pivot): visit(pivot.input)
@@ -289,13 +299,14 @@ final class SQLGenerator {
                 visit(input)
                 (keys + aggregates).forEach(visitExpression)
             case .renameColumns(let input, _), .dropColumns(let input, _), .sort(let input, _), .limit(let input, _, _),
-                .distinct(let input), .explode(let input, _, _), .sample(let input, _, _), .alias(let input, _):
+                .distinct(let input), .explode(let input, _, _), .sample(let input, _, _), .alias(let input, _),
+                .rowLock(let input, _):
                 visit(input)
             case .join(let join):
                 visit(join.left)
                 visit(join.right)
                 if case .on(let condition) = join.condition { visitExpression(condition) }
-            case .setOperation(_, let left, let right):
+            case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
                 visit(left)
                 visit(right)
             case .recursiveCTE(_, let initial, let recursive, _):
@@ -439,6 +450,68 @@ final class SQLGenerator {
 
         case .join(let join):
             return try buildJoin(join)
+
+        case .rowLock(let input, let lock):
+            var level = try build(input)
+            let clause = lock.strength == .update ? "FOR UPDATE" : "FOR SHARE"
+            switch dialect.rowLockSyntax {
+            case .none:
+                // No row locks (SQLite): the plain clause is dropped, as API.md documents; what it cannot honour
+                // is an error, never silently different SQL.
+                switch lock.waitPolicy {
+                case .wait: break
+                case .noWait: throw PlanError.unsupportedFeature("\(clause) NOWAIT", dialect: dialect.name)
+                case .skipLocked: throw PlanError.unsupportedFeature("\(clause) SKIP LOCKED", dialect: dialect.name)
+                }
+                if !lock.of.isEmpty { throw PlanError.unsupportedFeature("\(clause) OF", dialect: dialect.name) }
+                return level
+            case .forUpdate:
+                if level.compound != nil || level.isAggregated || level.select.distinct || level.hasWindow {
+                    throw PlanError.invalidUse(
+                        "select_for_\(lock.strength.rawValue)() locks table rows; it cannot follow group_by/agg, "
+                            + "distinct, a window function or a set operation (call it before them)")
+                }
+                for name in lock.of
+                where !level.sourceNames.contains(where: { $0.lowercased() == name.lowercased() }) {
+                    throw PlanError.invalidUse(
+                        "select_for_\(lock.strength.rawValue)(of=...) names '\(name)', which is not a source here; "
+                            + "the sources are "
+                            + level.sourceNames.map { "'\($0)'" }.joined(separator: ", "))
+                }
+                level.select.lock = SQLRowLock(lock: lock, of: lock.of)
+                return level
+            }
+
+        case .unionByName(let left, let right, let allowMissing):
+            let leftColumns = try left.schema(in: catalog)
+            let rightColumns = try right.schema(in: catalog)
+            if leftColumns.isEmpty || rightColumns.isEmpty {
+                throw PlanError.invalidUse(
+                    "unionByName needs the columns of both sides; one side's columns are unknown (raw SQL or a table "
+                        + "missing from the schema)")
+            }
+            let matched = try LogicalPlan.unionByNameColumns(
+                leftColumns, rightColumns, allowMissingColumns: allowMissing)
+            func side(
+                _ plan: LogicalPlan, _ columns: [PlanColumn], _ pick: (UnionByNameColumn) -> Int?
+            )
+                -> LogicalPlan
+            {
+                let picks = matched.map(pick)
+                if picks == Array(columns.indices).map({ Optional($0) }) { return plan }
+                return .project(
+                    plan,
+                    zip(matched, picks).map { match, index in
+                        if let index { return .column(ColumnReference(columns[index].name)) }
+                        // A typed NULL, so PostgreSQL need not guess the column's type from an untyped NULL.
+                        let type = match.column.type
+                        let null = Expression.literal(.null)
+                        return .alias(type == .unknown ? null : .cast(null, CastTarget(type)), match.column.name)
+                    })
+            }
+            return try build(
+                .setOperation(
+                    .unionAll, side(left, leftColumns, \.left), side(right, rightColumns, \.right)))
 
         case .aggregate(let input, let keys, let aggregates):
             var level = try build(input)
@@ -707,7 +780,7 @@ final class SQLGenerator {
             level.select.orderBy = []
             level.sortKeys = []
         }
-        if level.compound != nil || level.hasLimit {
+        if level.compound != nil || level.hasLimit || level.select.lock != nil {
             level = try wrap(level)
             level.hasProjection = true
         }

@@ -193,6 +193,11 @@ struct SQLPrinter {
 
     private mutating func write(_ select: SQLSelect) {
         output += select.distinct ? "SELECT DISTINCT " : "SELECT "
+        if !select.hints.isEmpty {
+            output += "/*+ "
+            output += select.hints.map(hintCommentText).joined(separator: " ")
+            output += " */ "
+        }
         if select.columns.isEmpty {
             output += "*"
         } else {
@@ -267,6 +272,19 @@ struct SQLPrinter {
                 output += "FETCH NEXT "
                 write(limit)
                 output += " ROWS ONLY"
+            }
+        }
+        if let lock = select.lock {
+            output += newline
+            output += lock.lock.strength == .update ? "FOR UPDATE" : "FOR SHARE"
+            if !lock.of.isEmpty {
+                output += " OF "
+                output += lock.of.map { quote($0) }.joined(separator: ", ")
+            }
+            switch lock.lock.waitPolicy {
+            case .wait: break
+            case .noWait: output += " NOWAIT"
+            case .skipLocked: output += " SKIP LOCKED"
             }
         }
     }
@@ -523,4 +541,21 @@ struct SQLPrinter {
             output += brackets ? "]" : ")"
         }
     }
+}
+
+/// A hint's text made safe inside a `/*+ … */` comment: nothing in it can end the comment or open a nested one
+/// (PostgreSQL nests block comments), so user text never becomes SQL. `*/` and `/*` get a space between their
+/// characters, and NUL and other control characters (which would cut a C string short) become spaces.
+func hintCommentText(_ hint: String) -> String {
+    var result = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
+    for scalar in hint.unicodeScalars {
+        var next = scalar
+        if scalar.value < 0x20 || scalar.value == 0x7F { next = " " }
+        if let previous, (previous == "*" && next == "/") || (previous == "/" && next == "*") { result.append(" ") }
+        result.append(next)
+        previous = next
+    }
+    // A trailing `*` or `/` cannot join the closing `*/`: the printer writes a space before it.
+    return String(result)
 }

@@ -60,7 +60,7 @@ public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Ca
 private func checked(_ statement: SQLStatement) throws -> SQLStatement {
     if statement.text.utf8.contains(0) {
         throw PlanError(
-            code: "MOL2004",
+            .identifierTooLong,
             message: "a name is empty, longer than the database allows, or contains a NUL character (U+0000), "
                 + "or raw SQL text contains a NUL")
     }

@@ -150,6 +150,18 @@ public struct SQLSelect: Sendable {
     public var limit: SQLExpression?
     /// `OFFSET`.
     public var offset: SQLExpression?
+    /// Optimizer hints, printed as `/*+ … */` after `SELECT` (neutralised so they cannot end the comment).
+    public var hints: [String] = []
+    /// `FOR UPDATE|SHARE …`, after `LIMIT`/`OFFSET`.
+    public var lock: SQLRowLock?
+}
+
+/// A row-lock clause: `FOR UPDATE [OF "t"] [NOWAIT | SKIP LOCKED]`.
+public struct SQLRowLock: Sendable {
+    /// The lock.
+    public var lock: RowLock
+    /// The quoted-at-print names of the sources to lock (`OF`).
+    public var of: [String]
 }
 
 /// A query: a `SELECT`, a set operation, `VALUES`, or raw user SQL.

@@ -27,6 +27,7 @@ enum DataFrameMethods {
         "agg": Signature(["exprs"], minimum: 1, variadic: true),
         "union": Signature(["other"]),
         "union_all": Signature(["other"]),
+        "union_by_name": Signature(["other", "allow_missing_columns"], minimum: 1),
         "intersect": Signature(["other"]),
         "except_": Signature(["other"]),
         "cte": Signature(["name"]),
@@ -284,6 +285,33 @@ extension Binder {
             return aggregate(
                 frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
                 fromSelect: false)
+        case "union_by_name":
+            guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
+                return .unknown
+            }
+            var allowMissing = false
+            if let node = arguments.value("allow_missing_columns", 1) {
+                let value = evaluate(node)
+                if case .scalar(.boolean(let flag)) = value {
+                    allowMissing = flag
+                } else if !value.isUnknown {
+                    report(.argumentTypeMismatch, node.range, "allowMissingColumns takes True or False")
+                }
+            }
+            next.plan = .unionByName(frame.plan, other.plan, allowMissingColumns: allowMissing)
+            if frame.isComplete && other.isComplete {
+                do {
+                    next.columns = try LogicalPlan.unionByNameColumns(
+                        frame.columns, other.columns, allowMissingColumns: allowMissing
+                    ).map(\.column)
+                } catch let error as PlanError {
+                    report(error.diagnosticCode, otherNode.range, error.message)
+                } catch {}
+            } else {
+                next.isComplete = false
+            }
+            next.origins = next.columns.map { _ in nameRange }
+            return .frame(next)
         case "union", "union_all", "intersect", "except_":
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
@@ -388,13 +416,23 @@ extension Binder {
         case "pivot":
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
         case "select_for_update", "select_for_share":
-            for value in arguments.named.values { _ = evaluate(value) }
-            if dialect == .sqlite {
+            func flag(_ name: String) -> Bool {
+                guard let node = arguments.named[name] else { return false }
+                if case .scalar(.boolean(let value)) = evaluate(node) { return value }
+                return false
+            }
+            var of: [String] = []
+            if let node = arguments.named["of"] { of = stringList(evaluate(node)) }
+            let policy: RowLock.WaitPolicy = flag("nowait") ? .noWait : flag("skip_locked") ? .skipLocked : .wait
+            if dialect == .sqlite && policy == .wait && of.isEmpty {
                 report(
-                    .unsupportedFeature, nameRange, "\(method)() is not supported on sqlite (SQLite has no row locks)",
+                    .unsupportedFeature, nameRange,
+                    "\(method)() does nothing on sqlite (SQLite has no row locks; a write locks the whole database)",
                     severity: .warning)
             }
-            return .frame(frame)
+            next.plan = .rowLock(
+                frame.plan, RowLock(method == "select_for_update" ? .update : .share, waitPolicy: policy, of: of))
+            return .frame(next)
         case "collect", "count", "head", "take", "first", "tail", "show", "nunique", "to_sql", "show_sql",
             "sql_preview", "explain", "print_schema":
             return action(frame, method: method, arguments: arguments, nameRange: nameRange)
@@ -426,8 +464,24 @@ extension Binder {
         } else if let howNode = arguments.value("how", 2) {
             _ = evaluate(howNode)
         }
-        if let lateral = arguments.named["lateral"], case .scalar(.boolean(true)) = evaluate(lateral) {
-            report(.unsupportedFeature, lateral.range, "lateral joins are not supported on \(dialect.rawValue)")
+        var lateral = false
+        if let lateralNode = arguments.named["lateral"], case .scalar(.boolean(true)) = evaluate(lateralNode) {
+            lateral = true
+            if !makeDialect(dialect).supportsLateralJoin {
+                report(
+                    .unsupportedFeature, lateralNode.range,
+                    "join(..., lateral=True) (JOIN LATERAL) is not supported on \(dialect.rawValue)")
+            }
+        }
+        var hints: [String] = []
+        if let hintsNode = arguments.named["hints"] {
+            let value = evaluate(hintsNode)
+            hints = stringList(value)
+            var isNone = false
+            if case .scalar(.null) = value { isNone = true }
+            if hints.isEmpty && !value.isUnknown && !isNone {
+                report(.argumentTypeMismatch, hintsNode.range, "hints takes a string or a list of strings")
+            }
         }
         let combined = Scope(
             columns: frame.columns + other.columns, origins: frame.origins + other.origins,
@@ -446,7 +500,8 @@ extension Binder {
             }
         }
         var next = frame
-        next.plan = .join(Join(frame.plan, other.plan, kind: kind, condition: condition))
+        next.plan = .join(
+            Join(frame.plan, other.plan, kind: kind, condition: condition, lateral: lateral, hints: hints))
         switch kind {
         case .semi, .anti: break
         case .inner, .left, .right, .full, .cross:
@@ -1040,7 +1095,7 @@ extension Binder {
     /// The plan a DataFrame builder made, reporting its build error on `range`.
     func build(_ dataFrame: DataFrame, _ range: ByteRange) -> LogicalPlan {
         if let error = dataFrame.buildError {
-            report(DiagnosticCode(planErrorCode: error.code), range, error.message)
+            report(error.diagnosticCode, range, error.message)
         }
         return dataFrame.plan
     }

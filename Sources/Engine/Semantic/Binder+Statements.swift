@@ -237,7 +237,9 @@ extension LogicalPlan {
             .explode(let input, _, _), .sample(let input, _, _):
             return input.scannedTables
         case .join(let join): return join.left.scannedTables.union(join.right.scannedTables)
-        case .setOperation(_, let left, let right): return left.scannedTables.union(right.scannedTables)
+        case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
+            return left.scannedTables.union(right.scannedTables)
+        case .rowLock(let input, _): return input.scannedTables
         case .recursiveCTE(_, let initial, let recursive, _):
             return initial.scannedTables.union(recursive.scannedTables)
         case .pivot(let pivot): return pivot.input.scannedTables
@@ -288,6 +290,9 @@ extension LogicalPlan {
             pivot.input = map(pivot.input)
             return .pivot(pivot)
         case .sample(let input, let fraction, let seed): return .sample(map(input), fraction: fraction, seed: seed)
+        case .unionByName(let left, let right, let allowMissing):
+            return .unionByName(map(left), map(right), allowMissingColumns: allowMissing)
+        case .rowLock(let input, let lock): return .rowLock(map(input), lock)
         }
     }
 }

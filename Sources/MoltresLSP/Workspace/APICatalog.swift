@@ -96,6 +96,9 @@ enum APICatalog {
             m("alias", ["name"], "DataFrame", "Names the DataFrame, so `col(\"name.column\")` resolves."),
             m("union", ["other"], "DataFrame", "UNION (duplicates removed)."),
             m("union_all", ["other"], "DataFrame", "UNION ALL."),
+            m(
+                "union_by_name", ["other", "allowMissingColumns=False"], "DataFrame",
+                "UNION ALL matching columns by name; allowMissingColumns fills a missing column with NULL."),
             m("intersect", ["other"], "DataFrame", "INTERSECT."),
             m("except_", ["other"], "DataFrame", "EXCEPT."),
             m("fillna", ["value", "subset=None"], "DataFrame", "Replaces NULLs."),

@@ -751,6 +751,114 @@ LIMIT $1;
 -- parameters: 3
 -- columns: n integer, id integer
 
+-- case: union_by_name
+SELECT *
+FROM (
+  SELECT "orders"."id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" <= $1
+  UNION ALL
+  SELECT "orders"."id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" <= $2
+) AS "t1"
+ORDER BY "t1"."id" ASC, "t1"."amount" ASC;
+-- parameters: 3, 2
+-- columns: id integer, amount real
+
+-- case: union_by_name_allow_missing
+SELECT *
+FROM (
+  SELECT "customers"."id", "customers"."name", CAST(NULL AS DOUBLE PRECISION) AS "price"
+  FROM "customers"
+  WHERE "customers"."id" <= $1
+  UNION ALL
+  SELECT "products"."id", CAST(NULL AS TEXT) AS "name", "products"."price"
+  FROM "products"
+  WHERE "products"."id" <= $2
+) AS "t1"
+ORDER BY "t1"."id" ASC, "t1"."name" ASC NULLS FIRST, "t1"."price" ASC NULLS FIRST;
+-- parameters: 3, 2
+-- columns: id integer, name text, price real
+
+-- case: select_for_update
+SELECT "orders"."id", "orders"."amount"
+FROM "orders"
+WHERE "orders"."amount" > $1
+ORDER BY "orders"."id" ASC
+LIMIT $2
+FOR UPDATE;
+-- parameters: 1000, 5
+-- columns: id integer, amount real
+
+-- case: select_for_update_skip_locked
+SELECT "orders"."id"
+FROM "orders"
+WHERE "orders"."status" = $1
+ORDER BY "orders"."id" ASC
+LIMIT $2
+FOR UPDATE OF "orders" SKIP LOCKED;
+-- parameters: 'shipped', 3
+-- columns: id integer
+
+-- case: select_for_share_nowait
+SELECT "customers"."id"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $1
+FOR SHARE NOWAIT;
+-- parameters: 3
+-- columns: id integer
+
+-- case: select_for_update_then_group
+SELECT "t1"."status", count(*) AS "n"
+FROM (
+  SELECT *
+  FROM "orders"
+  FOR UPDATE
+) AS "t1"
+GROUP BY "t1"."status"
+ORDER BY "t1"."status" ASC;
+-- parameters: 
+-- columns: status text, n integer
+
+-- case: lateral_join_latest_order
+SELECT "customers"."id", "t1"."order_id", "t1"."amount"
+FROM "customers"
+CROSS JOIN LATERAL (
+  SELECT "orders"."id" AS "order_id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."customer_id" = "customers"."id"
+  ORDER BY "orders"."amount" DESC, "orders"."id" ASC
+  LIMIT $1
+) AS "t1"
+ORDER BY "customers"."id" ASC
+LIMIT $2;
+-- parameters: 1, 10
+-- columns: id integer, order_id integer, amount real
+
+-- case: lateral_left_join_on
+SELECT "customers"."id", "t1"."order_id"
+FROM "customers"
+LEFT JOIN LATERAL (
+  SELECT "orders"."id" AS "order_id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."customer_id" = "customers"."id"
+) AS "t1" ON "t1"."amount" > $1
+ORDER BY "customers"."id" ASC, "t1"."order_id" ASC NULLS FIRST
+LIMIT $2;
+-- parameters: 1500, 10
+-- columns: id integer, order_id integer
+
+-- case: join_hints
+SELECT /*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ "orders"."id", "customers"."country"
+FROM "orders"
+JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+ORDER BY "orders"."id" ASC
+LIMIT $1;
+-- parameters: 3
+-- columns: id integer, country text
+
 -- case: insert_rows
 INSERT INTO "products" ("id", "name", "category", "price", "stock")
 VALUES ($1, $2, $3, $4, $5),

@@ -737,6 +737,74 @@ LIMIT ?;
 -- parameters: 3
 -- columns: n integer, id integer
 
+-- case: union_by_name
+SELECT *
+FROM (
+  SELECT "orders"."id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" <= ?
+  UNION ALL
+  SELECT "orders"."id", "orders"."amount"
+  FROM "orders"
+  WHERE "orders"."id" <= ?
+) AS "t1"
+ORDER BY "t1"."id" ASC, "t1"."amount" ASC;
+-- parameters: 3, 2
+-- columns: id integer, amount real
+
+-- case: union_by_name_allow_missing
+SELECT *
+FROM (
+  SELECT "customers"."id", "customers"."name", CAST(NULL AS REAL) AS "price"
+  FROM "customers"
+  WHERE "customers"."id" <= ?
+  UNION ALL
+  SELECT "products"."id", CAST(NULL AS TEXT) AS "name", "products"."price"
+  FROM "products"
+  WHERE "products"."id" <= ?
+) AS "t1"
+ORDER BY "t1"."id" ASC, "t1"."name" ASC, "t1"."price" ASC;
+-- parameters: 3, 2
+-- columns: id integer, name text, price real
+
+-- case: select_for_update
+SELECT "orders"."id", "orders"."amount"
+FROM "orders"
+WHERE "orders"."amount" > ?
+ORDER BY "orders"."id" ASC
+LIMIT ?;
+-- parameters: 1000, 5
+-- columns: id integer, amount real
+
+-- case: select_for_update_skip_locked
+-- error: FOR UPDATE SKIP LOCKED is not supported on sqlite [MOL4002]
+
+-- case: select_for_share_nowait
+-- error: FOR SHARE NOWAIT is not supported on sqlite [MOL4002]
+
+-- case: select_for_update_then_group
+SELECT "orders"."status", count(*) AS "n"
+FROM "orders"
+GROUP BY "orders"."status"
+ORDER BY "orders"."status" ASC;
+-- parameters: 
+-- columns: status text, n integer
+
+-- case: lateral_join_latest_order
+-- error: join(..., lateral=True) (JOIN LATERAL) is not supported on sqlite [MOL4002]
+
+-- case: lateral_left_join_on
+-- error: join(..., lateral=True) (JOIN LATERAL) is not supported on sqlite [MOL4002]
+
+-- case: join_hints
+SELECT /*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ "orders"."id", "customers"."country"
+FROM "orders"
+JOIN "customers" ON "orders"."customer_id" = "customers"."id"
+ORDER BY "orders"."id" ASC
+LIMIT ?;
+-- parameters: 3
+-- columns: id integer, country text
+
 -- case: insert_rows
 INSERT INTO "products" ("id", "name", "category", "price", "stock")
 VALUES (?, ?, ?, ?, ?),

@@ -27,7 +27,28 @@ import Testing
         let count = BuiltinFunction.named("count")!
         #expect(count.accepts(argumentCount: 0) && count.accepts(argumentCount: 1) && !count.accepts(argumentCount: 2))
         #expect(BuiltinFunction.named("concat")!.accepts(argumentCount: 9))
-        #expect(PlanError.wrongArity(BuiltinFunction.named("substring")!, got: 5).code == "MOL3001")
+        #expect(PlanError.wrongArity(BuiltinFunction.named("substring")!, got: 5).code == "MOL3002")
+    }
+
+    /// A `PlanError` carries the catalogue's code and title meaning; there is no translation table.
+    @Test func planErrorCodesAreCatalogueCodes() {
+        let catalogue = Dictionary(uniqueKeysWithValues: DiagnosticCatalog.all.map { ($0.code, $0.title) })
+        let errors: [(PlanError, DiagnosticCode)] = [
+            (.unknownColumn(ColumnReference("x"), candidates: []), .unknownColumn),
+            (.ambiguousColumn("x", candidates: ["a.x", "b.x"]), .ambiguousColumn),
+            (.unknownTable("t"), .unknownTable),
+            (.typeMismatch("text > integer"), .operatorTypeMismatch),
+            (.wrongArity(BuiltinFunction.named("upper")!, got: 2), .wrongArity),
+            (.invalidUse("bad"), .invalidUse),
+            (.unsupportedFunction("md5", dialect: "x"), .unsupportedFunction),
+            (.unsupportedFeature("LATERAL join", dialect: "sqlite"), .unsupportedFeature),
+        ]
+        for (error, code) in errors {
+            #expect(error.diagnosticCode == code, "\(error)")
+            #expect(catalogue[error.diagnosticCode] != nil, "\(error.code) is not in the catalogue")
+        }
+        #expect(catalogue[.ambiguousColumn] == "Ambiguous column")
+        #expect(catalogue[.unknownTable] == "Unknown table")
     }
 }
 
@@ -48,10 +69,10 @@ import Testing
         (col("t.id") / 2, "real"),
         (col("t.id").floorDiv(2), "integer"),
         (col("name") + "x", "text"),
-        (col("name") > 3, "MOL2101"),
-        (col("name") - 1, "MOL2101"),
-        (-col("name"), "MOL2101"),
-        (col("id"), "MOL2002"),
+        (col("name") > 3, "MOL2010"),
+        (col("name") - 1, "MOL2010"),
+        (-col("name"), "MOL2010"),
+        (col("id"), "MOL2003"),
         (col("missing"), "MOL2001"),
         (col("price") > 3, "boolean"),
         (F.avg(col("t.id")), "real"),

@@ -430,6 +430,51 @@ enum GoldenCases {
             "monotonically_increasing_id", ordered: true,
             products.select(F.monotonically_increasing_id().alias("n"), col("id")).orderBy("id").limit(3)),
 
+        // unionByName, row locks, lateral joins and join hints.
+        GoldenCase(
+            "union_by_name", ordered: true,
+            orders.select("id", "amount").where(col("id") <= 3).unionByName(
+                orders.select("amount", "id").where(col("id") <= 2)
+            ).orderBy("id", "amount")),
+        GoldenCase(
+            "union_by_name_allow_missing", ordered: true,
+            customers.select("id", "name").where(col("id") <= 3).unionByName(
+                products.select("price", "id").where(col("id") <= 2), allowMissingColumns: true
+            ).orderBy("id", "name", "price")),
+        GoldenCase(
+            "select_for_update", ordered: true,
+            orders.where(col("amount") > 1000).selectForUpdate().select("id", "amount").orderBy("id").limit(5)),
+        GoldenCase(
+            "select_for_update_skip_locked", ordered: true,
+            orders.where(col("status") == "shipped").selectForUpdate(skipLocked: true, of: ["orders"]).select("id")
+                .orderBy("id").limit(3)),
+        GoldenCase(
+            "select_for_share_nowait", ordered: true,
+            customers.selectForShare(nowait: true).select("id").orderBy("id").limit(3)),
+        GoldenCase(
+            "select_for_update_then_group", ordered: true,
+            orders.selectForUpdate().groupBy("status").agg(F.count("*").alias("n")).orderBy("status")),
+        GoldenCase(
+            "lateral_join_latest_order", ordered: true,
+            customers.join(
+                orders.where(col("orders.customer_id") == col("customers.id"))
+                    .orderBy(col("amount").desc(), col("id")).limit(1).select(col("id").alias("order_id"), "amount"),
+                lateral: true
+            ).select(col("customers.id"), "order_id", "amount").orderBy("id").limit(10)),
+        GoldenCase(
+            "lateral_left_join_on", ordered: true,
+            customers.join(
+                orders.where(col("orders.customer_id") == col("customers.id")).select(
+                    col("id").alias("order_id"), "amount"),
+                on: col("amount") > 1500, how: .left, lateral: true
+            ).select(col("customers.id"), "order_id").orderBy("id", "order_id").limit(10)),
+        GoldenCase(
+            "join_hints", ordered: true,
+            orders.join(
+                customers, on: col("orders.customer_id") == col("customers.id"), lateral: false,
+                hints: ["IndexScan(orders)", "x */ DROP TABLE customers; /* y", "/*/", "nul\u{0}end"]
+            ).select(col("orders.id"), "country").orderBy("id").limit(3)),
+
         // Mutations.
         GoldenCase(
             "insert_rows",

@@ -25,6 +25,7 @@ import Foundation
 /// 12. ``maximumParameters`` — the batch size limit for multi-row inserts.
 /// 13. ``customFunctions`` and ``explodeSyntax`` — functions the executor registers on each connection (SQLite).
 /// 14. ``inlineLiteral(_:)`` — literals in DDL, where parameters are not allowed.
+/// 15. ``supportsLateralJoin``, ``rowLockSyntax``, ``joinHintSyntax`` — `JOIN LATERAL`, `FOR UPDATE`, hints.
 public protocol Dialect: Sendable {
     /// The dialect's name in messages (`sqlite`, `postgresql`).
     var name: String { get }
@@ -101,6 +102,34 @@ public protocol Dialect: Sendable {
 
     /// A literal written into the SQL text, for DDL `DEFAULT`s (databases do not bind parameters there).
     func inlineLiteral(_ value: DatabaseValue) -> String
+
+    /// Whether a join's right side may read the left side's columns (`JOIN LATERAL`); otherwise
+    /// `join(..., lateral=True)` is `MOL4002`.
+    var supportsLateralJoin: Bool { get }
+
+    /// How `select_for_update` / `select_for_share` lock rows.
+    var rowLockSyntax: RowLockSyntax { get }
+
+    /// How `join(..., hints=[...])` is written.
+    var joinHintSyntax: JoinHintSyntax { get }
+}
+
+/// How row locks are written.
+public enum RowLockSyntax: Sendable, Hashable {
+    /// `… FOR UPDATE|SHARE [OF t, …] [NOWAIT|SKIP LOCKED]` after `LIMIT`/`OFFSET` (PostgreSQL, MySQL 8, Oracle).
+    case forUpdate
+    /// The database has no row locks (SQLite: a writer locks the whole database). A plain lock is dropped, as
+    /// the Python library does; `NOWAIT`/`SKIP LOCKED`/`OF` cannot be honoured and are `MOL4002`.
+    case none
+}
+
+/// How optimizer hints given to `join` are written.
+public enum JoinHintSyntax: Sendable, Hashable {
+    /// `SELECT /*+ hint … */ …`: a statement hint comment (Oracle, MySQL optimizer hints, PostgreSQL with
+    /// pg_hint_plan; a plain comment elsewhere). The hint text is neutralised so it cannot end the comment.
+    case statementComment
+    /// Hints are dropped.
+    case none
 }
 
 /// How bound parameters are written.
@@ -236,6 +265,12 @@ extension Dialect {
     public var explodeSyntax: ExplodeSyntax { .unnest }
     /// `EXPLAIN`.
     public var explainPrefix: String { "EXPLAIN" }
+
+    public var supportsLateralJoin: Bool { true }
+
+    public var rowLockSyntax: RowLockSyntax { .forUpdate }
+
+    public var joinHintSyntax: JoinHintSyntax { .statementComment }
 
     /// Standard literals: numbers as written, text in single quotes with `'` doubled, `X'…'` blobs.
     public func inlineLiteral(_ value: DatabaseValue) -> String {

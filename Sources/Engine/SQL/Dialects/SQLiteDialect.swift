@@ -26,6 +26,12 @@ public struct SQLiteDialect: Dialect {
     public var explainPrefix: String { "EXPLAIN QUERY PLAN" }
     /// How `explode` reads array elements.
     public var explodeSyntax: ExplodeSyntax { .jsonEach }
+
+    /// SQLite has no `LATERAL`.
+    public var supportsLateralJoin: Bool { false }
+
+    /// SQLite has no row locks: `select_for_update()` is a no-op there (API.md), its options are `MOL4002`.
+    public var rowLockSyntax: RowLockSyntax { .none }
     /// The functions of ``SQLiteFunctions``.
     public var customFunctions: [CustomFunction] { SQLiteFunctions.all }
 
