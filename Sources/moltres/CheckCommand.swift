@@ -10,7 +10,9 @@ struct CheckCommand: ParsableCommand {
             Prints one line per diagnostic, `path:line:col: severity: message [CODE]` (1-based; columns count \
             characters), sorted by position; with --format json, one JSON array of objects with file, line, \
             column, endLine, endColumn, severity, code, message and fixes. Tables and columns are checked \
-            against --db, --schema or $MOLTRES_DSN when given.
+            against --db, --schema or $MOLTRES_DSN when given; otherwise against the database of each \
+            `connect(...)` in the file, for the statements after it (read once per URL; one that cannot be read \
+            leaves its statements unchecked).
             Exit status: 0 when no file has an error (warnings allowed); 1 when a file has an error or cannot be \
             read; 64 on a bad command line.
             """
@@ -30,7 +32,8 @@ struct CheckCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let catalog = try catalogOptions.load()
+        let fixed = try catalogOptions.fixedTarget()
+        let schemas = ConnectionSchemas()
         var failed = false
         var reports: [DiagnosticReport] = []
         for path in files {
@@ -42,7 +45,7 @@ struct CheckCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let compilation = compile(source.text, catalog: catalog ?? .empty, dialect: catalog?.kind ?? .sqlite)
+            let compilation = compileFollowingConnections(source, fixed: fixed, target: schemas.target)
             let report = DiagnosticReport(path: path, source: source, diagnostics: compilation.diagnostics)
             if report.hasErrors { failed = true }
             switch format {

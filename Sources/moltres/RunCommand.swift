@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
             $MOLTRES_DSN the file's connect(...) calls are ignored, otherwise each switches the connection for \
             the statements after it.
             Formats: table (aligned, NULL shown as NULL, long values cut, a `(N rows, 1.2 ms)` footer), csv \
-            (RFC 4180, a header line per query), json (an array of row objects per statement), jsonl (one \
+            (RFC 4180, a header line per query; result sets separated by a blank line), json (an array of row objects per statement), jsonl (one \
             object per executed statement: statement, line, kind, sql, columns, rows, rowCount, truncated, \
             elapsedMs).
             Errors are printed as `path:line:col: error: message [CODE]` on stderr.
@@ -82,8 +82,13 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure("cannot read the schema of \(ConnectionURL.redact(url)): \(error.message)")
         }
 
-        // The real pass, against the database's schema and dialect.
-        let compilation = compile(source.text, catalog: catalog, dialect: session.connection.kind)
+        // The real pass: each statement against the schema and dialect of the database it runs on (the file's
+        // connect(...) calls switch it, unless --db or $MOLTRES_DSN was given); each URL's schema is read once.
+        let first = CompilationTarget(catalog: catalog, dialect: session.connection.kind)
+        let schemas = ConnectionSchemas()
+        let compilation = compileFollowingConnections(source, fixed: given == nil ? nil : first) { target in
+            target == url ? first : schemas.target(target)
+        }
         let report = DiagnosticReport(path: file, source: source, diagnostics: compilation.diagnostics)
         SourceFiles.printError(report.text)
         if report.hasErrors { throw ExitCode(1) }
@@ -94,16 +99,15 @@ struct RunCommand: ParsableCommand {
             rowLimit: limit, readOnly: readOnly, statementTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
         let runner = ScriptRunner(session: session, options: options) { target in try openSession(target) }
         let formatter = ResultFormatter(format: format)
-        var first = true
+        var firstResult = true
         do {
             try runner.run(steps) { result in
                 var text = ""
-                if format == .table {
-                    if !first { text += "\n" }
-                    if showSQL { text += SQLListing.header(for: result) }
-                }
+                // Result sets are separated by a blank line (table and csv).
+                if (format == .table || format == .csv) && !firstResult { text += "\n" }
+                if format == .table && showSQL { text += SQLListing.header(for: result) }
                 text += formatter.render(result)
-                first = false
+                firstResult = false
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
         } catch let error as ScriptError {

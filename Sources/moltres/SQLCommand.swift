@@ -27,13 +27,22 @@ struct SQLCommand: ParsableCommand {
 
     func run() throws {
         let source = try SourceFiles.read(file)
-        let catalog = try catalogOptions.load() ?? .empty
-        let kind = dialect ?? catalog.kind ?? .sqlite
-        let compilation = compile(source.text, catalog: catalog, dialect: kind)
+        let fixed = try catalogOptions.fixedTarget()
+        let schemas = ConnectionSchemas()
+        let compilation = compileFollowingConnections(source, fixed: fixed, target: schemas.target)
+        // Without --db/--schema, the SQL follows the file's connect(...) calls, starting with the first one's.
+        let initial = fixed ?? schemas.order.first.flatMap { schemas.targets[$0] }
+        let catalog = initial?.catalog ?? .empty
+        let kind = dialect ?? initial?.dialect ?? .sqlite
         let report = DiagnosticReport(path: file, source: source, diagnostics: compilation.diagnostics)
         SourceFiles.printError(report.text)
         if report.hasErrors { throw ExitCode(1) }
-        let listing = SQLListing(source: source, catalog: catalog, dialect: kind, pretty: pretty)
+        var listing = SQLListing(source: source, catalog: catalog, dialect: kind, pretty: pretty)
+        if fixed == nil {
+            listing.connectionTargets = schemas.targets.mapValues { target in
+                CompilationTarget(catalog: target.catalog, dialect: dialect ?? target.dialect)
+            }
+        }
         switch listing.render(compilation.statements) {
         case .success(let text):
             print(text, terminator: "")

@@ -58,6 +58,9 @@ public struct SQLListing: Sendable {
     public var dialect: DatabaseKind
     /// Whether to lay the SQL out over several lines.
     public var pretty: Bool
+    /// The schema and dialect of each `connect(...)` URL: SQL after a `connect(...)` to one of them is generated
+    /// against it (see ``compileFollowingConnections(_:fixed:target:)``); other URLs keep the current one.
+    public var connectionTargets: [String: CompilationTarget] = [:]
 
     /// Creates a listing.
     public init(source: SourceText, catalog: Catalog, dialect: DatabaseKind, pretty: Bool) {
@@ -72,7 +75,8 @@ public struct SQLListing: Sendable {
         let steps = ScriptStep.steps(of: statements, source: source)
         var output = ""
         do {
-            try render(steps, into: &output)
+            var target = CompilationTarget(catalog: catalog, dialect: dialect)
+            try render(steps, into: &output, target: &target)
         } catch let error as ScriptError {
             return .failure(error)
         } catch {
@@ -81,13 +85,15 @@ public struct SQLListing: Sendable {
         return .success(output)
     }
 
-    private func render(_ steps: [ScriptStep], into output: inout String) throws {
-        let dialect = makeDialect(self.dialect)
+    private func render(_ steps: [ScriptStep], into output: inout String, target: inout CompilationTarget) throws {
         for step in steps {
+            let dialect = makeDialect(target.dialect)
+            let catalog = target.catalog
             do {
                 switch step.action {
-                case .connect(let target):
-                    output += "-- line \(step.line): connect to \(ConnectionURL.redact(target))\n\n"
+                case .connect(let url):
+                    output += "-- line \(step.line): connect to \(ConnectionURL.redact(url))\n\n"
+                    if let next = connectionTargets[url] { target = next }
                 case .query(let plan, _):
                     let statement = try generateSQL(for: plan, dialect: dialect, catalog: catalog)
                     output += "-- line \(step.line)\n" + text(of: statement)
@@ -101,7 +107,7 @@ public struct SQLListing: Sendable {
                 case .transaction(let children, let readOnly):
                     output += "-- line \(step.line): transaction\n"
                     output += readOnly ? "BEGIN READ ONLY;\n\n" : "BEGIN;\n\n"
-                    try render(children, into: &output)
+                    try render(children, into: &output, target: &target)
                     output += "COMMIT;\n\n"
                 }
             } catch let error as PlanError {

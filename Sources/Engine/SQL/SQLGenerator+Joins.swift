@@ -85,6 +85,7 @@ extension SQLGenerator {
         var combined = Level()
         combined.columns = left.columns + right.columns
         combined.openQualifiers = left.openQualifiers + right.openQualifiers
+        combined.qualifierAliases = left.qualifierAliases.merging(right.qualifierAliases) { first, _ in first }
         combined.sourceNames = left.sourceNames + right.sourceNames
         var condition: SQLExpression?
         var usingNames: [String] = []
@@ -141,6 +142,7 @@ extension SQLGenerator {
         }
         level.sourceNames = combined.sourceNames
         level.openQualifiers = combined.openQualifiers
+        level.qualifierAliases = combined.qualifierAliases
         let leftNullable = kind == .right || kind == .full
         let rightNullable = kind == .left || kind == .full
         var leftColumns = left.columns

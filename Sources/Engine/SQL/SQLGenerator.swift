@@ -17,6 +17,8 @@ final class SQLGenerator {
     var isRecursive = false
     var bindingUses: [String: Int] = [:]
     var outerScopes: [Level] = []
+    /// CTEs whose bodies read sources with unknown columns (no catalog, raw SQL): references to them stay open.
+    var openCTEs: [String: [String]] = [:]
 
     init(dialect: any Dialect, catalog: Catalog) {
         self.dialect = dialect
@@ -39,6 +41,9 @@ final class SQLGenerator {
         var columns: [LevelColumn] = []
         /// Aliases of sources whose columns are unknown (raw SQL, tables missing from the catalog).
         var openQualifiers: [String] = []
+        /// For open sources: other names a reference may qualify them with (lowercased), and the SQL name they
+        /// stand for (`orders.id` after `orders` became the subquery or CTE `t1`).
+        var qualifierAliases: [String: String] = [:]
         /// SQL names of the sources in FROM and JOIN.
         var sourceNames: [String] = []
         var hasProjection = false
@@ -177,7 +182,12 @@ final class SQLGenerator {
             if case .star = column.sql { return nil }
             return LevelColumn(column: column.column, sql: .column(qualifier: alias, name: name))
         }
-        if !inner.openQualifiers.isEmpty { outer.openQualifiers = [alias] }
+        if !inner.openQualifiers.isEmpty {
+            outer.openQualifiers = [alias]
+            for name in inner.openQualifiers + Array(inner.qualifierAliases.keys) where name != alias {
+                outer.qualifierAliases[name.lowercased()] = alias
+            }
+        }
         if !carriedKeys.isEmpty {
             if let keys = try? carriedKeys.map({ try orderItems(for: $0, in: outer) }) {
                 outer.select.orderBy = keys.flatMap { $0 }
@@ -621,6 +631,8 @@ final class SQLGenerator {
             }
             var level = Level()
             level.compound = .setOperation(leftQuery, keyword, rightQuery)
+            // A side whose columns are unknown (no catalog) leaves the result open; any next step wraps it.
+            if leftColumns.isEmpty || rightColumns.isEmpty { level.openQualifiers = ["set"] }
             level.columns = leftColumns.enumerated().map { index, column in
                 // A row of either side may land in the column, so it is nullable if either side's is.
                 let nullable =
@@ -682,7 +694,12 @@ final class SQLGenerator {
             }
             if alwaysCTE || bindingUses[name, default: 0] > 1 {
                 if cteColumns[name] == nil {
-                    let (body, columns) = try query(for: input)
+                    let bodyLevel = try build(input)
+                    let body = finalize(bodyLevel)
+                    let columns = bodyLevel.columns.map(\.column).filter { $0.name != "*" }
+                    if !bodyLevel.openQualifiers.isEmpty {
+                        openCTEs[name] = bodyLevel.openQualifiers + Array(bodyLevel.qualifierAliases.keys)
+                    }
                     commonTableExpressions.append(SQLCommonTableExpression(name: name, columns: [], query: body))
                     cteColumns[name] = columns.map {
                         PlanColumn(
@@ -699,6 +716,9 @@ final class SQLGenerator {
             var level = try build(input)
             for index in level.columns.indices where !level.columns[index].column.qualifiers.contains(name) {
                 level.columns[index].column.qualifiers.append(name)
+            }
+            if level.openQualifiers.count == 1, level.openQualifiers[0].lowercased() != name.lowercased() {
+                level.qualifierAliases[name.lowercased()] = level.openQualifiers[0]
             }
             return level
 
@@ -800,6 +820,12 @@ final class SQLGenerator {
                 column.qualifiers = alias.map { [$0] } ?? [table.name] + column.qualifiers.filter { $0 != table.name }
                 return LevelColumn(column: column, sql: .column(qualifier: sqlName, name: column.name))
             }
+            if let inner = openCTEs[table.name] {
+                level.openQualifiers = [sqlName]
+                for name in inner + [table.name] where name.lowercased() != sqlName.lowercased() {
+                    level.qualifierAliases[name.lowercased()] = sqlName
+                }
+            }
             return level
         }
         let lookup = table.schema.map { "\($0).\(table.name)" } ?? table.name
@@ -891,7 +917,9 @@ final class SQLGenerator {
                 if !level.openQualifiers.isEmpty {
                     let qualifier: String?
                     if let given = reference.qualifier {
-                        qualifier = level.openQualifiers.first { $0.lowercased() == given.lowercased() } ?? given
+                        qualifier =
+                            level.openQualifiers.first { $0.lowercased() == given.lowercased() }
+                            ?? level.qualifierAliases[given.lowercased()] ?? given
                     } else {
                         qualifier =
                             level.openQualifiers.count == 1 ? level.openQualifiers[0] : nil
