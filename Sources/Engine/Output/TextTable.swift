@@ -7,7 +7,8 @@
 ///   2 | Grace Hopper  | NULL
 /// ```
 /// Numbers are right-aligned, other values left-aligned; values wider than `maximumWidth`
-/// are cut with `…`; `NULL` marks SQL NULL; newlines and tabs inside values are shown as `↵` and `⇥`.
+/// are cut with `…`; `NULL` marks SQL NULL, and a text value that reads `NULL` is shown quoted (`"NULL"`) so the
+/// two stay distinct; newlines and tabs inside values are shown as `↵` and `⇥`.
 public struct TextTable {
     /// The column headings.
     public var headings: [String]
@@ -34,6 +35,7 @@ public struct TextTable {
             switch value {
             case .null: self.init(text: "NULL")
             case .integer, .real: self.init(text: value.description, alignRight: true)
+            case .text(let text) where text == "NULL": self.init(text: "\"NULL\"")
             case .boolean, .text, .blob: self.init(text: value.description)
             }
         }

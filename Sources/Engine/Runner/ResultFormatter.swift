@@ -80,11 +80,12 @@ public struct ResultFormatter: Sendable {
         return lines.map { $0 + "\r\n" }.joined()
     }
 
-    /// A CSV field: quoted when it holds a comma, a quote, a line break or surrounding spaces; NULL is empty.
+    /// A CSV field: quoted when it holds a comma, a quote, a line break or surrounding spaces; NULL is an empty
+    /// field and the empty string a quoted one (`""`), so the two stay distinct (as PostgreSQL's `COPY … CSV`).
     static func csvField(_ value: DatabaseValue) -> String {
         switch value {
         case .null: ""
-        case .text(let text): csvField(text)
+        case .text(let text): text.isEmpty ? "\"\"" : csvField(text)
         case .integer, .real, .boolean, .blob: csvField(value.description)
         }
     }

@@ -21,6 +21,17 @@ import Testing
             """)
     }
 
+    @Test func nullAndTheTextNULLAreDistinct() {
+        check(
+            TextTable(headings: ["a", "b", "c"], values: [[.null, "NULL", ""]]),
+            """
+             a    | b      | c
+            ------+--------+---
+             NULL | "NULL" |
+
+            """)
+    }
+
     @Test func clipsLongValuesAndShowsControlCharacters() {
         check(
             TextTable(headings: ["note"], values: [["line one\nline two\tend"]], maximumWidth: 10),

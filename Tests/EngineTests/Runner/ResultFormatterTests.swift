@@ -32,6 +32,14 @@ import Testing
         check(.csv, result, "id,name\r\n1,\"Ada, \"\"the\"\" first\"\r\n2,\r\n3,\"line\nbreak\"\r\n")
     }
 
+    @Test func csvKeepsNullAndTheEmptyStringDistinct() {
+        let values = StatementResult(
+            statementNumber: 1, line: 1, kind: .query, sql: "SELECT",
+            columns: [.init(name: "a", typeName: "text"), .init(name: "b", typeName: "text")],
+            rows: [[.null, ""], ["", .null]], rowCount: 2, elapsed: .microseconds(10))
+        check(.csv, values, "a,b\r\n,\"\"\r\n\"\",\r\n")
+    }
+
     @Test func jsonRowsAreObjects() {
         check(
             .json, result,
