@@ -8,7 +8,9 @@ struct SQLCommand: ParsableCommand {
         abstract: "Print the SQL each runnable statement of a .moltres file compiles to.",
         discussion: """
             Each statement is printed after a `-- line N` header, followed by `-- parameters: [...]` when it \
-            binds values. The dialect is --dialect, else that of --db/--schema, else sqlite.
+            binds values. The dialect is --dialect, else that of --db/--schema, else that of the database each \
+            `connect(...)` in the file names (whose schema the statements after it are resolved against), else \
+            sqlite.
             Errors are printed as `path:line:col: error: message [CODE]` on stderr.
             Exit status: 0 on success; 1 when the file has errors or cannot be read; 64 on a bad command line.
             """
