@@ -181,8 +181,8 @@ public struct Join: Sendable, Hashable {
     public var condition: JoinCondition
     /// `JOIN LATERAL`: the right input may refer to the left input's columns (`join(..., lateral=True)`).
     public var lateral: Bool
-    /// Optimizer hints (`join(..., hints=[...])`), written as a `/*+ … */` comment after the `SELECT` of the
-    /// level that holds the join; databases without hint support ignore the comment.
+    /// Optimizer hints (`join(..., hints=[...])`), written as a `/*+ … */` comment where the dialect reads hints
+    /// (``Dialect/joinHintSyntax``); databases without hint support ignore the comment.
     public var hints: [String]
 
     /// Creates a join.

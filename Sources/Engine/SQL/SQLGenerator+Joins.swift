@@ -137,7 +137,8 @@ extension SQLGenerator {
         level.select.joins.append(
             SQLJoin(keyword: keyword, item: rightItem, condition: kind == .cross ? nil : condition))
         switch dialect.joinHintSyntax {
-        case .statementComment: level.select.hints += join.hints
+        case .statementHead: statementHints += join.hints
+        case .afterSelect: level.select.hints += join.hints
         case .none: break
         }
         level.sourceNames = combined.sourceNames

@@ -19,6 +19,8 @@ final class SQLGenerator {
     var outerScopes: [Level] = []
     /// CTEs whose bodies read sources with unknown columns (no catalog, raw SQL): references to them stay open.
     var openCTEs: [String: [String]] = [:]
+    /// Join hints written at the head of the statement (``JoinHintSyntax/statementHead``).
+    var statementHints: [String] = []
 
     init(dialect: any Dialect, catalog: Catalog) {
         self.dialect = dialect

@@ -76,6 +76,8 @@ struct SQLPrinter {
 
     mutating func statement(_ tree: SQLTree) -> String {
         switch tree {
+        case .hinted(let hints, let statement):
+            return "/*+ " + hints.map(hintCommentText).joined(separator: " ") + " */ " + self.statement(statement)
         case .query(let with, let recursive, let query):
             return withClause(with, recursive: recursive) + self.query(query)
         case .insert(let insert):

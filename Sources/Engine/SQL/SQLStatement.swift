@@ -51,7 +51,8 @@ public struct SQLStatement: Sendable {
 public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Catalog = .empty) throws -> SQLStatement {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     let (tree, columns) = try generator.queryTree(for: plan)
-    return try checked(SQLPrinter.statement(for: tree, dialect: dialect, resultColumns: columns))
+    let statement = generator.statementHints.isEmpty ? tree : .hinted(generator.statementHints, tree)
+    return try checked(SQLPrinter.statement(for: statement, dialect: dialect, resultColumns: columns))
 }
 
 /// Refuses SQL text with a NUL character: databases read SQL as a C string, so a NUL in an identifier or in raw

@@ -150,7 +150,8 @@ public struct SQLSelect: Sendable {
     public var limit: SQLExpression?
     /// `OFFSET`.
     public var offset: SQLExpression?
-    /// Optimizer hints, printed as `/*+ … */` after `SELECT` (neutralised so they cannot end the comment).
+    /// Optimizer hints printed as `/*+ … */` after `SELECT` (``JoinHintSyntax/afterSelect``), neutralised so they
+    /// cannot end the comment.
     public var hints: [String] = []
     /// `FOR UPDATE|SHARE …`, after `LIMIT`/`OFFSET`.
     public var lock: SQLRowLock?
@@ -206,6 +207,8 @@ public indirect enum SQLTree: Sendable {
     case createIndex(name: String, table: SQLFromItem, columns: [String], unique: Bool, ifNotExists: Bool)
     /// `DROP INDEX [IF EXISTS] name`.
     case dropIndex(name: String, ifExists: Bool)
+    /// A statement preceded by a `/*+ … */` hint comment (``JoinHintSyntax/statementHead``).
+    case hinted([String], SQLTree)
 }
 
 /// An `INSERT`.

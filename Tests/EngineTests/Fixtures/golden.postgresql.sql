@@ -851,7 +851,7 @@ LIMIT $2;
 -- columns: id integer, order_id integer
 
 -- case: join_hints
-SELECT /*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ "orders"."id", "customers"."country"
+/*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ SELECT "orders"."id", "customers"."country"
 FROM "orders"
 JOIN "customers" ON "orders"."customer_id" = "customers"."id"
 ORDER BY "orders"."id" ASC

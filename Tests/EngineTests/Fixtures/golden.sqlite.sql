@@ -797,7 +797,7 @@ ORDER BY "orders"."status" ASC;
 -- error: join(..., lateral=True) (JOIN LATERAL) is not supported on sqlite [MOL4002]
 
 -- case: join_hints
-SELECT /*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ "orders"."id", "customers"."country"
+/*+ IndexScan(orders) x * / DROP TABLE customers; / * y / * / nul end */ SELECT "orders"."id", "customers"."country"
 FROM "orders"
 JOIN "customers" ON "orders"."customer_id" = "customers"."id"
 ORDER BY "orders"."id" ASC

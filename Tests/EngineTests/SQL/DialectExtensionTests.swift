@@ -16,6 +16,8 @@ struct StrictDialect: Dialect {
     var supportsFullJoin: Bool { false }
     var upsertSyntax: UpsertSyntax { .unsupported }
     var explodeSyntax: ExplodeSyntax { .unsupported }
+    var joinHintSyntax: JoinHintSyntax { .afterSelect }
+    var supportsLateralJoin: Bool { false }
     var functionRenderings: [String: FunctionRendering] {
         ["instr": .renamed("locate_in"), "md5": .unsupported("no MD5")]
     }
@@ -27,6 +29,19 @@ struct StrictDialect: Dialect {
 
     /// (pipeline, text the strict dialect must produce, or the error code it must report)
     static let cases: [(DataFrame, String)] = [
+        (
+            orders.join(
+                customers, on: col("orders.customer_id") == col("customers.id"), lateral: false,
+                hints: ["USE_HASH(c) */"]
+            )
+            .select(col("orders.id")),
+            "SELECT /*+ USE_HASH(c) * / */ `orders`.`id` FROM `orders` JOIN `customers` ON `orders`.`customer_id` = `customers`.`id`"
+        ),
+        (
+            orders.selectForUpdate(nowait: true).select("id").limit(1),
+            "SELECT `orders`.`id` FROM `orders` OFFSET 0 ROWS FETCH NEXT :1 ROWS ONLY FOR UPDATE NOWAIT"
+        ),
+        (orders.join(customers, lateral: true), "MOL4002"),
         (
             orders.select("id").orderBy(col("id")).offset(5).limit(2),
             "SELECT `orders`.`id` FROM `orders` ORDER BY `orders`.`id` ASC OFFSET :1 ROWS FETCH NEXT :2 ROWS ONLY"

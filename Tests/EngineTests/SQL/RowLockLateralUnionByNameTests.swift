@@ -80,7 +80,7 @@ import Testing
 
             """
         let text = try sql(source, dialect: .postgresql)
-        #expect(text.contains("SELECT /*+ Leading(customers orders) */"), "\(text)")
+        #expect(text.hasPrefix("/*+ Leading(customers orders) */ SELECT"), "\(text)")
         #expect(text.contains("CROSS JOIN LATERAL (SELECT"), "\(text)")
         #expect(codes(source, dialect: .sqlite) == ["MOL4002"])
         let right = "db.table(\"customers\").join(db.table(\"orders\"), on=\"id\", how=\"right\", lateral=True)\n"

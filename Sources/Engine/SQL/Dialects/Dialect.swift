@@ -123,11 +123,14 @@ public enum RowLockSyntax: Sendable, Hashable {
     case none
 }
 
-/// How optimizer hints given to `join` are written.
+/// How optimizer hints given to `join` are written. The hint text is neutralised so it cannot end the comment.
 public enum JoinHintSyntax: Sendable, Hashable {
-    /// `SELECT /*+ hint … */ …`: a statement hint comment (Oracle, MySQL optimizer hints, PostgreSQL with
-    /// pg_hint_plan; a plain comment elsewhere). The hint text is neutralised so it cannot end the comment.
-    case statementComment
+    /// `/*+ hint … */ SELECT …`: a comment at the head of the statement, where PostgreSQL's pg_hint_plan reads
+    /// it (a plain comment for databases without hints, such as SQLite).
+    case statementHead
+    /// `SELECT /*+ hint … */ …`: after the `SELECT` keyword of the query holding the join (Oracle, MySQL
+    /// optimizer hints).
+    case afterSelect
     /// Hints are dropped.
     case none
 }
@@ -270,7 +273,7 @@ extension Dialect {
 
     public var rowLockSyntax: RowLockSyntax { .forUpdate }
 
-    public var joinHintSyntax: JoinHintSyntax { .statementComment }
+    public var joinHintSyntax: JoinHintSyntax { .statementHead }
 
     /// Standard literals: numbers as written, text in single quotes with `'` doubled, `X'…'` blobs.
     public func inlineLiteral(_ value: DatabaseValue) -> String {
