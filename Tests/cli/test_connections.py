@@ -84,9 +84,14 @@ def test_sql_without_schema_for_reused_bindings_runs(moltres, write_file, shop_d
 
 def test_check_with_schema_accepts_reused_bindings(moltres, write_file, shop_db):
     _, url = shop_db
-    path = write_file("reused.moltres", REUSED_BINDINGS.replace('o.join(c, on=col("o.customer_id")', 'o.join(c, on=col("orders.customer_id")'))
+    path = write_file("reused.moltres", REUSED_BINDINGS)
     result = moltres("check", path, "--db", url)
     assert result.status == 0, result
+    run = moltres("run", path, "--db", url, "--format", "jsonl")
+    assert run.status == 0, run
+    counts = {line["line"]: line["rowCount"] for line in run.jsonl()}
+    assert counts[7] == counts[8] == counts[12] == counts[13] == 400  # joins and a union of bindings
+    assert counts[3] == counts[10] and counts[3] > 0  # a binding joined with itself under another alias
 
 
 def test_each_connect_is_checked_against_its_own_schema(moltres, write_file, shop_db, tmp_path):
