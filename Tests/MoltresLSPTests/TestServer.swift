@@ -98,7 +98,7 @@ final class TestServer: Sendable {
 }
 
 /// The markers tests put in source text.
-let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
+let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟"]
 
 /// Removes the markers from `text` and returns their UTF-16 positions.
 func extractMarkers(_ markedText: String) -> (String, [String: Position]) {

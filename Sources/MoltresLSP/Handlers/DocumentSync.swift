@@ -27,6 +27,7 @@ extension LanguageServer {
     /// `textDocument/didClose`: forgets the document and clears its diagnostics.
     func handleDidClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
+        semanticTokensResults.withLock { _ = $0.removeValue(forKey: params.textDocument.uri) }
         state.withLock { state in
             state.analyses[params.textDocument.uri] = nil
             state.published[params.textDocument.uri] = nil
