@@ -73,6 +73,8 @@ public final class LanguageServer: Sendable {
     let validationConnections = Protected<[String: any DatabaseConnection]>([:])
     /// Running editor queries by request id, so `$/cancelRequest` can stop them in the database.
     let runningQueries = Protected<[String: any QueryCanceller]>([:])
+    /// When each document was last edited, for the leading edge of the diagnostics debounce.
+    let lastEdits = Protected<[DocumentUri: DispatchTime]>([:])
     /// The last semantic tokens sent per document and their `resultId`, for delta requests.
     let semanticTokensResults = Protected<[DocumentUri: (id: String, data: [UInt32])]>([:])
 

@@ -21,13 +21,22 @@ extension LanguageServer {
             log("didChange for a document that is not open: \(uri)", type: .warning)
             return
         }
-        scheduleDiagnostics(uri)
+        // Leading and trailing debounce: an edit after a quiet spell is checked at once (diagnostics follow a
+        // pause in typing without waiting), while edits in quick succession wait for the delay after the last.
+        let now = DispatchTime.now()
+        let previous = lastEdits.withLock { edits in
+            defer { edits[uri] = now }
+            return edits[uri]
+        }
+        let quiet = previous.map { now > $0 + diagnosticsDelay } ?? true
+        scheduleDiagnostics(uri, immediately: quiet)
     }
 
     /// `textDocument/didClose`: forgets the document and clears its diagnostics.
     func handleDidClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
         semanticTokensResults.withLock { _ = $0.removeValue(forKey: params.textDocument.uri) }
+        lastEdits.withLock { _ = $0.removeValue(forKey: params.textDocument.uri) }
         state.withLock { state in
             state.analyses[params.textDocument.uri] = nil
             state.published[params.textDocument.uri] = nil
