@@ -61,6 +61,8 @@ let package = Package(
             dependencies: ["Moltres", "MoltresProtocol", "CSQLite", "CPostgres"],
             path: "Benchmarks/MoltresBenchmarks"
         ),
+        // The LSP benchmark's baseline: a minimal Content-Length framed stdio echo server (moltres-bench lsp).
+        .executableTarget(name: "moltres-lsp-echo", path: "Benchmarks/LSPEcho"),
         .testTarget(
             name: "EngineTests", dependencies: ["Moltres"], path: "Tests/EngineTests", exclude: ["Fixtures"]),
         .testTarget(name: "ProtocolTests", dependencies: ["MoltresProtocol"], path: "Tests/ProtocolTests"),

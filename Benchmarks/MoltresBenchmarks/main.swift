@@ -35,6 +35,7 @@ for suite in suites {
     case "parser": results += try runParserBenchmarks(repetitions: repetitions)
     case "compile": results += runCompileBenchmarks(repetitions: repetitions)
     case "frontend": results += try runFrontendBenchmarks(repetitions: repetitions)
+    case "lsp": results += try runLSPBenchmarks(repetitions: repetitions)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }

@@ -73,6 +73,10 @@ public final class LanguageServer: Sendable {
     let validationConnections = Protected<[String: any DatabaseConnection]>([:])
     /// Running editor queries by request id, so `$/cancelRequest` can stop them in the database.
     let runningQueries = Protected<[String: any QueryCanceller]>([:])
+    /// When each document was last edited, for the leading edge of the diagnostics debounce.
+    let lastEdits = Protected<[DocumentUri: DispatchTime]>([:])
+    /// The last semantic tokens sent per document and their `resultId`, for delta requests.
+    let semanticTokensResults = Protected<[DocumentUri: (id: String, data: [UInt32])]>([:])
 
     /// Creates a server on `connection`; call ``start()`` to begin serving.
     ///
@@ -136,6 +140,8 @@ public final class LanguageServer: Sendable {
             .on(SetTraceNotification.self) { _ in }
             .on(CancelRequestNotification.self) { _ in }
             .on(SemanticTokensFullRequest.self, onRequestQueue(handleSemanticTokens))
+            .on(SemanticTokensRangeRequest.self, onRequestQueue(handleSemanticTokensRange))
+            .on(SemanticTokensDeltaRequest.self, onRequestQueue(handleSemanticTokensDelta))
             .on(FoldingRangeRequest.self, onRequestQueue(handleFoldingRange))
             .on(DocumentSymbolRequest.self, onRequestQueue(handleDocumentSymbol))
             .on(DocumentFormattingRequest.self, onRequestQueue(handleFormatting))

@@ -17,6 +17,8 @@ public enum Messages {
         PrepareRenameRequest.self,
         DocumentSymbolRequest.self,
         SemanticTokensFullRequest.self,
+        SemanticTokensRangeRequest.self,
+        SemanticTokensDeltaRequest.self,
         FoldingRangeRequest.self,
         DocumentFormattingRequest.self,
         CodeLensRequest.self,

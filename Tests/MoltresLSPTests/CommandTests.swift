@@ -101,6 +101,89 @@ import Testing
         let count = try database.collect("SELECT count(*) FROM ledger").rows.first?.first
         #expect(count == .integer(0))
     }
+    /// `txn.rollback()`, `txn.commit()` and savepoints run as in `moltres run` (the shared ScriptRunner).
+    @Test func runFileHonoursTransactionControlLikeTheCLI() async throws {
+        let test = try await TestServer()
+        let path = test.workspace.appendingPathComponent("shop.db").path
+        let database = try Database.open("sqlite:///" + path)
+        func stock(_ id: Int) throws -> DatabaseValue? {
+            try database.collect("SELECT stock FROM products WHERE id = \(id)").rows.first?.first
+        }
+        let before2 = try stock(2)
+        let before4 = try stock(4)
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.update("products", where=col("id") == 1, set={"stock": 111})
+                txn.savepoint("a")
+                db.update("products", where=col("id") == 2, set={"stock": 222})
+                txn.rollback_to_savepoint("a")
+                db.update("products", where=col("id") == 3, set={"stock": 333})
+            with db.transaction() as txn:
+                db.update("products", where=col("id") == 4, set={"stock": 444})
+                txn.rollback()
+            db.table("products").where(col("id") == 4).select("stock")
+
+            """)
+        let file = try await test.command("moltres.runFile", ["uri": .string(test.uri()), "confirmed": true])
+        let statements = try #require(file?["statements"]?.arrayValue)
+        #expect(statements.map { $0["line"] } == [2, 4, 6, 8, 10])
+        #expect(statements.map { $0["kind"] } == ["mutation", "mutation", "mutation", "mutation", "query"])
+        #expect(try stock(1) == .integer(111))
+        #expect(try stock(2) == before2)
+        #expect(try stock(3) == .integer(333))
+        #expect(try stock(4) == before4)
+        #expect(before4 != .integer(444))
+        // The query after the rolled-back block sees the old value.
+        if case .integer(let old) = before4 { #expect(statements.last?["rows"]?[0]?[0] == .integer(old)) }
+    }
+
+    @Test func runFileCommitsWorkBeforeACommitAndRollsBackTheRest() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 1, "note": "kept"}])
+                txn.commit()
+                db.insert("ledger", [{"id": 2, "note": "undone"}])
+                db.insert("ledger", [{"id": 2, "note": "duplicate key"}])
+
+            """)
+        let error = await #expect(throws: ResponseError.self) {
+            _ = try await test.command("moltres.runFile", ["uri": .string(test.uri()), "confirmed": true])
+        }
+        #expect(error?.message.contains("line 5") == true)
+        let ids = try database.collect("SELECT id FROM ledger ORDER BY id").rows.map { $0.first }
+        #expect(ids == [.integer(1)])
+    }
+
+    @Test func runFileWithoutConfirmationRunsNothingAndReadOnlyBlocksRefuseWrites() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.update("products", where=col("id") == 1, set={"stock": 999})
+
+            """)
+        let refused = try await test.command("moltres.runFile", ["uri": .string(test.uri())])
+        #expect(refused?["needsConfirmation"] == true)
+        #expect(try database.collect("SELECT stock FROM products WHERE id = 1").rows.first?.first != .integer(999))
+        test.open(
+            """
+            with db.transaction(readonly=True) as txn:
+                db.update("products", where=col("id") == 1, set={"stock": 999})
+
+            """, name: "readonly.moltres")
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.command(
+                "moltres.runFile", ["uri": .string(test.uri("readonly.moltres")), "confirmed": true])
+        }
+        #expect(try database.collect("SELECT stock FROM products WHERE id = 1").rows.first?.first != .integer(999))
+    }
 }
 
 @Suite struct DatabaseValidationTests {

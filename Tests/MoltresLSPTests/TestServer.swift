@@ -18,9 +18,14 @@ final class TestServer: Sendable {
     let exitCodes = Protected<[Int32]>([])
     let diagnostics = Protected<[String: [MoltresProtocol.Diagnostic]]>([:])
     let notifications = Protected<[String]>([])
+    /// The versions of the diagnostics published per document, in order.
+    let publishedVersions = Protected<[String: [Int?]]>([:])
 
     /// Starts a server, initializes it (offering `encodings`) and loads the demo shop's schema.
-    init(toml: String? = nil, encodings: [PositionEncodingKind] = [], initialize: Bool = true) async throws {
+    init(
+        toml: String? = nil, encodings: [PositionEncodingKind] = [], initialize: Bool = true,
+        diagnosticsDelay: DispatchTimeInterval = .milliseconds(20)
+    ) async throws {
         workspace = FileManager.default.temporaryDirectory.appendingPathComponent("moltres-lsp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         let database = try Database.open("sqlite:///" + workspace.appendingPathComponent("shop.db").path)
@@ -35,12 +40,14 @@ final class TestServer: Sendable {
         client = JSONRPCConnection(input: fromServer[0], output: toServer[1])
         let exitCodes = exitCodes
         server = LanguageServer(
-            connection: serverConnection, diagnosticsDelay: .milliseconds(20),
+            connection: serverConnection, diagnosticsDelay: diagnosticsDelay,
             exitHandler: { code in exitCodes.withLock { $0.append(code) } })
         let diagnostics = diagnostics
         let notifications = notifications
+        let publishedVersions = publishedVersions
         client.on(PublishDiagnosticsNotification.self) { params in
             diagnostics.withLock { $0[params.uri] = params.diagnostics }
+            publishedVersions.withLock { $0[params.uri, default: []].append(params.version) }
         }
         client.on(LogMessageNotification.self) { params in notifications.withLock { $0.append(params.message) } }
         client.on(ShowMessageNotification.self) { params in notifications.withLock { $0.append(params.message) } }
@@ -98,7 +105,7 @@ final class TestServer: Sendable {
 }
 
 /// The markers tests put in source text.
-let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
+let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟"]
 
 /// Removes the markers from `text` and returns their UTF-16 positions.
 func extractMarkers(_ markedText: String) -> (String, [String: Position]) {

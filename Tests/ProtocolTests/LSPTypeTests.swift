@@ -129,6 +129,19 @@ private let uri = "file:///w/a.moltres"
         SemanticTokensOptions(legend: SemanticTokensLegend(tokenTypes: ["variable"], tokenModifiers: []), full: true),
         #"{"legend":{"tokenTypes":["variable"],"tokenModifiers":[]},"full":true}"#)
     try check(
+        SemanticTokensOptions(
+            legend: SemanticTokensLegend(tokenTypes: [], tokenModifiers: []), range: true, full: .delta(true)),
+        #"{"legend":{"tokenTypes":[],"tokenModifiers":[]},"range":true,"full":{"delta":true}}"#)
+    try check(
+        SemanticTokensDeltaResult.delta(
+            SemanticTokensDelta(
+                resultId: "2", edits: [SemanticTokensEdit(start: 5, deleteCount: 5, data: [0, 1, 3, 1, 0])])),
+        #"{"resultId":"2","edits":[{"start":5,"deleteCount":5,"data":[0,1,3,1,0]}]}"#)
+    try check(SemanticTokensDeltaResult.full(SemanticTokens(resultId: "3", data: [])), #"{"resultId":"3","data":[]}"#)
+    try check(
+        SemanticTokensDeltaParams(textDocument: TextDocumentIdentifier(uri: "file:///a"), previousResultId: "1"),
+        #"{"textDocument":{"uri":"file:///a"},"previousResultId":"1"}"#)
+    try check(
         FoldingRange(startLine: 1, endLine: 4, kind: .region), #"{"startLine":1,"endLine":4,"kind":"region"}"#)
 }
 
@@ -314,7 +327,7 @@ private let uri = "file:///w/a.moltres"
 
 @Test func messagesAreListedOnceWithDistinctMethods() {
     #expect(lspVersion == "3.17")
-    #expect(Messages.requests.count == 22)
+    #expect(Messages.requests.count == 24)
     #expect(Messages.notifications.count == 15)
     #expect(Set(Messages.requests.map { $0.method }).count == Messages.requests.count)
     #expect(Set(Messages.notifications.map { $0.method }).count == Messages.notifications.count)
@@ -322,6 +335,8 @@ private let uri = "file:///w/a.moltres"
     #expect(Messages.notificationsByMethod["$/cancelRequest"] == CancelRequestNotification.self)
     #expect(HoverRequest.method == "textDocument/hover")
     #expect(SemanticTokensFullRequest.method == "textDocument/semanticTokens/full")
+    #expect(SemanticTokensRangeRequest.method == "textDocument/semanticTokens/range")
+    #expect(SemanticTokensDeltaRequest.method == "textDocument/semanticTokens/full/delta")
     #expect(WorkDoneProgressCreateRequest.method == "window/workDoneProgress/create")
     #expect(Messages.requestsByMethod["client/registerCapability"] == RegistrationRequest.self)
 }

@@ -51,7 +51,8 @@ async def client(lsp_client: LanguageClient):
         root_uri=WORKSPACE.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=WORKSPACE.as_uri(), name="ws")],
     )
-    await lsp_client.initialize_session(params)
+    # Kept for tests that read the server's capabilities (the semantic tokens legend).
+    lsp_client.initialize_result = await lsp_client.initialize_session(params)
     # Make sure the live schema is loaded before the test starts.
     await lsp_client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="moltres.refreshSchema", arguments=[{}])

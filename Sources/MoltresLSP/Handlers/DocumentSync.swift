@@ -21,12 +21,22 @@ extension LanguageServer {
             log("didChange for a document that is not open: \(uri)", type: .warning)
             return
         }
-        scheduleDiagnostics(uri)
+        // Leading and trailing debounce: an edit after a quiet spell is checked at once (diagnostics follow a
+        // pause in typing without waiting), while edits in quick succession wait for the delay after the last.
+        let now = DispatchTime.now()
+        let previous = lastEdits.withLock { edits in
+            defer { edits[uri] = now }
+            return edits[uri]
+        }
+        let quiet = previous.map { now > $0 + diagnosticsDelay } ?? true
+        scheduleDiagnostics(uri, immediately: quiet)
     }
 
     /// `textDocument/didClose`: forgets the document and clears its diagnostics.
     func handleDidClose(_ params: DidCloseTextDocumentParams) {
         documents.close(uri: params.textDocument.uri)
+        semanticTokensResults.withLock { _ = $0.removeValue(forKey: params.textDocument.uri) }
+        lastEdits.withLock { _ = $0.removeValue(forKey: params.textDocument.uri) }
         state.withLock { state in
             state.analyses[params.textDocument.uri] = nil
             state.published[params.textDocument.uri] = nil
@@ -88,20 +98,31 @@ extension LanguageServer {
             guard documents.version(snapshot.uri) == snapshot.version else { return }
             let analysis = analysis(of: snapshot)
             let queries = analysis.compilation.statements.filter { $0.isRunnable && $0.kind == .query }
-            guard !queries.isEmpty, let database = validationConnection(target) else { return }
+            guard !queries.isEmpty else { return }
+            let database: any DatabaseConnection
+            do {
+                database = try validationConnection(target)
+            } catch {
+                reportLostConnection(target, error)
+                return
+            }
             var found: [Moltres.Diagnostic] = []
             for statement in queries.prefix(Self.validationLimit) {
                 guard let sql = try? statement.sql(dialect: target.dialect, catalog: analysis.catalog) else { continue }
                 do {
                     _ = try database.describe(sql.text)
-                } catch let error as DatabaseError where error.kind == .sql || error.kind == .other {
+                } catch let error as DatabaseError
+                    where error.kind == .sql || (error.kind == .other && !Self.isConnectionFailure(error))
+                {
                     found.append(
                         Moltres.Diagnostic(
                             code: databaseErrorCode, range: statement.range,
                             message: "the database reported: \(error.message)"))
                 } catch {
-                    // Connection problems are reported by schema loading, not on every statement.
+                    // A connection problem (the server stopped or restarted): forget the connection, tell the user
+                    // once, and keep the cached schema; the next validation connects again.
                     validationConnections.withLock { _ = $0.removeValue(forKey: target.url) }
+                    reportLostConnection(target, error)
                     return
                 }
             }
@@ -118,11 +139,33 @@ extension LanguageServer {
     }
 
     /// A read-only connection kept open for validation; used only on the database queue.
-    private func validationConnection(_ target: ConnectionTarget) -> (any DatabaseConnection)? {
+    private func validationConnection(_ target: ConnectionTarget) throws -> any DatabaseConnection {
         if let open = validationConnections.withLock({ $0[target.url] }) { return open }
-        guard let database = try? Database.open(target.url, readOnly: true) else { return nil }
+        let database = try Database.open(target.url, readOnly: true)
         validationConnections.withLock { $0[target.url] = database }
+        state.withLock { _ = $0.connectionErrors.removeValue(forKey: target.url) }
         return database
+    }
+
+    /// Whether an error with no better kind is a lost connection rather than a problem of the statement: the
+    /// server did not give an SQLSTATE (PostgreSQL) nor an extended result code (SQLite).
+    static func isConnectionFailure(_ error: DatabaseError) -> Bool {
+        error.kind == .connection || (error.sqlState == nil && error.sqliteCode == nil)
+    }
+
+    /// Shows a `window/showMessage` warning the first time a connection that worked fails (until it works again or
+    /// the schema is refreshed): the editor keeps the cached schema, and database checks pause.
+    private func reportLostConnection(_ target: ConnectionTarget, _ error: any Error) {
+        let message = (error as? DatabaseError)?.message ?? "\(error)"
+        let first = state.withLock { state -> Bool in
+            defer { state.connectionErrors[target.url] = message }
+            return state.connectionErrors[target.url] == nil
+        }
+        guard first else { return }
+        log("lost the connection to \(target.displayURL): \(message)", type: .warning)
+        show(
+            "Moltres: cannot reach \(target.displayURL) (\(message)). Completions use the cached schema; "
+                + "run \"Moltres: Refresh Schema\" when the database is back.", type: .warning)
     }
 
     /// Re-publishes diagnostics for every open document (after the schema changed).

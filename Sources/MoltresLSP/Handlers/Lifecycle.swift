@@ -48,7 +48,8 @@ extension LanguageServer {
             renameProvider: RenameOptions(prepareProvider: true),
             foldingRangeProvider: true,
             executeCommandProvider: ExecuteCommandOptions(commands: Self.commands),
-            semanticTokensProvider: SemanticTokensOptions(legend: SemanticTokenClassifier.legend, full: true),
+            semanticTokensProvider: SemanticTokensOptions(
+                legend: SemanticTokenClassifier.legend, range: true, full: .delta(true)),
             inlayHintProvider: true)
         context.reply(InitializeResult(capabilities: capabilities, serverInfo: ServerInfo(name: serverName)))
     }

@@ -62,45 +62,52 @@ extension LanguageServer {
         case "moltres.runQuery":
             let statement = try statementAtPosition()
             let target = try requireTarget(target)
-            if statement.kind == .mutation, let refusal = try writeRefusal(arguments) { return refusal }
-            return try withProgress(title: "Running query", message: target.displayURL) {
-                try run(
-                    statement, target: target, snapshot: snapshot, catalog: catalog, arguments: arguments,
-                    context: context)
-            }.get()
-        case "moltres.runFile":
-            let target = try requireTarget(target)
-            let statements = try runnableStatements(compilation)
-            let writes = statements.contains { $0.kind == .mutation }
+            let writes = statement.kind == .mutation
             if writes, let refusal = try writeRefusal(arguments) { return refusal }
-            // One connection for the whole file; the statements of a `with` block run in one transaction.
-            let database = try open(target, readOnly: !writes)
-            var results: [LSPAny] = []
-            func runOne(_ statement: CompiledStatement) throws {
-                if context.isCancelled {
-                    throw ResponseError(code: ResponseError.requestCancelled, message: "cancelled")
-                }
-                var result = try run(
-                    statement, target: target, snapshot: snapshot, catalog: catalog, arguments: arguments,
-                    context: context, database: database)
-                if case .object(var object) = result {
-                    object["line"] = .integer(Int64(snapshot.source.line(containing: statement.range.start) + 1))
-                    object["kind"] = .string(kindName(statement))
-                    result = .object(object)
-                }
-                results.append(result)
+            let source = compilation.tree.source
+            let steps: [ScriptStep]
+            if statement.kind == .binding, let plan = statement.plan {
+                // A binding whose value is a DataFrame: preview its rows.
+                let position = source.position(of: statement.range.start, encoding: .utf32)
+                steps = [
+                    ScriptStep(
+                        action: .query(plan), range: statement.range, line: position.zeroBasedLine + 1,
+                        column: position.column + 1)
+                ]
+            } else {
+                steps = ScriptStep.steps(of: [statement], source: source, includeConnects: false)
             }
-            for statement in compilation.statements {
-                if statement.kind == .transaction {
-                    let readOnly = statement.transactionOptions?.readonly ?? false
-                    try database.transaction(readOnly: readOnly) {
-                        for child in statement.children where child.isRunnable { try runOne(child) }
-                    }
-                } else if statement.isRunnable {
-                    try runOne(statement)
-                }
+            let results = try withProgress(title: "Running query", message: target.displayURL) {
+                try runScript(
+                    steps, writes: writes, target: target, snapshot: snapshot, arguments: arguments, context: context)
+            }.get()
+            guard let result = results.first else {
+                throw ResponseError(code: ResponseError.requestFailed, message: "this statement ran nothing")
             }
-            return ["statements": .array(results)]
+            return json(result)
+        case "moltres.runFile":
+            // The file runs as `moltres run` runs it: the shared ScriptRunner, `with db.transaction()` blocks in one
+            // transaction (their results reported once committed), `txn.commit()` / `txn.rollback()` / savepoints
+            // honoured, and nothing at all when the file has an error. The file's `connect(...)` picked the target.
+            let target = try requireTarget(target)
+            let source = compilation.tree.source
+            if let error = compilation.diagnostics.first(where: { $0.severity == .error }) {
+                let located = ScriptError(diagnostic: error, source: source)
+                throw ResponseError(
+                    code: ResponseError.requestFailed,
+                    message: "the file has errors; nothing ran: line \(located.line): \(error.message) [\(error.code)]")
+            }
+            let steps = ScriptStep.steps(of: compilation.statements, source: source, includeConnects: false)
+            func containsWrites(_ statements: [CompiledStatement]) -> Bool {
+                statements.contains { $0.kind == .mutation || containsWrites($0.children) }
+            }
+            let writes = containsWrites(compilation.statements)
+            if writes, let refusal = try writeRefusal(arguments) { return refusal }
+            let results = try withProgress(title: "Running query", message: target.displayURL) {
+                try runScript(
+                    steps, writes: writes, target: target, snapshot: snapshot, arguments: arguments, context: context)
+            }.get()
+            return ["statements": .array(results.map { json($0) })]
         case "moltres.explain":
             let statement = try statementAtPosition()
             let target = try requireTarget(target)
@@ -124,61 +131,81 @@ extension LanguageServer {
 
     // MARK: Running
 
-    private func run(
-        _ statement: CompiledStatement, target: ConnectionTarget, snapshot: DocumentSnapshot, catalog: Catalog,
-        arguments: StatementCommandArguments, context: RequestContext<LSPAny?>,
-        database shared: (any DatabaseConnection)? = nil
-    ) throws -> LSPAny {
+    /// Runs script steps with the engine's `ScriptRunner` (what `moltres run` uses) on a fresh connection.
+    ///
+    /// The connection is read-only unless the steps write (and the write was allowed or confirmed); the runner is
+    /// read-only too, so a write can never slip through. `$/cancelRequest` interrupts the running statement in the
+    /// database; a failure becomes a diagnostic on the failing statement and a `RequestFailed` reply.
+    private func runScript(
+        _ steps: [ScriptStep], writes: Bool, target: ConnectionTarget, snapshot: DocumentSnapshot,
+        arguments: StatementCommandArguments, context: RequestContext<LSPAny?>
+    ) throws -> [StatementResult] {
         let configuration = state.withLock { $0.configuration }
         let limit = max(1, arguments.limit ?? configuration.rowLimit)
-        let started = ContinuousClock.now
-        func elapsed() -> LSPAny {
-            let duration = ContinuousClock.now - started
-            return .double(Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+        let timeout: Duration? =
+            configuration.queryTimeoutSeconds > 0
+            ? .milliseconds(Int64(configuration.queryTimeoutSeconds * 1000)) : nil
+        let database = try open(target, readOnly: !writes)
+        let session: Session
+        do {
+            session = try Session(connection: database)
+        } catch {
+            throw ResponseError(
+                code: ResponseError.requestFailed, message: "cannot connect to \(target.displayURL): \(error)")
         }
-        if statement.kind == .mutation {
-            let statements = try sqlStatementsOf(statement, dialect: target.dialect, catalog: catalog)
-            let database = try shared ?? open(target, readOnly: false)
-            let count = try report(statement, in: snapshot) {
-                try track(database, context: context) {
-                    try database.transaction {
-                        try statements.reduce(0) { $0 + (try database.execute($1.text, parameters: $1.parameters)) }
+        let runner = ScriptRunner(
+            session: session, options: ScriptRunOptions(rowLimit: limit, readOnly: !writes, statementTimeout: timeout)
+        ) { _ in
+            // `connect(...)` steps are left out: the file's connection is the command's target.
+            throw DatabaseError(kind: .misuse, message: "connect(...) cannot switch connections from the editor")
+        }
+        var results: [StatementResult] = []
+        do {
+            try track(database, context: context) {
+                try runner.run(steps) { result in
+                    if context.isCancelled {
+                        throw ResponseError(code: ResponseError.requestCancelled, message: "cancelled")
                     }
+                    results.append(result)
                 }
             }
-            // A write may change the schema (DDL) — reload it in the background.
-            refreshCatalogs(reason: "after a write")
-            return [
-                "kind": "mutation", "rowCount": .integer(Int64(count)), "elapsedMs": elapsed(),
-                "sql": .string(statements.map(\.text).joined(separator: ";\n")),
-            ]
-        }
-        let sql = try sqlOf(statement, dialect: target.dialect, catalog: catalog)
-        let database = try shared ?? open(target, readOnly: true)
-        let (columns, rows, truncated) = try report(statement, in: snapshot) {
-            try track(database, context: context) { () throws -> ([ResultColumn], [[DatabaseValue]], Bool) in
-                let cursor = try database.query(sql.text, parameters: sql.parameters)
-                defer { cursor.close() }
-                var rows: [[DatabaseValue]] = []
-                var truncated = false
-                while try cursor.next() {
-                    if rows.count == limit {
-                        truncated = true
-                        break
-                    }
-                    rows.append(cursor.columns.indices.map { cursor.value(at: $0) })
-                }
-                return (cursor.columns, rows, truncated)
+        } catch let error as ScriptError {
+            if context.isCancelled {
+                throw ResponseError(code: ResponseError.requestCancelled, message: "the query was cancelled")
             }
+            let diagnostic = Moltres.Diagnostic(
+                code: DiagnosticCode(error.code), range: error.range, message: error.message)
+            state.withLock { $0.databaseDiagnostics[snapshot.uri] = (snapshot.version, [diagnostic]) }
+            scheduleDiagnostics(snapshot.uri, immediately: true)
+            if results.contains(where: { $0.kind == .mutation }) { refreshCatalogs(reason: "after a write") }
+            throw ResponseError(
+                code: ResponseError.requestFailed, message: "line \(error.line): \(error.message) [\(error.code)]")
         }
+        // A write may change the schema (DDL) — reload it in the background.
+        if results.contains(where: { $0.kind == .mutation }) { refreshCatalogs(reason: "after a write") }
         clearDatabaseDiagnostics(snapshot.uri)
-        return [
-            "kind": "query",
-            "columns": .array(
-                columns.map { ["name": .string($0.name), "type": .string($0.declaredType ?? $0.type.rawValue)] }),
-            "rows": .array(rows.map { .array($0.map(json)) }), "rowCount": .integer(Int64(rows.count)),
-            "truncated": .bool(truncated), "elapsedMs": elapsed(), "sql": .string(sql.prettyText),
+        return results
+    }
+
+    /// A statement's result as the commands report it: `{line, kind, sql, parameters, columns, rows, rowCount,
+    /// truncated, elapsedMs}` (`sqlOnly: true` for `.to_sql()` / `.show_sql()`).
+    private func json(_ result: StatementResult) -> LSPAny {
+        let elapsed = result.elapsed.components
+        var object: [String: LSPAny] = [
+            "line": .integer(Int64(result.line)), "kind": .string(result.kind.rawValue),
+            "sql": .string(result.sql), "parameters": .array(result.parameters.map(json)),
+            "rowCount": .integer(Int64(result.rowCount)),
+            "elapsedMs": .double(Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15),
         ]
+        if result.kind == .query {
+            object["columns"] = .array(
+                result.columns.map { ["name": .string($0.name), "type": .string($0.typeName)] })
+            object["rows"] = .array(result.rows.map { .array($0.map(json)) })
+            object["truncated"] = .bool(result.truncated)
+            if result.isSQLPreview { object["sqlOnly"] = true }
+        }
+        return .object(
+            JSONObject(object.sorted { $0.key < $1.key }.map { JSONObject.Entry(key: $0.key, value: $0.value) }))
     }
 
     /// Opens a connection for a command, with the configured statement timeout.
@@ -207,24 +234,6 @@ extension LanguageServer {
             return try body()
         } catch let error as DatabaseError where error.kind == .cancelled || context.isCancelled {
             throw ResponseError(code: ResponseError.requestCancelled, message: "the query was cancelled")
-        }
-    }
-
-    /// Runs `body`; a database error becomes a MOL6001 diagnostic on the statement and a RequestFailed reply.
-    private func report<Value>(
-        _ statement: CompiledStatement, in snapshot: DocumentSnapshot, _ body: () throws -> Value
-    ) throws -> Value {
-        do {
-            return try body()
-        } catch let error as ResponseError {
-            throw error
-        } catch {
-            let message = (error as? DatabaseError)?.message ?? "\(error)"
-            let diagnostic = Moltres.Diagnostic(
-                code: databaseErrorCode, range: statement.range, message: "the database reported: \(message)")
-            state.withLock { $0.databaseDiagnostics[snapshot.uri] = (snapshot.version, [diagnostic]) }
-            scheduleDiagnostics(snapshot.uri, immediately: true)
-            throw ResponseError(code: ResponseError.requestFailed, message: "the database reported: \(message)")
         }
     }
 
