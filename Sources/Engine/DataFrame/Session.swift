@@ -94,12 +94,10 @@ public final class Session: @unchecked Sendable {
         try locked {
             let cursor = try connection.query(statement.text, parameters: statement.parameters)
             defer { cursor.close() }
-            let count = cursor.columns.count
             var row: [DatabaseValue] = []
-            row.reserveCapacity(count)
+            row.reserveCapacity(cursor.columns.count)
             while try cursor.next() {
-                row.removeAll(keepingCapacity: true)
-                for index in 0..<count { row.append(cursor.value(at: index)) }
+                cursor.readRow(into: &row)
                 try body(row)
             }
         }

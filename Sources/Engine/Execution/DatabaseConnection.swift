@@ -44,6 +44,11 @@ public protocol RowCursor: AnyObject {
     func next() throws -> Bool
     /// The value of column `index` in the current row.
     func value(at index: Int) -> DatabaseValue
+    /// Replaces the contents of `row` with the values of the current row, one per column, reusing its storage.
+    ///
+    /// One call per row instead of one per value: a driver decodes the whole row in a tight loop. Call it
+    /// only after ``next()`` returned `true`.
+    func readRow(into row: inout [DatabaseValue])
     /// Ends the query, discarding any rows not read.
     func close()
 }
@@ -108,6 +113,14 @@ public protocol DatabaseConnection: AnyObject {
     func loadCatalog() throws -> Catalog
 }
 
+extension RowCursor {
+    /// Reads the row value by value through ``value(at:)``; drivers replace it with a faster loop.
+    public func readRow(into row: inout [DatabaseValue]) {
+        row.removeAll(keepingCapacity: true)
+        for index in columns.indices { row.append(value(at: index)) }
+    }
+}
+
 extension DatabaseConnection {
     /// Runs a statement with no parameters.
     @discardableResult
@@ -124,7 +137,7 @@ extension DatabaseConnection {
         while try cursor.next() {
             var row: [DatabaseValue] = []
             row.reserveCapacity(columns.count)
-            for index in columns.indices { row.append(cursor.value(at: index)) }
+            cursor.readRow(into: &row)
             rows.append(row)
         }
         return QueryResult(columns: columns, rows: rows)

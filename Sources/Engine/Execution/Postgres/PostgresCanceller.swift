@@ -36,6 +36,15 @@ public final class PostgresCanceller: QueryCanceller, @unchecked Sendable {
     }
 
     /// Frees the cancel object; called by the connection when it closes.
+    /// Points the canceller at the new backend after the connection was re-established.
+    func reconnect(to connection: OpaquePointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle else { return }
+        PQfreeCancel(handle)
+        self.handle = PQgetCancel(connection)
+    }
+
     func invalidate() {
         lock.lock()
         defer { lock.unlock() }

@@ -291,9 +291,40 @@ public final class PostgresConnection: DatabaseConnection {
                 sqlState: "22021", sql: sql)
         }
         try closeActiveCursor()
+        if PQstatus(handle) == CONNECTION_BAD { try reconnect(sql: sql) }
         _ = cancelState.wasRequested(reset: true)
         if timeoutNeedsApplying || timeoutAppliedInTransaction || !pendingDeallocations.isEmpty { applySettings() }
     }
+
+    /// Re-establishes a connection that was lost (the server ended the session, the server restarted, or libpq
+    /// closed the socket after a protocol error) with `PQreset`, before the next statement.
+    ///
+    /// The new session starts clean: prepared statements, session settings and any transaction that was open
+    /// are gone (the server rolled the transaction back when the session ended), so the statement cache is
+    /// emptied, the statement timeout and read-only mode are applied again, and cancellers are pointed at the
+    /// new backend. The statement that met the lost connection has already failed with a `.connection` error;
+    /// when the server cannot be reached again, this throws one too and the next statement tries again.
+    private func reconnect(sql: String?) throws {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace()
+            throw DatabaseError(
+                kind: .connection,
+                message: "the connection to the server was lost and could not be re-established: \(message)",
+                sql: sql)
+        }
+        statementCache.removeAll()
+        pendingDeallocations = []
+        timeoutAppliedInTransaction = false
+        timeoutNeedsApplying = statementTimeout != nil
+        cancellers.removeAll { $0.value == nil }
+        for canceller in cancellers { canceller.value?.reconnect(to: handle) }
+        reconnectCount += 1
+        if isReadOnly { _ = try runRaw("SET default_transaction_read_only = on") }
+    }
+
+    /// How many times the connection was re-established after being lost.
+    public private(set) var reconnectCount = 0
 
     private func closeActiveCursor() throws {
         if let cursor = activeCursor {
@@ -466,16 +497,30 @@ public final class PostgresConnection: DatabaseConnection {
 
     /// Builds the error for a failed result.
     func makeError(from result: PostgresResult, sql: String?) -> DatabaseError {
-        result.error(sql: sql, connection: handle, cancelRequested: cancelState.wasRequested())
+        var error = result.error(sql: sql, connection: handle, cancelRequested: cancelState.wasRequested())
+        // A session the server ends (57P01–57P03) reports its error before libpq sees the socket close.
+        if PQstatus(handle) == CONNECTION_BAD || error.sqlState?.hasPrefix("57P0") == true {
+            error.kind = .connection
+            error.message += Self.lostConnectionNote
+        }
+        return error
     }
 
     /// The error for a call that could not even send or receive (the connection is gone).
     func connectionLost(sql: String?) -> DatabaseError {
         let message = String(cString: PQerrorMessage(handle)).trimmingTrailingWhitespace()
+        let isLost = PQstatus(handle) == CONNECTION_BAD
         return DatabaseError(
-            kind: PQstatus(handle) == CONNECTION_BAD ? .connection : .other,
-            message: message.isEmpty ? "libpq reported a failure without a message" : message, sql: sql)
+            kind: isLost ? .connection : .other,
+            message: (message.isEmpty ? "libpq reported a failure without a message" : message)
+                + (isLost ? Self.lostConnectionNote : ""),
+            sql: sql)
     }
+
+    /// Appended to the message of an error that ended the session.
+    static let lostConnectionNote =
+        " (the connection to the server was lost; any open transaction was rolled back, and the next statement"
+        + " reconnects)"
 
     /// Asks the server to stop the running statement, for a cursor closed early.
     func cancelRunningStatement() {

@@ -83,6 +83,35 @@ public final class SQLiteCursor: RowCursor {
         return statement.value(at: Int32(truncatingIfNeeded: index), isBoolean: isBoolean)
     }
 
+    /// Replaces `row` with the current row's values, decoded in one loop; empty when there is no current row.
+    ///
+    /// When `row` already has one slot per column (the row before), the values are written in place.
+    public func readRow(into row: inout [DatabaseValue]) {
+        guard state == .onRow else {
+            row.removeAll(keepingCapacity: true)
+            return
+        }
+        let count = columnCount
+        if row.count != count {
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: repeatElement(.null, count: count))
+        }
+        let handle = handle
+        let mask = booleanMask
+        let statement = statement
+        row.withUnsafeMutableBufferPointer { slots in
+            for index in 0..<count {
+                let isBoolean =
+                    index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+                if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
+                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
+                } else {
+                    slots[index] = .null
+                }
+            }
+        }
+    }
+
     /// Ends the query and gives the statement back to the connection's cache.
     public func close() {
         guard state != .finished else { return }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import Moltres
+
+/// A DataFrame compiled once with `prepare()` and run with new parameter values.
+@Suite struct PreparedQueryTests {
+    private func session() throws -> Session {
+        let db = try Database.connect("sqlite:///:memory:")
+        try db.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, price REAL)")
+        for id in 1...20 {
+            try db.connection.execute(
+                "INSERT INTO t VALUES (?, ?, ?)",
+                parameters: [.integer(Int64(id)), .text("n\(id)"), .real(Double(id) / 4)])
+        }
+        return db
+    }
+
+    @Test func runsWithNewParametersWithoutRecompiling() throws {
+        let db = try session()
+        let byID = try db.table("t").where(col("id") == 1).select("id", "name").prepare()
+        #expect(byID.parameters == [.integer(1)])
+        #expect(try byID.collect().rows == [[.integer(1), .text("n1")]])
+        for id in [Int64(7), 20, 3] {
+            #expect(try byID.collect([.integer(id)]).rows == [[.integer(id), .text("n\(id)")]])
+        }
+        #expect(try byID.collect([.integer(99)]).rows.isEmpty)
+        // A read runs as one statement: no transaction is left open around it.
+        #expect(db.connection.isInTransaction == false)
+    }
+
+    @Test func streamsWithNewParameters() throws {
+        let db = try session()
+        let cheap = try db.table("t").where(col("price") < 1.0).select("id").prepare()
+        var ids: [DatabaseValue] = []
+        try cheap.stream([.real(2.0)]) { row in ids.append(row[0]) }
+        #expect(ids == (1...7).map { .integer(Int64($0)) })
+    }
+
+    @Test func wrongParameterCountIsAMisuseError() throws {
+        let db = try session()
+        let byID = try db.table("t").where(col("id") == 1).prepare()
+        let error = try #require(throws: DatabaseError.self) { try byID.collect([.integer(1), .integer(2)]) }
+        #expect(error.kind == .misuse)
+    }
+
+    @Test func dataFrameWithoutSessionCannotBePrepared() {
+        #expect(throws: PlanError.self) { try DataFrame.table("t").prepare() }
+    }
+}
