@@ -54,7 +54,22 @@ let package = Package(
                 "MoltresLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/moltres"
+            path: "Sources/moltres",
+            // Release builds on Linux link the Swift runtime and Foundation statically (what `--static-swift-stdlib`
+            // does, without rebuilding every module): no loading and symbol binding of a dozen Swift libraries at
+            // each start, which was most of `moltres lsp`'s time to answer `initialize` (median 24 → 17 ms, same
+            // run) and of every short CLI run. The group lists the static Foundation's own dependencies.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker",
+                        "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker",
+                        "-lFoundationEssentials", "-Xlinker", "-l_FoundationCShims", "-Xlinker",
+                        "-l_FoundationCollections", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-lswiftSynchronization",
+                        "-Xlinker", "-lstdc++", "-Xlinker", "--end-group",
+                    ],
+                    .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         .executableTarget(
             name: "moltres-bench",

@@ -25,8 +25,10 @@ func runLSPBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     for binary in [moltres, echo] where !FileManager.default.isExecutableFile(atPath: binary) {
         throw LSPBenchmarkError.missing(binary)
     }
-    let workspace = try makeLSPBenchmarkWorkspace()
-    defer { try? FileManager.default.removeItem(at: workspace) }
+    // MOLTRES_LSP_BENCH_WORKSPACE=dir keeps the workspace (database, moltres.toml, bench.moltres) for profiling.
+    let kept = environment["MOLTRES_LSP_BENCH_WORKSPACE"]
+    let workspace = try makeLSPBenchmarkWorkspace(at: kept)
+    defer { if kept == nil { try? FileManager.default.removeItem(at: workspace) } }
     let rootURI = workspace.absoluteString
     let initialize =
         #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":"\#(rootURI)","#
@@ -56,6 +58,9 @@ func runLSPBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     let text = generatedFrontendBenchmarkFile(minimumLines: 5_000)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let documentURI = workspace.appendingPathComponent("bench.moltres").absoluteString
+    if kept != nil {
+        try text.write(to: workspace.appendingPathComponent("bench.moltres"), atomically: true, encoding: .utf8)
+    }
     let server = try StdioProcess(moltres, arguments: ["lsp"])
     defer { server.kill() }
     let echoServer = try StdioProcess(echo, arguments: [])
@@ -176,9 +181,10 @@ enum LSPBenchmarkError: Error, CustomStringConvertible {
 
 /// The workspace: `shop.db` (the generated file connects to it) with the front-end benchmark's 500-table ×
 /// 20-column catalog, and a `moltres.toml` naming it.
-private func makeLSPBenchmarkWorkspace() throws -> URL {
-    let workspace = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
-        "moltres-lsp-bench-\(getpid())")
+private func makeLSPBenchmarkWorkspace(at path: String?) throws -> URL {
+    let workspace =
+        path.map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("moltres-lsp-bench-\(getpid())")
     try? FileManager.default.removeItem(at: workspace)
     try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
     let database = try Database.open("sqlite:///" + workspace.appendingPathComponent("shop.db").path)

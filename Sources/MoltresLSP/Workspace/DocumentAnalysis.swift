@@ -14,8 +14,27 @@ struct DocumentAnalysis: Sendable {
     let compilation: Compilation
     /// Every diagnostic: syntax, then semantic.
     var diagnostics: [Moltres.Diagnostic] { compilation.diagnostics }
-    /// The bindings and their uses.
-    let bindings: BindingIndex
+    /// The bindings and their uses, indexed on first use (navigation, inlay hints): not on the diagnostics path.
+    var bindings: BindingIndex { bindingIndex.value }
+    let bindingIndex: LazyBindingIndex
+}
+
+/// A ``BindingIndex`` built the first time it is asked for, once, from any thread.
+final class LazyBindingIndex: @unchecked Sendable {
+    private let tree: SyntaxTree
+    private let lock = NSLock()
+    private var index: BindingIndex?
+
+    init(_ tree: SyntaxTree) { self.tree = tree }
+
+    var value: BindingIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index { return index }
+        let built = BindingIndex(tree)
+        index = built
+        return built
+    }
 }
 
 extension LanguageServer {
@@ -29,6 +48,12 @@ extension LanguageServer {
             cached.generation == generation, cached.analysis.snapshot.tree == snapshot.tree
         {
             return cached.analysis
+        }
+        // Let the previous version's analysis go first: the old and the new one are not both held at the peak.
+        state.withLock { state in
+            if let cached = state.analyses[snapshot.uri], cached.version < snapshot.version {
+                state.analyses[snapshot.uri] = nil
+            }
         }
         let analysis = makeAnalysis(of: snapshot)
         state.withLock { state in
@@ -45,6 +70,6 @@ extension LanguageServer {
         return DocumentAnalysis(
             snapshot: snapshot, catalog: catalog, dialect: dialect,
             compilation: compile(snapshot.source, catalog: catalog, dialect: dialect),
-            bindings: BindingIndex(snapshot.tree))
+            bindingIndex: LazyBindingIndex(snapshot.tree))
     }
 }
