@@ -85,6 +85,9 @@ public protocol DatabaseConnection: AnyObject {
     /// Starts a query and returns a cursor that streams its rows.
     func query(_ sql: String, parameters: [DatabaseValue]) throws -> any RowCursor
 
+    /// Runs a query and collects all its rows (a default reads them through ``query(_:parameters:)``).
+    func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult
+
     /// Checks that `sql` compiles on this database without running it and returns its result columns.
     func describe(_ sql: String) throws -> [ResultColumn]
 
@@ -128,8 +131,13 @@ extension DatabaseConnection {
         try execute(sql, parameters: [])
     }
 
-    /// Runs a query and collects all its rows.
-    public func collect(_ sql: String, parameters: [DatabaseValue] = []) throws -> QueryResult {
+    /// Runs a query without parameters and collects all its rows.
+    public func collect(_ sql: String) throws -> QueryResult {
+        try collect(sql, parameters: [])
+    }
+
+    /// Runs a query and collects all its rows through a cursor.
+    public func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
         let cursor = try query(sql, parameters: parameters)
         defer { cursor.close() }
         let columns = cursor.columns

@@ -245,6 +245,37 @@ public final class SQLiteConnection: DatabaseConnection {
         return try SQLiteCursor(connection: self, statement: statement)
     }
 
+    /// Runs a query and collects all its rows, stepping the statement directly: no cursor object, which matters
+    /// for point queries run many times.
+    public func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
+        let statement = try checkOut(sql)
+        defer { finish(statement) }
+        guard !statement.hasTrailingStatements else {
+            throw DatabaseError(
+                kind: .misuse, message: "a query must be a single statement; use executeScript for scripts", sql: sql)
+        }
+        try statement.bind(parameters)
+        var code = sqlite3_step(statement.handle)
+        // SQLite re-prepares inside the first step after a schema change; the columns are read after it.
+        statement.refreshColumnsIfReprepared()
+        let columns = statement.columns
+        let count = columns.count
+        var rows: [[DatabaseValue]] = []
+        while code == SQLITE_ROW {
+            var row: [DatabaseValue] = []
+            row.reserveCapacity(count)
+            for index in 0..<count {
+                row.append(
+                    statement.value(
+                        at: Int32(truncatingIfNeeded: index), isBoolean: statement.isBooleanColumn(index)))
+            }
+            rows.append(row)
+            code = sqlite3_step(statement.handle)
+        }
+        guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
+        return QueryResult(columns: columns, rows: rows)
+    }
+
     /// Compiles `sql` without running it and returns its result columns with their declared types.
     ///
     /// A statement that does not compile throws a `.sql` error carrying SQLite's message.
