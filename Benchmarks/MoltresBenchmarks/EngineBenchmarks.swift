@@ -59,6 +59,7 @@ private func runEngineSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkRes
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("engine.db").path
+    let pointOnly = ProcessInfo.processInfo.environment["MOLTRES_BENCH_ENGINE"] == "point"
     let db = try Database.connect("sqlite:///" + path)
     try db.connection.execute(
         """
@@ -68,7 +69,7 @@ private func runEngineSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkRes
         BEGIN;
         WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000)
         INSERT INTO point SELECT x, x * 0.25, 'name-' || x, x % 97, printf('row %d: a short note', x) FROM c;
-        WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < \(fetchRows))
+        WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < \(pointOnly ? 1 : fetchRows))
         INSERT INTO big SELECT x, x * 0.25, 'name-' || x, x % 97, printf('row %d: a short note', x) FROM c;
         COMMIT;
         """)
@@ -126,7 +127,7 @@ private func runEngineSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkRes
     ]
 
     // (b) A million rows through stream() and collect(); MOLTRES_BENCH_ENGINE=point skips it (for profiling).
-    if ProcessInfo.processInfo.environment["MOLTRES_BENCH_ENGINE"] == "point" { return results }
+    if pointOnly { return results }
     let frame = db.table("big").select("id", "price", "name", "quantity", "note")
     let rawFetch = try prepare(try frame.sql(dialect: db.dialect).text)
     defer { sqlite3_finalize(rawFetch) }

@@ -24,7 +24,8 @@ public struct PreparedQuery: Sendable {
     ///
     /// - Throws: ``DatabaseError`` of kind `.misuse` when the count differs from ``parameters``'s.
     public func collect(_ parameters: [DatabaseValue]) throws -> QueryResult {
-        try session.collect(bound(parameters))
+        try checkCount(parameters)
+        return try session.collect(statement.text, parameters: parameters)
     }
 
     /// Runs the query with the compiled parameter values and returns all rows.
@@ -39,6 +40,13 @@ public struct PreparedQuery: Sendable {
     }
 
     private func bound(_ parameters: [DatabaseValue]) throws -> SQLStatement {
+        try checkCount(parameters)
+        var statement = statement
+        statement.parameters = parameters
+        return statement
+    }
+
+    private func checkCount(_ parameters: [DatabaseValue]) throws {
         guard parameters.count == statement.parameters.count else {
             throw DatabaseError(
                 kind: .misuse,
@@ -46,9 +54,6 @@ public struct PreparedQuery: Sendable {
                     "the prepared query takes \(statement.parameters.count) parameters but \(parameters.count) were given",
                 sql: statement.text)
         }
-        var statement = statement
-        statement.parameters = parameters
-        return statement
     }
 }
 

@@ -87,7 +87,11 @@ public final class Session: @unchecked Sendable {
     // MARK: - Running
 
     func collect(_ statement: SQLStatement) throws -> QueryResult {
-        try locked { try connection.collect(statement.text, parameters: statement.parameters) }
+        try collect(statement.text, parameters: statement.parameters)
+    }
+
+    func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
+        try locked { try connection.collect(sql, parameters: parameters) }
     }
 
     func stream(_ statement: SQLStatement, _ body: ([DatabaseValue]) throws -> Void) throws {

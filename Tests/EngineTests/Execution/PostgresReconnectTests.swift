@@ -85,18 +85,28 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
-    @Test func thousandsOfParametersFailClearlyOrWorkAndNeverBreakTheConnection() throws {
+    @Test func statementsWithTooManyParametersAreRefusedWithoutLosingTheConnection() throws {
         let connection = try PostgresTestServer.connect()
-        for count in [7_000, 8_000, 20_000] {
+        let limit = PostgresConnection.maximumDescribableParameters
+        try connection.beginTransaction(readOnly: false)
+        try connection.execute("CREATE TEMP TABLE kept (id int)")
+        for count in [7_000, limit, limit + 1, 20_000] where count <= 65_535 {
             let sql = "SELECT array_length(ARRAY[" + (1...count).map { "$\($0)::int" }.joined(separator: ", ") + "], 1)"
             let parameters = (1...count).map { DatabaseValue.integer(Int64($0)) }
-            do {
-                let result = try connection.collect(sql, parameters: parameters)
-                #expect(result.rows == [[.integer(Int64(count))]])
-            } catch let error as DatabaseError {
-                #expect(error.kind == .connection, "\(count) parameters: \(error)")
+            if count <= limit {
+                #expect(try connection.collect(sql, parameters: parameters).rows == [[.integer(Int64(count))]])
+            } else {
+                let error = try #require(throws: DatabaseError.self) {
+                    try connection.collect(sql, parameters: parameters)
+                }
+                #expect(error.kind == .misuse)
+                #expect(error.message.contains("split it into smaller statements"))
             }
-            #expect(try connection.collect("SELECT $1::int + 1", parameters: [1]).rows == [[.integer(2)]])
         }
+        // The session and its transaction survived.
+        #expect(connection.reconnectCount == 0)
+        #expect(connection.isInTransaction)
+        #expect(try connection.collect("SELECT count(*) FROM kept").rows == [[.integer(0)]])
+        try connection.rollback()
     }
 }

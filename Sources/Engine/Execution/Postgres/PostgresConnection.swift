@@ -402,6 +402,15 @@ public final class PostgresConnection: DatabaseConnection {
         statement: PostgresPreparedStatement, first: PostgresResult
     ) {
         try prepareForStatement(sql)
+        if parameters.count > Self.maximumDescribableParameters {
+            throw DatabaseError(
+                kind: .misuse,
+                message:
+                    "the statement has \(parameters.count) parameters, more than the \(Self.maximumDescribableParameters)"
+                    + " libpq \(PQlibVersion() / 10000) can describe (it drops the connection on a parameter description"
+                    + " over 30,000 bytes); split it into smaller statements",
+                sql: sql)
+        }
         let values = try PostgresParameters(parameters, sql: sql)
         let key = PostgresStatementCache.Key(sql: sql, parameterTypes: values.types)
         var attempt = 0
@@ -516,6 +525,13 @@ public final class PostgresConnection: DatabaseConnection {
                 + (isLost ? Self.lostConnectionNote : ""),
             sql: sql)
     }
+
+    /// The most parameters a statement may have so that libpq accepts the server's description of it.
+    ///
+    /// libpq before 16 treats a ParameterDescription message over 30,000 bytes (2 + 4 per parameter) as a
+    /// protocol violation and closes the connection, losing any open transaction; such statements are refused
+    /// before they are sent. With a newer libpq the server's own limit (65,535) applies.
+    static let maximumDescribableParameters = PQlibVersion() < 160_000 ? 7_498 : 65_535
 
     /// Appended to the message of an error that ended the session.
     static let lostConnectionNote =
