@@ -6,14 +6,12 @@
 #
 #   scripts/bench-lsp.sh [--repetitions N]
 #
-# The client runs on CPU 1 when the machine has two or more (the servers are not pinned: they are multi-threaded).
+# Nothing is pinned with taskset: children inherit the client's CPU set, and the servers are multi-threaded.
+# On a shared machine, run it a few times and compare medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for product in moltres moltres-lsp-echo moltres-bench; do
     swift build -c release --product "$product" >&2
 done
 bin=$(swift build -c release --show-bin-path)
-if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
-    exec taskset -c 1 "$bin/moltres-bench" lsp "$@"
-fi
 exec "$bin/moltres-bench" lsp "$@"

@@ -166,4 +166,31 @@ import Testing
         }
         #expect(tokens.data == fresh.data)
     }
+
+    /// The hover's binary-searched symbol index answers exactly what the compiler's linear scan answers.
+    @Test func symbolIndexAgreesWithTheCompiler() async throws {
+        let test = try await TestServer()
+        test.open(
+            """
+            paid = db.table("orders").where(col("amount") > 100).select("id", "amount", "status")
+            big = col("amount") * 2
+            paid.select("id", big).join(db.table("customers"), how="left")
+            db.table("orders").group_by("status").agg(F.sum("amount").alias("total")).order_by("total")
+            with db.transaction() as txn:
+                db.update("orders", where=col("id") == 1, set={"status": "paid"})
+                txn.rollback()
+
+            """)
+        let snapshot = try #require(test.server.documents.snapshot(test.uri()))
+        let analysis = test.server.analysis(of: snapshot)
+        var found = 0
+        for offset in 0...snapshot.source.bytes.count {
+            let expected = analysis.compilation.symbol(at: offset)
+            let actual = analysis.symbol(at: offset)
+            #expect(expected?.range == actual?.range, "offset \(offset)")
+            #expect(String(describing: expected) == String(describing: actual), "offset \(offset)")
+            if actual != nil { found += 1 }
+        }
+        #expect(found > 100)
+    }
 }

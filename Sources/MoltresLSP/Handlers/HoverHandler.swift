@@ -74,7 +74,7 @@ extension LanguageServer {
     /// Hover text from the compiler's symbol at `offset`: a pipeline step's SQL and output columns, a column's
     /// type and origin, a table's columns, or a binding's kind.
     func semanticHover(_ analysis: DocumentAnalysis, offset: Int, token: SyntaxToken) -> String? {
-        guard let symbol = analysis.compilation.symbol(at: offset) else { return nil }
+        guard let symbol = analysis.symbol(at: offset) else { return nil }
         switch symbol {
         case .dataFrameStep(let schema, let plan, _):
             guard token.kind == .identifier else { return nil }

@@ -15,7 +15,7 @@ extension LanguageServer {
                 let value = binding.value
             else { continue }
             var columns: [String] = []
-            if case .binding(let info) = analysis.compilation.symbol(at: binding.nameRange.start),
+            if case .binding(let info) = analysis.symbol(at: binding.nameRange.start),
                 case .dataFrame(let schema, _) = info.valueKind
             {
                 columns = schema.map { $0.type == .unknown ? $0.name : "\($0.name): \($0.type.rawValue)" }

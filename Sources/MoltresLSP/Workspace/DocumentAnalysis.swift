@@ -17,6 +17,54 @@ struct DocumentAnalysis: Sendable {
     /// The bindings and their uses, indexed on first use (navigation, inlay hints): not on the diagnostics path.
     var bindings: BindingIndex { bindingIndex.value }
     let bindingIndex: LazyBindingIndex
+    /// The compiler's symbols sorted by position, for ``symbol(at:)``.
+    let symbolIndex: SymbolIndex
+
+    /// What is at `offset`, as ``Compilation/symbol(at:)`` answers (the innermost symbol, the first recorded of
+    /// equal ones), by binary search instead of a scan of every symbol of the file.
+    func symbol(at offset: Int) -> SemanticSymbol? { symbolIndex.symbol(at: offset) }
+}
+
+/// The symbols of a compilation sorted by start, built on first use.
+final class SymbolIndex: @unchecked Sendable {
+    private let compilation: Compilation
+    private let lock = NSLock()
+    private var built: (entries: [(range: ByteRange, order: Int, symbol: SemanticSymbol)], longest: Int)?
+
+    init(_ compilation: Compilation) { self.compilation = compilation }
+
+    func symbol(at offset: Int) -> SemanticSymbol? {
+        let (entries, longest) = index()
+        // The last entry starting at or before the offset; earlier ones can only touch it within `longest`.
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].range.start <= offset { low = middle + 1 } else { high = middle }
+        }
+        var best: (length: Int, order: Int, symbol: SemanticSymbol)?
+        var index = low - 1
+        while index >= 0, entries[index].range.start >= offset - longest {
+            let entry = entries[index]
+            if entry.range.touches(offset) {
+                let candidate = (entry.range.length, entry.order, entry.symbol)
+                if best == nil || (candidate.0, candidate.1) < (best!.length, best!.order) { best = candidate }
+            }
+            index -= 1
+        }
+        return best?.symbol
+    }
+
+    private func index() -> (entries: [(range: ByteRange, order: Int, symbol: SemanticSymbol)], longest: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let entries = compilation.symbolOccurrences.enumerated().map { (range: $1.range, order: $0, symbol: $1.symbol) }
+            .sorted { ($0.range.start, $0.order) < ($1.range.start, $1.order) }
+        let result = (entries, entries.map(\.range.length).max() ?? 0)
+        built = result
+        return result
+    }
 }
 
 /// A ``BindingIndex`` built the first time it is asked for, once, from any thread.
@@ -67,9 +115,9 @@ extension LanguageServer {
     private func makeAnalysis(of snapshot: DocumentSnapshot) -> DocumentAnalysis {
         let catalog = catalog(for: snapshot)
         let dialect = connectionTarget(for: snapshot)?.dialect ?? catalog.kind ?? .sqlite
+        let compilation = compile(snapshot.source, catalog: catalog, dialect: dialect)
         return DocumentAnalysis(
-            snapshot: snapshot, catalog: catalog, dialect: dialect,
-            compilation: compile(snapshot.source, catalog: catalog, dialect: dialect),
-            bindingIndex: LazyBindingIndex(snapshot.tree))
+            snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: compilation,
+            bindingIndex: LazyBindingIndex(snapshot.tree), symbolIndex: SymbolIndex(compilation))
     }
 }

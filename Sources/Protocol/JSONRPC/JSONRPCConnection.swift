@@ -49,8 +49,19 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private let notificationHandlers = Locked<[String: NotificationHandler]>([:])
     private let pendingResponses = Locked<(closed: Bool, handlers: [RequestID: ResponseHandler])>((false, [:]))
     private let incomingRequests = Locked<[RequestID: CancellationToken]>([:])
-    private let requestGate = Locked<(@Sendable (String) -> ResponseError?)?>(nil)
-    private let notificationGate = Locked<(@Sendable (String) -> Bool)?>(nil)
+    // The gates are boxed in structs: a function value stored directly as a generic `Locked` value is
+    // reabstracted on every `withLock` (inout) access, wrapping it in one more pair of thunks each time, so a
+    // long session made every request slower (and the call deeper) than the one before.
+    private let requestGate = Locked<RequestGate?>(nil)
+    private let notificationGate = Locked<NotificationGate?>(nil)
+
+    private struct RequestGate {
+        let check: @Sendable (String) -> ResponseError?
+    }
+
+    private struct NotificationGate {
+        let check: @Sendable (String) -> Bool
+    }
     private let nextRequestNumber = Locked<Int64>(1)
     private let closed = DispatchGroup()
     private let started = Locked(false)
@@ -140,13 +151,13 @@ public final class JSONRPCConnection: @unchecked Sendable {
     /// Return an error to answer the request with it instead of dispatching; for instance ServerNotInitialized
     /// before `initialize`, or InvalidRequest after `shutdown`. The gate runs before the MethodNotFound check.
     public func setRequestGate(_ gate: @escaping @Sendable (_ method: String) -> ResponseError?) {
-        requestGate.withLock { $0 = gate }
+        requestGate.withLock { $0 = RequestGate(check: gate) }
     }
 
     /// Installs a check that runs before every incoming notification; return false to drop it (for instance
     /// everything but `exit` before `initialize`). `$/cancelRequest` still cancels even when dropped.
     public func setNotificationGate(_ gate: @escaping @Sendable (_ method: String) -> Bool) {
-        notificationGate.withLock { $0 = gate }
+        notificationGate.withLock { $0 = NotificationGate(check: gate) }
     }
 
     // MARK: Running
@@ -217,7 +228,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     private func dispatch(_ message: Message) {
         switch message {
         case .request(let id, let method, let params):
-            if let gate = requestGate.withLock({ $0 }), let error = gate(method) {
+            if let gate = requestGate.withLock({ $0 }), let error = gate.check(method) {
                 write(.response(id: id, result: .failure(error)))
                 return
             }
@@ -232,7 +243,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
             if method == CancelRequestNotification.method, let idValue = params?["id"], let id = RequestID(idValue) {
                 incomingRequests.withLock { $0[id] }?.cancel()
             }
-            if let gate = notificationGate.withLock({ $0 }), !gate(method) { return }
+            if let gate = notificationGate.withLock({ $0 }), !gate.check(method) { return }
             if let handler = notificationHandlers.withLock({ $0[method] }) {
                 handler(params)
             } else if !method.hasPrefix("$/") {
