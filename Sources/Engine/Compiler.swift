@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compiles a `.moltres` file: parses it, then binds names, columns and types against `catalog`, producing the
 /// per-statement plans and every diagnostic (syntax and semantic, sorted by position).
 ///
@@ -21,24 +23,57 @@ public func compile(
     _ source: SourceText, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
 ) -> Compilation {
     let (tree, syntaxDiagnostics) = parse(source)
-    let binder = Binder(tree: tree, catalog: catalog, dialect: dialect)
+    // The records for queries by position are made only when first asked for (`EditorFacts`): `moltres check`,
+    // `sql` and `run` never ask, and binding without them is markedly faster.
+    let binder = Binder(tree: tree, catalog: catalog, dialect: dialect, recordsFacts: false)
     let statements = binder.bindFile()
+    let facts = EditorFacts(tree: tree, catalog: catalog, dialect: dialect)
     var diagnostics = syntaxDiagnostics + semanticDiagnostics(binder.diagnostics, tree: tree)
     if generatesSQL {
         diagnostics += sqlDiagnostics(
-            statements, diagnostics: diagnostics, symbols: binder.symbols, catalog: catalog, dialect: dialect)
+            statements, diagnostics: diagnostics, symbols: { facts.value.symbols }, catalog: catalog,
+            dialect: dialect)
     }
-    diagnostics = diagnostics.enumerated().sorted { left, right in
-        (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
-    }.map(\.element)
+    if diagnostics.count > 1 {
+        diagnostics = diagnostics.enumerated().sorted { left, right in
+            (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
+        }.map(\.element)
+    }
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     return Compilation(
         tree: tree, diagnostics: diagnostics,
         statements: errorRanges.isEmpty ? statements : statements.map { $0.markingErrors(errorRanges) },
-        facts: SemanticFacts(
+        facts: facts, catalog: catalog)
+}
+
+/// The binder's records for queries by position (symbols, bindings, column scopes, member bases, call sites),
+/// made on first use by binding the tree again with recording on; binding is deterministic, so they are the
+/// records the first binding would have made.
+final class EditorFacts: @unchecked Sendable {
+    private let tree: SyntaxTree
+    private let catalog: Catalog
+    private let dialect: DatabaseKind
+    private let lock = NSLock()
+    private var facts: SemanticFacts?
+
+    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind) {
+        self.tree = tree
+        self.catalog = catalog
+        self.dialect = dialect
+    }
+
+    var value: SemanticFacts {
+        lock.lock()
+        defer { lock.unlock() }
+        if let facts { return facts }
+        let binder = Binder(tree: tree, catalog: catalog, dialect: dialect, recordsFacts: true)
+        _ = binder.bindFile()
+        let made = SemanticFacts(
             symbols: binder.symbols, bindings: binder.bindingTimeline, columnScopes: binder.columnScopes,
-            memberBases: binder.memberBases, callSites: binder.callSites),
-        catalog: catalog)
+            memberBases: binder.memberBases, callSites: binder.callSites)
+        facts = made
+        return made
+    }
 }
 
 /// The binder's diagnostics, without its errors inside statements that have a syntax error: while a line is being
@@ -60,8 +95,8 @@ private func semanticDiagnostics(_ diagnostics: [Diagnostic], tree: SyntaxTree) 
 
 /// The diagnostics of generating SQL for each statement that has no error yet.
 private func sqlDiagnostics(
-    _ statements: [CompiledStatement], diagnostics: [Diagnostic], symbols: [SymbolRecord], catalog: Catalog,
-    dialect: DatabaseKind
+    _ statements: [CompiledStatement], diagnostics: [Diagnostic], symbols: () -> [SymbolRecord],
+    catalog: Catalog, dialect: DatabaseKind
 ) -> [Diagnostic] {
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     var result: [Diagnostic] = []
@@ -76,7 +111,7 @@ private func sqlDiagnostics(
         } catch let error as CompileError {
             var diagnostic = error.diagnostic
             // Point at the function the message names, when it is in the statement.
-            for record in symbols where statement.range.contains(record.range) {
+            for record in symbols() where statement.range.contains(record.range) {
                 if case .function(let function, let range) = record.symbol,
                     diagnostic.message.hasPrefix(function.name + "()")
                         || diagnostic.message.hasPrefix(function.name + " ")
@@ -104,17 +139,20 @@ public struct Compilation: Sendable {
     /// The top-level statements in order; a `with` block's statements are its ``CompiledStatement/children``.
     public let statements: [CompiledStatement]
 
-    let facts: SemanticFacts
+    private let editorFacts: EditorFacts
     let catalog: Catalog
 
+    /// What the binder recorded for queries by position (made on first use).
+    var facts: SemanticFacts { editorFacts.value }
+
     init(
-        tree: SyntaxTree, diagnostics: [Diagnostic], statements: [CompiledStatement], facts: SemanticFacts,
+        tree: SyntaxTree, diagnostics: [Diagnostic], statements: [CompiledStatement], facts: EditorFacts,
         catalog: Catalog
     ) {
         self.tree = tree
         self.diagnostics = diagnostics
         self.statements = statements
-        self.facts = facts
+        self.editorFacts = facts
         self.catalog = catalog
     }
 

@@ -70,7 +70,7 @@ extension Binder {
     }
 
     func recordMemberBase(dot: SyntaxToken?, _ base: Value) {
-        if let dot {
+        if recordsFacts, let dot {
             memberBases.append(MemberBaseRecord(dotOffset: dot.range.start, kind: memberKind(base)))
         }
     }
@@ -99,6 +99,9 @@ extension Binder {
             case "write":
                 record(.method(name: name, receiver: base.kind, range: nameToken.range))
                 return .writer(frame, mode: nil)
+            case "na":
+                record(.method(name: "na", receiver: base.kind, range: nameToken.range))
+                return .nullFunctions(frame)
             case "columns", "dtypes", "schema":
                 record(.method(name: name, receiver: base.kind, range: nameToken.range))
                 return .list(frame.columns.map { .scalar(.text($0.name)) }, isTuple: false)
@@ -254,6 +257,16 @@ extension Binder {
             return callCallable(.recordsFromList, call: call, calleeRange: nameRange, node: node)
         case .transaction:
             return callTransactionMethod(name: name, nameRange: nameRange, call: call)
+        case .nullFunctions(let frame):
+            let methods = ["fill": "fillna", "drop": "dropna"]
+            guard let method = methods[snakeCase(name)] else {
+                reportUnknown(
+                    .unknownMethod, nameRange, "DataFrame.na has no method '\(name)'", name: name,
+                    candidates: ["fill", "drop"])
+                evaluateArgumentsLoosely(call)
+                return .unknown
+            }
+            return callDataFrameMethod(frame, name: method, nameRange: nameRange, call: call, node: node)
         case .writer(let frame, let mode):
             return callWriterMethod(frame, mode: mode, name: name, nameRange: nameRange, call: call, node: node)
         case .records(let columns, let rows):

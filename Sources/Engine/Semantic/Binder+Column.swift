@@ -41,6 +41,14 @@ extension Binder {
         -> Value
     {
         guard let method = ColumnMethods.canonicalName(name) else {
+            if let dataFrameMethod = DataFrameMethods.canonicalName(name) {
+                report(
+                    .unknownMethod, nameRange,
+                    "'\(name)' is a DataFrame method, but this is a Column; call \(dataFrameMethod)(...) on a DataFrame and pass the column to it"
+                )
+                evaluateArgumentsLoosely(call)
+                return .unknown
+            }
             reportUnknown(
                 .unknownMethod, nameRange, "Column has no method '\(name)'", name: name, candidates: ColumnMethods.names
             )

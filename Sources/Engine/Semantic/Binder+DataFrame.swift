@@ -102,7 +102,7 @@ extension Binder {
         let signature = DataFrameMethods.signatures[method]!
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
         let scope = frame.scope
-        columnScopes.append(
+        recordColumnScope(
             ColumnScopeRecord(
                 range: arguments.range, columns: scope.columns,
                 stringsAreColumns: DataFrameMethods.stringColumnMethods.contains(method)))
@@ -162,7 +162,9 @@ extension Binder {
                 guard let parsed = parsedExpression(predicateNode) else { return .frame(frame) }
                 predicate = parsed
             } else {
-                guard let condition = columnArgument(predicateNode) else { return .frame(frame) }
+                guard let condition = columnArgument(predicateNode, allowsSubquery: false) else {
+                    return .frame(frame)
+                }
                 checkCondition(condition, range: predicateNode.range)
                 checkPlacement(
                     condition.expression, range: predicateNode.range, allowAggregate: false, context: "where()")
@@ -488,7 +490,7 @@ extension Binder {
             isComplete: frame.isComplete && other.isComplete)
         var condition: JoinCondition = .none
         if let onNode = arguments.value("on", 1) {
-            columnScopes.append(
+            recordColumnScope(
                 ColumnScopeRecord(range: onNode.range, columns: combined.columns, stringsAreColumns: true))
             condition = withScope(combined) { joinCondition(onNode, left: frame, right: other) }
         } else if kind != .cross {
@@ -711,7 +713,7 @@ extension Binder {
         }
         let arguments = bindArguments(call, signature, name: method, calleeRange: nameRange)
         let frame = grouped.frame
-        columnScopes.append(
+        recordColumnScope(
             ColumnScopeRecord(range: arguments.range, columns: frame.columns, stringsAreColumns: method != "agg"))
         let keyNames = grouped.keyColumns.map(\.name)
         let result: Value = withScope(frame.scope) {
@@ -1134,7 +1136,7 @@ extension Binder {
     func frameArgument(_ node: SyntaxNode) -> Frame? {
         let value = evaluate(node)
         if case .frame(let frame) = value { return frame }
-        if !value.isUnknown { report(.argumentTypeMismatch, node.range, "expected a DataFrame, got \(value.kind)") }
+        if !value.isUnknown { reportKindMismatch(node, expected: "a DataFrame", got: value) }
         return nil
     }
 

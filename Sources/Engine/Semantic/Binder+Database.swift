@@ -54,7 +54,7 @@ extension Binder {
             }
             let literalRange = StringLiteral(nameNode) != nil ? innerRange(of: nameNode) : nameNode.range
             let frame = tableFrame(table, range: literalRange, origin: node.range)
-            columnScopes.append(ColumnScopeRecord(range: arguments.range, columns: [], stringsAreColumns: false))
+            recordColumnScope(ColumnScopeRecord(range: arguments.range, columns: [], stringsAreColumns: false))
             record(.dataFrameStep(schema: frame.columns, plan: frame.plan, range: nameRange))
             return .frame(frame)
         case "sql":
@@ -88,7 +88,7 @@ extension Binder {
             return withScope(frame.scope) {
                 var condition: Expression?
                 if let whereNode = arguments.named["where"] {
-                    columnScopes.append(
+                    recordColumnScope(
                         ColumnScopeRecord(range: whereNode.range, columns: frame.columns, stringsAreColumns: false))
                     if let column = columnArgument(whereNode) {
                         checkCondition(column, range: whereNode.range)

@@ -65,7 +65,64 @@ extension Binder {
         if case .frame = entry.value {
             bindingUses[entry.id, default: []].insert(currentStatement)
         }
+        if let source = entry.source, !scopes.isEmpty, case .column = entry.value, rebindDepth < 8,
+            rebindBudget > 0
+        {
+            rebindBudget -= 1
+            rebindDepth += 1
+            defer { rebindDepth -= 1 }
+            return rebindColumn(name, expression: source, use: token.range, binding: entry.info.range) ?? entry.value
+        }
         return entry.value
+    }
+
+    /// A column expression bound outside any step, evaluated again where it is used: its column names resolve
+    /// and its types check against the columns in scope here. What that finds is reported at the use, with the
+    /// place in the binding as a related location (a diagnostic the binding itself already got is not repeated).
+    private func rebindColumn(_ name: String, expression: SyntaxNode, use: ByteRange, binding: ByteRange) -> Value? {
+        let before = diagnostics.count
+        let value = evaluate(expression)
+        guard case .column = value else {
+            diagnostics.removeSubrange(before...)
+            return nil
+        }
+        guard diagnostics.count > before else { return value }
+        let found = Array(diagnostics[before...])
+        diagnostics.removeSubrange(before...)
+        let line = source.line(containing: binding.start) + 1
+        for diagnostic in found {
+            if diagnostics.contains(where: {
+                $0.code == diagnostic.code && $0.range == diagnostic.range && $0.message == diagnostic.message
+            }) {
+                continue
+            }
+            var related = [
+                RelatedInformation(range: diagnostic.range, message: "in the column bound to '\(name)' on line \(line)")
+            ]
+            related += diagnostic.related
+            report(
+                diagnostic.code, use, "'\(name)': " + diagnostic.message, severity: diagnostic.severity,
+                related: related,
+                fixes: diagnostic.fixes)
+        }
+        return value
+    }
+
+    /// Reports a value of the wrong kind (`expected` names what fits, e.g. "a DataFrame"); when the value is a
+    /// binding, the message names it and points at where it was bound.
+    func reportKindMismatch(_ node: SyntaxNode, expected: String, got value: Value, context: String? = nil) {
+        let prefix = context.map { "\($0) " } ?? ""
+        if node.kind == .nameExpression, let token = node.firstChildToken, let entry = lookUpName(token.text),
+            entry.info.kind != .predefined
+        {
+            let line = source.line(containing: entry.info.range.start) + 1
+            report(
+                .argumentTypeMismatch, node.range,
+                "\(prefix)expected \(expected), but '\(token.text)' is a \(value.kind) (bound on line \(line))",
+                related: [RelatedInformation(range: entry.info.range, message: "'\(token.text)' is bound here")])
+            return
+        }
+        report(.argumentTypeMismatch, node.range, "\(prefix)expected \(expected), got \(value.kind)")
     }
 
     // MARK: - Operators

@@ -135,7 +135,7 @@ extension Binder {
 
     /// Evaluates an argument that must be a column expression: a column, a literal, or (when `namesColumns`) a
     /// string naming a column. `nil` when it is unknown or of the wrong kind (reported).
-    func columnArgument(_ node: SyntaxNode, namesColumns: Bool = false) -> ColumnValue? {
+    func columnArgument(_ node: SyntaxNode, namesColumns: Bool = false, allowsSubquery: Bool = true) -> ColumnValue? {
         if namesColumns, let name = stringLiteral(node) {
             return resolveColumn(name, range: innerRange(of: node))
         }
@@ -145,11 +145,11 @@ extension Binder {
         case .scalar(let literal):
             return ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null)
         case .unknown: return nil
-        case .frame(let frame):
+        case .frame(let frame) where allowsSubquery:
             return ColumnValue(
                 .scalarSubquery(frame.plan), type: frame.columns.count == 1 ? frame.columns[0].type : .unknown)
         default:
-            report(.argumentTypeMismatch, node.range, "expected a column expression, got \(value.kind)")
+            reportKindMismatch(node, expected: "a column expression", got: value)
             return nil
         }
     }

@@ -21,7 +21,11 @@ extension Binder {
             let value = binding.value.map { evaluate($0) } ?? .unknown
             let statement = compiledStatement(for: value, range: range, bindingName: binding.name, isBinding: true)
             if let token = binding.nameToken {
-                bind(token.text, value: boundValue(value), range: token.range, visibleFrom: range.end, until: blockEnd)
+                var source: SyntaxNode?
+                if case .column(let column) = value, !column.pending.isEmpty { source = binding.value }
+                bind(
+                    token.text, value: boundValue(value), range: token.range, visibleFrom: range.end, until: blockEnd,
+                    source: source)
             }
             return statement
         case .expressionStatement:
@@ -69,7 +73,7 @@ extension Binder {
     /// Binds `name` to `value` from `visibleFrom` on, shadowing any earlier binding.
     func bind(
         _ name: String, value: Value, range: ByteRange, visibleFrom: Int, until: Int,
-        kind: BindingInfo.Kind = .binding
+        kind: BindingInfo.Kind = .binding, source: SyntaxNode? = nil
     ) {
         nextBindingID += 1
         let info = BindingInfo(
@@ -84,7 +88,7 @@ extension Binder {
             stored = .frame(frame)
             bindingNames[nextBindingID] = cteName
         }
-        environment[name] = BoundName(value: stored, info: info, id: nextBindingID)
+        environment[name] = BoundName(value: stored, info: info, id: nextBindingID, source: source)
         bindingTimeline.append(info)
         record(.binding(info))
     }

@@ -9,6 +9,9 @@ final class Binder {
     let catalog: Catalog
     let hasCatalog: Bool
     let dialect: DatabaseKind
+    /// Whether to keep the records that only queries by position read (symbols, column scopes, member bases,
+    /// call sites); a compilation binds again with them when first asked (see ``Compilation``).
+    let recordsFacts: Bool
 
     var diagnostics: [Diagnostic] = []
     var symbols: [SymbolRecord] = []
@@ -33,6 +36,10 @@ final class Binder {
     var tableInfos: [String: TableInfo?] = [:]
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
     var tableColumns: [String: [PlanColumn]] = [:]
+    /// How deep column bindings are being evaluated again at their uses, and how many more times that may happen
+    /// in this file (bindings of bindings would otherwise multiply the work).
+    var rebindDepth = 0
+    var rebindBudget = 4_096
     /// Transaction aliases whose `with` block has ended.
     var expiredTransactions: Set<String> = []
     /// Whether the current `with` block is read-only.
@@ -44,10 +51,14 @@ final class Binder {
         var value: Value
         var info: BindingInfo
         var id: Int
+        /// For a column expression bound outside any DataFrame step (`c = col("amount") > 1`), the expression,
+        /// evaluated again at each use against the columns in scope there.
+        var source: SyntaxNode? = nil
     }
 
-    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind) {
+    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind, recordsFacts: Bool = true) {
         self.tree = tree
+        self.recordsFacts = recordsFacts
         self.source = tree.source
         self.catalog = catalog
         self.hasCatalog = !catalog.tables.isEmpty
@@ -132,8 +143,24 @@ final class Binder {
 
     // MARK: - Records for queries by position
 
-    func record(_ symbol: SemanticSymbol, at range: ByteRange? = nil) {
+    /// Records a symbol (built only when facts are recorded).
+    @inline(__always)
+    func record(_ symbol: @autoclosure () -> SemanticSymbol, at range: ByteRange? = nil) {
+        guard recordsFacts else { return }
+        let symbol = symbol()
         symbols.append(SymbolRecord(symbol: symbol, range: range ?? symbol.range))
+    }
+
+    /// Records the columns in scope of an argument list, for completion.
+    @inline(__always)
+    func recordColumnScope(_ scope: @autoclosure () -> ColumnScopeRecord) {
+        if recordsFacts { columnScopes.append(scope()) }
+    }
+
+    /// Records a call's argument list, for keyword completion.
+    @inline(__always)
+    func recordCallSite(_ site: @autoclosure () -> CallSiteRecord) {
+        if recordsFacts { callSites.append(site()) }
     }
 }
 
@@ -164,6 +191,9 @@ struct CallSiteRecord: Sendable {
     var name: String
     var keywords: [String]
     var enumerated: [String: [String]]
+    /// How many of ``keywords`` are positional-or-keyword parameters (the first ones), which a positional
+    /// argument fills in order.
+    var positionalCount: Int
 }
 
 /// The names in `candidates` closest to `name` by edit distance (case-insensitive), best first.

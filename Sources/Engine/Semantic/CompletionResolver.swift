@@ -142,6 +142,8 @@ struct CompletionResolver {
         }
     }
 
+    /// Right after `(` or `,` of a call's argument list (or typing a name there): the call's keyword arguments
+    /// that are still free, i.e. not written as `name=` and not taken by the positional arguments before.
     private func keywordContext(offset: Int, previous: SyntaxToken?) -> CompletionContext? {
         guard var token = previous else { return nil }
         // Typing a name right after `(` or `,`: the name is the prefix.
@@ -150,11 +152,26 @@ struct CompletionResolver {
             list.kind == .argumentList || list.kind == .argument
         else { return nil }
         let argumentList = list.kind == .argument ? list.parent : list
-        guard let argumentList, let site = facts.callSites.last(where: { $0.range == argumentList.range }),
-            !site.keywords.isEmpty
+        guard let argumentList, argumentList.kind == .argumentList,
+            let site = facts.callSites.last(where: { $0.range == argumentList.range }), !site.keywords.isEmpty
         else { return nil }
-        if token.kind == .leftParenthesis { return nil }
-        return .keywordArgument(function: site.name, names: site.keywords)
+        var used = Set<String>()
+        var positional = 0
+        for argument in argumentList.children(ofKind: .argument) where argument.range.end <= token.range.start {
+            let (label, isSpread, _) = argument.argumentParts
+            if let label {
+                used.insert(snakeCase(label.text))
+            } else if !isSpread {
+                positional += 1
+            }
+        }
+        var names: [String] = []
+        for (index, name) in site.keywords.enumerated() where !used.contains(name) {
+            if index < positional && index < site.positionalCount { continue }
+            names.append(name)
+        }
+        guard !names.isEmpty else { return nil }
+        return .keywordArgument(function: site.name, names: names)
     }
 }
 

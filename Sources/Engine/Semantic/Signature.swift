@@ -101,10 +101,12 @@ extension Binder {
         let argumentList = call?.node.firstChild(ofKind: .argumentList)
         var arguments = Arguments(range: argumentList?.range ?? calleeRange)
         guard let call, let argumentList else { return arguments }
-        callSites.append(
+        recordCallSite(
             CallSiteRecord(
                 range: arguments.range, name: name, keywords: signature.keywordNames,
-                enumerated: signature.enumerated))
+                enumerated: signature.enumerated,
+                positionalCount: signature.keywordNames.count - signature.keywords.count
+            ))
         var sawKeyword = false
         for argument in argumentList.children(ofKind: .argument) {
             let (labelToken, isSpread, optionalValue) = argument.argumentParts

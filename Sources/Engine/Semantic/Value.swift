@@ -28,6 +28,8 @@ enum Value: Sendable {
     case transaction
     /// `Records.from_list(rows)`.
     case records(columns: [String], rows: [[Expression]])
+    /// `df.na`: `fill(...)` and `drop(...)`, the same steps as `fillna(...)` and `dropna(...)`.
+    case nullFunctions(Frame)
     /// `df.write`, with its `mode(...)`.
     case writer(Frame, mode: String?)
     /// A mutation (or several, for `save_as_table`), not yet run.
@@ -60,6 +62,7 @@ enum Value: Sendable {
         case .namespace(let namespace): .namespace(namespace.rawValue)
         case .transaction: .transaction
         case .records: .records
+        case .nullFunctions: .namespace("DataFrame.na")
         case .writer: .writer
         case .mutation: .mutation
         case .action(_, let action): action == .count ? .scalar(.integer) : .unknown
@@ -165,12 +168,29 @@ struct ColumnValue: Sendable {
         self.expression = expression
         self.type = type
         self.nullable = nullable
-        self.pending = pending
+        self.pending = pending.count > 1 ? Self.distinct(pending) : pending
+    }
+
+    /// `references` without repeats, in source order: a binding used twice (`a + a`) must not double its
+    /// pending references, or bindings of bindings would grow them exponentially. References in increasing
+    /// source order (the usual case) are checked in one pass without hashing.
+    private static func distinct(_ references: [PendingReference]) -> [PendingReference] {
+        var ordered = true
+        for index in 1..<references.count where references[index - 1].range.start >= references[index].range.start {
+            ordered = false
+            break
+        }
+        if ordered { return references }
+        var seen = Set<PendingReference>()
+        var result: [PendingReference] = []
+        for reference in references where seen.insert(reference).inserted { result.append(reference) }
+        result.sort { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
+        return result
     }
 }
 
 /// A column reference to resolve later, with where it was written.
-struct PendingReference: Sendable {
+struct PendingReference: Sendable, Hashable {
     var reference: ColumnReference
     var range: ByteRange
 }

@@ -94,6 +94,35 @@ import Testing
         }
         #expect(function == "join")
         #expect(names.contains("on") && names.contains("how"))
+        #expect(!names.contains("other"), "the positional argument already gave `other`")
+    }
+
+    @Test func keywordArgumentsRightAfterTheParenthesis() {
+        for text in ["db.table(\"orders\").join(‸", "db.table(\"orders\").join(‸)\n", "db.table(\"orders\").join(ot‸"] {
+            guard case .keywordArgument(let function, let names) = Self.context(text) else {
+                Issue.record("\(text): \(Self.context(text))")
+                continue
+            }
+            #expect(function == "join")
+            #expect(names.contains("other") && names.contains("on") && names.contains("how"), "\(names)")
+        }
+    }
+
+    @Test func keywordArgumentsAfterAKeywordLeaveOutTheOnesGiven() {
+        let texts = [
+            "df = db.table(\"orders\")\nother = db.table(\"customers\")\ndf.join(other, on=\"id\", h‸",
+            "df = db.table(\"orders\")\nother = db.table(\"customers\")\ndf.join(other, on=\"id\", ‸",
+            "df = db.table(\"orders\")\nother = db.table(\"customers\")\ndf.join(other, ‸",
+        ]
+        for (index, text) in texts.enumerated() {
+            guard case .keywordArgument(let function, let names) = Self.context(text) else {
+                Issue.record("\(text): \(Self.context(text))")
+                continue
+            }
+            #expect(function == "join")
+            #expect(names.contains("how") && !names.contains("other"), "\(names)")
+            #expect(names.contains("on") == (index == 2), "\(names)")
+        }
     }
 
     @Test func topLevelAndComments() {
