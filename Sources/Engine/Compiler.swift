@@ -139,7 +139,7 @@ public struct Compilation: Sendable {
     /// The top-level statements in order; a `with` block's statements are its ``CompiledStatement/children``.
     public let statements: [CompiledStatement]
 
-    private let editorFacts: EditorFacts
+    let editorFacts: EditorFacts
     let catalog: Catalog
 
     /// What the binder recorded for queries by position (made on first use).

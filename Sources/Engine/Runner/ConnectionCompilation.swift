@@ -57,7 +57,7 @@ public func compileFollowingConnections(
     diagnostics += first.diagnostics.filter { diagnostic in !claimed.contains { $0.contains(diagnostic.range) } }
     diagnostics.sort { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
     return Compilation(
-        tree: first.tree, diagnostics: diagnostics, statements: statements, facts: first.facts,
+        tree: first.tree, diagnostics: diagnostics, statements: statements, facts: first.editorFacts,
         catalog: first.catalog)
 }
 
