@@ -111,6 +111,34 @@ public final class PostgresCursor: RowCursor {
             PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
     }
 
+    /// Replaces `row` with the current row's values, decoded in one loop (in place when `row` already has one
+    /// slot per column); empty when there is no current row.
+    public func readRow(into row: inout [DatabaseValue]) {
+        guard let handle = currentHandle else {
+            row.removeAll(keepingCapacity: true)
+            return
+        }
+        let count = decoders.count
+        if row.count != count {
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: repeatElement(.null, count: count))
+        }
+        let rowIndex = currentRow
+        decoders.withUnsafeBufferPointer { decoders in
+            row.withUnsafeMutableBufferPointer { slots in
+                for index in 0..<count {
+                    let column = Int32(truncatingIfNeeded: index)
+                    if PQgetisnull(handle, rowIndex, column) == 1 {
+                        slots[index] = .null
+                    } else {
+                        slots[index] = decoders[index].decode(
+                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)))
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether column `index` of the current row is `NULL`.
     public func isNull(at index: Int) -> Bool {
         guard let handle = currentHandle else { return true }
