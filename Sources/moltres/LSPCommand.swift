@@ -18,6 +18,7 @@ struct LSPCommand: ParsableCommand {
     var stdio = false
 
     func run() throws {
+        LanguageServer.limitMallocArenas()
         let connection = JSONRPCConnection.standardIO { message in
             FileHandle.standardError.write(Data("moltres lsp: \(message)\n".utf8))
         }

@@ -181,6 +181,7 @@ import Testing
                 txn.rollback()
 
             """)
+        _ = try await test.waitForDiagnostics(test.uri())  // the didOpen notification has been applied
         let snapshot = try #require(test.server.documents.snapshot(test.uri()))
         let analysis = test.server.analysis(of: snapshot)
         var found = 0

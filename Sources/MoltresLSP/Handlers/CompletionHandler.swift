@@ -135,11 +135,14 @@ extension LanguageServer {
 
     private func columnItems(_ columns: [PlanColumn]) -> [CompletionItem] {
         var items: [CompletionItem] = []
+        items.reserveCapacity(columns.count)
         var seen = Set<String>()
+        var counts: [String: Int] = [:]
+        for column in columns { counts[column.name, default: 0] += 1 }
         for column in columns {
             let names =
                 [column.name]
-                + (columns.filter { $0.name == column.name }.count > 1 || column.qualifiers.count > 0
+                + (counts[column.name, default: 0] > 1 || column.qualifiers.count > 0
                     ? column.qualifiers.map { "\($0).\(column.name)" } : [])
             for name in names where seen.insert(name).inserted {
                 let source = column.sourceTable.map { " · \($0)" } ?? ""
@@ -149,7 +152,8 @@ extension LanguageServer {
                         documentation: .string(
                             "\(column.type.rawValue), \(column.isNullable ? "nullable" : "not null")"
                                 + (column.sourceTable.map { ", from \($0)" } ?? "")),
-                        sortText: (name.contains(".") ? "1" : "0") + name))
+                        // The byte test, not `contains(String)`: that one goes through Foundation's string search.
+                        sortText: (name.utf8.contains(UInt8(ascii: ".")) ? "1" : "0") + name))
             }
         }
         return items
