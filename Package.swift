@@ -65,7 +65,8 @@ let package = Package(
                         "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker",
                         "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker",
                         "-lFoundationEssentials", "-Xlinker", "-l_FoundationCShims", "-Xlinker",
-                        "-l_FoundationCollections", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-lswiftSynchronization",
+                        "-l_FoundationCollections", "-Xlinker", "-l_FoundationICU", "-Xlinker",
+                        "-lswiftSynchronization",
                         "-Xlinker", "-lstdc++", "-Xlinker", "--end-group",
                     ],
                     .when(platforms: [.linux], configuration: .release))
