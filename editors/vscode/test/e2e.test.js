@@ -137,6 +137,18 @@ e2e('the server advertises the six commands and accepts the settings', async (t)
   }
 });
 
+e2e('every semantic token modifier of the server legend that VS Code does not predefine is contributed', async (t) => {
+  const { client } = await start(t);
+  const provider = client.initializeResult.capabilities.semanticTokensProvider;
+  assert.ok(provider && provider.legend, 'the server advertises a semantic tokens legend');
+  const standard = new Set(['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary']);
+  const custom = provider.legend.tokenModifiers.filter((m) => !standard.has(m));
+  assert.ok(custom.length > 0, 'the legend has custom modifiers');
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const contributed = (pkg.contributes.semanticTokenModifiers || []).map((m) => m.id);
+  assert.deepEqual([...custom].sort(), [...contributed].sort());
+});
+
 e2e('Run Query on an example file → the panel receives the rows the database has', async (t) => {
   const { fake, open } = await start(t);
   open('shop.moltres', /^by_status$/);
