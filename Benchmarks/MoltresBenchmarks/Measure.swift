@@ -77,8 +77,13 @@ func median(_ samples: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/// Resets the kernel's peak-RSS counter for this process (Linux: `echo 5 > /proc/self/clear_refs`).
+/// Resets the kernel's peak-RSS counter for this process (Linux: `echo 5 > /proc/self/clear_refs`), after
+/// giving the heap that earlier benchmarks freed back to the system (`malloc_trim`), so a peak measured next is
+/// that benchmark's own and not the memory an earlier `collect` left in malloc's free lists.
 func resetPeakResidentSize() {
+    #if canImport(Glibc)
+        malloc_trim(0)
+    #endif
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 }
 
