@@ -82,7 +82,10 @@ func median(_ samples: [Double]) -> Double {
 /// that benchmark's own and not the memory an earlier `collect` left in malloc's free lists.
 func resetPeakResidentSize() {
     #if canImport(Glibc)
-        malloc_trim(0)
+        // `malloc_trim` is in <malloc.h>, which the Glibc module does not export; look it up (RTLD_DEFAULT).
+        if let symbol = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
     #endif
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 }
