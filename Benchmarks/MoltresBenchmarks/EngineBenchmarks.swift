@@ -37,19 +37,6 @@ private func pointKeys() -> [Int64] {
     }
 }
 
-/// Folds a value into a checksum the raw sides compute the same way (text by byte count).
-@inline(__always)
-private func engineChecksum(_ value: DatabaseValue) -> Int {
-    switch value {
-    case .null: return 0
-    case .integer(let integer): return Int(truncatingIfNeeded: integer)
-    case .real(let real): return Int(real)
-    case .text(let text): return text.utf8.count
-    case .blob(let bytes): return bytes.count
-    case .boolean(let boolean): return boolean ? 1 : 0
-    }
-}
-
 private func check(_ name: String, _ moltres: Int, _ raw: Int) throws {
     guard moltres == raw else { throw BenchmarkError("\(name): checksums differ: \(moltres) vs \(raw)") }
 }
@@ -108,7 +95,7 @@ private func runEngineSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkRes
         moltres: {
             for key in keys {
                 for row in try byID.collect([.integer(key)]).rows {
-                    for value in row { moltresSum &+= engineChecksum(value) }
+                    for value in row { moltresSum &+= valueChecksum(value) }
                 }
             }
         },
@@ -178,7 +165,7 @@ private func measureFetch(
         var sum = 0
         var rows = 0
         try frame.stream { row in
-            for value in row { sum &+= engineChecksum(value) }
+            for value in row { sum &+= valueChecksum(value) }
             rows += 1
         }
         moltresSum = sum
@@ -196,7 +183,7 @@ private func measureFetch(
             let result = try frame.collect()
             var sum = 0
             for row in result.rows {
-                for value in row { sum &+= engineChecksum(value) }
+                for value in row { sum &+= valueChecksum(value) }
             }
             moltresSum = sum
             guard result.rows.count == fetchRows else { throw BenchmarkError("collect returned \(result.rows.count)") }
@@ -254,7 +241,7 @@ private func runEnginePostgresBenchmarks(url: String, repetitions: Int) throws -
         moltres: {
             for key in keys {
                 for row in try byID.collect([.integer(key)]).rows {
-                    for value in row { moltresSum &+= engineChecksum(value) }
+                    for value in row { moltresSum &+= valueChecksum(value) }
                 }
             }
         },
@@ -288,18 +275,7 @@ private final class RawEnginePostgres {
     private let connection: OpaquePointer
 
     init(url: String) throws {
-        let parsed = try ConnectionURL(url)
-        var conninfo = "dbname='\(parsed.database ?? "")'"
-        if let host = parsed.host { conninfo += " host='\(host)'" }
-        if let port = parsed.port { conninfo += " port=\(port)" }
-        if let user = parsed.user { conninfo += " user='\(user)'" }
-        guard let connection = PQconnectdb(conninfo) else { throw BenchmarkError("PQconnectdb returned NULL") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection))
-            PQfinish(connection)
-            throw BenchmarkError(message)
-        }
-        self.connection = connection
+        connection = try rawPostgresConnect(url: url)
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import Foundation
+import Moltres
 
 /// One line of the benchmark table: our code against a raw baseline measured in the same run.
 struct BenchmarkResult {
@@ -121,4 +122,17 @@ private func formatDuration(_ nanoseconds: Double, _ operations: Int) -> String 
     }
     if nanoseconds < 10_000 { return String(format: "%.2f µs", nanoseconds / 1e3) }
     return String(format: "%.3f ms", nanoseconds / 1e6)
+}
+
+/// Folds a value into a checksum the raw baselines compute the same way (text and blobs by byte count).
+@inline(__always)
+func valueChecksum(_ value: DatabaseValue) -> Int {
+    switch value {
+    case .null: return 0
+    case .integer(let integer): return Int(truncatingIfNeeded: integer)
+    case .real(let real): return Int(real)
+    case .text(let text): return text.utf8.count
+    case .blob(let bytes): return bytes.count
+    case .boolean(let boolean): return boolean ? 1 : 0
+    }
 }

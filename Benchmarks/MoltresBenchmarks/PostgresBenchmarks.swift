@@ -121,17 +121,7 @@ private final class RawPostgres {
     private let connection: OpaquePointer
 
     init(url: String) throws {
-        let parsed = try ConnectionURL(url)
-        var conninfo = "dbname='\(parsed.database ?? "")'"
-        if let host = parsed.host { conninfo += " host='\(host)'" }
-        if let port = parsed.port { conninfo += " port=\(port)" }
-        if let user = parsed.user { conninfo += " user='\(user)'" }
-        guard let connection = PQconnectdb(conninfo) else { throw BenchmarkError("PQconnectdb returned NULL") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection))
-            PQfinish(connection)
-            throw BenchmarkError(message)
-        }
+        let connection = try rawPostgresConnect(url: url)
         self.connection = connection
         var types: [Oid] = [20]
         let prepared = PQprepare(
@@ -221,4 +211,20 @@ private final class RawPostgres {
 struct BenchmarkError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Opens a libpq connection to the test server's URL directly (no Moltres driver), as the raw baselines do.
+func rawPostgresConnect(url: String) throws -> OpaquePointer {
+    let parsed = try ConnectionURL(url)
+    var conninfo = "dbname='\(parsed.database ?? "")'"
+    if let host = parsed.host { conninfo += " host='\(host)'" }
+    if let port = parsed.port { conninfo += " port=\(port)" }
+    if let user = parsed.user { conninfo += " user='\(user)'" }
+    guard let connection = PQconnectdb(conninfo) else { throw BenchmarkError("PQconnectdb returned NULL") }
+    guard PQstatus(connection) == CONNECTION_OK else {
+        let message = String(cString: PQerrorMessage(connection))
+        PQfinish(connection)
+        throw BenchmarkError(message)
+    }
+    return connection
 }

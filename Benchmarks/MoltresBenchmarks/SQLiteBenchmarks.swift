@@ -50,7 +50,7 @@ func runSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
             for key in keys {
                 let cursor = try connection.query(pointSQL, parameters: [.integer(key)])
                 if try cursor.next() {
-                    for column in 0..<5 { driverChecksum &+= checksum(cursor.value(at: column)) }
+                    for column in 0..<5 { driverChecksum &+= valueChecksum(cursor.value(at: column)) }
                 }
                 cursor.close()
             }
@@ -90,7 +90,7 @@ func runSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
             var sum = 0
             var rows = 0
             while try cursor.next() {
-                for column in 0..<5 { sum &+= checksum(cursor.value(at: column)) }
+                for column in 0..<5 { sum &+= valueChecksum(cursor.value(at: column)) }
                 rows += 1
             }
             driverChecksum = sum
@@ -126,20 +126,7 @@ func runSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     return results
 }
 
-/// Folds a value into a checksum the raw baseline computes the same way (text and blobs by byte count).
-@inline(__always)
-private func checksum(_ value: DatabaseValue) -> Int {
-    switch value {
-    case .null: return 0
-    case .integer(let integer): return Int(truncatingIfNeeded: integer)
-    case .real(let real): return Int(real)
-    case .text(let text): return text.utf8.count
-    case .blob(let bytes): return bytes.count
-    case .boolean(let boolean): return boolean ? 1 : 0
-    }
-}
-
-/// The raw side of ``checksum(_:)`` for one row of (int, real, text, int, text).
+/// The raw side of ``valueChecksum(_:)`` for one row of (int, real, text, int, text).
 @inline(__always)
 private func rawRowChecksum(_ statement: OpaquePointer) -> Int {
     var sum = Int(truncatingIfNeeded: sqlite3_column_int64(statement, 0))
