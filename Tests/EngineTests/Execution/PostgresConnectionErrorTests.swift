@@ -1,3 +1,4 @@
+import CPostgres
 import Foundation
 import Testing
 
@@ -46,6 +47,51 @@ import Testing
         #expect(error?.kind == .connection)
         #expect(error?.message.contains("No such file or directory") == true)
         #expect(error?.description.contains("s3cret-never-shown") == false)
+    }
+
+    @Test func connectingGivesUpOnAServerThatNeverAnswers() throws {
+        _ = try PostgresTestServer.requireURL()
+        // A TCP port that accepts connections (the kernel's backlog) but never says a word.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(listener, generic, length) == 0 && listen(listener, 8) == 0
+                    && getsockname(listener, generic, &length) == 0
+            }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let started = Date()
+        let error = #expect(throws: DatabaseError.self) {
+            try Database.open("postgresql://u:s3cret@127.0.0.1:\(port)/db?connect_timeout=2")
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(error?.kind == .connection)
+        #expect(error?.message.contains("timeout") == true)
+        #expect(error?.description.contains("s3cret") == false)
+        #expect(elapsed < 6, "gave up after \(elapsed) s")
+    }
+
+    @Test func connectTimeoutHasADefault() throws {
+        let connection = try PostgresConnection(url: ConnectionURL(try PostgresTestServer.requireURL()))
+        var options: [String: String] = [:]
+        if let info = PQconninfo(connection.handle) {
+            var option = info
+            while let keyword = option.pointee.keyword {
+                if let value = option.pointee.val { options[String(cString: keyword)] = String(cString: value) }
+                option += 1
+            }
+            PQconninfoFree(info)
+        }
+        // libpq reads PGCONNECT_TIMEOUT itself when it is set; otherwise the connection carries Moltres' default.
+        let expected = getenv("PGCONNECT_TIMEOUT").map { String(cString: $0) }
+        #expect(options["connect_timeout"] == expected ?? String(PostgresConnection.defaultConnectTimeoutSeconds))
     }
 
     @Test func unknownDatabaseIsAConnectionError() throws {

@@ -41,11 +41,17 @@ public final class PostgresConnection: DatabaseConnection {
     /// The default number of prepared statements kept per connection.
     public static let defaultStatementCacheCapacity = 64
 
+    /// How long connecting may take, in seconds, unless the URL's `connect_timeout` or the `PGCONNECT_TIMEOUT`
+    /// environment variable says otherwise. libpq's own default is to wait forever, which leaves
+    /// `moltres check` hanging on a host that does not answer.
+    public static let defaultConnectTimeoutSeconds = 10
+
     /// Connects to the server a `postgresql://` URL names.
     ///
     /// The URL's host, port, user, password and database become libpq's `host`, `port`, `user`,
     /// `password` and `dbname`; other URL options (`sslmode`, `connect_timeout`, `application_name`, …)
-    /// pass through as libpq connection keywords. The client encoding is always UTF-8.
+    /// pass through as libpq connection keywords. The client encoding is always UTF-8. Connecting gives up after
+    /// ``defaultConnectTimeoutSeconds`` unless the URL or `PGCONNECT_TIMEOUT` sets `connect_timeout`.
     ///
     /// - Throws: ``DatabaseError`` of kind `.authentication` when the server refuses the credentials,
     ///   `.connection` when it cannot be reached, `.invalidURL` for options libpq does not know.
@@ -64,6 +70,7 @@ public final class PostgresConnection: DatabaseConnection {
             parameters.append((keyword, value))
         }
         set("application_name", "moltres")
+        if getenv("PGCONNECT_TIMEOUT") == nil { set("connect_timeout", String(Self.defaultConnectTimeoutSeconds)) }
         if let host = url.host { set("host", host) }
         if let port = url.port { set("port", String(port)) }
         if let user = url.user { set("user", user) }
