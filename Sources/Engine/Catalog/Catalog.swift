@@ -60,7 +60,9 @@ public struct Catalog: Sendable, Hashable {
     ///
     /// Unqualified names search ``searchPath`` in order, then any schema.
     public func table(named name: String) -> TableInfo? {
-        if let dot = name.lastIndex(of: "."), !tables.contains(where: { $0.name == name }) {
+        if name.utf8.contains(UInt8(ascii: ".")), let dot = name.lastIndex(of: "."),
+            !tables.contains(where: { $0.name == name })
+        {
             let schema = String(name[..<dot])
             let bare = String(name[name.index(after: dot)...])
             return table(named: bare, schema: schema)

@@ -66,7 +66,14 @@ public struct ColumnReference: Sendable, Hashable {
             self.init(text)
             return
         }
-        if let dot = text.lastIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
+        let dot: String.Index?
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII text every byte is a character: the last `.` byte is the last `.` character.
+            dot = text.utf8.lastIndex(of: UInt8(ascii: "."))
+        } else {
+            dot = text.lastIndex(of: ".")
+        }
+        if let dot, dot != text.startIndex, text.index(after: dot) != text.endIndex {
             self.init(String(text[text.index(after: dot)...]), qualifier: String(text[..<dot]))
         } else {
             self.init(text)

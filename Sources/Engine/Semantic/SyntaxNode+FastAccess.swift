@@ -71,6 +71,7 @@ extension SyntaxNode {
     func children(ofKind kind: SyntaxKind) -> [SyntaxNode] {
         let storage = tree.storage
         var result: [SyntaxNode] = []
+        result.reserveCapacity(childPositions.count)
         for position in childPositions {
             let child = storage.children[position]
             if child >= 0 && storage.nodes[Int(child)].kind == kind {
