@@ -343,7 +343,29 @@ extension Expression {
     public func contains(enteringWindows: Bool = true, where predicate: (Expression) -> Bool) -> Bool {
         if predicate(self) { return true }
         if case .window = self, !enteringWindows { return false }
-        return children.contains { $0.contains(enteringWindows: enteringWindows, where: predicate) }
+        return anyChild { $0.contains(enteringWindows: enteringWindows, where: predicate) }
+    }
+
+    /// Whether `body` holds for a direct child, trying them in ``children``'s order and stopping at the first
+    /// that does; unlike ``children``, allocates nothing.
+    func anyChild(_ body: (Expression) -> Bool) -> Bool {
+        switch self {
+        case .column, .literal, .star, .scalarSubquery, .exists: return false
+        case .binary(_, let left, let right): return body(left) || body(right)
+        case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _):
+            return body(operand)
+        case .inList(let subject, let values, _): return body(subject) || values.contains(where: body)
+        case .inSubquery(let subject, _, _): return body(subject)
+        case .between(let subject, let low, let high, _): return body(subject) || body(low) || body(high)
+        case .match(let match): return body(match.subject) || body(match.pattern)
+        case .sortOrder(let key): return body(key.expression)
+        case .function(let call): return call.arguments.contains(where: body) || (call.filter.map(body) ?? false)
+        case .window(let function, let specification):
+            return body(function) || specification.partitionBy.contains(where: body)
+                || specification.orderBy.contains { body($0.expression) }
+        case .caseWhen(let clauses, let otherwise):
+            return clauses.contains { body($0.condition) || body($0.value) } || (otherwise.map(body) ?? false)
+        }
     }
 
     /// Whether an aggregate function is called outside any `OVER`.

@@ -649,7 +649,10 @@ extension Binder {
                     loose.append(reference.name)
                 }
             default:
-                for child in expression.children { visit(child) }
+                _ = expression.anyChild {
+                    visit($0)
+                    return false
+                }
             }
         }
         visit(expression)
@@ -1007,7 +1010,10 @@ extension Binder {
             case .function(let call) where call.function.kind == .window:
                 bare = bare ?? call.function.name
             default:
-                for child in expression.children { visit(child) }
+                _ = expression.anyChild {
+                    visit($0)
+                    return false
+                }
             }
         }
         visit(expression)

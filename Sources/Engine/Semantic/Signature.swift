@@ -1,17 +1,20 @@
 /// The parameters of a method or function of the API: what arguments a call may pass.
-struct Signature: Sendable {
+///
+/// A class, so that looking one up in a table and passing it around retains one reference instead of copying
+/// its arrays and dictionary.
+final class Signature: Sendable {
     /// The positional-or-keyword parameters, in order (snake_case).
-    var parameters: [String]
+    let parameters: [String]
     /// How many leading parameters are required.
-    var minimum: Int
+    let minimum: Int
     /// Whether the last parameter takes any number of positional arguments (`*cols`).
-    var variadic: Bool
+    let variadic: Bool
     /// Keyword-only parameters.
-    var keywords: [String]
+    let keywords: [String]
     /// Whether any keyword is accepted (`**params`, `**options`).
-    var anyKeywords: Bool
+    let anyKeywords: Bool
     /// Keywords whose string value must be one of a set (`how`).
-    var enumerated: [String: [String]]
+    let enumerated: [String: [String]]
     /// Every keyword name the call accepts.
     let keywordNames: [String]
 
