@@ -62,18 +62,35 @@ public struct ColumnReference: Sendable, Hashable {
 
     /// Parses `"t.c"` into qualifier `t` and name `c`; a name without a dot is unqualified.
     public init(parsing text: String) {
-        if !text.utf8.contains(UInt8(ascii: ".")) {
+        // One pass over the bytes: where the last `.` is, and whether the text is ASCII (where every byte is a
+        // character, so the last `.` byte is the last `.` character).
+        var bytes = text
+        var lastDot = -1
+        var isASCII = true
+        let split: (name: String, qualifier: String)? = bytes.withUTF8 { buffer in
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ".") {
+                    lastDot = index
+                } else if byte >= 0x80 {
+                    isASCII = false
+                }
+            }
+            guard isASCII, lastDot > 0, lastDot < buffer.count - 1 else { return nil }
+            return (
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[(lastDot + 1)...]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<lastDot]), as: UTF8.self)
+            )
+        }
+        if let split {
+            self.init(split.name, qualifier: split.qualifier)
+            return
+        }
+        if lastDot < 0 || isASCII {
             self.init(text)
             return
         }
-        let dot: String.Index?
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII text every byte is a character: the last `.` byte is the last `.` character.
-            dot = text.utf8.lastIndex(of: UInt8(ascii: "."))
-        } else {
-            dot = text.lastIndex(of: ".")
-        }
-        if let dot, dot != text.startIndex, text.index(after: dot) != text.endIndex {
+        if let dot = text.lastIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
             self.init(String(text[text.index(after: dot)...]), qualifier: String(text[..<dot]))
         } else {
             self.init(text)

@@ -111,13 +111,13 @@ extension Binder {
                 positionalCount: signature.keywordNames.count - signature.keywords.count
             ))
         var sawKeyword = false
-        for argument in argumentList.children(ofKind: .argument) {
+        argumentList.forEachChild(ofKind: .argument) { argument in
             let (labelToken, isSpread, optionalValue) = argument.argumentParts
-            guard let value = optionalValue else { continue }
+            guard let value = optionalValue else { return }
             if isSpread {
                 arguments.hasSpread = true
                 _ = evaluate(value)
-                continue
+                return
             }
             if let labelToken {
                 sawKeyword = true
@@ -132,11 +132,11 @@ extension Binder {
                                 : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
                         name: label, candidates: signature.keywordNames)
                     _ = evaluate(value)
-                    continue
+                    return
                 }
                 if arguments.named[label] != nil {
                     report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
-                    continue
+                    return
                 }
                 if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
                     !(signature.variadic && index == signature.parameters.count - 1)
@@ -144,7 +144,7 @@ extension Binder {
                     report(
                         .unknownKeywordArgument, labelToken.range,
                         "\(name)() got '\(label)' both by position and by keyword")
-                    continue
+                    return
                 }
                 arguments.named[label] = value
             } else {
