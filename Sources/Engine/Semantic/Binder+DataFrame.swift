@@ -507,6 +507,17 @@ extension Binder {
         switch kind {
         case .semi, .anti: break
         case .inner, .left, .right, .full, .cross:
+            guard case .using = condition else {
+                // Both sides' columns, as in the condition's scope (already concatenated there).
+                var columns = combined.columns
+                if kind == .left || kind == .full {
+                    for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
+                }
+                next.columns = columns
+                next.origins = combined.origins
+                next.isComplete = combined.isComplete
+                break
+            }
             var rightColumns = other.columns
             var rightOrigins = other.origins
             if case .using(let names) = condition {

@@ -67,7 +67,11 @@ final class Binder {
 
     /// The entry for `name`: the file's binding, else the predefined one.
     @inline(__always)
-    func lookUpName(_ name: String) -> BoundName? { environment[name] ?? Self.predefinedEnvironment[name] }
+    func lookUpName(_ name: String) -> BoundName? {
+        // Most names of a pipeline (`db`, `col`, `F`) are predefined; an empty environment needs no hashing.
+        if !environment.isEmpty, let entry = environment[name] { return entry }
+        return Self.predefinedEnvironment[name]
+    }
 
     /// Every name in scope, for suggestions.
     var namesInScope: [String] { Array(environment.keys) + Self.predefinedNames.map(\.0) }
