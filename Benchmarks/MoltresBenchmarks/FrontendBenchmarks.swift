@@ -26,7 +26,8 @@ func runFrontendBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     }
     if ProcessInfo.processInfo.environment["MOLTRES_PROFILE_PIPELINE"] == "1" {
         // A loop of the one-pipeline case only, for `perf record`.
-        for _ in 0..<100_000 {
+        let iterations = Int(ProcessInfo.processInfo.environment["MOLTRES_PROFILE_ITERATIONS"] ?? "") ?? 100_000
+        for _ in 0..<iterations {
             frontendBlackHole(compile(pipeline, catalog: catalog, generatesSQL: false).statements.count)
         }
         return []

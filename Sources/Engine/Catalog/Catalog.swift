@@ -20,6 +20,9 @@ public struct Catalog: Sendable, Hashable {
     public private(set) var tables: [TableInfo]
     private var exactIndex: [String: [Int]]
     private var foldedIndex: [String: [Int]]
+    /// Each table's columns as plan columns qualified by the table's name, in the order of ``tables``: made once
+    /// per table, not at every `db.table(…)` of every compilation.
+    private(set) var planColumns: [[PlanColumn]]
 
     /// Creates a catalog.
     public init(
@@ -31,6 +34,7 @@ public struct Catalog: Sendable, Hashable {
         self.tables = tables
         self.exactIndex = [:]
         self.foldedIndex = [:]
+        self.planColumns = tables.map(Self.planColumns(of:))
         rebuildIndex()
     }
 
@@ -41,10 +45,22 @@ public struct Catalog: Sendable, Hashable {
     public mutating func add(_ table: TableInfo) {
         if let existing = tables.firstIndex(where: { $0.schema == table.schema && $0.name == table.name }) {
             tables[existing] = table
+            planColumns[existing] = Self.planColumns(of: table)
         } else {
             tables.append(table)
+            planColumns.append(Self.planColumns(of: table))
         }
         rebuildIndex()
+    }
+
+    /// The columns of `table` as plan columns qualified by its name.
+    static func planColumns(of table: TableInfo) -> [PlanColumn] {
+        let qualifiers = [table.name]
+        return table.columns.map {
+            PlanColumn(
+                name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers, sourceTable: table.name
+            )
+        }
     }
 
     private mutating func rebuildIndex() {
@@ -59,30 +75,39 @@ public struct Catalog: Sendable, Hashable {
     /// Finds a table or view by name, optionally `schema.name` qualified.
     ///
     /// Unqualified names search ``searchPath`` in order, then any schema.
-    public func table(named name: String) -> TableInfo? {
-        if let dot = name.lastIndex(of: "."), !tables.contains(where: { $0.name == name }) {
+    public func table(named name: String) -> TableInfo? { tableIndex(named: name).map { tables[$0] } }
+
+    /// The position in ``tables`` of the table ``table(named:)`` finds.
+    func tableIndex(named name: String) -> Int? {
+        if name.utf8.contains(UInt8(ascii: ".")), let dot = name.lastIndex(of: "."),
+            !tables.contains(where: { $0.name == name })
+        {
             let schema = String(name[..<dot])
             let bare = String(name[name.index(after: dot)...])
-            return table(named: bare, schema: schema)
+            return tableIndex(named: bare, schema: schema)
         }
-        return table(named: name, schema: nil)
+        return tableIndex(named: name, schema: nil)
     }
 
     /// Finds a table or view by name in a schema (`nil`: the search path, then any schema).
     public func table(named name: String, schema: String?) -> TableInfo? {
-        func pick(_ positions: [Int]) -> TableInfo? {
-            let candidates = positions.map { tables[$0] }
+        tableIndex(named: name, schema: schema).map { tables[$0] }
+    }
+
+    /// The position in ``tables`` of the table ``table(named:schema:)`` finds.
+    func tableIndex(named name: String, schema: String?) -> Int? {
+        func pick(_ positions: [Int]) -> Int? {
             if let schema {
-                let inSchema = candidates.filter {
-                    $0.schema == schema || $0.schema?.lowercased() == schema.lowercased()
+                let inSchema = positions.filter {
+                    tables[$0].schema == schema || tables[$0].schema?.lowercased() == schema.lowercased()
                 }
-                return inSchema.count == 1 ? inSchema[0] : inSchema.first(where: { $0.schema == schema })
+                return inSchema.count == 1 ? inSchema[0] : inSchema.first(where: { tables[$0].schema == schema })
             }
-            if candidates.count == 1 { return candidates[0] }
+            if positions.count == 1 { return positions[0] }
             for schemaName in searchPath {
-                if let match = candidates.first(where: { $0.schema == schemaName }) { return match }
+                if let match = positions.first(where: { tables[$0].schema == schemaName }) { return match }
             }
-            return candidates.first
+            return positions.first
         }
         if let positions = exactIndex[name], let found = pick(positions) { return found }
         if let positions = foldedIndex[name.lowercased()] {

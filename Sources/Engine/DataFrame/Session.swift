@@ -244,6 +244,10 @@ extension Database {
 extension TableReference {
     /// Parses `"schema.table"` or `"table"`.
     public init(parsing text: String) {
+        guard text.utf8.contains(UInt8(ascii: ".")) else {
+            self.init(text)
+            return
+        }
         if let dot = text.firstIndex(of: "."), dot != text.startIndex, text.index(after: dot) != text.endIndex {
             self.init(String(text[text.index(after: dot)...]), schema: String(text[..<dot]))
         } else {

@@ -62,7 +62,31 @@ public struct ColumnReference: Sendable, Hashable {
 
     /// Parses `"t.c"` into qualifier `t` and name `c`; a name without a dot is unqualified.
     public init(parsing text: String) {
-        if !text.utf8.contains(UInt8(ascii: ".")) {
+        // One pass over the bytes: where the last `.` is, and whether the text is ASCII (where every byte is a
+        // character, so the last `.` byte is the last `.` character).
+        var bytes = text
+        var lastDot = -1
+        var isASCII = true
+        let split: (name: String, qualifier: String)? = bytes.withUTF8 { buffer in
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ".") {
+                    lastDot = index
+                } else if byte >= 0x80 {
+                    isASCII = false
+                }
+            }
+            guard isASCII, lastDot > 0, lastDot < buffer.count - 1 else { return nil }
+            return (
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[(lastDot + 1)...]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<lastDot]), as: UTF8.self)
+            )
+        }
+        if let split {
+            self.init(split.name, qualifier: split.qualifier)
+            return
+        }
+        if lastDot < 0 || isASCII {
             self.init(text)
             return
         }
@@ -336,7 +360,29 @@ extension Expression {
     public func contains(enteringWindows: Bool = true, where predicate: (Expression) -> Bool) -> Bool {
         if predicate(self) { return true }
         if case .window = self, !enteringWindows { return false }
-        return children.contains { $0.contains(enteringWindows: enteringWindows, where: predicate) }
+        return anyChild { $0.contains(enteringWindows: enteringWindows, where: predicate) }
+    }
+
+    /// Whether `body` holds for a direct child, trying them in ``children``'s order and stopping at the first
+    /// that does; unlike ``children``, allocates nothing.
+    func anyChild(_ body: (Expression) -> Bool) -> Bool {
+        switch self {
+        case .column, .literal, .star, .scalarSubquery, .exists: return false
+        case .binary(_, let left, let right): return body(left) || body(right)
+        case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _):
+            return body(operand)
+        case .inList(let subject, let values, _): return body(subject) || values.contains(where: body)
+        case .inSubquery(let subject, _, _): return body(subject)
+        case .between(let subject, let low, let high, _): return body(subject) || body(low) || body(high)
+        case .match(let match): return body(match.subject) || body(match.pattern)
+        case .sortOrder(let key): return body(key.expression)
+        case .function(let call): return call.arguments.contains(where: body) || (call.filter.map(body) ?? false)
+        case .window(let function, let specification):
+            return body(function) || specification.partitionBy.contains(where: body)
+                || specification.orderBy.contains { body($0.expression) }
+        case .caseWhen(let clauses, let otherwise):
+            return clauses.contains { body($0.condition) || body($0.value) } || (otherwise.map(body) ?? false)
+        }
     }
 
     /// Whether an aggregate function is called outside any `OVER`.

@@ -6,6 +6,7 @@ extension Binder {
     /// of any length do not deepen the stack.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
         var operations: [SyntaxNode] = []
+        operations.reserveCapacity(16)
         var current = node
         while current.kind == .callExpression || current.kind == .memberAccess || current.kind == .subscriptExpression,
             let inner = current.firstExpressionChild

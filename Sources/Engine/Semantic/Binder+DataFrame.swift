@@ -67,10 +67,13 @@ enum DataFrameMethods {
     static let names: [String] = (Array(signatures.keys) + ["filter", "sort", "subtract", "write", "columns"]).sorted()
 
     /// The canonical (table) name for a method as written, or `nil` when there is none.
-    static func canonicalName(_ name: String) -> String? {
+    static func canonicalName(_ name: String) -> String? { method(named: name)?.name }
+
+    /// The canonical name for a method as written, with its signature (one table lookup for both).
+    static func method(named name: String) -> (name: String, signature: Signature)? {
         let snake = snakeCase(name)
-        if signatures[snake] != nil { return snake }
-        if let alias = aliases[snake], signatures[alias] != nil { return alias }
+        if let signature = signatures[snake] { return (snake, signature) }
+        if let alias = aliases[snake], let signature = signatures[alias] { return (alias, signature) }
         return nil
     }
 
@@ -88,7 +91,7 @@ extension Binder {
     )
         -> Value
     {
-        guard let method = DataFrameMethods.canonicalName(name) else {
+        guard let (method, signature) = DataFrameMethods.method(named: name) else {
             if snakeCase(name) == "write" || name == "na" {
                 report(.invalidUse, nameRange, "'\(name)' is an attribute, not a method: write df.\(name).…")
                 return .unknown
@@ -99,7 +102,6 @@ extension Binder {
             evaluateArgumentsLoosely(call)
             return .unknown
         }
-        let signature = DataFrameMethods.signatures[method]!
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
         let scope = frame.scope
         recordColumnScope(
@@ -507,6 +509,17 @@ extension Binder {
         switch kind {
         case .semi, .anti: break
         case .inner, .left, .right, .full, .cross:
+            guard case .using = condition else {
+                // Both sides' columns, as in the condition's scope (already concatenated there).
+                var columns = combined.columns
+                if kind == .left || kind == .full {
+                    for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
+                }
+                next.columns = columns
+                next.origins = combined.origins
+                next.isComplete = combined.isComplete
+                break
+            }
             var rightColumns = other.columns
             var rightOrigins = other.origins
             if case .using(let names) = condition {
@@ -649,7 +662,10 @@ extension Binder {
                     loose.append(reference.name)
                 }
             default:
-                for child in expression.children { visit(child) }
+                _ = expression.anyChild {
+                    visit($0)
+                    return false
+                }
             }
         }
         visit(expression)
@@ -1007,7 +1023,10 @@ extension Binder {
             case .function(let call) where call.function.kind == .window:
                 bare = bare ?? call.function.name
             default:
-                for child in expression.children { visit(child) }
+                _ = expression.anyChild {
+                    visit($0)
+                    return false
+                }
             }
         }
         visit(expression)

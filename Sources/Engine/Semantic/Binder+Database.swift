@@ -233,31 +233,40 @@ extension Binder {
     /// The catalog's table, reporting MOL2002 (with suggestions) when there is a catalog and it lacks the table.
     @discardableResult
     func knownTable(_ name: String, range: ByteRange, recordSymbol: Bool = true) -> TableInfo? {
-        let info: TableInfo?
-        if let cached = tableInfos[name] {
-            info = cached
+        knownTableIndex(name, range: range, recordSymbol: recordSymbol).map { catalog.tables[$0] }
+    }
+
+    /// ``knownTable(_:range:recordSymbol:)`` as a position in the catalog's tables.
+    func knownTableIndex(_ name: String, range: ByteRange, recordSymbol: Bool = true) -> Int? {
+        let index: Int?
+        if let cached = tableIndices[name] {
+            index = cached
         } else {
-            info = catalog.table(named: name)
-            tableInfos[name] = .some(info)
+            index = catalog.tableIndex(named: name)
+            tableIndices[name] = .some(index)
         }
-        if recordSymbol { record(.table(info, name: name, range: range)) }
-        if info == nil && hasCatalog {
+        if recordSymbol { record(.table(index.map { catalog.tables[$0] }, name: name, range: range)) }
+        if index == nil && hasCatalog {
             reportUnknown(
                 .unknownTable, range, "unknown table '\(name)'", name: name, candidates: catalog.tableNames)
         }
-        return info
+        return index
     }
 
     /// The DataFrame of `db.table(name)`: the catalog's columns, or an unknown schema.
     func tableFrame(_ name: String, range: ByteRange, origin: ByteRange, recordSymbol: Bool = true) -> Frame {
         let reference = TableReference(parsing: name)
-        guard let info = knownTable(name, range: range, recordSymbol: recordSymbol) else {
+        guard let index = knownTableIndex(name, range: range, recordSymbol: recordSymbol) else {
             return Frame(plan: .scan(reference), columns: [], origins: [], isComplete: false)
         }
         let columns: [PlanColumn]
-        if let cached = tableColumns[name] {
+        if reference.name == catalog.tables[index].name {
+            // Qualified by the table's own name: the catalog's shared copy.
+            columns = catalog.planColumns[index]
+        } else if let cached = tableColumns[name] {
             columns = cached
         } else {
+            let info = catalog.tables[index]
             let qualifiers = [reference.name]
             columns = info.columns.map {
                 PlanColumn(

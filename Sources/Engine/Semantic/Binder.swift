@@ -32,8 +32,8 @@ final class Binder {
     /// The CTE name of each DataFrame binding, by binding id.
     var bindingNames: [Int: String] = [:]
     var bindingNameCounts: [String: Int] = [:]
-    /// The catalog's answer for each table name looked up so far.
-    var tableInfos: [String: TableInfo?] = [:]
+    /// The catalog's answer (a position in its tables) for each table name looked up so far.
+    var tableIndices: [String: Int?] = [:]
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
     var tableColumns: [String: [PlanColumn]] = [:]
     /// How deep column bindings are being evaluated again at their uses, and how many more times that may happen
@@ -67,7 +67,11 @@ final class Binder {
 
     /// The entry for `name`: the file's binding, else the predefined one.
     @inline(__always)
-    func lookUpName(_ name: String) -> BoundName? { environment[name] ?? Self.predefinedEnvironment[name] }
+    func lookUpName(_ name: String) -> BoundName? {
+        // Most names of a pipeline (`db`, `col`, `F`) are predefined; an empty environment needs no hashing.
+        if !environment.isEmpty, let entry = environment[name] { return entry }
+        return Self.predefinedEnvironment[name]
+    }
 
     /// Every name in scope, for suggestions.
     var namesInScope: [String] { Array(environment.keys) + Self.predefinedNames.map(\.0) }

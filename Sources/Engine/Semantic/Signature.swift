@@ -1,17 +1,20 @@
 /// The parameters of a method or function of the API: what arguments a call may pass.
-struct Signature: Sendable {
+///
+/// A class, so that looking one up in a table and passing it around retains one reference instead of copying
+/// its arrays and dictionary.
+final class Signature: Sendable {
     /// The positional-or-keyword parameters, in order (snake_case).
-    var parameters: [String]
+    let parameters: [String]
     /// How many leading parameters are required.
-    var minimum: Int
+    let minimum: Int
     /// Whether the last parameter takes any number of positional arguments (`*cols`).
-    var variadic: Bool
+    let variadic: Bool
     /// Keyword-only parameters.
-    var keywords: [String]
+    let keywords: [String]
     /// Whether any keyword is accepted (`**params`, `**options`).
-    var anyKeywords: Bool
+    let anyKeywords: Bool
     /// Keywords whose string value must be one of a set (`how`).
-    var enumerated: [String: [String]]
+    let enumerated: [String: [String]]
     /// Every keyword name the call accepts.
     let keywordNames: [String]
 
@@ -108,13 +111,13 @@ extension Binder {
                 positionalCount: signature.keywordNames.count - signature.keywords.count
             ))
         var sawKeyword = false
-        for argument in argumentList.children(ofKind: .argument) {
+        argumentList.forEachChild(ofKind: .argument) { argument in
             let (labelToken, isSpread, optionalValue) = argument.argumentParts
-            guard let value = optionalValue else { continue }
+            guard let value = optionalValue else { return }
             if isSpread {
                 arguments.hasSpread = true
                 _ = evaluate(value)
-                continue
+                return
             }
             if let labelToken {
                 sawKeyword = true
@@ -129,11 +132,11 @@ extension Binder {
                                 : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
                         name: label, candidates: signature.keywordNames)
                     _ = evaluate(value)
-                    continue
+                    return
                 }
                 if arguments.named[label] != nil {
                     report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
-                    continue
+                    return
                 }
                 if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
                     !(signature.variadic && index == signature.parameters.count - 1)
@@ -141,7 +144,7 @@ extension Binder {
                     report(
                         .unknownKeywordArgument, labelToken.range,
                         "\(name)() got '\(label)' both by position and by keyword")
-                    continue
+                    return
                 }
                 arguments.named[label] = value
             } else {

@@ -67,10 +67,20 @@ extension SyntaxNode {
         return nil
     }
 
+    /// Calls `body` with each child node of `kind`, in order (``children(ofKind:)`` without the array).
+    func forEachChild(ofKind kind: SyntaxKind, _ body: (SyntaxNode) -> Void) {
+        let storage = tree.storage
+        for position in childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind == kind { body(SyntaxNode(tree: tree, index: Int(child))) }
+        }
+    }
+
     /// The child nodes of `kind`, in order.
     func children(ofKind kind: SyntaxKind) -> [SyntaxNode] {
         let storage = tree.storage
         var result: [SyntaxNode] = []
+        result.reserveCapacity(childPositions.count)
         for position in childPositions {
             let child = storage.children[position]
             if child >= 0 && storage.nodes[Int(child)].kind == kind {
