@@ -227,7 +227,7 @@ private func runEnginePostgresBenchmarks(url: String, repetitions: Int) throws -
         ANALYZE engine_big;
         """)
     defer { _ = try? db.connection.execute("DROP TABLE IF EXISTS engine_point; DROP TABLE IF EXISTS engine_big") }
-    let raw = try RawEnginePostgres(url: url)
+    let raw = try RawPostgres(url: url)
 
     // (a) Point query.
     let byID = try db.table("engine_point").where(col("id") == 0)
@@ -268,85 +268,6 @@ private func runEnginePostgresBenchmarks(url: String, repetitions: Int) throws -
         raw: { fetchSum = try raw.stream(sql: fetchSQL) },
         rawCollect: { fetchSum = try raw.collect(sql: fetchSQL) })
     return results
-}
-
-/// libpq used directly, as a careful C client would.
-private final class RawEnginePostgres {
-    private let connection: OpaquePointer
-
-    init(url: String) throws {
-        connection = try rawPostgresConnect(url: url)
-    }
-
-    deinit {
-        PQfinish(connection)
-    }
-
-    func prepare(name: String, sql: String) throws {
-        var types: [Oid] = [20]
-        let prepared = PQprepare(connection, name, sql, 1, &types)
-        defer { PQclear(prepared) }
-        guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-    }
-
-    /// One execution with a binary int8 parameter; reads all five values of each row.
-    func pointQuery(name: String, id: Int64) throws -> Int {
-        var parameter = id.bigEndian
-        var length: Int32 = 8
-        var format: Int32 = 1
-        let result = withUnsafeBytes(of: &parameter) { bytes -> OpaquePointer? in
-            var value: UnsafePointer<CChar>? = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
-            return PQexecPrepared(connection, name, 1, &value, &length, &format, 0)
-        }
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        var sum = 0
-        for row in 0..<PQntuples(result) { sum &+= Self.row(result, row) }
-        return sum
-    }
-
-    /// Streams a query in single-row mode, converting numbers and reading text lengths.
-    func stream(sql: String) throws -> Int {
-        guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, 0) == 1 else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        PQsetSingleRowMode(connection)
-        var sum = 0
-        while let result = PQgetResult(connection) {
-            defer { PQclear(result) }
-            let status = PQresultStatus(result)
-            if status == PGRES_FATAL_ERROR { throw BenchmarkError(String(cString: PQresultErrorMessage(result))) }
-            guard status == PGRES_SINGLE_TUPLE else { continue }
-            sum &+= Self.row(result, 0)
-        }
-        return sum
-    }
-
-    /// Runs a query into one `PGresult` (libpq holds every row, as a C client that collects would), reads every
-    /// value, then frees it.
-    func collect(sql: String) throws -> Int {
-        let result = PQexecParams(connection, sql, 0, nil, nil, nil, nil, 0)
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        var sum = 0
-        for row in 0..<PQntuples(result) { sum &+= Self.row(result, row) }
-        return sum
-    }
-
-    private static func row(_ result: OpaquePointer?, _ row: Int32) -> Int {
-        var sum = Int(strtoll(PQgetvalue(result, row, 0), nil, 10))
-        sum &+= Int(strtod(PQgetvalue(result, row, 1), nil))
-        sum &+= Int(PQgetlength(result, row, 2))
-        sum &+= Int(strtoll(PQgetvalue(result, row, 3), nil, 10))
-        sum &+= Int(PQgetlength(result, row, 4))
-        return sum
-    }
 }
 
 // MARK: - A C client's collected rows

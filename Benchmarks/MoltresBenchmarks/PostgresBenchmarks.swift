@@ -24,6 +24,7 @@ func runPostgresBenchmarks(url: String, repetitions: Int) throws -> [BenchmarkRe
     defer { _ = try? connection.execute("DROP TABLE IF EXISTS bench_points") }
 
     let raw = try RawPostgres(url: url)
+    try raw.prepare(name: "raw_point", sql: "SELECT id, score, name, quantity, label FROM bench_points WHERE id = $1")
     var results: [BenchmarkResult] = []
 
     // (a) Point query.
@@ -49,7 +50,7 @@ func runPostgresBenchmarks(url: String, repetitions: Int) throws -> [BenchmarkRe
         baseline: {
             for _ in 0..<operations {
                 key = key % 100_000 + 1
-                checksum &+= try raw.pointQuery(id: key)
+                checksum &+= try raw.pointQuery(name: "raw_point", id: key)
             }
         })
     results.append(
@@ -116,115 +117,7 @@ func runPostgresBenchmarks(url: String, repetitions: Int) throws -> [BenchmarkRe
     return results
 }
 
-/// The same work done with libpq directly: what a careful C client would write.
-private final class RawPostgres {
-    private let connection: OpaquePointer
-
-    init(url: String) throws {
-        let connection = try rawPostgresConnect(url: url)
-        self.connection = connection
-        var types: [Oid] = [20]
-        let prepared = PQprepare(
-            connection, "raw_point", "SELECT id, score, name, quantity, label FROM bench_points WHERE id = $1", 1,
-            &types)
-        defer { PQclear(prepared) }
-        guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-    }
-
-    deinit {
-        PQfinish(connection)
-    }
-
-    /// One point query with a binary int8 parameter, as the driver sends it; reads all five values.
-    func pointQuery(id: Int64) throws -> Int {
-        var parameter = id.bigEndian
-        var length: Int32 = 8
-        var format: Int32 = 1
-        let result = withUnsafeBytes(of: &parameter) { bytes -> OpaquePointer? in
-            var value: UnsafePointer<CChar>? = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
-            return PQexecPrepared(connection, "raw_point", 1, &value, &length, &format, 0)
-        }
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        var sum = 0
-        for row in 0..<PQntuples(result) {
-            sum &+= Int(strtoll(PQgetvalue(result, row, 0), nil, 10))
-            sum &+= Int(strtod(PQgetvalue(result, row, 1), nil))
-            sum &+= Int(PQgetlength(result, row, 2))
-            sum &+= Int(strtoll(PQgetvalue(result, row, 3), nil, 10))
-            sum &+= Int(PQgetlength(result, row, 4))
-        }
-        return sum
-    }
-
-    /// Streams a query in single-row mode, converting numbers and reading text lengths.
-    func stream(sql: String) throws -> Int {
-        guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, 0) == 1 else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        PQsetSingleRowMode(connection)
-        var sum = 0
-        while let result = PQgetResult(connection) {
-            defer { PQclear(result) }
-            let status = PQresultStatus(result)
-            if status == PGRES_FATAL_ERROR { throw BenchmarkError(String(cString: PQresultErrorMessage(result))) }
-            guard status == PGRES_SINGLE_TUPLE else { continue }
-            sum &+= Int(strtoll(PQgetvalue(result, 0, 0), nil, 10))
-            sum &+= Int(strtod(PQgetvalue(result, 0, 1), nil))
-            sum &+= Int(PQgetlength(result, 0, 2))
-            sum &+= Int(strtoll(PQgetvalue(result, 0, 3), nil, 10))
-            sum &+= Int(PQgetlength(result, 0, 4))
-        }
-        return sum
-    }
-
-    /// Streams a query through a server-side cursor in a transaction, `batch` rows per `FETCH`.
-    func streamWithServerCursor(sql: String, batch: Int) throws -> Int {
-        PQclear(PQexec(connection, "BEGIN"))
-        PQclear(PQexec(connection, "DECLARE raw_cursor NO SCROLL CURSOR FOR " + sql))
-        var sum = 0
-        while true {
-            guard let result = PQexec(connection, "FETCH \(batch) FROM raw_cursor") else { break }
-            defer { PQclear(result) }
-            guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-                throw BenchmarkError(String(cString: PQresultErrorMessage(result)))
-            }
-            let rows = PQntuples(result)
-            if rows == 0 { break }
-            for row in 0..<rows {
-                sum &+= Int(strtoll(PQgetvalue(result, row, 0), nil, 10))
-                sum &+= Int(strtod(PQgetvalue(result, row, 1), nil))
-                sum &+= Int(PQgetlength(result, row, 2))
-                sum &+= Int(strtoll(PQgetvalue(result, row, 3), nil, 10))
-                sum &+= Int(PQgetlength(result, row, 4))
-            }
-        }
-        PQclear(PQexec(connection, "COMMIT"))
-        return sum
-    }
-}
-
 struct BenchmarkError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Opens a libpq connection to the test server's URL directly (no Moltres driver), as the raw baselines do.
-func rawPostgresConnect(url: String) throws -> OpaquePointer {
-    let parsed = try ConnectionURL(url)
-    var conninfo = "dbname='\(parsed.database ?? "")'"
-    if let host = parsed.host { conninfo += " host='\(host)'" }
-    if let port = parsed.port { conninfo += " port=\(port)" }
-    if let user = parsed.user { conninfo += " user='\(user)'" }
-    guard let connection = PQconnectdb(conninfo) else { throw BenchmarkError("PQconnectdb returned NULL") }
-    guard PQstatus(connection) == CONNECTION_OK else {
-        let message = String(cString: PQerrorMessage(connection))
-        PQfinish(connection)
-        throw BenchmarkError(message)
-    }
-    return connection
 }
