@@ -161,7 +161,7 @@ extension DiagnosticCatalog {
 
             Every diagnostic of `moltres check`, the language server and `moltres sql` has a stable code. Codes never \
             change meaning. Families: `MOL1xxx` syntax, `MOL2xxx` names and types, `MOL3xxx` API misuse, `MOL4xxx` \
-            database (dialect) support, `MOL5xxx` safety.
+            database (dialect) support, `MOL5xxx` safety, `MOL6xxx` errors raised while running.
 
             Each row has a minimal example that produces exactly that code (a test compiles every example against \
             a small shop catalog: `customers(id, name, email, country, active)` and \
@@ -190,6 +190,14 @@ extension DiagnosticCatalog {
                 if entry.code == .nestingTooDeep { example = "x = ((((…300 opening brackets…\n" }
                 text += "```python\n\(example)```\n\n"
             }
+        }
+        text += "## Running (`MOL6xxx`)\n\n"
+        text += "Raised by running a statement (`moltres run`, the editor's Run), so no compile step reports them. "
+        text += "Each example runs on an in-memory SQLite database with the catalog's tables.\n\n"
+        for entry in runtime {
+            text += "### \(entry.code) — \(entry.title)\n\n"
+            if let explanation = runtimeExplanations[entry.code] { text += explanation + "\n\n" }
+            text += "```python\n\(entry.example)```\n\n"
         }
         return text
     }
