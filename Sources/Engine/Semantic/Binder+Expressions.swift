@@ -129,14 +129,21 @@ extension Binder {
 
     /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
-        var spine: [SyntaxNode] = []
+        // The spine is kept as node indices on the binder's shared stack (no array per expression).
+        let base = postfixStack.count
         var current: SyntaxNode? = node
         while let binary = current, binary.kind == .binaryExpression {
-            spine.append(binary)
+            postfixStack.append(Int32(binary.index))
             current = binary.firstExpressionChild
         }
+        let count = postfixStack.count - base
+        defer { postfixStack.removeLast(count) }
         var value = current.map { evaluate($0) } ?? .unknown
-        for binary in spine.reversed() { value = applyBinary(binary, left: value) }
+        var position = base + count - 1
+        while position >= base {
+            value = applyBinary(SyntaxNode(tree: tree, index: Int(postfixStack[position])), left: value)
+            position -= 1
+        }
         return value
     }
 
@@ -251,9 +258,12 @@ extension Binder {
             if op == .add && (l == .text || r == .text) && (l == .text || l == .unknown)
                 && (r == .text || r == .unknown)
             {
+                // With one side of unknown type the `+` may as well be arithmetic (`col("amount") + "5"` in a
+                // binding made outside any step, evaluated again where its columns are known): the result's
+                // type is not known either, so comparing it reports nothing here.
                 return ColumnValue(
-                    .binary(.concatenate, leftExpression, rightExpression), type: .text, nullable: nullable,
-                    pending: pending)
+                    .binary(.concatenate, leftExpression, rightExpression),
+                    type: l == .unknown || r == .unknown ? .unknown : .text, nullable: nullable, pending: pending)
             }
             guard let widened = arithmeticType(l, r) else {
                 let verb: String
@@ -457,7 +467,9 @@ extension Binder {
     func firstMatch(_ reference: ColumnReference, in columns: [PlanColumn]) -> (index: Int?, count: Int) {
         var first: Int?
         var count = 0
-        for index in columns.indices where columns[index].name == reference.name {
+        let name = reference.name
+        let length = name.utf8.count
+        for index in columns.indices where sameName(columns[index].name, name, length: length) {
             if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
             if first == nil { first = index }
             count += 1
@@ -470,7 +482,9 @@ extension Binder {
     /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
     func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
         var found: [Int] = []
-        for index in columns.indices where columns[index].name == reference.name {
+        let name = reference.name
+        let length = name.utf8.count
+        for index in columns.indices where sameName(columns[index].name, name, length: length) {
             if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
             found.append(index)
         }
@@ -486,6 +500,13 @@ extension Binder {
             found.append(index)
         }
         return found
+    }
+
+    /// `candidate == name` for a name of `length` UTF-8 bytes; names of another length (most of a table's
+    /// columns) are told apart without the string comparison.
+    @inline(__always)
+    func sameName(_ candidate: String, _ name: String, length: Int) -> Bool {
+        candidate.utf8.count == length && candidate == name
     }
 
     func qualifiedName(_ column: PlanColumn) -> String {
