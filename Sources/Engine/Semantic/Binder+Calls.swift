@@ -4,30 +4,34 @@ extension Binder {
 
     /// Evaluates a chain of calls, member accesses and subscripts from its root outwards, iteratively, so chains
     /// of any length do not deepen the stack.
+    ///
+    /// The chain's nodes are kept as indices on ``postfixStack``, shared by the nested chains of the arguments, so
+    /// a chain allocates nothing.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
-        var operations: [SyntaxNode] = []
-        operations.reserveCapacity(16)
+        let base = postfixStack.count
         var current = node
         while current.kind == .callExpression || current.kind == .memberAccess || current.kind == .subscriptExpression,
             let inner = current.firstExpressionChild
         {
-            operations.append(current)
+            postfixStack.append(Int32(current.index))
             current = inner
         }
-        var value = operations.isEmpty ? .unknown : evaluate(current)
-        var index = operations.count - 1
+        let count = postfixStack.count - base
+        defer { postfixStack.removeLast(count) }
+        var value = count == 0 ? .unknown : evaluate(current)
+        var index = count - 1
         while index >= 0 {
-            let operation = operations[index]
+            let operation = postfixNode(base + index)
             switch operation.kind {
             case .memberAccess:
-                if index > 0, operations[index - 1].kind == .callExpression {
-                    value = applyMethodCall(base: value, member: operation, callNode: operations[index - 1])
+                if index > 0, tree.storage.nodes[Int(postfixStack[base + index - 1])].kind == .callExpression {
+                    value = applyMethodCall(base: value, member: operation, callNode: postfixNode(base + index - 1))
                     index -= 2
                     continue
                 }
                 value = applyAttribute(base: value, member: operation)
             case .callExpression:
-                let callee = index + 1 < operations.count ? operations[index + 1] : current
+                let callee = index + 1 < count ? postfixNode(base + index + 1) : current
                 value = applyCall(calleeValue: value, callee: callee, callNode: operation)
             default:
                 value = applySubscript(base: value, node: operation)
@@ -35,6 +39,11 @@ extension Binder {
             index -= 1
         }
         return value
+    }
+
+    @inline(__always)
+    private func postfixNode(_ position: Int) -> SyntaxNode {
+        SyntaxNode(tree: tree, index: Int(postfixStack[position]))
     }
 
     private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {
@@ -275,7 +284,7 @@ extension Binder {
         case .mutation(let mutations):
             // DDL operations run on `.collect()`; `.to_sql()` shows them.
             let method = snakeCase(name)
-            _ = bindArguments(call, Signature(), name: method, calleeRange: nameRange)
+            _ = bindArguments(call, CallableSignatures.none, name: method, calleeRange: nameRange)
             if ["collect", "execute", "run", "to_sql", "show_sql"].contains(method) { return .mutation(mutations) }
             reportUnknown(
                 .unknownMethod, nameRange, "the operation has no method '\(name)'", name: name,
@@ -299,7 +308,7 @@ extension Binder {
     func callCallable(_ callable: Callable, call: CallExpression, calleeRange: ByteRange, node: SyntaxNode) -> Value {
         switch callable {
         case .col:
-            let arguments = bindArguments(call, Signature(["col"]), name: "col", calleeRange: calleeRange)
+            let arguments = bindArguments(call, CallableSignatures.col, name: "col", calleeRange: calleeRange)
             guard let argument = arguments.value("col", 0) else { return .unknown }
             if let name = stringLiteral(argument) {
                 let inner = innerRange(of: argument)
@@ -312,7 +321,7 @@ extension Binder {
             }
             return .unknown
         case .lit:
-            let arguments = bindArguments(call, Signature(["value"]), name: "lit", calleeRange: calleeRange)
+            let arguments = bindArguments(call, CallableSignatures.lit, name: "lit", calleeRange: calleeRange)
             guard let argument = arguments.value("value", 0) else { return .unknown }
             let value = evaluate(argument)
             switch value {
@@ -328,8 +337,7 @@ extension Binder {
             }
         case .connect:
             let arguments = bindArguments(
-                call, Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true),
-                name: "connect",
+                call, CallableSignatures.connect, name: "connect",
                 calleeRange: calleeRange)
             for node in arguments.named.values { _ = evaluate(node) }
             guard let argument = arguments.value("dsn", 0) else { return .database(target: "") }
@@ -350,7 +358,7 @@ extension Binder {
             return callWindowMethod(WindowSpecification(), name: name, nameRange: calleeRange, call: call)
         case .recordsFromList:
             let arguments = bindArguments(
-                call, Signature(["rows"], keywords: ["database"]), name: "from_list", calleeRange: calleeRange)
+                call, CallableSignatures.fromList, name: "from_list", calleeRange: calleeRange)
             if let database = arguments.named["database"] { _ = evaluate(database) }
             guard let rowsNode = arguments.value("rows", 0) else { return .unknown }
             guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
@@ -410,4 +418,13 @@ extension Binder {
             return .literal(.null)
         }
     }
+}
+
+/// The signatures of the predefined callables, made once: a call looks one up instead of building it.
+enum CallableSignatures {
+    static let col = Signature(["col"])
+    static let lit = Signature(["value"])
+    static let connect = Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true)
+    static let fromList = Signature(["rows"], keywords: ["database"])
+    static let none = Signature()
 }

@@ -40,6 +40,8 @@ final class Binder {
     /// in this file (bindings of bindings would otherwise multiply the work).
     var rebindDepth = 0
     var rebindBudget = 4_096
+    /// The nodes of the postfix chains being evaluated (indices; see ``evaluatePostfix(_:)``).
+    var postfixStack: [Int32] = []
     /// Transaction aliases whose `with` block has ended.
     var expiredTransactions: Set<String> = []
     /// Whether the current `with` block is read-only.

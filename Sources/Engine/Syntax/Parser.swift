@@ -120,9 +120,11 @@ public struct Parser {
         if count > 0 {
             let first = stack[marker]
             let last = stack[stackTop - 1]
-            let top = stackTop
-            stack.withUnsafeBufferPointer { buffer in
-                children.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[marker..<top]))
+            // Most nodes have one to three children: appending them one by one beats the generic bulk append.
+            var index = marker
+            while index < stackTop {
+                children.append(stack[index])
+                index += 1
             }
             stackTop = marker
             fullStart = self.fullStart(of: first)
