@@ -5,45 +5,48 @@ extension Binder {
     /// Evaluates a chain of calls, member accesses and subscripts from its root outwards, iteratively, so chains
     /// of any length do not deepen the stack.
     ///
-    /// The chain's nodes are kept as indices on ``postfixStack``, shared by the nested chains of the arguments, so
-    /// a chain allocates nothing.
+    /// The chain's nodes are kept as indices in a temporary (stack) buffer: a chain allocates nothing and touches
+    /// none of the binder's stored properties.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
-        let base = postfixStack.count
+        var count = 0
         var current = node
-        while current.kind == .callExpression || current.kind == .memberAccess || current.kind == .subscriptExpression,
-            let inner = current.firstExpressionChild
-        {
-            postfixStack.append(Int32(current.index))
+        while current.kind.isPostfix, let inner = current.firstExpressionChild {
+            count += 1
             current = inner
         }
-        let count = postfixStack.count - base
-        defer { postfixStack.removeLast(count) }
-        var value = count == 0 ? .unknown : evaluate(current)
-        var index = count - 1
-        while index >= 0 {
-            let operation = postfixNode(base + index)
-            switch operation.kind {
-            case .memberAccess:
-                if index > 0, tree.storage.nodes[Int(postfixStack[base + index - 1])].kind == .callExpression {
-                    value = applyMethodCall(base: value, member: operation, callNode: postfixNode(base + index - 1))
-                    index -= 2
-                    continue
-                }
-                value = applyAttribute(base: value, member: operation)
-            case .callExpression:
-                let callee = index + 1 < count ? postfixNode(base + index + 1) : current
-                value = applyCall(calleeValue: value, callee: callee, callNode: operation)
-            default:
-                value = applySubscript(base: value, node: operation)
+        if count == 0 { return .unknown }
+        let root = current
+        let tree = self.tree
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { operations in
+            var walk = node
+            for position in 0..<count {
+                operations[position] = Int32(walk.index)
+                guard let inner = walk.firstExpressionChild else { break }
+                walk = inner
             }
-            index -= 1
+            func operationNode(_ position: Int) -> SyntaxNode { SyntaxNode(tree: tree, index: Int(operations[position])) }
+            var value = evaluate(root)
+            var index = count - 1
+            while index >= 0 {
+                let operation = operationNode(index)
+                switch operation.kind {
+                case .memberAccess:
+                    if index > 0, tree.storage.nodes[Int(operations[index - 1])].kind == .callExpression {
+                        value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
+                        index -= 2
+                        continue
+                    }
+                    value = applyAttribute(base: value, member: operation)
+                case .callExpression:
+                    let callee = index + 1 < count ? operationNode(index + 1) : root
+                    value = applyCall(calleeValue: value, callee: callee, callNode: operation)
+                default:
+                    value = applySubscript(base: value, node: operation)
+                }
+                index -= 1
+            }
+            return value
         }
-        return value
-    }
-
-    @inline(__always)
-    private func postfixNode(_ position: Int) -> SyntaxNode {
-        SyntaxNode(tree: tree, index: Int(postfixStack[position]))
     }
 
     private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {

@@ -45,6 +45,9 @@ extension Binder {
     func evaluateName(_ node: SyntaxNode) -> Value {
         guard let token = node.firstChildToken else { return .unknown }
         let name = token.text
+        // Most names of a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without copying
+        // the whole entry (predefined entries record nothing, are no DataFrames and have no source).
+        if environment.isEmpty || environment[name] == nil, let value = Self.predefinedValues[name] { return value }
         guard let entry = lookUpName(name) else {
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
@@ -129,22 +132,30 @@ extension Binder {
 
     /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
-        // The spine is kept as node indices on the binder's shared stack (no array per expression).
-        let base = postfixStack.count
+        // The spine is kept as node indices in a temporary (stack) buffer: no array per expression.
+        var count = 0
         var current: SyntaxNode? = node
         while let binary = current, binary.kind == .binaryExpression {
-            postfixStack.append(Int32(binary.index))
+            count += 1
             current = binary.firstExpressionChild
         }
-        let count = postfixStack.count - base
-        defer { postfixStack.removeLast(count) }
-        var value = current.map { evaluate($0) } ?? .unknown
-        var position = base + count - 1
-        while position >= base {
-            value = applyBinary(SyntaxNode(tree: tree, index: Int(postfixStack[position])), left: value)
-            position -= 1
+        let leftmost = current
+        let tree = self.tree
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { spine in
+            var walk: SyntaxNode? = node
+            for position in 0..<count {
+                guard let binary = walk else { break }
+                spine[position] = Int32(binary.index)
+                walk = binary.firstExpressionChild
+            }
+            var value = leftmost.map { evaluate($0) } ?? .unknown
+            var position = count - 1
+            while position >= 0 {
+                value = applyBinary(SyntaxNode(tree: tree, index: Int(spine[position])), left: value)
+                position -= 1
+            }
+            return value
         }
-        return value
     }
 
     private func applyBinary(_ node: SyntaxNode, left: Value) -> Value {
@@ -405,6 +416,7 @@ extension Binder {
     /// (reported unless the scope is incomplete).
     @discardableResult
     func lookUp(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange) -> PlanColumn? {
+        let scopes = self.scopes  // one access to the stored property, not one per use
         for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
             let scope = scopes[depth]
             let (first, count) = firstMatch(reference, in: scope.columns)
