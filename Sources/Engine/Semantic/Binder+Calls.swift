@@ -24,7 +24,9 @@ extension Binder {
                 guard let inner = walk.firstExpressionChild else { break }
                 walk = inner
             }
-            func operationNode(_ position: Int) -> SyntaxNode { SyntaxNode(tree: tree, index: Int(operations[position])) }
+            func operationNode(_ position: Int) -> SyntaxNode {
+                SyntaxNode(tree: tree, index: Int(operations[position]))
+            }
             var value = evaluate(root)
             var index = count - 1
             while index >= 0 {
