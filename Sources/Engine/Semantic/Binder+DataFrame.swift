@@ -487,7 +487,7 @@ extension Binder {
                 report(.argumentTypeMismatch, hintsNode.range, "hints takes a string or a list of strings")
             }
         }
-        let combined = Scope(
+        var combined = Scope(
             columns: frame.columns + other.columns, origins: frame.origins + other.origins,
             isComplete: frame.isComplete && other.isComplete)
         var condition: JoinCondition = .none
@@ -510,8 +510,10 @@ extension Binder {
         case .semi, .anti: break
         case .inner, .left, .right, .full, .cross:
             guard case .using = condition else {
-                // Both sides' columns, as in the condition's scope (already concatenated there).
+                // Both sides' columns, as in the condition's scope (already concatenated there; taken out of
+                // the scope so that marking them nullable changes them in place instead of copying them).
                 var columns = combined.columns
+                combined.columns = []
                 if kind == .left || kind == .full {
                     for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
                 }
