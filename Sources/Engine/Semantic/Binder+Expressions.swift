@@ -46,9 +46,11 @@ extension Binder {
         guard let token = node.firstChildToken else { return .unknown }
         let name = token.text
         // Most names of a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without copying
-        // the whole entry (predefined entries record nothing, are no DataFrames and have no source).
-        if environment.isEmpty || environment[name] == nil, let value = Self.predefinedValues[name] { return value }
-        guard let entry = lookUpName(name) else {
+        // the whole entry (predefined entries record nothing, are no DataFrames and have no source). One lookup
+        // in the file's bindings either way.
+        let bound = environment.isEmpty ? nil : environment[name]
+        if bound == nil, let value = Self.predefinedValues[name] { return value }
+        guard let entry = bound ?? Self.predefinedEnvironment[name] else {
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
