@@ -4,37 +4,51 @@ extension Binder {
 
     /// Evaluates a chain of calls, member accesses and subscripts from its root outwards, iteratively, so chains
     /// of any length do not deepen the stack.
+    ///
+    /// The chain's nodes are kept as indices in a temporary (stack) buffer: a chain allocates nothing and touches
+    /// none of the binder's stored properties.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
-        var operations: [SyntaxNode] = []
-        operations.reserveCapacity(16)
+        var count = 0
         var current = node
-        while current.kind == .callExpression || current.kind == .memberAccess || current.kind == .subscriptExpression,
-            let inner = current.firstExpressionChild
-        {
-            operations.append(current)
+        while current.kind.isPostfix, let inner = current.firstExpressionChild {
+            count += 1
             current = inner
         }
-        var value = operations.isEmpty ? .unknown : evaluate(current)
-        var index = operations.count - 1
-        while index >= 0 {
-            let operation = operations[index]
-            switch operation.kind {
-            case .memberAccess:
-                if index > 0, operations[index - 1].kind == .callExpression {
-                    value = applyMethodCall(base: value, member: operation, callNode: operations[index - 1])
-                    index -= 2
-                    continue
-                }
-                value = applyAttribute(base: value, member: operation)
-            case .callExpression:
-                let callee = index + 1 < operations.count ? operations[index + 1] : current
-                value = applyCall(calleeValue: value, callee: callee, callNode: operation)
-            default:
-                value = applySubscript(base: value, node: operation)
+        if count == 0 { return .unknown }
+        let root = current
+        let tree = self.tree
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { operations in
+            var walk = node
+            for position in 0..<count {
+                operations[position] = Int32(walk.index)
+                guard let inner = walk.firstExpressionChild else { break }
+                walk = inner
             }
-            index -= 1
+            func operationNode(_ position: Int) -> SyntaxNode {
+                SyntaxNode(tree: tree, index: Int(operations[position]))
+            }
+            var value = evaluate(root)
+            var index = count - 1
+            while index >= 0 {
+                let operation = operationNode(index)
+                switch operation.kind {
+                case .memberAccess:
+                    if index > 0, tree.storage.nodes[Int(operations[index - 1])].kind == .callExpression {
+                        value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
+                        index -= 2
+                        continue
+                    }
+                    value = applyAttribute(base: value, member: operation)
+                case .callExpression:
+                    let callee = index + 1 < count ? operationNode(index + 1) : root
+                    value = applyCall(calleeValue: value, callee: callee, callNode: operation)
+                default:
+                    value = applySubscript(base: value, node: operation)
+                }
+                index -= 1
+            }
+            return value
         }
-        return value
     }
 
     private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {
@@ -275,7 +289,7 @@ extension Binder {
         case .mutation(let mutations):
             // DDL operations run on `.collect()`; `.to_sql()` shows them.
             let method = snakeCase(name)
-            _ = bindArguments(call, Signature(), name: method, calleeRange: nameRange)
+            _ = bindArguments(call, CallableSignatures.none, name: method, calleeRange: nameRange)
             if ["collect", "execute", "run", "to_sql", "show_sql"].contains(method) { return .mutation(mutations) }
             reportUnknown(
                 .unknownMethod, nameRange, "the operation has no method '\(name)'", name: name,
@@ -299,7 +313,7 @@ extension Binder {
     func callCallable(_ callable: Callable, call: CallExpression, calleeRange: ByteRange, node: SyntaxNode) -> Value {
         switch callable {
         case .col:
-            let arguments = bindArguments(call, Signature(["col"]), name: "col", calleeRange: calleeRange)
+            let arguments = bindArguments(call, CallableSignatures.col, name: "col", calleeRange: calleeRange)
             guard let argument = arguments.value("col", 0) else { return .unknown }
             if let name = stringLiteral(argument) {
                 let inner = innerRange(of: argument)
@@ -312,7 +326,7 @@ extension Binder {
             }
             return .unknown
         case .lit:
-            let arguments = bindArguments(call, Signature(["value"]), name: "lit", calleeRange: calleeRange)
+            let arguments = bindArguments(call, CallableSignatures.lit, name: "lit", calleeRange: calleeRange)
             guard let argument = arguments.value("value", 0) else { return .unknown }
             let value = evaluate(argument)
             switch value {
@@ -328,8 +342,7 @@ extension Binder {
             }
         case .connect:
             let arguments = bindArguments(
-                call, Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true),
-                name: "connect",
+                call, CallableSignatures.connect, name: "connect",
                 calleeRange: calleeRange)
             for node in arguments.named.values { _ = evaluate(node) }
             guard let argument = arguments.value("dsn", 0) else { return .database(target: "") }
@@ -350,7 +363,7 @@ extension Binder {
             return callWindowMethod(WindowSpecification(), name: name, nameRange: calleeRange, call: call)
         case .recordsFromList:
             let arguments = bindArguments(
-                call, Signature(["rows"], keywords: ["database"]), name: "from_list", calleeRange: calleeRange)
+                call, CallableSignatures.fromList, name: "from_list", calleeRange: calleeRange)
             if let database = arguments.named["database"] { _ = evaluate(database) }
             guard let rowsNode = arguments.value("rows", 0) else { return .unknown }
             guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
@@ -410,4 +423,13 @@ extension Binder {
             return .literal(.null)
         }
     }
+}
+
+/// The signatures of the predefined callables, made once: a call looks one up instead of building it.
+enum CallableSignatures {
+    static let col = Signature(["col"])
+    static let lit = Signature(["value"])
+    static let connect = Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true)
+    static let fromList = Signature(["rows"], keywords: ["database"])
+    static let none = Signature()
 }

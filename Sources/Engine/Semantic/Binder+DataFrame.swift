@@ -487,7 +487,7 @@ extension Binder {
                 report(.argumentTypeMismatch, hintsNode.range, "hints takes a string or a list of strings")
             }
         }
-        let combined = Scope(
+        var combined = Scope(
             columns: frame.columns + other.columns, origins: frame.origins + other.origins,
             isComplete: frame.isComplete && other.isComplete)
         var condition: JoinCondition = .none
@@ -510,8 +510,10 @@ extension Binder {
         case .semi, .anti: break
         case .inner, .left, .right, .full, .cross:
             guard case .using = condition else {
-                // Both sides' columns, as in the condition's scope (already concatenated there).
+                // Both sides' columns, as in the condition's scope (already concatenated there; taken out of
+                // the scope so that marking them nullable changes them in place instead of copying them).
                 var columns = combined.columns
+                combined.columns = []
                 if kind == .left || kind == .full {
                     for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
                 }
@@ -651,32 +653,32 @@ extension Binder {
 
     /// Reports column references outside aggregates that are not group keys.
     func checkAggregate(_ expression: Expression, keyNames: [String], range: ByteRange) {
-        var loose: [String] = []
-        func visit(_ expression: Expression) {
-            switch expression {
-            case .function(let call) where call.function.kind == .aggregate: return
-            case .window: return
-            case .scalarSubquery, .exists, .inSubquery: return
-            case .column(let reference):
-                if !keyNames.contains(reference.name) && !loose.contains(reference.name) {
-                    loose.append(reference.name)
-                }
-            default:
-                _ = expression.anyChild {
-                    visit($0)
-                    return false
-                }
-            }
-        }
-        visit(expression)
-        guard !loose.isEmpty else { return }
+        guard let loose = Self.firstLooseColumn(in: expression, keyNames: keyNames) else { return }
         let keys =
             keyNames.isEmpty
             ? "there are no group keys" : "the keys are " + keyNames.map { "'\($0)'" }.joined(separator: ", ")
         report(
             .aggregateMisuse, range,
-            "'\(loose[0])' is neither a group_by key nor inside an aggregate (\(keys)); wrap it in an aggregate such as F.max(…) or add it to group_by"
+            "'\(loose)' is neither a group_by key nor inside an aggregate (\(keys)); wrap it in an aggregate such as F.max(…) or add it to group_by"
         )
+    }
+
+    /// The first column `expression` reads outside aggregates (and windows and subqueries) that is not a group
+    /// key, in source order (a method without captures, so a check allocates nothing).
+    private static func firstLooseColumn(in expression: Expression, keyNames: [String]) -> String? {
+        switch expression {
+        case .function(let call) where call.function.kind == .aggregate: return nil
+        case .window: return nil
+        case .scalarSubquery, .exists, .inSubquery: return nil
+        case .column(let reference): return keyNames.contains(reference.name) ? nil : reference.name
+        default:
+            var found: String?
+            _ = expression.anyChild { child in
+                found = firstLooseColumn(in: child, keyNames: keyNames)
+                return found != nil
+            }
+            return found
+        }
     }
 
     /// A grouped step: keys then aggregates.
@@ -1016,21 +1018,7 @@ extension Binder {
     }
 
     func checkBareWindowFunctions(_ expression: Expression, range: ByteRange) {
-        var bare: String?
-        func visit(_ expression: Expression) {
-            switch expression {
-            case .window: return
-            case .function(let call) where call.function.kind == .window:
-                bare = bare ?? call.function.name
-            default:
-                _ = expression.anyChild {
-                    visit($0)
-                    return false
-                }
-            }
-        }
-        visit(expression)
-        if let bare {
+        if let bare = Self.firstBareWindowFunction(in: expression) {
             report(
                 .windowWithoutOver, range,
                 "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
@@ -1039,6 +1027,22 @@ extension Binder {
                     : [
                         Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])
                     ])
+        }
+    }
+
+    /// The name of the first window function outside any `.over(...)` in `expression`, in source order (a
+    /// method without captures: a recursive local function would box what it captures on every check).
+    private static func firstBareWindowFunction(in expression: Expression) -> String? {
+        switch expression {
+        case .window: return nil
+        case .function(let call) where call.function.kind == .window: return call.function.name
+        default:
+            var found: String?
+            _ = expression.anyChild { child in
+                found = firstBareWindowFunction(in: child)
+                return found != nil
+            }
+            return found
         }
     }
 
@@ -1055,6 +1059,7 @@ extension Binder {
     /// Output columns of projected expressions over a frame (`*` expands, a column keeps its source).
     func projectedColumns(_ expressions: [(Expression, SQLType, Bool)], over frame: Frame) -> [PlanColumn] {
         var output: [PlanColumn] = []
+        output.reserveCapacity(expressions.count)
         for (position, (expression, type, nullable)) in expressions.enumerated() {
             if case .star(let qualifier) = expression {
                 output += frame.columns.filter { column in qualifier.map { column.qualifiers.contains($0) } ?? true }
@@ -1078,6 +1083,7 @@ extension Binder {
 
     private func originsOf(_ expressions: [Expression], over frame: Frame, range: ByteRange) -> [ByteRange] {
         var origins: [ByteRange] = []
+        origins.reserveCapacity(expressions.count)
         for expression in expressions {
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()

@@ -238,13 +238,8 @@ extension Binder {
 
     /// ``knownTable(_:range:recordSymbol:)`` as a position in the catalog's tables.
     func knownTableIndex(_ name: String, range: ByteRange, recordSymbol: Bool = true) -> Int? {
-        let index: Int?
-        if let cached = tableIndices[name] {
-            index = cached
-        } else {
-            index = catalog.tableIndex(named: name)
-            tableIndices[name] = .some(index)
-        }
+        // The catalog's own index is one hash lookup, as a cache here would be (and filling one cost more).
+        let index = catalog.tableIndex(named: name)
         if recordSymbol { record(.table(index.map { catalog.tables[$0] }, name: name, range: range)) }
         if index == nil && hasCatalog {
             reportUnknown(

@@ -45,7 +45,12 @@ extension Binder {
     func evaluateName(_ node: SyntaxNode) -> Value {
         guard let token = node.firstChildToken else { return .unknown }
         let name = token.text
-        guard let entry = lookUpName(name) else {
+        // Most names of a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without copying
+        // the whole entry (predefined entries record nothing, are no DataFrames and have no source). One lookup
+        // in the file's bindings either way.
+        let bound = environment.isEmpty ? nil : environment[name]
+        if bound == nil, let value = Self.predefinedValues[name] { return value }
+        guard let entry = bound ?? Self.predefinedEnvironment[name] else {
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
@@ -129,15 +134,30 @@ extension Binder {
 
     /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
-        var spine: [SyntaxNode] = []
+        // The spine is kept as node indices in a temporary (stack) buffer: no array per expression.
+        var count = 0
         var current: SyntaxNode? = node
         while let binary = current, binary.kind == .binaryExpression {
-            spine.append(binary)
+            count += 1
             current = binary.firstExpressionChild
         }
-        var value = current.map { evaluate($0) } ?? .unknown
-        for binary in spine.reversed() { value = applyBinary(binary, left: value) }
-        return value
+        let leftmost = current
+        let tree = self.tree
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { spine in
+            var walk: SyntaxNode? = node
+            for position in 0..<count {
+                guard let binary = walk else { break }
+                spine[position] = Int32(binary.index)
+                walk = binary.firstExpressionChild
+            }
+            var value = leftmost.map { evaluate($0) } ?? .unknown
+            var position = count - 1
+            while position >= 0 {
+                value = applyBinary(SyntaxNode(tree: tree, index: Int(spine[position])), left: value)
+                position -= 1
+            }
+            return value
+        }
     }
 
     private func applyBinary(_ node: SyntaxNode, left: Value) -> Value {
@@ -251,9 +271,12 @@ extension Binder {
             if op == .add && (l == .text || r == .text) && (l == .text || l == .unknown)
                 && (r == .text || r == .unknown)
             {
+                // With one side of unknown type the `+` may as well be arithmetic (`col("amount") + "5"` in a
+                // binding made outside any step, evaluated again where its columns are known): the result's
+                // type is not known either, so comparing it reports nothing here.
                 return ColumnValue(
-                    .binary(.concatenate, leftExpression, rightExpression), type: .text, nullable: nullable,
-                    pending: pending)
+                    .binary(.concatenate, leftExpression, rightExpression),
+                    type: l == .unknown || r == .unknown ? .unknown : .text, nullable: nullable, pending: pending)
             }
             guard let widened = arithmeticType(l, r) else {
                 let verb: String
@@ -395,6 +418,7 @@ extension Binder {
     /// (reported unless the scope is incomplete).
     @discardableResult
     func lookUp(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange) -> PlanColumn? {
+        let scopes = self.scopes  // one access to the stored property, not one per use
         for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
             let scope = scopes[depth]
             let (first, count) = firstMatch(reference, in: scope.columns)
@@ -457,7 +481,9 @@ extension Binder {
     func firstMatch(_ reference: ColumnReference, in columns: [PlanColumn]) -> (index: Int?, count: Int) {
         var first: Int?
         var count = 0
-        for index in columns.indices where columns[index].name == reference.name {
+        let name = reference.name
+        let length = name.utf8.count
+        for index in columns.indices where sameName(columns[index].name, name, length: length) {
             if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
             if first == nil { first = index }
             count += 1
@@ -470,7 +496,9 @@ extension Binder {
     /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
     func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
         var found: [Int] = []
-        for index in columns.indices where columns[index].name == reference.name {
+        let name = reference.name
+        let length = name.utf8.count
+        for index in columns.indices where sameName(columns[index].name, name, length: length) {
             if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
             found.append(index)
         }
@@ -486,6 +514,13 @@ extension Binder {
             found.append(index)
         }
         return found
+    }
+
+    /// `candidate == name` for a name of `length` UTF-8 bytes; names of another length (most of a table's
+    /// columns) are told apart without the string comparison.
+    @inline(__always)
+    func sameName(_ candidate: String, _ name: String, length: Int) -> Bool {
+        candidate.utf8.count == length && candidate == name
     }
 
     func qualifiedName(_ column: PlanColumn) -> String {

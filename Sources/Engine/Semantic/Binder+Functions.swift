@@ -6,9 +6,7 @@ extension Binder {
         -> Value
     {
         let variadic = function.maximumArguments == nil
-        let signature = Signature(
-            function.parameters, minimum: function.minimumArguments, variadic: variadic,
-            keywords: function.name == "count_distinct" ? [] : [])
+        let signature = Self.functionSignature(function)
         let arguments = bindArguments(call, signature, name: function.name, calleeRange: calleeRange)
         // Argument nodes in parameter order; `nil` for a parameter skipped before one given by keyword.
         var nodes: [SyntaxNode?] = []
@@ -87,7 +85,7 @@ extension Binder {
                 continue
             }
             let namesColumns =
-                ["col", "col1", "col2", "y", "x", "end", "start", "date1", "date2"].contains(parameter)
+                Self.parameterNamesColumns(parameter)
                 || (function.name == "count_distinct") || (function.name == "count" && parameter == "col")
             if function.name == "count", let text = stringLiteral(argumentNode), text == "*" { continue }
             guard let column = columnArgument(argumentNode, namesColumns: namesColumns) else {
@@ -107,6 +105,34 @@ extension Binder {
         let distinct = function.name == "count_distinct" || function.name == "collect_set"
         let expression = Expression.function(FunctionCall(function, expressions, distinct: distinct))
         return .column(ColumnValue(expression, type: resultType(function, types), pending: pending))
+    }
+
+    /// The signature of a registry function, made once per function for every compilation.
+    static func functionSignature(_ function: BuiltinFunction) -> Signature {
+        if let signature = functionSignatures[function.name], signature.parameters == function.parameters,
+            signature.minimum == function.minimumArguments, signature.variadic == (function.maximumArguments == nil)
+        {
+            return signature
+        }
+        return Signature(
+            function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
+    }
+
+    private static let functionSignatures: [String: Signature] = {
+        var signatures: [String: Signature] = [:]
+        for function in BuiltinFunction.all {
+            signatures[function.name] = Signature(
+                function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
+        }
+        return signatures
+    }()
+
+    /// Whether a string given for this parameter names a column (`F.sum("amount")`), not a text value.
+    private static func parameterNamesColumns(_ parameter: String) -> Bool {
+        switch parameter {
+        case "col", "col1", "col2", "y", "x", "end", "start", "date1", "date2": true
+        default: false
+        }
     }
 
     /// The value of a parameter skipped before one given by keyword (`lag(x, default=0)` keeps offset 1).

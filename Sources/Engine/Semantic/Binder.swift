@@ -32,8 +32,6 @@ final class Binder {
     /// The CTE name of each DataFrame binding, by binding id.
     var bindingNames: [Int: String] = [:]
     var bindingNameCounts: [String: Int] = [:]
-    /// The catalog's answer (a position in its tables) for each table name looked up so far.
-    var tableIndices: [String: Int?] = [:]
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
     var tableColumns: [String: [PlanColumn]] = [:]
     /// How deep column bindings are being evaluated again at their uses, and how many more times that may happen
@@ -104,6 +102,9 @@ final class Binder {
         }
         return environment
     }()
+
+    /// The predefined names' values (``predefinedEnvironment`` without the entries around them).
+    static let predefinedValues: [String: Value] = predefinedEnvironment.mapValues(\.value)
 
     /// The predefined names' descriptions, in their documented order.
     static let predefinedInfos: [BindingInfo] = predefinedNames.compactMap { predefinedEnvironment[$0.0]?.info }
@@ -246,11 +247,9 @@ func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
 
 /// `groupBy` → `group_by`; names already in snake case are unchanged.
 func snakeCase(_ name: String) -> String {
-    var hasUpper = false
-    for byte in name.utf8 where byte >= 0x41 && byte <= 0x5A {
-        hasUpper = true
-        break
-    }
+    // A scan of the contiguous bytes (method names are small strings; iterating `utf8` costs more than this).
+    var bytes = name
+    let hasUpper = bytes.withUTF8 { buffer in buffer.contains { $0 >= 0x41 && $0 <= 0x5A } }
     guard hasUpper else { return name }
     var result = ""
     for character in name {

@@ -111,6 +111,8 @@ extension Binder {
                 positionalCount: signature.keywordNames.count - signature.keywords.count
             ))
         var sawKeyword = false
+        // `(`, the arguments with a comma between two, `)`: one allocation for the positional arguments.
+        arguments.positional.reserveCapacity(argumentList.childPositions.count / 2)
         argumentList.forEachChild(ofKind: .argument) { argument in
             let (labelToken, isSpread, optionalValue) = argument.argumentParts
             guard let value = optionalValue else { return }

@@ -143,3 +143,9 @@ extension SyntaxTree {
         return StringLiteral(node)?.value ?? ""
     }
 }
+
+extension SyntaxKind {
+    /// Whether nodes of this kind continue a postfix chain: a call, a member access or a subscript.
+    @inline(__always)
+    var isPostfix: Bool { self == .callExpression || self == .memberAccess || self == .subscriptExpression }
+}

@@ -46,7 +46,7 @@ private struct LexerState {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
-        tokens.reserveCapacity(count / 3 + 16)
+        tokens.reserveCapacity(count / 2 + 16)
     }
 
     @inline(__always) func byte(_ offset: Int) -> UInt8 { offset < count ? bytes[offset] : 0 }

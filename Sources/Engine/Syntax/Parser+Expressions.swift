@@ -179,6 +179,8 @@ extension Parser {
         }
     }
 
+    // Inlined: called from mutating methods, an outlined call copied the whole parser first.
+    @inline(__always)
     func isBitwise(_ child: Int32) -> Bool {
         guard child >= 0, nodes[Int(child)].kind == .binaryExpression else { return false }
         let raw = nodes[Int(child)]
@@ -189,6 +191,7 @@ extension Parser {
         return operatorKind == .ampersand || operatorKind == .pipe
     }
 
+    @inline(__always)
     func isComparison(_ child: Int32) -> Bool {
         guard child >= 0, nodes[Int(child)].kind == .binaryExpression else { return false }
         let raw = nodes[Int(child)]

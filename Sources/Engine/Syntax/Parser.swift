@@ -26,9 +26,60 @@ public func parse(
         }.map(\.element)
     }
     let storage = SyntaxStorage(
-        source: source, tokens: tokens, nodes: parser.nodes, children: parser.children,
+        source: source, tokens: tokens, nodes: parser.nodes.array, children: parser.children.array,
         rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
+    parser.deallocateBuffers()
     return (SyntaxTree(storage: storage), diagnostics)
+}
+
+/// A growable buffer of plain values (nodes, child indices) that the parser owns and frees itself.
+///
+/// An array stored in the parser costs a uniqueness check (a runtime call) on every append and write, because the
+/// parser is a struct mutated in place; building a node appends several times, so this buffer does without:
+/// reads and writes are still checked against the count, appends check the capacity only.
+struct ParserBuffer<Element> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        assert(_isPOD(Element.self), "a parser buffer holds plain values only: it frees without deinitializing")
+        self.capacity = max(capacity, 8)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            precondition(index >= 0 && index < count, "parser buffer index out of range")
+            return base[index]
+        }
+        set {
+            precondition(index >= 0 && index < count, "parser buffer index out of range")
+            base[index] = newValue
+        }
+    }
+
+    /// The elements as an array (one copy).
+    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Frees the memory; the buffer must not be used afterwards.
+    func deallocate() { base.deallocate() }
 }
 
 /// The recursive-descent parser behind ``parse(_:)-(String)``. It works on the token array and builds the tree
@@ -47,9 +98,9 @@ public struct Parser {
     let bytes: [UInt8]
     let nestingLimit: Int
     var position = 0
-    var nodes: [RawNode] = []
-    var children: [Int32] = []
-    var stack: [Int32] = []
+    var nodes: ParserBuffer<RawNode>
+    var children: ParserBuffer<Int32>
+    var stack: ParserBuffer<Int32>
     /// The number of pending children on `stack` (the array is reused, never shrunk).
     var stackTop = 0
     var diagnostics: [Diagnostic] = []
@@ -67,8 +118,18 @@ public struct Parser {
         self.bytes = bytes
         self.nestingLimit = nestingLimit
         self.budget = tokens.count * 8 + 64
-        nodes.reserveCapacity(tokens.count)
-        children.reserveCapacity(tokens.count * 2)
+        // A file has about as many nodes as tokens (a little more in call-heavy code) and each node about two
+        // children: reserving this much avoids regrowing the buffers while parsing.
+        nodes = ParserBuffer(capacity: tokens.count + tokens.count / 2 + 8)
+        children = ParserBuffer(capacity: tokens.count * 2 + 16)
+        stack = ParserBuffer(capacity: 64)
+    }
+
+    /// Frees the parser's buffers (``parse(_:nestingLimit:)`` copies them into the tree first).
+    func deallocateBuffers() {
+        nodes.deallocate()
+        children.deallocate()
+        stack.deallocate()
     }
 
     // MARK: Builder
@@ -120,9 +181,11 @@ public struct Parser {
         if count > 0 {
             let first = stack[marker]
             let last = stack[stackTop - 1]
-            let top = stackTop
-            stack.withUnsafeBufferPointer { buffer in
-                children.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[marker..<top]))
+            // Most nodes have one to three children: appending them one by one beats the generic bulk append.
+            var index = marker
+            while index < stackTop {
+                children.append(stack[index])
+                index += 1
             }
             stackTop = marker
             fullStart = self.fullStart(of: first)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A half-open range of UTF-8 byte offsets into a source text: `start..<end`.
 ///
 /// Every node, token and diagnostic carries one. Convert it to lines and columns with ``SourceText``.
@@ -116,6 +118,14 @@ public struct SourceText: Sendable, Hashable {
         var index = 0
         let count = bytes.count
         bytes.withUnsafeBufferPointer { buffer in
+            // Files without `\r` (nearly all): the line starts come from `memchr`, which scans many bytes at a time.
+            if let base = buffer.baseAddress, memchr(base, 0x0D, count) == nil {
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(index)
+                }
+                return
+            }
             while index < count {
                 let byte = buffer[index]
                 if byte == 0x0A {

@@ -83,4 +83,25 @@ import Testing
         #expect(other.union(ByteRange(start: 7, end: 9)) == ByteRange(start: 1, end: 9))
         #expect(other.touches(3) && !other.contains(3) && other.contains(1))
     }
+
+    /// The line table (found with `memchr` when the text has no `\r`) is the one a byte-by-byte scan gives.
+    @Test(arguments: [
+        "", "a", "\n", "a\n", "a\nb", "\n\n\n", "a = 1\nb = 2\n", "x\r\ny\rz\n", "\r", "\r\n", "é\n😀\nz",
+        String(repeating: "db.table(\"orders\")\n", count: 200),
+    ])
+    func lineStartsMatchAByteScan(text: String) {
+        let bytes = Array(text.utf8)
+        var expected = [0]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                expected.append(index + 1)
+            } else if bytes[index] == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                expected.append(index + 1)
+            }
+            index += 1
+        }
+        #expect(SourceText(text).lineStarts == expected)
+    }
 }
