@@ -139,6 +139,24 @@ public final class PostgresCursor: RowCursor {
         }
     }
 
+    /// Appends the current row's values to `values`, decoded in one loop; nothing when there is no current row.
+    public func appendRow(to values: inout [DatabaseValue]) {
+        guard let handle = currentHandle else { return }
+        let rowIndex = currentRow
+        decoders.withUnsafeBufferPointer { decoders in
+            for index in decoders.indices {
+                let column = Int32(truncatingIfNeeded: index)
+                if PQgetisnull(handle, rowIndex, column) == 1 {
+                    values.append(.null)
+                } else {
+                    values.append(
+                        decoders[index].decode(
+                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column))))
+                }
+            }
+        }
+    }
+
     /// Whether column `index` of the current row is `NULL`.
     public func isNull(at index: Int) -> Bool {
         guard let handle = currentHandle else { return true }

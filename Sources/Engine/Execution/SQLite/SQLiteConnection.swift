@@ -260,20 +260,22 @@ public final class SQLiteConnection: DatabaseConnection {
         statement.refreshColumnsIfReprepared()
         let columns = statement.columns
         let count = columns.count
-        var rows: [[DatabaseValue]] = []
+        // Every value of every row goes into one flat array (``QueryRows``): one allocation for a point query,
+        // and amortised growth instead of one array per row for large results.
+        var values: [DatabaseValue] = []
+        var rowCount = 0
         while code == SQLITE_ROW {
-            var row: [DatabaseValue] = []
-            row.reserveCapacity(count)
+            if rowCount == 0 { values.reserveCapacity(count) }
             for index in 0..<count {
-                row.append(
+                values.append(
                     statement.value(
                         at: Int32(truncatingIfNeeded: index), isBoolean: statement.isBooleanColumn(index)))
             }
-            rows.append(row)
+            rowCount += 1
             code = sqlite3_step(statement.handle)
         }
         guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
-        return QueryResult(columns: columns, rows: rows)
+        return QueryResult(columns: columns, rows: QueryRows(values: values, columnCount: count, rowCount: rowCount))
     }
 
     /// Compiles `sql` without running it and returns its result columns with their declared types.

@@ -3,9 +3,12 @@
 /// The statement clock the progress handler reads.
 final class SQLiteProgressState {
     /// When the running statement must stop; `nil` when there is no timeout.
-    var deadline: ContinuousClock.Instant?
+    ///
+    /// The state belongs to one connection, used from one thread at a time, and no access overlaps another, so
+    /// its properties are exempt from dynamic exclusivity checks (one runtime call per statement otherwise).
+    @exclusivity(unchecked) var deadline: ContinuousClock.Instant?
     /// Set by the progress handler when it interrupted a statement for running too long.
-    var timedOut = false
+    @exclusivity(unchecked) var timedOut = false
 
     /// Starts the clock for a new statement.
     @inline(__always)
