@@ -12,7 +12,7 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
     /// How many values each row has.
     public let columnCount: Int
     /// How many rows there are (kept apart, so rows of zero columns still count).
-    private var rowCount: Int
+    @usableFromInline internal var rowCount: Int
 
     /// Rows over `values`, `columnCount` values per row; `values.count` must be a multiple of `columnCount`
     /// (and `rowCount` gives the number of rows when `columnCount` is 0).
@@ -65,12 +65,13 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
         rowCount += 1
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { rowCount }
-    public var count: Int { rowCount }
+    // The accessors are inlinable, so reading rows from another module costs what reading nested arrays did.
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { rowCount }
+    @inlinable public var count: Int { rowCount }
 
     /// Row `index`.
-    @inline(__always)
+    @inlinable
     public subscript(index: Int) -> QueryRow {
         precondition(index >= 0 && index < rowCount, "row index \(index) out of range 0..<\(rowCount)")
         return QueryRow(storage: values, start: index &* columnCount, count: columnCount)
@@ -100,13 +101,13 @@ extension QueryRows: CustomStringConvertible, CustomDebugStringConvertible {
 
 /// One row of a ``QueryRows``: a view of its values in the shared storage, indexed from 0.
 public struct QueryRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
-    private let storage: [DatabaseValue]
-    private let start: Int
+    @usableFromInline internal let storage: [DatabaseValue]
+    @usableFromInline internal let start: Int
     /// How many values the row has.
     public let count: Int
 
-    @inline(__always)
-    init(storage: [DatabaseValue], start: Int, count: Int) {
+    @inlinable
+    internal init(storage: [DatabaseValue], start: Int, count: Int) {
         self.storage = storage
         self.start = start
         self.count = count
@@ -122,11 +123,11 @@ public struct QueryRow: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         self.init(values)
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
     /// The value of column `index`.
-    @inline(__always)
+    @inlinable
     public subscript(index: Int) -> DatabaseValue {
         precondition(index >= 0 && index < count, "column index \(index) out of range 0..<\(count)")
         return storage[start &+ index]

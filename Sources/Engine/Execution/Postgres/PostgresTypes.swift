@@ -36,7 +36,7 @@ enum PostgresDecoder: UInt8 {
         case .blob:
             return .blob(decodeBytea(raw, length: length))
         case .text:
-            return .text(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
+            return .text(String(databaseText: raw, count: length))
         }
     }
 }
