@@ -158,6 +158,7 @@ extension DatabaseConnection {
         var values: [DatabaseValue] = []
         var rowCount = 0
         while try cursor.next() {
+            values.reserveRow(of: columns.count)
             cursor.appendRow(to: &values)
             rowCount += 1
         }

@@ -93,6 +93,25 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
     }
 }
 
+extension Array where Element == DatabaseValue {
+    /// Makes room for one more row of `count` values in a flat row store that a driver is filling.
+    ///
+    /// The first row gets exactly its size (a point query allocates once, no more than it needs). After that the
+    /// capacity doubles, and from 64 Ki values it quadruples: a large result is then copied into a new buffer
+    /// about half as often and in total about a third as much, and the capacity past its last row is never
+    /// written, so those pages are never touched and cost address space, not memory.
+    @inline(__always)
+    mutating func reserveRow(of count: Int) {
+        let needed = self.count + count
+        guard needed > capacity else { return }
+        if isEmpty {
+            reserveCapacity(count)
+        } else {
+            reserveCapacity(Swift.max(needed, capacity < 65_536 ? capacity * 2 : capacity * 4))
+        }
+    }
+}
+
 extension QueryRows: CustomStringConvertible, CustomDebugStringConvertible {
     /// The rows as an array of arrays would print them.
     public var description: String { arrays.description }

@@ -265,7 +265,7 @@ public final class SQLiteConnection: DatabaseConnection {
         var values: [DatabaseValue] = []
         var rowCount = 0
         while code == SQLITE_ROW {
-            if rowCount == 0 { values.reserveCapacity(count) }
+            values.reserveRow(of: count)
             for index in 0..<count {
                 values.append(
                     statement.value(
