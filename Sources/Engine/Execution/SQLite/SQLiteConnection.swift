@@ -33,7 +33,10 @@ public final class SQLiteConnection: DatabaseConnection {
     private let canceller: SQLiteCanceller
     private let progress = SQLiteProgressState()
     /// Set while a read-only transaction has switched `PRAGMA query_only` on; cleared when it is switched off.
-    var queryOnlyNeedsRestore = false
+    ///
+    /// Read before every statement; a connection is used from one thread at a time and no access to it overlaps
+    /// another, so this and ``statementTimeout`` are exempt from dynamic exclusivity checks.
+    @exclusivity(unchecked) var queryOnlyNeedsRestore = false
 
     /// How many prepared statements a connection keeps.
     public static let statementCacheCapacity = 64
@@ -324,7 +327,7 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Enforced by a progress handler that checks a monotonic deadline every 1,000 virtual-machine instructions
     /// and interrupts the statement once the deadline has passed. The clock starts when a statement starts
     /// (for a cursor: when ``query(_:parameters:)`` returns).
-    public var statementTimeout: Duration? {
+    @exclusivity(unchecked) public var statementTimeout: Duration? {
         didSet {
             if statementTimeout != nil {
                 sqlite3_progress_handler(
