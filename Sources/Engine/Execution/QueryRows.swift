@@ -58,7 +58,7 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
         self.init(values: [], columnCount: 0)
     }
 
-    /// Appends one row; it must have ``columnCount`` values (any number when there are no rows yet and no columns).
+    /// Appends one row; it must have ``columnCount`` values.
     public mutating func append<Row: Collection>(_ row: Row) where Row.Element == DatabaseValue {
         precondition(row.count == columnCount, "every row must have \(columnCount) values, not \(row.count)")
         values.append(contentsOf: row)
