@@ -26,7 +26,8 @@ func runEngineBenchmarks(repetitions: Int, postgresURL: String?) throws -> [Benc
 }
 
 private let pointOperations = 10_000
-private let fetchRows = 1_000_000
+/// The rows of the fetch benchmarks: 1,000,000, or `MOLTRES_BENCH_ROWS` (fewer rows for a run under callgrind).
+private let fetchRows = benchmarkRowCount(default: 1_000_000)
 
 /// Pseudo-random keys in 1...100,000, the same for both sides.
 private func pointKeys() -> [Int64] {

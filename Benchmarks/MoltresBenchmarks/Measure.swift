@@ -71,6 +71,12 @@ func measurePair(
     return (median(moltresSamples), median(baselineSamples))
 }
 
+/// The row count of a fetch benchmark: `default`, or `MOLTRES_BENCH_ROWS` when set (fewer rows, to profile under
+/// callgrind in reasonable time; the table's row names still say 1M).
+func benchmarkRowCount(default rows: Int) -> Int {
+    ProcessInfo.processInfo.environment["MOLTRES_BENCH_ROWS"].flatMap { Int($0) }.map { max(1, $0) } ?? rows
+}
+
 /// The median of a non-empty sample.
 func median(_ samples: [Double]) -> Double {
     let sorted = samples.sorted()

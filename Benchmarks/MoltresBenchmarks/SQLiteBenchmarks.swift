@@ -17,7 +17,7 @@ func runSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
 
     // MOLTRES_BENCH_SQLITE=fetch or =point measures one half only (for profiling); the other runs once.
     let only = ProcessInfo.processInfo.environment["MOLTRES_BENCH_SQLITE"]
-    let bigRows = only == "point" ? 1_000_000 / 100 : 1_000_000
+    let bigRows = only == "point" ? 1_000_000 / 100 : benchmarkRowCount(default: 1_000_000)
     let connection = try SQLiteConnection(url: ConnectionURL("sqlite:///" + path))
     try connection.executeScript(
         """

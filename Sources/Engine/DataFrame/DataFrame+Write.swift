@@ -41,7 +41,7 @@ extension DataFrame {
 
     /// The last `count` rows, in order.
     public func tail(_ count: Int = 5) throws -> [[DatabaseValue]] {
-        Array(try collect().rows.suffix(count))
+        try collect().rows.suffix(count).map { Array($0) }
     }
 
     /// The first `count` rows as an aligned text table, with a row-count footer.

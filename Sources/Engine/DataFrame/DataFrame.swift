@@ -376,7 +376,7 @@ public struct DataFrame: Sendable {
     }
 
     /// The first row, or `nil`.
-    public func first() throws -> [DatabaseValue]? { try limit(1).collect().rows.first }
+    public func first() throws -> [DatabaseValue]? { try limit(1).collect().rows.first.map(Array.init) }
 
     /// The first `count` rows.
     public func head(_ count: Int = 5) throws -> QueryResult { try limit(count).collect() }

@@ -19,13 +19,19 @@ public struct ResultColumn: Sendable, Hashable {
 public struct QueryResult: Sendable, Hashable {
     /// The result's columns, in order.
     public var columns: [ResultColumn]
-    /// The rows, each with one value per column.
-    public var rows: [[DatabaseValue]]
+    /// The rows, each with one value per column, stored flat (``QueryRows``); `rows[i][j]` is row `i`, column `j`.
+    public var rows: QueryRows
 
-    /// Creates a result.
-    public init(columns: [ResultColumn], rows: [[DatabaseValue]]) {
+    /// Creates a result from rows already stored flat.
+    public init(columns: [ResultColumn], rows: QueryRows) {
         self.columns = columns
         self.rows = rows
+    }
+
+    /// Creates a result from an array of rows, each with one value per column.
+    public init(columns: [ResultColumn], rows: [[DatabaseValue]]) {
+        self.columns = columns
+        self.rows = QueryRows(rows)
     }
 }
 
@@ -49,6 +55,9 @@ public protocol RowCursor: AnyObject {
     /// One call per row instead of one per value: a driver decodes the whole row in a tight loop. Call it
     /// only after ``next()`` returned `true`.
     func readRow(into row: inout [DatabaseValue])
+    /// Appends the values of the current row, one per column, to `values` (a flat row store, as ``QueryRows``
+    /// keeps). Call it only after ``next()`` returned `true`.
+    func appendRow(to values: inout [DatabaseValue])
     /// Ends the query, discarding any rows not read.
     func close()
 }
@@ -122,6 +131,11 @@ extension RowCursor {
         row.removeAll(keepingCapacity: true)
         for index in columns.indices { row.append(value(at: index)) }
     }
+
+    /// Appends the row value by value through ``value(at:)``; drivers replace it with a faster loop.
+    public func appendRow(to values: inout [DatabaseValue]) {
+        for index in columns.indices { values.append(value(at: index)) }
+    }
 }
 
 extension DatabaseConnection {
@@ -141,14 +155,15 @@ extension DatabaseConnection {
         let cursor = try query(sql, parameters: parameters)
         defer { cursor.close() }
         let columns = cursor.columns
-        var rows: [[DatabaseValue]] = []
+        var values: [DatabaseValue] = []
+        var rowCount = 0
         while try cursor.next() {
-            var row: [DatabaseValue] = []
-            row.reserveCapacity(columns.count)
-            cursor.readRow(into: &row)
-            rows.append(row)
+            values.reserveRow(of: columns.count)
+            cursor.appendRow(to: &values)
+            rowCount += 1
         }
-        return QueryResult(columns: columns, rows: rows)
+        return QueryResult(
+            columns: columns, rows: QueryRows(values: values, columnCount: columns.count, rowCount: rowCount))
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.

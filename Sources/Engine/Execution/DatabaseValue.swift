@@ -19,6 +19,32 @@ public enum DatabaseValue: Sendable, Hashable {
     case boolean(Bool)
 }
 
+extension String {
+    /// A string of `count` UTF-8 bytes copied from `bytes`; invalid sequences are repaired with U+FFFD, as
+    /// `String(decoding:as:)` does.
+    ///
+    /// Every text cell of every row passes through here. Up to 15 bytes (a small string, stored inline) it fills
+    /// the string in place with `init(unsafeUninitializedCapacity:initializingUTF8With:)`, about a quarter
+    /// cheaper than `String(decoding:as:)` there; longer text takes `String(decoding:as:)`, which is the cheaper
+    /// of the two once the string needs heap storage.
+    @inline(__always)
+    init(databaseText bytes: UnsafePointer<UInt8>, count: Int) {
+        if count <= 15 {
+            guard count > 0 else {
+                self = ""
+                return
+            }
+            self.init(unsafeUninitializedCapacity: count) { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                base.update(from: bytes, count: count)
+                return count
+            }
+        } else {
+            self.init(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+    }
+}
+
 extension DatabaseValue {
     /// Whether this is SQL `NULL`.
     public var isNull: Bool {

@@ -16,13 +16,22 @@ public final class PostgresCursor: RowCursor {
     private let decoders: [PostgresDecoder]
     private let connection: PostgresConnection
     private let sql: String
-    /// The result holding the current row (and its handle, to skip an indirection per value).
-    private var current: PostgresResult?
-    private var currentHandle: OpaquePointer?
-    private var currentRow: Int32 = 0
-    private var currentRowCount: Int32 = 0
+    /// The first result while it holds the current row (it owns its handle).
+    @exclusivity(unchecked) private var current: PostgresResult?
+    /// The result holding the current row.
+    ///
+    /// Results after the first (one per row in single-row mode) are owned by the cursor directly and cleared in
+    /// ``releaseCurrent()``: no wrapper object is allocated and freed per row. The cursor is a `final class` whose
+    /// `deinit` closes it, so every result still has exactly one owner that frees it.
+    @exclusivity(unchecked) private var currentHandle: OpaquePointer?
+    /// Whether ``currentHandle`` is owned here (cleared with `PQclear`) rather than by ``current``.
+    @exclusivity(unchecked) private var ownsCurrentHandle = false
+    // The per-row state is read for every row and value; a cursor is used from one thread and no access to it
+    // overlaps another, so it is exempt from dynamic exclusivity checks.
+    @exclusivity(unchecked) private var currentRow: Int32 = 0
+    @exclusivity(unchecked) private var currentRowCount: Int32 = 0
     /// The first result, read when the query started and not yet handed out.
-    private var pending: PostgresResult?
+    @exclusivity(unchecked) private var pending: PostgresResult?
     /// Whether the query has ended (all rows read, failed, or closed).
     private(set) var isFinished = false
     private var closedByConnection = false
@@ -60,9 +69,7 @@ public final class PostgresCursor: RowCursor {
             currentRow += 1
             return true
         }
-        current = nil
-        currentHandle = nil
-        currentRowCount = 0
+        releaseCurrent()
         if isFinished {
             if closedByConnection {
                 throw DatabaseError(
@@ -72,32 +79,47 @@ public final class PostgresCursor: RowCursor {
             return false
         }
         while true {
-            let result: PostgresResult
-            if let first = pending {
-                result = first
+            // `first` is the wrapped first result; later ones are raw handles this cursor owns until cleared.
+            let first = pending
+            let handle: OpaquePointer
+            if let first {
+                handle = first.handle
                 pending = nil
             } else if let raw = PQgetResult(connection.handle) {
-                result = PostgresResult(taking: raw)
+                handle = raw
             } else {
                 finish()
                 return false
             }
-            let status = result.status
-            if status == PGRES_SINGLE_TUPLE || (status == PGRES_TUPLES_OK && result.rowCount > 0) {
-                current = result
-                currentHandle = result.handle
+            let status = PQresultStatus(handle)
+            let rowCount = PQntuples(handle)
+            if status == PGRES_SINGLE_TUPLE || (status == PGRES_TUPLES_OK && rowCount > 0) {
+                current = first
+                currentHandle = handle
+                ownsCurrentHandle = first == nil
                 currentRow = 0
-                currentRowCount = PQntuples(result.handle)
+                currentRowCount = rowCount
                 return true
             }
-            if result.isError {
-                let error = connection.makeError(from: result, sql: sql)
+            if status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE || status == PGRES_NONFATAL_ERROR {
+                let error = connection.makeError(from: first ?? PostgresResult(taking: handle), sql: sql)
                 connection.drainResults()
                 finish()
                 throw error
             }
             // The empty PGRES_TUPLES_OK that ends single-row mode: read on until libpq returns NULL.
+            if first == nil { PQclear(handle) }
         }
+    }
+
+    /// Lets go of the result holding the current row, clearing it when the cursor owns it.
+    @inline(__always)
+    private func releaseCurrent() {
+        if ownsCurrentHandle, let currentHandle { PQclear(currentHandle) }
+        ownsCurrentHandle = false
+        current = nil
+        currentHandle = nil
+        currentRowCount = 0
     }
 
     /// The value of column `index` in the current row; `.null` before the first row or after the last.
@@ -139,6 +161,24 @@ public final class PostgresCursor: RowCursor {
         }
     }
 
+    /// Appends the current row's values to `values`, decoded in one loop; nothing when there is no current row.
+    public func appendRow(to values: inout [DatabaseValue]) {
+        guard let handle = currentHandle else { return }
+        let rowIndex = currentRow
+        decoders.withUnsafeBufferPointer { decoders in
+            for index in decoders.indices {
+                let column = Int32(truncatingIfNeeded: index)
+                if PQgetisnull(handle, rowIndex, column) == 1 {
+                    values.append(.null)
+                } else {
+                    values.append(
+                        decoders[index].decode(
+                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column))))
+                }
+            }
+        }
+    }
+
     /// Whether column `index` of the current row is `NULL`.
     public func isNull(at index: Int) -> Bool {
         guard let handle = currentHandle else { return true }
@@ -147,9 +187,7 @@ public final class PostgresCursor: RowCursor {
 
     /// Ends the query, discarding rows not read, and leaves the connection ready for the next statement.
     public func close() {
-        current = nil
-        currentHandle = nil
-        currentRowCount = 0
+        releaseCurrent()
         pending = nil
         guard !isFinished else { return }
         let handle = connection.handle

@@ -28,17 +28,88 @@ enum PostgresDecoder: UInt8 {
             if let value = parseDecimalInteger(raw, length: length) { return .integer(value) }
             return .text(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
         case .real:
-            // libpq terminates every value with NUL, so strtod can read it in place;
-            // it accepts PostgreSQL's `NaN`, `Infinity` and `-Infinity` spellings.
+            // Most floats are short decimals that the exact fast path reads; anything else goes to strtod, which
+            // can read in place since libpq terminates every value with NUL, and accepts PostgreSQL's `NaN`,
+            // `Infinity` and `-Infinity` spellings.
+            if let value = parseShortDecimalDouble(raw, length: length) { return .real(value) }
             return .real(strtod(bytes, nil))
         case .boolean:
             return .boolean(length > 0 && raw[0] == UInt8(ascii: "t"))
         case .blob:
             return .blob(decodeBytea(raw, length: length))
         case .text:
-            return .text(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
+            return .text(String(databaseText: raw, count: length))
         }
     }
+}
+
+/// Exact powers of ten, 10^0 … 10^22 (every one is a double without rounding).
+private let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+]
+
+/// Parses a decimal float such as `-12.25` or `1.5e-07` when it can be done exactly with one operation, else `nil`.
+///
+/// Clinger's fast path: when the digits, read as an integer `m`, are below 2^53 and the decimal exponent `e` is
+/// within ±22, both `m` and 10^|e| are exact doubles, so the single multiplication or division `m × 10^e` is
+/// correctly rounded: the same double `strtod` returns, at a fraction of its cost. PostgreSQL prints float8 in
+/// shortest form (`0.25`, `1e+20`, `123456.789`), which nearly always qualifies; anything else (more digits,
+/// a larger exponent, `NaN`, `Infinity`, malformed text) returns `nil`, and the caller uses `strtod`.
+@inline(__always)
+func parseShortDecimalDouble(_ bytes: UnsafePointer<UInt8>, length: Int) -> Double? {
+    guard length > 0 && length <= 32 else { return nil }
+    var index = 0
+    let negative = bytes[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    var mantissa: UInt64 = 0
+    var sawDigit = false
+    var fractionDigits = 0
+    var afterPoint = false
+    while index < length {
+        let byte = bytes[index]
+        if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+            // Below 2^53, so every step stays exact (and 17 digits cannot overflow UInt64 on the way).
+            guard mantissa < 1 << 53 else { return nil }
+            sawDigit = true
+            if afterPoint { fractionDigits += 1 }
+        } else if byte == UInt8(ascii: ".") && !afterPoint {
+            afterPoint = true
+        } else {
+            break
+        }
+        index += 1
+    }
+    guard sawDigit else { return nil }
+    var exponent = 0
+    if index < length {
+        guard bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") else { return nil }
+        index += 1
+        var exponentNegative = false
+        if index < length && (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")) {
+            exponentNegative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < length && length - index <= 4 else { return nil }
+        while index < length {
+            let digit = Int(bytes[index]) - 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            exponent = exponent * 10 + digit
+            index += 1
+        }
+        if exponentNegative { exponent = -exponent }
+    }
+    let power = exponent - fractionDigits
+    let value: Double
+    if power >= 0 {
+        guard power <= 22 else { return nil }
+        value = Double(mantissa) * exactPowersOfTen[power]
+    } else {
+        guard power >= -22 else { return nil }
+        value = Double(mantissa) / exactPowersOfTen[-power]
+    }
+    return negative ? -value : value
 }
 
 /// Decodes bytea text output: the hex format (`\x0a1b…`, the default since PostgreSQL 9.0),

@@ -144,7 +144,7 @@ private struct SQLiteCatalogReader {
     }
 
     private func rows(_ sql: String, _ parameters: [DatabaseValue] = []) throws -> [[DatabaseValue]] {
-        try connection.collect(sql, parameters: parameters).rows
+        try connection.collect(sql, parameters: parameters).rows.arrays
     }
 }
 

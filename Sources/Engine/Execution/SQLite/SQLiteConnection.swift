@@ -33,7 +33,10 @@ public final class SQLiteConnection: DatabaseConnection {
     private let canceller: SQLiteCanceller
     private let progress = SQLiteProgressState()
     /// Set while a read-only transaction has switched `PRAGMA query_only` on; cleared when it is switched off.
-    var queryOnlyNeedsRestore = false
+    ///
+    /// Read before every statement; a connection is used from one thread at a time and no access to it overlaps
+    /// another, so this and ``statementTimeout`` are exempt from dynamic exclusivity checks.
+    @exclusivity(unchecked) var queryOnlyNeedsRestore = false
 
     /// How many prepared statements a connection keeps.
     public static let statementCacheCapacity = 64
@@ -260,20 +263,22 @@ public final class SQLiteConnection: DatabaseConnection {
         statement.refreshColumnsIfReprepared()
         let columns = statement.columns
         let count = columns.count
-        var rows: [[DatabaseValue]] = []
+        // Every value of every row goes into one flat array (``QueryRows``): one allocation for a point query,
+        // and amortised growth instead of one array per row for large results.
+        var values: [DatabaseValue] = []
+        var rowCount = 0
         while code == SQLITE_ROW {
-            var row: [DatabaseValue] = []
-            row.reserveCapacity(count)
+            values.reserveRow(of: count)
             for index in 0..<count {
-                row.append(
+                values.append(
                     statement.value(
                         at: Int32(truncatingIfNeeded: index), isBoolean: statement.isBooleanColumn(index)))
             }
-            rows.append(row)
+            rowCount += 1
             code = sqlite3_step(statement.handle)
         }
         guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
-        return QueryResult(columns: columns, rows: rows)
+        return QueryResult(columns: columns, rows: QueryRows(values: values, columnCount: count, rowCount: rowCount))
     }
 
     /// Compiles `sql` without running it and returns its result columns with their declared types.
@@ -322,7 +327,7 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Enforced by a progress handler that checks a monotonic deadline every 1,000 virtual-machine instructions
     /// and interrupts the statement once the deadline has passed. The clock starts when a statement starts
     /// (for a cursor: when ``query(_:parameters:)`` returns).
-    public var statementTimeout: Duration? {
+    @exclusivity(unchecked) public var statementTimeout: Duration? {
         didSet {
             if statementTimeout != nil {
                 sqlite3_progress_handler(

@@ -112,6 +112,21 @@ public final class SQLiteCursor: RowCursor {
         }
     }
 
+    /// Appends the current row's values to `values`, decoded in one loop; nothing when there is no current row.
+    public func appendRow(to values: inout [DatabaseValue]) {
+        guard state == .onRow else { return }
+        let handle = handle
+        let mask = booleanMask
+        for index in 0..<columnCount {
+            let isBoolean = index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+            if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
+                values.append(DatabaseValue(sqliteValue: value, isBoolean: isBoolean))
+            } else {
+                values.append(.null)
+            }
+        }
+    }
+
     /// Ends the query and gives the statement back to the connection's cache.
     public func close() {
         guard state != .finished else { return }

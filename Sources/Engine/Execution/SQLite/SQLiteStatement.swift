@@ -241,7 +241,7 @@ extension DatabaseValue {
                 return
             }
             let count = Int(sqlite3_value_bytes(value))
-            self = .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+            self = .text(String(databaseText: text, count: count))
         case SQLITE_BLOB:
             let blob = sqlite3_value_blob(value)
             let count = Int(sqlite3_value_bytes(value))
