@@ -111,8 +111,8 @@ public final class JSONRPCConnection: @unchecked Sendable {
         let entry: RequestHandler = { [unowned self] params, id, token in
             let context = RequestContext<Request.Response>(
                 id: id, method: Request.method, cancellationToken: token
-            ) { [weak self] result in
-                self?.finishIncomingRequest(id: id, result: result)
+            ) { [weak self] body in
+                self?.finishIncomingRequest(id: id, body: body)
             }
             let decoded: Request.Params
             do {
@@ -258,9 +258,29 @@ public final class JSONRPCConnection: @unchecked Sendable {
         }
     }
 
-    private func finishIncomingRequest(id: RequestID, result: Result<JSONValue, ResponseError>) {
+    private func finishIncomingRequest(id: RequestID, body: ReplyBody) {
         incomingRequests.withLock { _ = $0.removeValue(forKey: id) }
-        write(.response(id: id, result: result))
+        switch body {
+        case .value(let value): write(.response(id: id, result: .success(value)))
+        case .error(let error): write(.response(id: id, result: .failure(error)))
+        case .encoded(let result):
+            // The frame of `{"jsonrpc":"2.0","id":…,"result":…}`, the layout `Message.jsonValue` gives, written
+            // around the result's bytes without building a value.
+            var json = JSONWriter(capacity: result.count + 48)
+            json.beginObject()
+            json.member("jsonrpc")
+            json.value("2.0")
+            json.member("id")
+            json.value(id.jsonValue)
+            json.member("result")
+            json.value(encoded: result)
+            json.endObject()
+            do {
+                try writer.write(body: json.bytes)
+            } catch {
+                log("write failed: \(error)")
+            }
+        }
     }
 
     private func write(_ message: Message) {
