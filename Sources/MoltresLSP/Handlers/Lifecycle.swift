@@ -122,7 +122,10 @@ extension LanguageServer {
         configuration.apply(clientSettings: settings)
         let previousActive = state.withLock { $0.configuration.activeConnection }
         if configuration.activeConnection == nil { configuration.activeConnection = previousActive }
-        state.withLock { $0.configuration = configuration }
+        state.withLock { state in
+            state.configuration = configuration
+            state.configurationGeneration += 1
+        }
         for problem in configuration.problems { show(problem, type: .warning) }
     }
 
