@@ -105,7 +105,10 @@ extension LanguageServer {
                 analysisQueue.async { drained.leave() }
             }
         }
-        _ = drained.wait(timeout: .now() + 2)
+        let deadline = DispatchTime.now() + 2
+        _ = drained.wait(timeout: deadline)
+        // Answers the read thread could not write without blocking go out from the connection's own queue.
+        connection.waitForDeferredWrites(until: deadline)
         exitNow()
     }
 

@@ -64,6 +64,10 @@ public final class JSONRPCConnection: @unchecked Sendable {
     }
     private let nextRequestNumber = Locked<Int64>(1)
     private let closed = DispatchGroup()
+    /// The read thread, once started.
+    private let readThread = Locked<pthread_t?>(nil)
+    /// Writes the read thread could not make without blocking.
+    private let deferredWrites = DispatchQueue(label: "JSONRPCConnection.write")
     private let started = Locked(false)
 
     /// Creates a connection reading frames from `input` and writing frames to `output`.
@@ -189,6 +193,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
             for handler in pending.values {
                 handler(.failure(ResponseError(code: ResponseError.requestFailed, message: "connection closed")))
             }
+            waitForDeferredWrites(until: .now() + 2)
             onClose()
             closed.leave()
         }
@@ -204,6 +209,7 @@ public final class JSONRPCConnection: @unchecked Sendable {
     }
 
     private func readLoop() {
+        readThread.withLock { $0 = pthread_self() }
         var reader = MessageReader(
             source: FileDescriptorByteSource(fileDescriptor: inputFileDescriptor),
             maximumContentLength: maximumContentLength)
@@ -269,9 +275,10 @@ public final class JSONRPCConnection: @unchecked Sendable {
 
     private func finishIncomingRequest(id: RequestID, body: ReplyBody) {
         incomingRequests.withLock { _ = $0.removeValue(forKey: id) }
+        let bytes: [UInt8]
         switch body {
-        case .value(let value): write(.response(id: id, result: .success(value)))
-        case .error(let error): write(.response(id: id, result: .failure(error)))
+        case .value(let value): bytes = Message.response(id: id, result: .success(value)).encodedBytes()
+        case .error(let error): bytes = Message.response(id: id, result: .failure(error)).encodedBytes()
         case .encoded(let result):
             // The frame of `{"jsonrpc":"2.0","id":…,"result":…}`, the layout `Message.jsonValue` gives, written
             // around the result's bytes without building a value.
@@ -284,12 +291,38 @@ public final class JSONRPCConnection: @unchecked Sendable {
             json.member("result")
             json.value(encoded: result)
             json.endObject()
-            do {
-                try writer.write(body: json.bytes)
-            } catch {
-                log("write failed: \(error)")
-            }
+            bytes = json.bytes
         }
+        do {
+            // The read thread never blocks on the peer: it writes only when the pipe has room, else the response
+            // goes out from the deferred-write queue (responses may arrive in any order).
+            if isReadThread {
+                if try writer.writeIfRoom(body: bytes) { return }
+                deferredWrites.async { [self] in
+                    do {
+                        try writer.write(body: bytes)
+                    } catch {
+                        log("write failed: \(error)")
+                    }
+                }
+                return
+            }
+            try writer.write(body: bytes)
+        } catch {
+            log("write failed: \(error)")
+        }
+    }
+
+    /// Waits (until `deadline` at most) for the responses the read thread handed to the deferred-write queue.
+    public func waitForDeferredWrites(until deadline: DispatchTime) {
+        let done = DispatchSemaphore(value: 0)
+        deferredWrites.async { done.signal() }
+        _ = done.wait(timeout: deadline)
+    }
+
+    /// Whether the caller runs on the read thread.
+    private var isReadThread: Bool {
+        readThread.withLock { $0 }.map { pthread_equal($0, pthread_self()) != 0 } ?? false
     }
 
     private func write(_ message: Message) {
