@@ -4,8 +4,12 @@
 /// switch json-c makes around every parse were half of the server's time).
 ///
 /// Anything else, valid or not, makes it give up (`nil`), and json-c decides: the value, or the error with its
-/// byte offset. So the fast path never changes what is accepted nor what an error says; `DirectDecodingTests`
+/// byte offset. So the fast path never changes what is accepted nor what an error says; `JSONFastPathTests`
 /// compares the two on valid and invalid inputs.
+///
+/// `moltres-bench json` ("fast path vs json-c" rows; release, `taskset -c 1`, 2-core machine): a 5 KB didChange
+/// 0.027 ms vs 0.044 ms, a 54 KiB completion list 0.44 ms vs 0.92 ms, a 434 KiB query result 3.3 ms vs 10.3 ms
+/// (Foundation's JSONSerialization: 0.19, 1.4 and 13.1 ms).
 struct JSONFastPath {
     /// Deeper values are left to json-c (LSP messages nest about six levels).
     static let maximumDepth = 32

@@ -46,6 +46,12 @@ extension JSONValue {
         }
     }
 
+    /// Decodes with json-c only, without ``JSONFastPath`` (same values, same errors); kept so the benchmark can
+    /// compare the two decoders.
+    public init(parsingWithJSONC bytes: [UInt8]) throws {
+        self = try bytes.withUnsafeBytes { try JSONValue.parsedWithJSONC($0) }
+    }
+
     /// Decodes with json-c only (no fast path), for tests that compare the two.
     static func parsedWithJSONC(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         var sawLargeInteger = false
