@@ -38,7 +38,8 @@ struct DocumentAnalysis: Sendable {
     }
 }
 
-/// Per-analysis caches; thread-safe. Each table is emptied when it grows past a bound.
+/// Per-analysis caches; thread-safe. Each table is emptied when it grows past a bound (entries, or 4 MiB of
+/// encoded answers).
 final class AnalysisCache: @unchecked Sendable {
     /// A position request's answer: the method, the position and the configuration generation it was made under.
     struct Key: Hashable {
@@ -50,8 +51,11 @@ final class AnalysisCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var responses: [Key: [UInt8]] = [:]
+    private var responseBytes = 0
     private var stepSQL: [ByteRange: Result<String, CacheableError>] = [:]
     private static let limit = 4_096
+    /// The most bytes of encoded answers kept (a top-level completion list is tens of KB).
+    private static let byteLimit = 4 << 20
 
     /// The encoded answer of a position request, if one was stored.
     func response(_ key: Key) -> [UInt8]? {
@@ -64,8 +68,12 @@ final class AnalysisCache: @unchecked Sendable {
     func store(_ bytes: [UInt8], for key: Key) {
         lock.lock()
         defer { lock.unlock() }
-        if responses.count >= Self.limit { responses.removeAll(keepingCapacity: true) }
+        if responses.count >= Self.limit || responseBytes + bytes.count > Self.byteLimit {
+            responses.removeAll()
+            responseBytes = 0
+        }
         responses[key] = bytes
+        responseBytes += bytes.count
     }
 
     /// The pretty SQL of the pipeline step at `range`, made by `make` the first time.
