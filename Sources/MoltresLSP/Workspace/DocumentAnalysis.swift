@@ -38,7 +38,7 @@ struct DocumentAnalysis: Sendable {
     }
 }
 
-/// Per-analysis caches; thread-safe. Each table is emptied when it grows past a bound (entries, or 4 MiB of
+/// Per-analysis caches; thread-safe. Each table is emptied when it grows past a bound (entries, or 8 MiB of
 /// encoded answers).
 final class AnalysisCache: @unchecked Sendable {
     /// A position request's answer: the method, the position and the configuration generation it was made under.
@@ -54,8 +54,9 @@ final class AnalysisCache: @unchecked Sendable {
     private var responseBytes = 0
     private var stepSQL: [ByteRange: Result<String, CacheableError>] = [:]
     private static let limit = 4_096
-    /// The most bytes of encoded answers kept (a top-level completion list is tens of KB).
-    private static let byteLimit = 4 << 20
+    /// The most bytes of encoded answers kept (a completion list is often tens of KB: 200 of the benchmark's come to
+    /// about 5 MiB).
+    private static let byteLimit = 8 << 20
 
     /// The encoded answer of a position request, if one was stored.
     func response(_ key: Key) -> [UInt8]? {
