@@ -11,7 +11,9 @@ import Moltres
 ///
 /// - spawn → `initialize` response (target ≤ 20 ms);
 /// - hover and completion round trips on the front-end benchmark's 5,000-line file, its workspace database holding
-///   the 500-table × 20-column schema (targets: p50 ≤ 2× the echo round trip of the same request, p99 ≤ 1 ms);
+///   the 500-table × 20-column schema (targets: p50 ≤ 2× the echo round trip of the same request, p99 ≤ 1 ms):
+///   WARM (200 positions cycled, so most answers come from the server's per-version cache) and COLD (one hover and
+///   one completion after each edit of step 3, at a position not asked in that version);
 /// - `publishDiagnostics` after an edit of that file (target ≤ 30 ms);
 /// - the server's peak RSS (`VmHWM`, target ≤ 60 MiB).
 ///

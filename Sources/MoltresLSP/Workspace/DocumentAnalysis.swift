@@ -54,8 +54,8 @@ final class AnalysisCache: @unchecked Sendable {
     private var responseBytes = 0
     private var stepSQL: [ByteRange: Result<String, CacheableError>] = [:]
     private static let limit = 4_096
-    /// The most bytes of encoded answers kept (a completion list is often tens of KB: 200 of the benchmark's come to
-    /// about 5 MiB).
+    /// The most bytes of encoded answers kept (a completion list is up to tens of KB; the benchmark's 200 come to
+    /// about 1 MiB).
     private static let byteLimit = 8 << 20
 
     /// The encoded answer of a position request, if one was stored.
