@@ -29,7 +29,18 @@ func runJSONBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
                 name: "json decode \(testCase.name) (\(testCase.bytes.count / 1024) KiB)",
                 moltresNanoseconds: decode.moltres, baselineNanoseconds: decode.baseline,
                 baselineName: "JSONSerialization", operationsPerRepetition: testCase.rows,
-                peakResidentBytes: peakResidentBytes(), note: "json-c → JSONValue"))
+                peakResidentBytes: peakResidentBytes(), note: "Swift fast path → JSONValue (json-c for the rest)"))
+
+        let decoders = try measurePair(repetitions: repetitions) {
+            if case .object(let object) = try JSONValue(parsing: testCase.bytes) { sink &+= object.count }
+        } baseline: {
+            if case .object(let object) = try JSONValue(parsingWithJSONC: testCase.bytes) { sink &+= object.count }
+        }
+        results.append(
+            BenchmarkResult(
+                name: "json decode \(testCase.name): fast path vs json-c", moltresNanoseconds: decoders.moltres,
+                baselineNanoseconds: decoders.baseline, baselineName: "json-c tree → JSONValue",
+                operationsPerRepetition: testCase.rows, note: "decoder choice"))
 
         let encode = try measurePair(repetitions: repetitions) {
             sink &+= value.encodedBytes().count

@@ -22,7 +22,15 @@ public func compile(
 public func compile(
     _ source: SourceText, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
 ) -> Compilation {
-    let (tree, syntaxDiagnostics) = parse(source)
+    compile(parse(source).tree, catalog: catalog, dialect: dialect, generatesSQL: generatesSQL)
+}
+
+/// Compiles an already parsed tree (the language server keeps one tree per document version and does not parse it
+/// twice); see ``compile(_:catalog:dialect:)-(String,_,_)``.
+public func compile(
+    _ tree: SyntaxTree, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
+) -> Compilation {
+    let syntaxDiagnostics = tree.diagnostics
     // The records for queries by position are made only when first asked for (`EditorFacts`): `moltres check`,
     // `sql` and `run` never ask, and binding without them is markedly faster.
     let binder = Binder(tree: tree, catalog: catalog, dialect: dialect, recordsFacts: false)

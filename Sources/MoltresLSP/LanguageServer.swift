@@ -46,6 +46,8 @@ public final class LanguageServer: Sendable {
         var loadingCatalogs: Set<String> = []
         /// Bumped whenever a cached catalog changes, so cached analyses know they are stale.
         var catalogGeneration = 0
+        /// Bumped whenever the configuration is reloaded, so answers cached under the old one are not reused.
+        var configurationGeneration = 0
         /// The newest analysis of each document, reused while neither its version nor the catalogs change.
         var analyses: [DocumentUri: (version: Int, generation: Int, analysis: DocumentAnalysis)] = [:]
         /// Errors the database reported for a document version's statements (MOL6xxx), shown until it changes.
@@ -151,8 +153,8 @@ public final class LanguageServer: Sendable {
             .on(ReferencesRequest.self, onRequestQueue(handleReferences))
             .on(PrepareRenameRequest.self, onRequestQueue(handlePrepareRename))
             .on(RenameRequest.self, onRequestQueue(handleRename))
-            .on(CompletionRequest.self, onRequestQueue(handleCompletion))
-            .on(HoverRequest.self, onRequestQueue(handleHover))
+            .on(CompletionRequest.self, positionRequest(CompletionRequest.self, handleCompletion))
+            .on(HoverRequest.self, positionRequest(HoverRequest.self, handleHover))
             .on(SignatureHelpRequest.self, onRequestQueue(handleSignatureHelp))
             .on(InlayHintRequest.self, onRequestQueue(handleInlayHint))
             .on(ExecuteCommandRequest.self, handleExecuteCommand)
@@ -170,6 +172,56 @@ public final class LanguageServer: Sendable {
                     return
                 }
                 context.reply { try body(params) }
+            }
+        }
+    }
+
+    /// Wraps a hover-like handler (its answer depends only on the document version, the position and the
+    /// configuration): when the document's analysis is current and warm, it answers on the read thread without a
+    /// hop to ``requestQueue`` (a thread wake-up costs more than the answer), from the analysis's cache of
+    /// encoded answers when the same position was asked before; otherwise it runs on ``requestQueue`` like
+    /// ``onRequestQueue(_:)``. Either way the encoded answer is cached with the analysis.
+    private func positionRequest<Request: LSPRequest>(
+        _ request: Request.Type, _ body: @escaping @Sendable (Request.Params) throws -> Request.Response
+    ) -> @Sendable (Request.Params, RequestContext<Request.Response>) -> Void
+    where Request.Params: PositionRequestParams {
+        { [self] params, context in
+            let configuration = state.withLock { $0.configurationGeneration }
+            let key = AnalysisCache.Key(
+                method: Request.method, line: params.position.line, character: params.position.character,
+                configuration: configuration)
+            @Sendable func answer(cached analysis: DocumentAnalysis?, storeIn current: () -> DocumentAnalysis?) {
+                if let analysis, let cached = analysis.cache.response(key) {
+                    context.reply(encodedResult: cached)
+                    return
+                }
+                do {
+                    let bytes = try encodeJSONBytes(try body(params))
+                    current()?.cache.store(bytes, for: key)
+                    context.reply(encodedResult: bytes)
+                } catch let error as ResponseError {
+                    context.reply(error: error)
+                } catch {
+                    context.reply(error: ResponseError(code: ResponseError.requestFailed, message: "\(error)"))
+                }
+            }
+            let uri = params.textDocument.uri
+            if let snapshot = documents.snapshot(uri), let analysis = currentAnalysis(of: snapshot), analysis.isWarm {
+                // On the read thread no edit can land meanwhile, so the answer belongs to this analysis.
+                answer(cached: analysis) { analysis }
+                return
+            }
+            requestQueue.async { [self] in
+                if context.isCancelled {
+                    context.reply(error: ResponseError(code: ResponseError.requestCancelled, message: "cancelled"))
+                    return
+                }
+                let before = documents.snapshot(uri)
+                answer(cached: before.flatMap { currentAnalysis(of: $0) }) {
+                    // Cache only when no edit arrived while the handler ran (it read the same snapshot).
+                    guard let before, let after = documents.snapshot(uri), after.isSame(as: before) else { return nil }
+                    return currentAnalysis(of: after)
+                }
             }
         }
     }
@@ -211,3 +263,11 @@ public final class LanguageServer: Sendable {
         exitHandler(state.withLock { $0.lifecycle } == .shutDown ? 0 : 1)
     }
 }
+
+/// The parameters of a request about one position of one document (hover, completion).
+protocol PositionRequestParams: TextDocumentParams {
+    var position: Position { get }
+}
+
+extension HoverParams: PositionRequestParams {}
+extension CompletionParams: PositionRequestParams {}

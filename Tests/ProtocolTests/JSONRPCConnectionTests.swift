@@ -375,3 +375,47 @@ private func makeHoverServer() -> Harness {
     #expect(protocolOutput.st_ino == before.st_ino && protocolOutput.st_dev == before.st_dev)
     #expect(standardOutput.st_ino == standardError.st_ino && standardOutput.st_dev == standardError.st_dev)
 }
+
+/// A peer that writes thousands of requests before reading any answer: a handler that replies on the read
+/// thread must not make the read thread wait for the peer (which waits for the read thread), so answers the
+/// pipe has no room for go out from the connection's deferred-write queue.
+@Test func repliesOnTheReadThreadNeverBlockIt() throws {
+    var toServer: [Int32] = [0, 0]
+    var fromServer: [Int32] = [0, 0]
+    precondition(pipe(&toServer) == 0 && pipe(&fromServer) == 0)
+    let server = JSONRPCConnection(input: toServer[0], output: fromServer[1])
+    let text = String(repeating: "x", count: 400)
+    server.on(HoverRequest.self) { _, context in
+        context.reply(Hover(contents: MarkupContent(kind: .plaintext, value: text)))  // on the read thread
+    }
+    server.start()
+    let count = 3_000
+    let body = Array(
+        #"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a"},"position":{"line":0,"character":0}}}"#
+            .utf8)
+    let frames = (0..<count).flatMap { _ in MessageWriter.frame(body) }  // ~0.5 MB of requests, ~1.5 MB of answers
+    let written = DispatchSemaphore(value: 0)
+    let writerFD = toServer[1]
+    Thread {
+        _ = try? MessageWriter(fileDescriptor: writerFD).writeRaw(frames)
+        written.signal()
+    }.start()
+    let finished = written.wait(timeout: .now() + 20) == .success
+    #expect(finished, "the server stopped reading while the client was still writing")
+    if !finished {
+        close(fromServer[0])  // the server's writes fail now, which unblocks everything
+        return
+    }
+    var reader = MessageReader(source: FileDescriptorByteSource(fileDescriptor: fromServer[0]))
+    var answers = 0
+    while answers < count, case .message(let message) = try reader.next() {
+        if case .success(.response(_, .success(let result))) = Message.parse(message) {
+            #expect(result["contents"]?["value"]?.stringValue == text)
+            answers += 1
+        }
+    }
+    #expect(answers == count)
+    close(toServer[1])
+    server.waitUntilClosed()
+    close(fromServer[0])
+}

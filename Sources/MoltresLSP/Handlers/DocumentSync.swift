@@ -82,6 +82,9 @@ extension LanguageServer {
                     params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
             }
             if validate { validateOnDatabase(snapshot) }
+            // Build what hover and completion need now, after the diagnostics are out, unless the document
+            // moved on: the first request on this version then answers in microseconds, on the read thread.
+            if documents.version(uri) == version, let analysis = currentAnalysis(of: snapshot) { analysis.prewarm() }
         }
     }
 

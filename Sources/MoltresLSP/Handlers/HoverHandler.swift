@@ -76,16 +76,20 @@ extension LanguageServer {
     func semanticHover(_ analysis: DocumentAnalysis, offset: Int, token: SyntaxToken) -> String? {
         guard let symbol = analysis.symbol(at: offset) else { return nil }
         switch symbol {
-        case .dataFrameStep(let schema, let plan, _):
+        case .dataFrameStep(let schema, let plan, let range):
             guard token.kind == .identifier else { return nil }
             var text = ""
             if let method = APICatalog.method(token.text, of: .dataFrame) ?? APICatalog.anyMethod(token.text)?.1 {
                 text += "```python\n\(method.signature)\n```\n\n"
             }
-            do {
-                let sql = try generateSQL(for: plan, dialect: makeDialect(analysis.dialect), catalog: analysis.catalog)
-                text += "SQL up to this step (\(analysis.dialect.rawValue)):\n\n```sql\n\(sql.prettyText)\n```\n\n"
-            } catch {
+            // One SQL generation per step and document version: hovering the same step again reuses it.
+            let sql = analysis.cache.sql(forStep: range) {
+                try generateSQL(for: plan, dialect: makeDialect(analysis.dialect), catalog: analysis.catalog).prettyText
+            }
+            switch sql {
+            case .success(let sql):
+                text += "SQL up to this step (\(analysis.dialect.rawValue)):\n\n```sql\n\(sql)\n```\n\n"
+            case .failure(let error):
                 text += "No SQL yet: \(error)\n\n"
             }
             return text + columnsMarkdown(schema)

@@ -105,7 +105,10 @@ extension LanguageServer {
                 analysisQueue.async { drained.leave() }
             }
         }
-        _ = drained.wait(timeout: .now() + 2)
+        let deadline = DispatchTime.now() + 2
+        _ = drained.wait(timeout: deadline)
+        // Answers the read thread could not write without blocking go out from the connection's own queue.
+        connection.waitForDeferredWrites(until: deadline)
         exitNow()
     }
 
@@ -122,7 +125,10 @@ extension LanguageServer {
         configuration.apply(clientSettings: settings)
         let previousActive = state.withLock { $0.configuration.activeConnection }
         if configuration.activeConnection == nil { configuration.activeConnection = previousActive }
-        state.withLock { $0.configuration = configuration }
+        state.withLock { state in
+            state.configuration = configuration
+            state.configurationGeneration += 1
+        }
         for problem in configuration.problems { show(problem, type: .warning) }
     }
 

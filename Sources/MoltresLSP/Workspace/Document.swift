@@ -30,6 +30,9 @@ struct DocumentSnapshot: Sendable {
     /// The text as a string.
     var text: String { source.text }
 
+    /// Whether `other` is this very snapshot (not only the same version: a document opened again may repeat one).
+    func isSame(as other: DocumentSnapshot) -> Bool { parsed === other.parsed }
+
     /// Applies one `didChange` event (a range edit, or the whole text when it has no range).
     static func apply(
         _ change: TextDocumentContentChangeEvent, to source: SourceText, encoding: ColumnEncoding

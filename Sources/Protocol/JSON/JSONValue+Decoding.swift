@@ -14,6 +14,10 @@ extension JSONValue {
     ///
     /// - Throws: ``JSONError`` with the byte offset where json-c stopped.
     public init(parsing bytes: UnsafeRawBufferPointer, maximumDepth: Int = JSONValue.defaultMaximumDepth) throws {
+        if maximumDepth >= 2 * JSONFastPath.maximumDepth, let value = JSONFastPath.parse(bytes) {
+            self = value
+            return
+        }
         var sawLargeInteger = false
         self = try parseWithJSONC(bytes, maximumDepth: maximumDepth, sawLargeInteger: &sawLargeInteger)
         if sawLargeInteger, let rewritten = markingOutOfRangeIntegersAsDoubles(bytes) {
@@ -23,6 +27,42 @@ extension JSONValue {
                 return try parseWithJSONC(buffer, maximumDepth: maximumDepth, sawLargeInteger: &ignored)
             }
         }
+    }
+
+    /// Decodes JSON text with a reusable ``JSONParser`` (same rules as
+    /// ``init(parsing:maximumDepth:)-(UnsafeRawBufferPointer,_)``, the parser's depth limit).
+    public init(parsing bytes: UnsafeRawBufferPointer, using parser: JSONParser) throws {
+        if parser.maximumDepth >= 2 * JSONFastPath.maximumDepth, let value = JSONFastPath.parse(bytes) {
+            self = value
+            return
+        }
+        var sawLargeInteger = false
+        self = try parseWithJSONC(bytes, tokener: parser.tokener, sawLargeInteger: &sawLargeInteger)
+        if sawLargeInteger, let rewritten = markingOutOfRangeIntegersAsDoubles(bytes) {
+            self = try rewritten.withUnsafeBytes { buffer in
+                var ignored = false
+                return try parseWithJSONC(buffer, tokener: parser.tokener, sawLargeInteger: &ignored)
+            }
+        }
+    }
+
+    /// Decodes with json-c only, without ``JSONFastPath`` (same values, same errors); kept so the benchmark can
+    /// compare the two decoders.
+    public init(parsingWithJSONC bytes: [UInt8]) throws {
+        self = try bytes.withUnsafeBytes { try JSONValue.parsedWithJSONC($0) }
+    }
+
+    /// Decodes with json-c only (no fast path), for tests that compare the two.
+    static func parsedWithJSONC(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+        var sawLargeInteger = false
+        let value = try parseWithJSONC(bytes, maximumDepth: defaultMaximumDepth, sawLargeInteger: &sawLargeInteger)
+        if sawLargeInteger, let rewritten = markingOutOfRangeIntegersAsDoubles(bytes) {
+            return try rewritten.withUnsafeBytes { buffer in
+                var ignored = false
+                return try parseWithJSONC(buffer, maximumDepth: defaultMaximumDepth, sawLargeInteger: &ignored)
+            }
+        }
+        return value
     }
 
     /// Decodes JSON text held in an array of bytes. See ``init(parsing:maximumDepth:)-(UnsafeRawBufferPointer,_)``.
@@ -37,21 +77,52 @@ extension JSONValue {
     }
 }
 
-/// Runs json-c over the whole buffer and converts the result, freeing json-c's tree before returning.
-private func parseWithJSONC(
-    _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, sawLargeInteger: inout Bool
-) throws -> JSONValue {
-    guard bytes.count < Int(Int32.max) else {
-        throw JSONError(kind: .tooLarge, message: "input larger than 2 GiB", byteOffset: 0)
+/// A json-c tokener kept for many messages (the read thread's): creating one allocates and clears its parse
+/// stack, which cost as much as parsing a small LSP request. Not thread-safe; use it from one thread at a time.
+public final class JSONParser {
+    let tokener: UnsafeMutablePointer<json_tokener>
+    /// The deepest nesting accepted.
+    public let maximumDepth: Int
+
+    /// Creates a parser that accepts nesting up to `maximumDepth`.
+    public init(maximumDepth: Int = JSONValue.defaultMaximumDepth) {
+        self.maximumDepth = maximumDepth
+        tokener = makeTokener(maximumDepth: maximumDepth)
     }
+
+    deinit { json_tokener_free(tokener) }
+}
+
+/// A strict json-c tokener.
+private func makeTokener(maximumDepth: Int) -> UnsafeMutablePointer<json_tokener> {
     guard let tokener = json_tokener_new_ex(Int32(clamping: max(1, maximumDepth))) else {
         // json_tokener_new_ex fails only when malloc fails.
         fatalError("json_tokener_new_ex: out of memory")
     }
-    defer { json_tokener_free(tokener) }
     // ALLOW_TRAILING_CHARS makes json-c stop after the value so the check below can name trailing data precisely.
     json_tokener_set_flags(
         tokener, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8 | JSON_TOKENER_ALLOW_TRAILING_CHARS)
+    return tokener
+}
+
+/// Runs json-c over the whole buffer with a new tokener. See ``parseWithJSONC(_:tokener:sawLargeInteger:)``.
+private func parseWithJSONC(
+    _ bytes: UnsafeRawBufferPointer, maximumDepth: Int, sawLargeInteger: inout Bool
+) throws -> JSONValue {
+    let tokener = makeTokener(maximumDepth: maximumDepth)
+    defer { json_tokener_free(tokener) }
+    return try parseWithJSONC(bytes, tokener: tokener, sawLargeInteger: &sawLargeInteger)
+}
+
+/// Runs json-c over the whole buffer and converts the result, freeing json-c's tree before returning. The
+/// tokener is reset first, so it may be reused whatever the previous parse left in it.
+private func parseWithJSONC(
+    _ bytes: UnsafeRawBufferPointer, tokener: UnsafeMutablePointer<json_tokener>, sawLargeInteger: inout Bool
+) throws -> JSONValue {
+    guard bytes.count < Int(Int32.max) else {
+        throw JSONError(kind: .tooLarge, message: "input larger than 2 GiB", byteOffset: 0)
+    }
+    json_tokener_reset(tokener)
 
     guard let start = bytes.baseAddress, !bytes.isEmpty else {
         throw JSONError(kind: .unexpectedEndOfInput, message: "empty input", byteOffset: 0)

@@ -73,15 +73,22 @@ private func makeJSONCObject(_ value: JSONValue) -> OpaquePointer? {
 }
 
 /// Appends JSON text for values to a byte array.
-struct JSONWriter {
+///
+/// ``JSONDirectEncodable`` types write themselves with its structural methods (`beginObject()`, `member(_:)`,
+/// `value(_:)`, …), which keep track of the commas.
+public struct JSONWriter {
     /// The text written so far.
-    var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
+    /// Whether the next member or element needs a comma before it.
+    var needsComma = false
 
-    init(capacity: Int = 256) {
+    /// Creates an empty writer with room for `capacity` bytes.
+    public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func write(_ value: JSONValue) {
+    /// Appends the compact JSON text of `value`.
+    public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let bool): bytes.append(contentsOf: bool ? "true".utf8 : "false".utf8)

@@ -57,6 +57,19 @@ public enum Message: Sendable, Hashable {
         return classify(value)
     }
 
+    /// Parses and classifies a message body with a reusable parser. See ``parse(_:)-(UnsafeRawBufferPointer)``.
+    public static func parse(
+        _ body: UnsafeRawBufferPointer, using parser: JSONParser
+    ) -> Result<Message, MessageParseError> {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: body, using: parser)
+        } catch {
+            return .failure(MessageParseError(id: nil, error: .parseError("parse error: \(error)")))
+        }
+        return classify(value)
+    }
+
     /// Parses and classifies a message body held in an array. See ``parse(_:)-(UnsafeRawBufferPointer)``.
     public static func parse(_ body: [UInt8]) -> Result<Message, MessageParseError> {
         body.withUnsafeBytes { parse($0) }

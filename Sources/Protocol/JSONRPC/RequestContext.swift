@@ -9,12 +9,12 @@ public final class RequestContext<Response: Encodable & Sendable>: Sendable {
     public let method: String
     /// Set when the client sends `$/cancelRequest` for this id.
     public let cancellationToken: CancellationToken
-    private let send: @Sendable (Result<JSONValue, ResponseError>) -> Void
+    private let send: @Sendable (ReplyBody) -> Void
     private let replied = Locked(false)
 
     init(
         id: RequestID, method: String, cancellationToken: CancellationToken,
-        send: @escaping @Sendable (Result<JSONValue, ResponseError>) -> Void
+        send: @escaping @Sendable (ReplyBody) -> Void
     ) {
         self.id = id
         self.method = method
@@ -29,21 +29,37 @@ public final class RequestContext<Response: Encodable & Sendable>: Sendable {
     public var hasReplied: Bool { replied.withLock { $0 } }
 
     /// Sends the result or error. An encoding failure becomes an InternalError response.
+    ///
+    /// A result that is ``JSONDirectEncodable`` writes its own JSON text; others go through ``JSONValueEncoder``.
     public func reply(_ result: Result<Response, ResponseError>) {
-        let first = replied.withLock { replied in
-            defer { replied = true }
-            return !replied
-        }
-        guard first else { return }
+        guard claimReply() else { return }
         switch result {
         case .success(let response):
+            if let direct = response as? any JSONDirectEncodable {
+                send(.encoded(direct.directlyEncodedBytes()))
+                return
+            }
             do {
-                send(.success(try JSONValueEncoder().encode(response)))
+                send(.value(try JSONValueEncoder().encode(response)))
             } catch {
-                send(.failure(.internalError("could not encode the result: \(error)")))
+                send(.error(.internalError("could not encode the result: \(error)")))
             }
         case .failure(let error):
-            send(.failure(error))
+            send(.error(error))
+        }
+    }
+
+    /// Sends a result that is already JSON text (for instance a cached answer): `bytes` becomes the `result`
+    /// member as it is, so it must be one valid JSON value of the response type.
+    public func reply(encodedResult bytes: [UInt8]) {
+        guard claimReply() else { return }
+        send(.encoded(bytes))
+    }
+
+    private func claimReply() -> Bool {
+        replied.withLock { replied in
+            defer { replied = true }
+            return !replied
         }
     }
 
@@ -64,4 +80,11 @@ public final class RequestContext<Response: Encodable & Sendable>: Sendable {
             reply(.failure(ResponseError(code: ResponseError.requestFailed, message: "\(error)")))
         }
     }
+}
+
+/// What a ``RequestContext`` hands to the connection: a result as a value or as JSON text, or an error.
+enum ReplyBody: Sendable, Hashable {
+    case value(JSONValue)
+    case encoded([UInt8])
+    case error(ResponseError)
 }
