@@ -58,6 +58,34 @@ extension JSONWriter {
         needsComma = false
     }
 
+    /// Writes the member `key` with a string value, or nothing when `value` is `nil`.
+    public mutating func member(_ key: StaticString, ifPresent value: String?) {
+        guard let value else { return }
+        member(key)
+        self.value(value)
+    }
+
+    /// Writes the member `key` with an integer value, or nothing when `value` is `nil`.
+    public mutating func member(_ key: StaticString, ifPresent value: Int?) {
+        guard let value else { return }
+        member(key)
+        self.value(value)
+    }
+
+    /// Writes the member `key` with a Boolean value, or nothing when `value` is `nil`.
+    public mutating func member(_ key: StaticString, ifPresent value: Bool?) {
+        guard let value else { return }
+        member(key)
+        self.value(value)
+    }
+
+    /// Writes the member `key` with a directly encodable value, or nothing when `value` is `nil`.
+    public mutating func member(_ key: StaticString, ifPresent value: (some JSONDirectEncodable)?) {
+        guard let value else { return }
+        member(key)
+        self.value(value)
+    }
+
     /// Writes a string value.
     public mutating func value(_ string: String) {
         writeString(string)
@@ -140,10 +168,7 @@ extension Hover: JSONDirectEncodable {
         writer.beginObject()
         writer.member("contents")
         writer.value(contents)
-        if let range {
-            writer.member("range")
-            writer.value(range)
-        }
+        writer.member("range", ifPresent: range)
         writer.endObject()
     }
 }
@@ -160,14 +185,8 @@ extension StringOrMarkupContent: JSONDirectEncodable {
 extension CompletionItemLabelDetails: JSONDirectEncodable {
     public func writeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let detail {
-            writer.member("detail")
-            writer.value(detail)
-        }
-        if let description {
-            writer.member("description")
-            writer.value(description)
-        }
+        writer.member("detail", ifPresent: detail)
+        writer.member("description", ifPresent: description)
         writer.endObject()
     }
 }
@@ -186,42 +205,15 @@ extension CompletionItem: JSONDirectEncodable {
         writer.beginObject()
         writer.member("label")
         writer.value(label)
-        if let labelDetails {
-            writer.member("labelDetails")
-            writer.value(labelDetails)
-        }
-        if let kind {
-            writer.member("kind")
-            writer.value(kind.rawValue)
-        }
-        if let detail {
-            writer.member("detail")
-            writer.value(detail)
-        }
-        if let documentation {
-            writer.member("documentation")
-            writer.value(documentation)
-        }
-        if let preselect {
-            writer.member("preselect")
-            writer.value(preselect)
-        }
-        if let sortText {
-            writer.member("sortText")
-            writer.value(sortText)
-        }
-        if let filterText {
-            writer.member("filterText")
-            writer.value(filterText)
-        }
-        if let insertText {
-            writer.member("insertText")
-            writer.value(insertText)
-        }
-        if let insertTextFormat {
-            writer.member("insertTextFormat")
-            writer.value(insertTextFormat.rawValue)
-        }
+        writer.member("labelDetails", ifPresent: labelDetails)
+        writer.member("kind", ifPresent: kind?.rawValue)
+        writer.member("detail", ifPresent: detail)
+        writer.member("documentation", ifPresent: documentation)
+        writer.member("preselect", ifPresent: preselect)
+        writer.member("sortText", ifPresent: sortText)
+        writer.member("filterText", ifPresent: filterText)
+        writer.member("insertText", ifPresent: insertText)
+        writer.member("insertTextFormat", ifPresent: insertTextFormat?.rawValue)
         writer.endObject()
     }
 }
