@@ -102,98 +102,39 @@ private func semanticDiagnostics(_ diagnostics: [Diagnostic], tree: SyntaxTree) 
 }
 
 /// The diagnostics of generating SQL for each statement that has no error yet.
-///
-/// Statements are independent here, so a file with many of them is checked on all cores (`concurrentPerform`, in
-/// contiguous chunks whose results are joined in statement order); a diagnostic is then pointed at the function its
-/// message names.
 private func sqlDiagnostics(
     _ statements: [CompiledStatement], diagnostics: [Diagnostic], symbols: () -> [SymbolRecord],
     catalog: Catalog, dialect: DatabaseKind
 ) -> [Diagnostic] {
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
-    var checked: [CompiledStatement] = []
-    func collect(_ statement: CompiledStatement) {
-        statement.children.forEach(collect)
+    var result: [Diagnostic] = []
+    func visit(_ statement: CompiledStatement) {
+        statement.children.forEach(visit)
         guard statement.kind == .query || statement.kind == .mutation,
             !errorRanges.contains(where: { statement.range.contains($0) }),
             statement.plan.map({ !$0.isDeeper(than: 1_000) }) ?? true
         else { return }
-        checked.append(statement)
-    }
-    statements.forEach(collect)
-
-    var found = sqlErrors(of: checked, catalog: catalog, dialect: dialect)
-    guard !found.isEmpty else { return [] }
-    let records = symbols()
-    for index in found.indices {
-        let range = found[index].statementRange
-        // Point at the function the message names, when it is in the statement.
-        for record in records where range.contains(record.range) {
-            if case .function(let function, let functionRange) = record.symbol,
-                found[index].diagnostic.message.hasPrefix(function.name + "()")
-                    || found[index].diagnostic.message.hasPrefix(function.name + " ")
-            {
-                found[index].diagnostic.range = functionRange
-                break
+        do {
+            _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
+        } catch let error as CompileError {
+            var diagnostic = error.diagnostic
+            // Point at the function the message names, when it is in the statement.
+            for record in symbols() where statement.range.contains(record.range) {
+                if case .function(let function, let range) = record.symbol,
+                    diagnostic.message.hasPrefix(function.name + "()")
+                        || diagnostic.message.hasPrefix(function.name + " ")
+                {
+                    diagnostic.range = range
+                    break
+                }
             }
+            result.append(diagnostic)
+        } catch {
+            result.append(Diagnostic(code: .invalidUse, range: statement.range, message: "\(error)"))
         }
     }
-    return found.map(\.diagnostic)
-}
-
-/// The statements below this many are checked on the calling thread: a thread hand-off costs more than they do.
-private let parallelSQLCheckThreshold = 64
-
-/// Generates the SQL of each statement and returns the failures, in statement order.
-private func sqlErrors(
-    of statements: [CompiledStatement], catalog: Catalog, dialect: DatabaseKind
-) -> [(statementRange: ByteRange, diagnostic: Diagnostic)] {
-    @Sendable func check(
-        _ slice: ArraySlice<CompiledStatement>
-    ) -> [(statementRange: ByteRange, diagnostic: Diagnostic)] {
-        slice.compactMap { statement in
-            do {
-                _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
-                return nil
-            } catch let error as CompileError {
-                return (statement.range, error.diagnostic)
-            } catch {
-                return (statement.range, Diagnostic(code: .invalidUse, range: statement.range, message: "\(error)"))
-            }
-        }
-    }
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    guard cores > 1, statements.count >= parallelSQLCheckThreshold else { return check(statements[...]) }
-    let chunkCount = min(cores, statements.count / (parallelSQLCheckThreshold / 2))
-    let chunkSize = (statements.count + chunkCount - 1) / chunkCount
-    let results = ChunkResults<(statementRange: ByteRange, diagnostic: Diagnostic)>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-        let lower = chunk * chunkSize
-        let upper = min(lower + chunkSize, statements.count)
-        guard lower < upper else { return }
-        results.store(check(statements[lower..<upper]), at: chunk)
-    }
-    return results.joined()
-}
-
-/// One result array per chunk of a `concurrentPerform`, each written by its own iteration.
-private final class ChunkResults<Element>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [[Element]]
-
-    init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-    func store(_ elements: [Element], at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        chunks[index] = elements
-    }
-
-    func joined() -> [Element] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(chunks.joined())
-    }
+    statements.forEach(visit)
+    return result
 }
 
 /// The result of ``compile(_:catalog:dialect:)-(String,_,_)``: the tree, the diagnostics, the statements, and

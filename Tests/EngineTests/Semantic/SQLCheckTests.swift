@@ -2,12 +2,12 @@ import Testing
 
 @testable import Moltres
 
-/// The SQL check of `compile` (dialect diagnostics, `MOL4xxx`): a file with many statements is checked on all
-/// cores in chunks, and what it reports must not depend on that.
+/// The SQL check of `compile` (dialect diagnostics, `MOL4xxx`) over a long file: every failure reported once, at
+/// the function it names, alongside the binder's own.
 @Suite struct SQLCheckTests {
     /// 300 query statements; every 37th and the last select `F.rand(42)` (MOL4001 on SQLite, found by generating
-    /// the SQL) and every 53rd is a lateral join (MOL4002, found by the binder), so SQL failures fall in every chunk,
-    /// at the first and last statements too, between the binder's own.
+    /// the SQL) and every 53rd is a lateral join (MOL4002, found by the binder), so SQL failures fall at the first and
+    /// last statements too, between the binder's own.
     @Test func manyStatementsReportEveryFailureOnceInOrder() {
         var lines: [String] = []
         var expected: [(line: Int, code: String)] = []
@@ -38,7 +38,7 @@ import Testing
             let start = Int(diagnostic.range.start)
             #expect(Array(Array(text.utf8)[start..<start + 4]) == Array("rand".utf8))
         }
-        // The same statements one at a time (below the parallel threshold) give the same diagnostics.
+        // The same statements one at a time give the same diagnostics.
         for (line, code) in expected {
             let single = compile(lines[line] + "\n", catalog: DiagnosticCatalog.exampleCatalog, dialect: .sqlite)
             #expect(single.diagnostics.map(\.code.rawValue) == [code])
