@@ -34,12 +34,7 @@ final class RawPostgres {
             return PQexecPrepared(connection, name, 1, &value, &length, &format, 0)
         }
         defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_TUPLES_OK else {
-            throw BenchmarkError(String(cString: PQerrorMessage(connection)))
-        }
-        var sum = 0
-        for row in 0..<PQntuples(result) { sum &+= Self.row(result, row) }
-        return sum
+        return try sumOfRows(result)
     }
 
     /// Streams a query in single-row mode, converting numbers and reading text lengths.
@@ -64,6 +59,11 @@ final class RawPostgres {
     func collect(sql: String) throws -> Int {
         let result = PQexecParams(connection, sql, 0, nil, nil, nil, nil, 0)
         defer { PQclear(result) }
+        return try sumOfRows(result)
+    }
+
+    /// The checksum of every row of a finished query's result; throws the connection's error when it failed.
+    private func sumOfRows(_ result: OpaquePointer?) throws -> Int {
         guard PQresultStatus(result) == PGRES_TUPLES_OK else {
             throw BenchmarkError(String(cString: PQerrorMessage(connection)))
         }

@@ -83,11 +83,17 @@ import Testing
 }
 
 @Suite struct TransactionCommandTests {
-    @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
+    /// A server whose workspace database has an empty `ledger` table, with the schema loaded.
+    func serverWithLedger() async throws -> (TestServer, any DatabaseConnection) {
         let test = try await TestServer()
         let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
         try database.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
         _ = try await test.command("moltres.refreshSchema", [:])
+        return (test, database)
+    }
+
+    @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
+        let (test, database) = try await serverWithLedger()
         test.open(
             """
             with db.transaction() as txn:
@@ -139,10 +145,7 @@ import Testing
     }
 
     @Test func runFileCommitsWorkBeforeACommitAndRollsBackTheRest() async throws {
-        let test = try await TestServer()
-        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
-        try database.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
-        _ = try await test.command("moltres.refreshSchema", [:])
+        let (test, database) = try await serverWithLedger()
         test.open(
             """
             with db.transaction() as txn:

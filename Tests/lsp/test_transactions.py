@@ -14,13 +14,18 @@ async def run_file(client: LanguageClient, uri: str, **extra):
     )
 
 
-async def test_run_file_honours_commit_rollback_and_savepoints(client: LanguageClient):
+async def create_table(client: LanguageClient, name: str, columns: str):
+    """(Re)creates a table in the workspace database and has the server reload the schema."""
     with sqlite3.connect(WORKSPACE / "shop.db") as database:
-        database.execute("DROP TABLE IF EXISTS e2e_ledger")
-        database.execute("CREATE TABLE e2e_ledger (id INTEGER PRIMARY KEY, note TEXT NOT NULL)")
+        database.execute(f"DROP TABLE IF EXISTS {name}")
+        database.execute(f"CREATE TABLE {name} ({columns})")
     await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="moltres.refreshSchema", arguments=[{}])
     )
+
+
+async def test_run_file_honours_commit_rollback_and_savepoints(client: LanguageClient):
+    await create_table(client, "e2e_ledger", "id INTEGER PRIMARY KEY, note TEXT NOT NULL")
     uri = open_document(
         client,
         "transactions.moltres",
@@ -48,12 +53,7 @@ async def test_run_file_honours_commit_rollback_and_savepoints(client: LanguageC
 
 
 async def test_a_failing_block_is_rolled_back_and_reported_on_its_line(client: LanguageClient):
-    with sqlite3.connect(WORKSPACE / "shop.db") as database:
-        database.execute("DROP TABLE IF EXISTS e2e_failing")
-        database.execute("CREATE TABLE e2e_failing (id INTEGER PRIMARY KEY)")
-    await client.workspace_execute_command_async(
-        types.ExecuteCommandParams(command="moltres.refreshSchema", arguments=[{}])
-    )
+    await create_table(client, "e2e_failing", "id INTEGER PRIMARY KEY")
     uri = open_document(
         client,
         "failing.moltres",
