@@ -21,18 +21,18 @@ import Testing
     }
 
     @Test func anIsolatedEditIsCheckedAtOnceAndABurstAfterTheDelay() async throws {
-        let test = try await TestServer(diagnosticsDelay: .milliseconds(1_500))
+        let test = try await TestServer(diagnosticsDelay: .seconds(3))
         test.open("db.table(\"orders\").select(\"id\")\n")
         _ = try await test.waitForDiagnostics(test.uri())
         #expect(published(test).last == 1)
-        try await Task.sleep(for: .milliseconds(1_600))
+        try await Task.sleep(for: .milliseconds(3_100))
 
-        // After a quiet spell: published long before the 1.5 s delay.
+        // After a quiet spell: published long before the 3 s delay (the margin is wide: CI machines are loaded).
         let start = ContinuousClock.now
         change(test, version: 2, text: "db.table(\"orders\").select(\"idd\")\n")
         let afterEdit = try await test.waitForDiagnostics(test.uri()) { $0.contains { $0.code == "MOL2001" } }
         #expect(afterEdit.contains { $0.code == "MOL2001" })
-        #expect(ContinuousClock.now - start < .milliseconds(1_000))
+        #expect(ContinuousClock.now - start < .milliseconds(2_000))
         #expect(published(test).last == 2)
 
         // A burst right after: nothing until the delay has passed since the last edit, then only the last version.
@@ -40,7 +40,7 @@ import Testing
         change(test, version: 4, text: "db.table(\"orders\").select(\"id\")\n")
         try await Task.sleep(for: .milliseconds(500))
         #expect(published(test).last == 2)
-        for _ in 0..<300 where published(test).last != 4 { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<1_000 where published(test).last != 4 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(published(test).last == 4)
         #expect(!published(test).contains(3))
     }

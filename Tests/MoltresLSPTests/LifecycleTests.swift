@@ -44,14 +44,14 @@ import Testing
             (error as? ResponseError)?.code == ResponseError.invalidRequest
         }
         test.client.send(notification: ExitNotification.self, params: LSPNull())
-        for _ in 0..<100 where test.exitCodes.current.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<500 where test.exitCodes.current.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         #expect(test.exitCodes.current.first == 0)
     }
 
     @Test func exitWithoutShutdownExitsWithOne() async throws {
         let test = try await TestServer()
         test.client.send(notification: ExitNotification.self, params: LSPNull())
-        for _ in 0..<100 where test.exitCodes.current.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<500 where test.exitCodes.current.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         #expect(test.exitCodes.current.first == 1)
     }
 

@@ -10,7 +10,7 @@ import Testing
 @Suite struct PositionRequestTests {
     /// Waits until the current version's analysis is warm (the server builds it after publishing diagnostics).
     private func waitUntilWarm(_ test: TestServer, version: Int) async throws -> Bool {
-        for _ in 0..<300 {
+        for _ in 0..<1_000 {
             if let snapshot = test.server.documents.snapshot(test.uri()), snapshot.version == version,
                 test.server.currentAnalysis(of: snapshot)?.isWarm == true
             {

@@ -90,13 +90,13 @@ final class TestServer: Sendable {
             request: ExecuteCommandRequest.self, params: ExecuteCommandParams(command: name, arguments: [argument]))
     }
 
-    /// Waits until diagnostics for `uri` arrive (or a second passes).
+    /// Waits until diagnostics for `uri` arrive (or five seconds pass: CI machines can be slow).
     func waitForDiagnostics(
         _ uri: DocumentUri, where condition: ([MoltresProtocol.Diagnostic]) -> Bool = { _ in true }
     )
         async throws -> [MoltresProtocol.Diagnostic]
     {
-        for _ in 0..<200 {
+        for _ in 0..<500 {
             if let found = diagnostics.withLock({ $0[uri] }), condition(found) { return found }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -21,9 +21,8 @@ import Testing
         #expect(error?.kind == .cancelled)
         #expect(error?.sqlState == "57014")
         #expect(end - start < .seconds(5))
-        if let cancelled = cancelledAt.get() {
-            #expect(end - cancelled < .milliseconds(100), "took \(end - cancelled) after cancel()")
-        }
+        // pg_sleep(10) ended well before its time, so the cancel stopped it (how soon: the benchmarks, not here).
+        #expect(cancelledAt.get().map { $0 <= end } == true)
         // The connection is usable afterwards.
         #expect(try connection.collect("SELECT 1").rows == [[1]])
     }

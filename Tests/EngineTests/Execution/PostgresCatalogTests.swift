@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    @Test func manyTablesLoadQuickly() throws {
+    @Test func manyTablesLoad() throws {
         let (connection, schema) = try PostgresTestServer.connectInFreshSchema("many")
         defer { PostgresTestServer.dropSchema(schema, on: connection) }
         var script = ""
@@ -141,11 +141,8 @@ import Testing
                 "CREATE TABLE t\(index) (id int PRIMARY KEY, name text, parent int REFERENCES t\(max(0, index - 1)) (id));\n"
         }
         try connection.execute(script)
-        let start = ContinuousClock.now
         let catalog = try connection.loadCatalog()
-        let elapsed = ContinuousClock.now - start
         #expect(catalog.tables.filter { $0.schema == schema }.count == 500)
         #expect(catalog.table(named: "t499")?.foreignKeys.first?.referencedTable == "t498")
-        #expect(elapsed < .seconds(2), "catalog of 500 tables took \(elapsed)")
     }
 }
