@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks in a release build, against SQLite files and a throwaway PostgreSQL server.
-# Usage: scripts/bench.sh [suite …] [--repetitions N]   (suites: sqlite postgres json parser compile frontend engine)
+# Usage: scripts/bench.sh [suite …] [--repetitions N]   (suites: sqlite postgres json parser compile frontend engine cancel)
 # `engine` runs DataFrame pipelines (prepared point query, 1M rows through stream/collect) on SQLite and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,7 @@
 import Foundation
 
 // moltres-bench [suite …] [--repetitions N] [--postgres URL]
-// Suites: sqlite, postgres, json, parser, compile, frontend, engine, lsp (each adds its own file with a `run…Benchmarks` function).
+// Suites: sqlite, postgres, json, parser, compile, frontend, engine, lsp, cancel (each adds its own file with a `run…Benchmarks` function).
 // Run release builds only: `swift run -c release moltres-bench`.
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -37,6 +37,7 @@ for suite in suites {
     case "frontend": results += try runFrontendBenchmarks(repetitions: repetitions)
     case "lsp": results += try runLSPBenchmarks(repetitions: repetitions)
     case "engine": results += try runEngineBenchmarks(repetitions: repetitions, postgresURL: postgresURL)
+    case "cancel": results += try runCancelBenchmarks(repetitions: repetitions, postgresURL: postgresURL)
     default:
         FileHandle.standardError.write(Data("unknown or not yet available suite '\(suite)'\n".utf8))
     }
