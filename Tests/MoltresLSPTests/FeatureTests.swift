@@ -58,6 +58,13 @@ import Testing
         #expect(list?.items.count == BuiltinFunction.all.count)
     }
 
+    @Test func aBindingHidesThePredefinedNameItShadows() async throws {
+        let labels = try await completionLabels("db = connect(\"sqlite:///shop.db\")\nsum = col(\"amount\")\n1️⃣\n")
+        #expect(labels.filter { $0 == "db" }.count == 1)
+        #expect(labels.filter { $0 == "sum" }.count == 1)
+        #expect(labels.contains("col") && labels.contains("avg"))
+    }
+
     @Test func completesKeywordValues() async throws {
         let labels = try await completionLabels("a = db.table(\"orders\").select()\na.join(a, how=1️⃣\n")
         #expect(labels.contains("\"left\""))

@@ -72,8 +72,11 @@ extension LanguageServer {
                         documentation: .string(parameter), sortText: "0" + label, insertText: label + "="))
             }
         }
-        // Bindings, predefined names and functions.
-        for binding in analysis.bindings.visibleBindings(at: offset) {
+        // Bindings, predefined names and functions; a binding hides the predefined name or function it shadows
+        // (`db = connect(...)` is offered once, as the binding).
+        let bindings = analysis.bindings.visibleBindings(at: offset)
+        let bound = Set(bindings.map(\.name))
+        for binding in bindings {
             let firstLine = binding.value.map { $0.text.split(separator: "\n").first.map(String.init) ?? "" } ?? ""
             items.append(
                 CompletionItem(label: binding.name, kind: .variable, detail: firstLine, sortText: "1" + binding.name))
@@ -83,13 +86,12 @@ extension LanguageServer {
             ("col", .function, "col(name) -> Column"), ("lit", .function, "lit(value) -> Column"),
             ("Window", .class, "window specifications"), ("connect", .function, "connect(url_or_name) -> Database"),
         ]
-        for (name, kind, detail) in predefined {
+        for (name, kind, detail) in predefined where !bound.contains(name) {
             items.append(CompletionItem(label: name, kind: kind, detail: detail, sortText: "2" + name))
         }
-        items += functionItems(snippets: snippets).map { item in
-            var item = item
+        for var item in functionItems(snippets: snippets) where !bound.contains(item.label) {
             item.sortText = "3" + item.label
-            return item
+            items.append(item)
         }
         return CompletionList(isIncomplete: false, items: items)
     }
