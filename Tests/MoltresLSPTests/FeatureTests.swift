@@ -58,6 +58,15 @@ import Testing
         #expect(list?.items.count == BuiltinFunction.all.count)
     }
 
+    @Test func aBareArgumentOfAColumnTakingMethodOffersQuotedColumnsFirst() async throws {
+        let labels = try await completionLabels("db.table(\"orders\").group_by(1️⃣\n")
+        #expect(labels.first == "\"id\"")
+        #expect(labels.contains("\"status\"") && labels.contains("col"))
+        #expect(!labels.contains("\"email\""))  // a customers column, not in scope
+        // Not in a call that takes no column names.
+        #expect(!(try await completionLabels("db.table(1️⃣\n")).contains("\"id\""))
+    }
+
     @Test func aBindingHidesThePredefinedNameItShadows() async throws {
         let labels = try await completionLabels("db = connect(\"sqlite:///shop.db\")\nsum = col(\"amount\")\n1️⃣\n")
         #expect(labels.filter { $0 == "db" }.count == 1)

@@ -61,6 +61,18 @@ extension LanguageServer {
         var items: [CompletionItem] = []
         // Inside a call: its keyword arguments first.
         if let call = context.enclosingCall(at: offset), let name = call.calleeName {
+            // A DataFrame method that takes column names (`select(`, `group_by(`, …): the columns in scope at that
+            // step, quoted, ahead of everything else.
+            if columnTakingMethods.contains(name), call.callee.flatMap(MemberAccess.init) != nil {
+                for column in context.columns(visibleTo: call) {
+                    let quoted = "\"\(column.name)\""
+                    items.append(
+                        CompletionItem(
+                            label: quoted, kind: .field, detail: column.detail,
+                            documentation: column.info.map { .string(columnSummary($0)) }, sortText: "0" + column.name,
+                            filterText: column.name, insertText: quoted))
+                }
+            }
             let parameters =
                 APICatalog.anyMethod(name)?.1.parameters
                 ?? BuiltinFunction.named(name)?.parameters ?? []
