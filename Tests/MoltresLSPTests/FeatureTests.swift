@@ -221,6 +221,26 @@ import Testing
         #expect(text.contains("SQL up to this step"))
         #expect(text.contains("WHERE"))
         #expect(text.contains("`customer_id`"))
+        #expect(text.contains("\n-- parameters: \"paid\"\n```"), "\(text)")
+    }
+
+    @Test func hoverParametersCannotBreakTheCodeBlock() async throws {
+        let test = try await TestServer()
+        let long = String(repeating: "x", count: 200)
+        let markers = test.open(
+            "x = db.table(\"orders\").where(col(\"status\") == \"a\\n```\\nb\").wh1️⃣ere(col(\"status\") != \"\(long)\")\n"
+        )
+        let hover = try await test.client.send(
+            request: HoverRequest.self,
+            params: HoverParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let text = hover?.contents.value ?? ""
+        // Only the four fence lines of the python and sql blocks start with ```: the newline inside the value stays
+        // escaped, so its ``` stays inside the comment line.
+        let fences = text.split(separator: "\n").filter { $0.hasPrefix("```") }
+        #expect(fences == ["```python", "```", "```sql", "```"], "\(text)")
+        #expect(text.contains(String(repeating: "x", count: 60) + "…\""))
+        #expect(text.contains(#"-- parameters: "a\n```\nb", "xxx"#), "\(text)")
     }
 
     @Test func columnCompletionSeesAliasesAfterAggregation() async throws {

@@ -71,6 +71,18 @@ extension LanguageServer {
         return nil
     }
 
+    /// The bound values of a statement as a trailing SQL comment, in order (`-- parameters: 100, "paid"`), JSON
+    /// spelled, so no value can end the comment line or the Markdown code block; long values and lists are cut.
+    func parameterComment(_ parameters: [DatabaseValue]) -> String {
+        guard !parameters.isEmpty else { return "" }
+        var values = parameters.prefix(20).map { value in
+            let text = json(value).encodedString()
+            return text.count > 80 ? text.prefix(76) + "…" + (text.hasPrefix("\"") ? "\"" : "") : text
+        }
+        if parameters.count > 20 { values.append("… (\(parameters.count) in all)") }
+        return "\n-- parameters: " + values.joined(separator: ", ")
+    }
+
     /// Hover text from the compiler's symbol at `offset`: a pipeline step's SQL and output columns, a column's
     /// type and origin, a table's columns, or a binding's kind.
     func semanticHover(_ analysis: DocumentAnalysis, offset: Int, token: SyntaxToken) -> String? {
@@ -84,7 +96,9 @@ extension LanguageServer {
             }
             // One SQL generation per step and document version: hovering the same step again reuses it.
             let sql = analysis.cache.sql(forStep: range) {
-                try generateSQL(for: plan, dialect: makeDialect(analysis.dialect), catalog: analysis.catalog).prettyText
+                let statement = try generateSQL(
+                    for: plan, dialect: makeDialect(analysis.dialect), catalog: analysis.catalog)
+                return statement.prettyText + parameterComment(statement.parameters)
             }
             switch sql {
             case .success(let sql):
