@@ -54,7 +54,7 @@ struct DatabaseOptions: ParsableArguments {
         do {
             return try Database.open(url, readOnly: readOnly)
         } catch let error as DatabaseError {
-            throw CommandFailure("cannot open \(ConnectionURL.redact(url)): \(error.message)")
+            throw CommandFailure(opening: url, error)
         }
     }
 }
@@ -63,6 +63,13 @@ struct DatabaseOptions: ParsableArguments {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+
+    /// A database that cannot be opened: the driver's message when it names the database and the reason (never the
+    /// password), else that message after the redacted URL.
+    init(opening url: String, _ error: DatabaseError) {
+        self.init(
+            error.kind == .connection ? error.message : "cannot open \(ConnectionURL.redact(url)): \(error.message)")
+    }
 }
 
 extension CommandFailure: LocalizedError {

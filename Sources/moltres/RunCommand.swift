@@ -74,7 +74,16 @@ struct RunCommand: ParsableCommand {
                 "no database: pass --db URL, set MOLTRES_DSN, or start the file with db = connect(\"sqlite:///shop.db\")"
             )
         }
-        let session = try openSession(url)
+        let session: Session
+        do {
+            session = try openSession(url)
+        } catch let error as DatabaseError {
+            // The file's own connect(...): reported at its line, like every later one.
+            guard given == nil, let connect = steps.first else { throw CommandFailure(opening: url, error) }
+            let message = CommandFailure(opening: url, error).description
+            SourceFiles.printError("\(file):\(connect.line):\(connect.column): error: \(message) [MOL6002]\n")
+            throw ExitCode(1)
+        }
         let catalog: Catalog
         do {
             catalog = try session.catalog()
@@ -116,12 +125,10 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// Opens a session; a failure is the driver's `DatabaseError` (its message never shows a password), which the
+    /// callers place: at the file's `connect(...)` line, or as a plain message for `--db`.
     private func openSession(_ url: String) throws -> Session {
-        do {
-            return try Session.connect(url, readOnly: readOnly)
-        } catch let error as DatabaseError {
-            throw CommandFailure("cannot open \(ConnectionURL.redact(url)): \(error.message)")
-        }
+        try Session.connect(url, readOnly: readOnly)
     }
 }
 

@@ -175,3 +175,56 @@ def test_connect_schemas_on_postgres_and_sqlite(moltres, write_file, postgres_db
     run = moltres("run", script, "--format", "jsonl")
     assert run.status == 0, run
     assert [line["rows"] for line in run.jsonl()] == [[[1], [2]], [["hi"], [None]]]
+
+
+def closed_port() -> int:
+    """A local TCP port with nothing listening on it."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_connect_that_fails_is_reported_at_its_line_without_the_password(moltres, write_file, shop_db):
+    _, url = shop_db
+    port = closed_port()
+    script = write_file(
+        "two.moltres",
+        f'db = connect("{url}")\n'
+        'db.table("orders").select("id").limit(1)\n'
+        f'db = connect("postgresql://alice:s3cret-pw@127.0.0.1:{port}/shop")\n'
+        'db.table("orders").select("id")\n',
+    )
+    result = moltres("run", script)
+    assert result.status == 1, result
+    assert "s3cret-pw" not in result.stdout + result.stderr
+    assert f"two.moltres:3:1: error: could not connect to postgresql://alice:***@127.0.0.1:{port}/shop" in result.stderr
+    assert result.stderr.rstrip().endswith("[MOL6002]")
+    assert result.stderr.count("could not connect") == 1  # said once, not wrapped twice
+    # The statement before the failing connect ran.
+    assert "(1 row" in result.stdout
+
+
+def test_the_files_first_connect_failing_is_located_too(moltres, write_file, tmp_path):
+    missing_dir = tmp_path / "no" / "such" / "dir"
+    script = write_file("first.moltres", f'db = connect("sqlite:///{missing_dir}/x.db")\ndb.table("t").select("x")\n')
+    result = moltres("run", script)
+    assert result.status == 1, result
+    assert "first.moltres:1:1: error: cannot open SQLite database" in result.stderr
+    assert "[MOL6002]" in result.stderr
+    assert not missing_dir.exists()
+
+
+def test_a_malformed_connect_url_is_reported_without_the_password(moltres, write_file, shop_db):
+    _, url = shop_db
+    script = write_file(
+        "port.moltres",
+        f'db = connect("{url}")\ndb = connect("postgresql://alice:s3cret-pw@db.example:notaport/shop")\n'
+        'db.table("orders").select("id")\n',
+    )
+    result = moltres("run", script)
+    assert result.status == 1, result
+    assert "s3cret-pw" not in result.stdout + result.stderr
+    assert "port.moltres:2:1: error: cannot connect to postgresql://alice:***@db.example:notaport/shop" in result.stderr
+    assert "port 'notaport'" in result.stderr and "[MOL6002]" in result.stderr

@@ -212,8 +212,13 @@ public final class ScriptRunner {
         case .connect(let target):
             do {
                 session = try connector(target)
+            } catch let error as DatabaseError where error.kind == .connection {
+                // The driver's message names the database (never its password) and the reason.
+                throw ScriptError(
+                    code: "MOL6002", message: error.message, range: step.range, line: step.line, column: step.column)
             } catch {
-                throw failure(step, error, defaultCode: "MOL6002", prefix: "cannot connect to \(target): ")
+                throw failure(
+                    step, error, defaultCode: "MOL6002", prefix: "cannot connect to \(ConnectionURL.redact(target)): ")
             }
         case .query(let plan, let mode):
             let result = try located(step) { try runQuery(plan, mode: mode, step: step) }
