@@ -73,12 +73,19 @@ struct BindingIndex: Sendable {
         }
     }
 
+    /// Records the names used in a subtree. A name expression is one identifier token, and a subtree's tokens are
+    /// contiguous, so this reads the token range instead of descending through every node (which made an array of
+    /// children per node: this index cost more than compiling the file).
     private mutating func collectReferences(in node: SyntaxNode, visible: [String: Int]) {
-        if node.kind == .nameExpression, let name = NameExpression(node), let token = name.token, let text = name.name {
+        guard let first = node.firstToken?.index, let last = node.lastToken?.index else { return }
+        let tree = node.tree
+        let tokens = tree.tokens
+        for index in first...last where tokens[index].kind == .identifier {
+            let token = tree.token(index)
+            guard token.parent?.kind == .nameExpression else { continue }
+            let text = token.text
             references.append(Reference(name: text, range: token.range, binding: visible[text]))
-            return
         }
-        for child in node.childNodes { collectReferences(in: child, visible: visible) }
     }
 
     /// The binding at a byte offset: its own name, or a name that refers to it.

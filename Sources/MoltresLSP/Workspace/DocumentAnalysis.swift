@@ -145,9 +145,24 @@ final class SymbolIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let entries = compilation.symbolOccurrences.enumerated().map { (range: $1.range, order: $0, symbol: $1.symbol) }
-            .sorted { ($0.range.start, $0.order) < ($1.range.start, $1.order) }
-        let result = (entries, entries.map(\.range.length).max() ?? 0)
+        // Sort keys, not the symbols (moving a symbol, an enum with schema and plan payloads, retains and releases
+        // them): start << 32 | recording order, so ties keep the order of recording and the sort compares plain
+        // integers (files and symbol counts stay below 4 Gi).
+        let occurrences = compilation.symbolOccurrences
+        var keys = occurrences.indices.map {
+            UInt64(UInt32(truncatingIfNeeded: occurrences[$0].range.start)) << 32 | UInt64($0)
+        }
+        keys.sort()
+        var entries: [(range: ByteRange, order: Int, symbol: SemanticSymbol)] = []
+        entries.reserveCapacity(keys.count)
+        var longest = 0
+        for key in keys {
+            let position = Int(key & 0xFFFF_FFFF)
+            let occurrence = occurrences[position]
+            entries.append((occurrence.range, position, occurrence.symbol))
+            longest = max(longest, occurrence.range.length)
+        }
+        let result = (entries, longest)
         built = result
         return result
     }
