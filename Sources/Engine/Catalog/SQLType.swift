@@ -22,8 +22,12 @@ public enum SQLType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Follows SQLite's affinity rules (https://www.sqlite.org/datatype3.html §3.1) for names it does not
     /// know by heart, so any declared name of a SQLite or PostgreSQL column lands somewhere sensible.
     public init(declaredTypeName: String) {
-        let name = declaredTypeName.lowercased().trimmingCharacters(in: .whitespaces)
-        let base = name.split(separator: "(").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? name
+        // The name before any `(precision)`, without surrounding white space, lowercased. (Foundation's
+        // `trimmingCharacters` made this most of the cost of reading a 10,000-column catalog.)
+        var trimmed = declaredTypeName.prefix { $0 != "(" }
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        let base = trimmed.lowercased()
         if base.isEmpty {
             self = .unknown
             return

@@ -73,6 +73,8 @@ import Testing
         ("boolean", .boolean), ("timestamptz", .timestamp), ("TIMESTAMP", .timestamp), ("date", .date),
         ("bytea", .blob), ("BLOB", .blob), ("jsonb", .json), ("", .unknown), ("MEDIUMINT UNSIGNED", .integer),
         ("NATIVE CHARACTER(70)", .text), ("FLOATING POINT", .integer), ("weird", .unknown),
+        ("  Varchar (20) ", .text), ("\tTIMESTAMP WITH TIME ZONE\t", .timestamp), ("(8)", .unknown), ("   ", .unknown),
+        ("DÉCIMAL", .unknown), ("ınt", .unknown),
     ])
     func mapsDeclaredNames(name: String, type: SQLType) {
         #expect(SQLType(declaredTypeName: name) == type)
