@@ -208,16 +208,21 @@ import Testing
 
 /// Hover and completion that come from the compiler.
 @Suite struct SemanticFeatureTests {
-    @Test func hoverOnAStepShowsItsSQLAndColumns() async throws {
+    /// The hover text at the 1️⃣ marker of `marked`, opened in a new server.
+    private func hoverText(_ marked: String) async throws -> String {
         let test = try await TestServer()
-        let markers = test.open(
-            "x = db.table(\"orders\").select().wh1️⃣ere(col(\"status\") == \"paid\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
-        )
+        let markers = test.open(marked)
         let hover = try await test.client.send(
             request: HoverRequest.self,
             params: HoverParams(
                 textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
-        let text = hover?.contents.value ?? ""
+        return hover?.contents.value ?? ""
+    }
+
+    @Test func hoverOnAStepShowsItsSQLAndColumns() async throws {
+        let text = try await hoverText(
+            "x = db.table(\"orders\").select().wh1️⃣ere(col(\"status\") == \"paid\").group_by(\"status\").agg(F.sum(col(\"amount\")).alias(\"total\"))\n"
+        )
         #expect(text.contains("SQL up to this step"))
         #expect(text.contains("WHERE"))
         #expect(text.contains("`customer_id`"))
@@ -225,16 +230,10 @@ import Testing
     }
 
     @Test func hoverParametersCannotBreakTheCodeBlock() async throws {
-        let test = try await TestServer()
         let long = String(repeating: "x", count: 200)
-        let markers = test.open(
+        let text = try await hoverText(
             "x = db.table(\"orders\").where(col(\"status\") == \"a\\n```\\nb\").wh1️⃣ere(col(\"status\") != \"\(long)\")\n"
         )
-        let hover = try await test.client.send(
-            request: HoverRequest.self,
-            params: HoverParams(
-                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
-        let text = hover?.contents.value ?? ""
         // Only the four fence lines of the python and sql blocks start with ```: the newline inside the value stays
         // escaped, so its ``` stays inside the comment line.
         let fences = text.split(separator: "\n").filter { $0.hasPrefix("```") }
