@@ -108,8 +108,17 @@ private func sqlDiagnostics(
 ) -> [Diagnostic] {
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     var result: [Diagnostic] = []
+    // Each statement is checked against the schema as the statements before it leave it (tables created or
+    // dropped by the file), as the binder did; without a catalog nothing is assumed.
+    let followsSchemaChanges = !catalog.tables.isEmpty
+    var catalog = catalog
     func visit(_ statement: CompiledStatement) {
         statement.children.forEach(visit)
+        defer {
+            if followsSchemaChanges, statement.kind == .mutation {
+                statement.mutations.forEach { catalog.applySchemaChange($0) }
+            }
+        }
         guard statement.kind == .query || statement.kind == .mutation,
             !errorRanges.contains(where: { statement.range.contains($0) }),
             statement.plan.map({ !$0.isDeeper(than: 1_000) }) ?? true

@@ -80,6 +80,30 @@ import Testing
         }
         #expect(diagnostics.contains { $0.code == .string("MOL6001") })
     }
+
+    @Test func queriesAfterTheFileChangesTheSchemaAreNotPreparedOnTheDatabase() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE vanished (id INTEGER)")
+        try database.execute("CREATE TABLE scratch (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE vanished")
+        // Line 0 fails on the database (so validation ran); line 3 reads a table the file creates, which the
+        // database does not have until the file runs: no MOL6001 there.
+        test.open(
+            """
+            db.table("vanished").select()
+            db.drop_table("scratch")
+            db.create_table("notes", [column("id", "INTEGER"), column("body", "TEXT")])
+            db.sql("SELECT body FROM notes").show()
+
+            """)
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        #expect(diagnostics.filter { $0.code == .string("MOL6001") }.map(\.range.start.line) == [0])
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+    }
 }
 
 @Suite struct TransactionCommandTests {

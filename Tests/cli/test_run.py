@@ -327,3 +327,36 @@ def test_read_only_refuses_writes(moltres, write_file, shop_db):
     assert result.status == 1
     assert "[MOL5" in result.stderr or "read" in result.stderr
     assert rows_of(path, "SELECT stock FROM products WHERE id = 1") != [(5,)]
+
+
+CREATE_THEN_USE = """\
+db.create_table("notes", [column("id", "INTEGER", primary_key=True), column("body", "TEXT", nullable=False)])
+db.insert("notes", [{"id": 1, "body": "first"}, {"id": 2, "body": "second"}])
+db.update("notes", where=col("id") == 2, set={"body": col("body") + "!"})
+db.table("notes").order_by("id").select("id", "body")
+db.drop_table("notes")
+"""
+
+
+def test_a_table_the_file_creates_is_known_to_the_statements_after_it(moltres, write_file, shop_db):
+    path, url = shop_db
+    script = write_file("notes.moltres", CREATE_THEN_USE)
+    checked = moltres("check", script, "--db", url)
+    assert checked.status == 0, checked
+    listed = moltres("sql", script, "--db", url)
+    assert listed.status == 0, listed
+    assert 'INSERT INTO "notes" ("id", "body")' in listed.stdout and 'DROP TABLE IF EXISTS "notes"' in listed.stdout
+    ran = moltres("run", script, "--db", url, "--format", "jsonl")
+    assert ran.status == 0, ran
+    rows = [line["rows"] for line in ran.jsonl() if "rows" in line]
+    assert [[1, "first"], [2, "second!"]] in rows
+    with sqlite3.connect(path) as connection:  # dropped again at the end
+        assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'notes'").fetchone() == (0,)
+
+
+def test_a_dropped_table_is_unknown_after_the_drop(moltres, write_file, shop_db):
+    _, url = shop_db
+    script = write_file("dropped.moltres", CREATE_THEN_USE + 'db.table("notes").count()\n')
+    checked = moltres("check", script, "--db", url)
+    assert checked.status == 1, checked
+    assert "dropped.moltres:6:" in checked.stdout + checked.stderr and "[MOL2002]" in checked.stdout + checked.stderr

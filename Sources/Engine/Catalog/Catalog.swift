@@ -53,6 +53,14 @@ public struct Catalog: Sendable, Hashable {
         rebuildIndex()
     }
 
+    /// Removes the table or view that ``table(named:schema:)`` finds, if any.
+    public mutating func remove(named name: String, schema: String? = nil) {
+        guard let position = tableIndex(named: name, schema: schema) else { return }
+        tables.remove(at: position)
+        planColumns.remove(at: position)
+        rebuildIndex()
+    }
+
     /// The columns of `table` as plan columns qualified by its name.
     static func planColumns(of table: TableInfo) -> [PlanColumn] {
         let qualifiers = [table.name]

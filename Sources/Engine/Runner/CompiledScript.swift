@@ -98,9 +98,13 @@ public struct SQLListing: Sendable {
                     let statement = try generateSQL(for: plan, dialect: dialect, catalog: catalog)
                     output += "-- line \(step.line)\n" + text(of: statement)
                 case .mutation(let mutations):
-                    let statements = try mutations.flatMap {
-                        try generateSQL(for: $0, dialect: dialect, catalog: catalog)
+                    // Later statements see the tables it makes or drops (as compiling did; not without a catalog).
+                    var catalog = catalog
+                    let statements = try mutations.flatMap { mutation in
+                        defer { if !catalog.tables.isEmpty { catalog.applySchemaChange(mutation) } }
+                        return try generateSQL(for: mutation, dialect: dialect, catalog: catalog)
                     }
+                    target.catalog = catalog
                     output += "-- line \(step.line)\n" + statements.map(text(of:)).joined()
                 case .transactionControl(let action):
                     output += "-- line \(step.line): \(Self.describe(action))\n\n"

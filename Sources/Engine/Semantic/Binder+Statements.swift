@@ -7,6 +7,28 @@ extension Binder {
 
     /// Binds one statement; `blockEnd` is where the enclosing `with` block ends (aliases are visible until there).
     func bindStatement(_ node: SyntaxNode, blockEnd: Int) -> CompiledStatement {
+        let statement = bindOneStatement(node, blockEnd: blockEnd)
+        learnSchemaChanges(of: statement)
+        return statement
+    }
+
+    /// A table the statement creates is known to the statements after it, and one it drops is not, as when the
+    /// file runs: `db.create_table("notes", …)` then `db.insert("notes", …)` checks the insert against the new
+    /// table's columns instead of reporting an unknown table.
+    private func learnSchemaChanges(of statement: CompiledStatement) {
+        // Without a catalog nothing is known of what is there (a table `IF NOT EXISTS` keeps may have other columns).
+        guard hasCatalog, statement.kind == .mutation else { return }
+        for mutation in statement.mutations {
+            switch mutation {
+            case .createTable(let definition): tableColumns[definition.table.name] = nil
+            case .dropTable(let reference, _): tableColumns[reference.name] = nil
+            default: continue
+            }
+            catalog.applySchemaChange(mutation)
+        }
+    }
+
+    private func bindOneStatement(_ node: SyntaxNode, blockEnd: Int) -> CompiledStatement {
         currentStatement += 1
         let range = node.range
         switch node.kind {

@@ -6,7 +6,9 @@
 final class Binder {
     let tree: SyntaxTree
     let source: SourceText
-    let catalog: Catalog
+    /// The schema names resolve against; tables the file creates or drops are added and removed as its
+    /// statements are bound (see ``learnSchemaChanges(of:)``).
+    var catalog: Catalog
     let hasCatalog: Bool
     let dialect: DatabaseKind
     /// Whether to keep the records that only queries by position read (symbols, column scopes, member bases,

@@ -91,6 +91,27 @@ extension LanguageServer {
     /// The most query statements of one document prepared on the database per edit.
     static let validationLimit = 200
 
+    /// The queries the database can prepare as it is: the runnable ones before the file's first `CREATE TABLE` or
+    /// `DROP TABLE`. Those after it were checked against the schema as the file changes it, which the database
+    /// does not have until the file runs.
+    static func queriesToValidate(_ statements: [CompiledStatement]) -> [CompiledStatement] {
+        func changesSchema(_ statement: CompiledStatement) -> Bool {
+            statement.children.contains(where: changesSchema)
+                || statement.mutations.contains { mutation in
+                    switch mutation {
+                    case .createTable, .dropTable: true
+                    default: false
+                    }
+                }
+        }
+        var queries: [CompiledStatement] = []
+        for statement in statements {
+            if changesSchema(statement) { break }
+            if statement.isRunnable && statement.kind == .query { queries.append(statement) }
+        }
+        return queries
+    }
+
     /// Prepares each error-free query of a snapshot on its database (`describe`, which compiles the SQL without
     /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements.
     func validateOnDatabase(_ snapshot: DocumentSnapshot) {
@@ -100,7 +121,7 @@ extension LanguageServer {
         databaseQueue.async { [self] in
             guard documents.version(snapshot.uri) == snapshot.version else { return }
             let analysis = analysis(of: snapshot)
-            let queries = analysis.compilation.statements.filter { $0.isRunnable && $0.kind == .query }
+            let queries = Self.queriesToValidate(analysis.compilation.statements)
             guard !queries.isEmpty else { return }
             let database: any DatabaseConnection
             do {
