@@ -263,6 +263,31 @@ import Testing
         try Self.hostileChecks(session)
     }
 
+    /// `stddev`/`variance` of an integer column are real numbers on both databases (PostgreSQL computes them as
+    /// numeric, which would come back as exact text) and agree.
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func deviationOfIntegersIsRealOnBothDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        var results: [[DatabaseValue]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let row = try session.table("orders").agg(
+                F.stddev(col("customer_id")).alias("sd"), F.variance(col("customer_id")).alias("v")
+            ).collect().rows.arrays
+            results.append(try #require(row.first))
+        }
+        for values in results {
+            for value in values {
+                guard case .real = value else {
+                    Issue.record("not a real: \(value)")
+                    continue
+                }
+            }
+        }
+        for (sqlite, postgres) in zip(results[0], results[1]) {
+            if case .real(let a) = sqlite, case .real(let b) = postgres { #expect(abs(a - b) <= 1e-9 * max(1, abs(a))) }
+        }
+    }
+
     @Test func summariesAndExplain() throws {
         let session = try Self.sqliteSession()
         let orders = session.table("orders")

@@ -68,6 +68,15 @@ public struct PostgresDialect: Dialect {
             let average = SQLExpression.function("avg", arguments.values)
             return arguments.type(0) == .decimal ? average : .cast(average, "DOUBLE PRECISION")
         },
+        // Of integers or numerics these are numeric (read back as exact text); their type is real, as on SQLite.
+        "stddev": .build { arguments in
+            let deviation = SQLExpression.function("stddev_samp", arguments.values)
+            return arguments.type(0) == .real ? deviation : .cast(deviation, "DOUBLE PRECISION")
+        },
+        "variance": .build { arguments in
+            let variance = SQLExpression.function("var_samp", arguments.values)
+            return arguments.type(0) == .real ? variance : .cast(variance, "DOUBLE PRECISION")
+        },
         "collect_list": .build { arguments in
             jsonText(.function("array_to_json", [.function("array_agg", arguments.values)]))
         },
