@@ -212,4 +212,32 @@ import Testing
                 textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
         #expect(list?.items.map(\.label) == ["widgets"])
     }
+
+    @Test func eachConnectChecksTheStatementsAfterItAgainstItsOwnDatabase() async throws {
+        let test = try await TestServer()
+        let shop = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try shop.execute("CREATE TABLE vanished (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try shop.execute("DROP TABLE vanished")  // behind the server's back: line 2 fails on the database
+        let other = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("other.db").path)
+        try other.execute("CREATE TABLE gadgets (id INTEGER, label TEXT)")
+        test.open(
+            """
+            db = connect("sqlite:///shop.db")
+            db.table("orders").select("id")
+            db.table("vanished").select()
+            db = connect("sqlite:///other.db")
+            db.table("gadgets").select("label")
+            db.table("orders").select("id")
+
+            """)
+        // Line 5 names a table of shop.db after the connect to other.db; other.db's schema arrives in the background.
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) { found in
+            found.contains { $0.code == .string("MOL2002") } && found.contains { $0.code == .string("MOL6001") }
+        }
+        let lines = diagnostics.map { "\($0.range.start.line) \($0.code.map { "\($0)" } ?? "")" }
+        #expect(diagnostics.map(\.range.start.line).sorted() == [2, 5], "\(lines)")
+        #expect(diagnostics.first { $0.range.start.line == 5 }?.code == .string("MOL2002"))
+        #expect(diagnostics.first { $0.range.start.line == 2 }?.code == .string("MOL6001"))
+    }
 }

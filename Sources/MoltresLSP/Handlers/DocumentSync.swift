@@ -92,8 +92,8 @@ extension LanguageServer {
     static let validationLimit = 200
 
     /// The queries the database can prepare as it is: the runnable ones before the file's first `CREATE TABLE` or
-    /// `DROP TABLE`. Those after it were checked against the schema as the file changes it, which the database
-    /// does not have until the file runs.
+    /// `DROP TABLE` (those after it were checked against the schema as the file changes it, which the database
+    /// does not have until the file runs), and before a `connect(...)` to another database.
     static func queriesToValidate(_ statements: [CompiledStatement]) -> [CompiledStatement] {
         func changesSchema(_ statement: CompiledStatement) -> Bool {
             statement.children.contains(where: changesSchema)
@@ -105,8 +105,13 @@ extension LanguageServer {
                 }
         }
         var queries: [CompiledStatement] = []
+        var connection: String?
         for statement in statements {
             if changesSchema(statement) { break }
+            if statement.kind == .connect, let target = statement.connectionTarget {
+                if let connection, connection != target { break }
+                connection = target
+            }
             if statement.isRunnable && statement.kind == .query { queries.append(statement) }
         }
         return queries

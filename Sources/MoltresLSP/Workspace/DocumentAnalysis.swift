@@ -234,8 +234,23 @@ extension LanguageServer {
     private func makeAnalysis(of snapshot: DocumentSnapshot) -> DocumentAnalysis {
         let catalog = catalog(for: snapshot)
         let dialect = connectionTarget(for: snapshot)?.dialect ?? catalog.kind ?? .sqlite
-        // The snapshot's tree (already parsed to find the connection): one parse per version, one tree in memory.
-        let compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect)
+        let compilation: Compilation
+        if Set(connectArguments(in: snapshot.tree)).count > 1 {
+            // A file that connects to several databases: each statement's diagnostics come from compiling it
+            // against the schema of the connect(...) before it, as `moltres check` does. (Hover and completion keep
+            // the first connection's schema.)
+            let first = connectionTarget(for: snapshot)?.url
+            compilation = compileFollowingConnections(snapshot.source, fixed: nil) { argument in
+                guard let target = target(connect: argument) else {
+                    return CompilationTarget(catalog: .empty, dialect: dialect)
+                }
+                return CompilationTarget(
+                    catalog: target.url == first ? catalog : cachedCatalog(target), dialect: target.dialect)
+            }
+        } else {
+            // The snapshot's tree (already parsed to find the connection): one parse per version, one tree.
+            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect)
+        }
         return DocumentAnalysis(
             snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: compilation,
             bindingIndex: LazyBindingIndex(snapshot.tree), symbolIndex: SymbolIndex(compilation))

@@ -25,16 +25,33 @@ extension LanguageServer {
     /// The connection a document uses: its own `db = connect("…")` (a URL or a configured connection's name),
     /// else the selected or default connection of the workspace; `nil` when there is none.
     func connectionTarget(for snapshot: DocumentSnapshot?) -> ConnectionTarget? {
-        let (configuration, root) = state.withLock { ($0.configuration, $0.rootURL) }
-        if let snapshot, let argument = connectArgument(in: snapshot.tree) {
-            if argument.contains("://") || argument.hasPrefix("sqlite:") {
-                let url = ServerConfiguration.resolvedURL(connect: argument, root: root)
-                let kind = (try? ConnectionURL(url))?.kind ?? .sqlite
-                return ConnectionTarget(url: url, dialect: kind)
-            }
-            if let connection = configuration.connections[argument] { return target(for: connection, root: root) }
+        if let snapshot, let argument = connectArgument(in: snapshot.tree), let target = target(connect: argument) {
+            return target
         }
+        let (configuration, root) = state.withLock { ($0.configuration, $0.rootURL) }
         return configuration.currentConnection.map { target(for: $0, root: root) }
+    }
+
+    /// The target of a `connect("…")` argument: a URL, or the name of a configured connection.
+    func target(connect argument: String) -> ConnectionTarget? {
+        let (configuration, root) = state.withLock { ($0.configuration, $0.rootURL) }
+        if argument.contains("://") || argument.hasPrefix("sqlite:") {
+            let url = ServerConfiguration.resolvedURL(connect: argument, root: root)
+            let kind = (try? ConnectionURL(url))?.kind ?? .sqlite
+            return ConnectionTarget(url: url, dialect: kind)
+        }
+        return configuration.connections[argument].map { target(for: $0, root: root) }
+    }
+
+    /// The schema of a target if it is loaded; otherwise starts loading it (diagnostics are published again when it
+    /// arrives) and answers with no schema, so nothing is reported as unknown meanwhile.
+    func cachedCatalog(_ target: ConnectionTarget) -> Catalog {
+        let (cached, loading, failed) = state.withLock {
+            ($0.catalogs[target.url], $0.loadingCatalogs.contains(target.url), $0.connectionErrors[target.url] != nil)
+        }
+        if let cached { return cached }
+        if !loading && !failed { loadCatalog(target) }
+        return .empty
     }
 
     /// A target for a configured connection.
@@ -45,15 +62,17 @@ extension LanguageServer {
     }
 
     /// The string argument of the first `connect("…")` call bound at the top level of a file.
-    func connectArgument(in tree: SyntaxTree) -> String? {
-        for statement in tree.root.statements {
+    func connectArgument(in tree: SyntaxTree) -> String? { connectArguments(in: tree).first }
+
+    /// The string arguments of the `connect("…")` calls bound at the top level of a file, in order.
+    func connectArguments(in tree: SyntaxTree) -> [String] {
+        tree.root.statements.compactMap { statement in
             guard let binding = BindingStatement(statement), let value = binding.value,
                 let call = CallExpression(value), call.calleeName == "connect",
                 let first = call.positionalArguments.first?.value, let literal = StringLiteral(first)
-            else { continue }
+            else { return nil }
             return literal.value
         }
-        return nil
     }
 
     /// The catalog for a document: the live schema of its connection when loaded, else the offline schema file,
