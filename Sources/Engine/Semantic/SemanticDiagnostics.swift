@@ -154,6 +154,15 @@ extension DiagnosticCatalog {
 }
 
 extension DiagnosticCatalog {
+    /// What the page says under a code's example, where the example alone does not tell.
+    static let notes: [DiagnosticCode: String] = [
+        .unknownTable:
+            "A table the file creates with `db.create_table(...)` is known to the statements after it (with the "
+            + "columns it is created with; `if_not_exists=True` keeps a table the schema already has), and one it "
+            + "drops with `db.drop_table(...)` is unknown after the drop. Without any schema (no database, no schema "
+            + "file) tables are not checked at all."
+    ]
+
     /// The catalogue as the Markdown page `docs/diagnostics.md` (generated; a test keeps the file in sync).
     public static func markdown() -> String {
         var text = """
@@ -189,6 +198,7 @@ extension DiagnosticCatalog {
                 if entry.code == .invalidUTF8 { example = "x = \"<the byte 0xFF>\"\n" }
                 if entry.code == .nestingTooDeep { example = "x = ((((…300 opening brackets…\n" }
                 text += "```python\n\(example)```\n\n"
+                if let note = notes[entry.code] { text += note + "\n\n" }
             }
         }
         text += "## Running (`MOL6xxx`)\n\n"
