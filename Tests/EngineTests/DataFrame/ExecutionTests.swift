@@ -288,6 +288,19 @@ import Testing
         }
     }
 
+    /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
+    /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        let rows: [[DatabaseValue]] = [[1, nil], [1, 2], [2, 2], [2, 2], [nil, nil], [nil, 3]]
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.createDataFrame(rows, columns: ["a", "b"])
+            let counted = try frame.agg(F.countDistinct(col("a"), col("b")).alias("n")).collect()
+            #expect(counted.rows.arrays == [[2]], "\(session.dialect.name)")
+        }
+    }
+
     @Test func summariesAndExplain() throws {
         let session = try Self.sqliteSession()
         let orders = session.table("orders")

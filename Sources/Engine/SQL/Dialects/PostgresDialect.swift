@@ -87,9 +87,17 @@ public struct PostgresDialect: Dialect {
                     [.call(SQLFunctionCall(name: "array_agg", arguments: arguments.values, distinct: true))]))
         },
         "count_distinct": .build { arguments in
-            let values =
-                arguments.values.count > 1 ? [SQLExpression.function("ROW", arguments.values)] : arguments.values
-            return .call(SQLFunctionCall(name: "count", arguments: values, distinct: true))
+            guard arguments.values.count > 1 else {
+                return .call(SQLFunctionCall(name: "count", arguments: arguments.values, distinct: true))
+            }
+            // A row value with a NULL field is still a value to count(), so rows with any NULL are made NULL
+            // first: like Spark's countDistinct and the SQLite rendering, they are not counted.
+            let anyNull = arguments.values.dropFirst().reduce(SQLExpression.postfix(arguments.values[0], "IS NULL")) {
+                .op($0, "OR", .postfix($1, "IS NULL"))
+            }
+            let row = SQLExpression.caseWhen(
+                operand: nil, [(anyNull, .token("NULL"))], else: .function("ROW", arguments.values))
+            return .call(SQLFunctionCall(name: "count", arguments: [row], distinct: true))
         },
         "instr": .renamed("strpos"),
         "lpad": .build { arguments in
