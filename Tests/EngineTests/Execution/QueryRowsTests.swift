@@ -117,6 +117,46 @@ import Testing
         }
     }
 
+    @Test func smallASCIIStringsAreTheStandardLibrarysOwn() {
+        // The fast path must be on where the benchmarks run (64-bit Linux and macOS).
+        #expect(SmallASCIIString.isUsable)
+        let alphabet = Array("\u{0}\u{1}az09 ~\u{7F}AZ!\"#\t\n".utf8)
+        for count in 1...15 {
+            for shift in 0..<alphabet.count {
+                let bytes = (0..<count).map { alphabet[($0 + shift) % alphabet.count] }
+                let expected = String(decoding: bytes, as: UTF8.self)
+                let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0.baseAddress!, count: count) }
+                #expect(made == expected)
+                #expect(made.map { Array($0.utf8) } == bytes)
+                #expect(made?.count == expected.count)
+                #expect(made?.hashValue == expected.hashValue)
+                // A string made here behaves as any other when it grows past the small size.
+                var grown = made ?? ""
+                grown += String(repeating: "é", count: 20)
+                #expect(grown == expected + String(repeating: "é", count: 20))
+            }
+        }
+        // Non-ASCII bytes at any position take the validated path (nil here).
+        for count in 1...15 {
+            for position in 0..<count {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: count)
+                bytes[position] = 0xC3
+                let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0.baseAddress!, count: count) }
+                #expect(made == nil)
+            }
+        }
+    }
+
+    @Test func databaseTextAtEveryShortLength() throws {
+        let connection = try openMemoryDatabase()
+        for count in 0...17 {
+            for text in [String(repeating: "k", count: count), String(repeating: "é", count: count / 2)] {
+                let result = try connection.collect("SELECT ?", parameters: [.text(text)])
+                #expect(result.rows[0][0] == .text(text))
+            }
+        }
+    }
+
     @Test(.enabled(if: PostgresTestServer.shouldRun), arguments: texts.filter { !$0.contains("\u{0}") })
     func postgresTextRoundTrips(_ text: String) throws {
         let connection = try PostgresTestServer.connect()
