@@ -29,7 +29,7 @@ extension String {
     /// `init(unsafeUninitializedCapacity:initializingUTF8With:)`, about a quarter cheaper than
     /// `String(decoding:as:)` there; longer text takes `String(decoding:as:)`, which is the cheaper of the two once
     /// the string needs heap storage.
-    @inline(__always)
+    @inlinable
     init(databaseText bytes: UnsafePointer<UInt8>, count: Int) {
         if count <= 15 {
             guard count > 0 else {
@@ -60,12 +60,13 @@ extension String {
 /// builds every length from 1 to 15 with `String(decoding:as:)` once and requires our bits to equal the standard
 /// library's, bit for bit; on any other layout (another platform, another runtime) `make` answers `nil` and the
 /// caller takes the validated path.
+@usableFromInline
 enum SmallASCIIString {
     /// The discriminator byte of a small ASCII string of length 0, in the top byte of the second word.
-    private static let discriminator: UInt64 = unsafeBitCast("", to: (UInt64, UInt64).self).1
+    @usableFromInline static let discriminator: UInt64 = unsafeBitCast("", to: (UInt64, UInt64).self).1
 
     /// Whether strings made here are bit for bit the standard library's own (checked once per process).
-    static let isUsable: Bool = {
+    @usableFromInline static let isUsable: Bool = {
         guard MemoryLayout<String>.size == 16, MemoryLayout<(UInt64, UInt64)>.size == 16,
             discriminator & 0x00FF_FFFF_FFFF_FFFF == 0, discriminator != 0
         else { return false }
@@ -84,8 +85,8 @@ enum SmallASCIIString {
     }()
 
     /// The bytes of `count` (1 to 15) code units as two little-endian words, without reading past `count`.
-    @inline(__always)
-    private static func words(_ bytes: UnsafePointer<UInt8>, count: Int) -> (low: UInt64, high: UInt64, isASCII: Bool) {
+    @inlinable
+    static func words(_ bytes: UnsafePointer<UInt8>, count: Int) -> (low: UInt64, high: UInt64, isASCII: Bool) {
         let raw = UnsafeRawPointer(bytes)
         var low: UInt64
         var high: UInt64 = 0
@@ -109,13 +110,13 @@ enum SmallASCIIString {
     }
 
     /// The raw representation of the small ASCII string holding `words` (`count` from 1 to 15).
-    @inline(__always)
-    private static func bits(_ words: (low: UInt64, high: UInt64, isASCII: Bool), count: Int) -> (UInt64, UInt64) {
+    @inlinable
+    static func bits(_ words: (low: UInt64, high: UInt64, isASCII: Bool), count: Int) -> (UInt64, UInt64) {
         (words.low, words.high | discriminator | (UInt64(count) &<< 56))
     }
 
     /// The string of `count` (1 to 15) bytes at `bytes` when they are all ASCII and the layout check passed.
-    @inline(__always)
+    @inlinable
     static func make(_ bytes: UnsafePointer<UInt8>, count: Int) -> String? {
         guard isUsable else { return nil }
         let words = words(bytes, count: count)
