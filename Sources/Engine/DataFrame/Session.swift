@@ -17,6 +17,8 @@ import Foundation
 public final class Session: @unchecked Sendable {
     /// The connection.
     public let connection: any DatabaseConnection
+    /// The same connection when it is SQLite, so reads call the driver directly (no witness call per row).
+    private let sqlite: SQLiteConnection?
     /// The dialect SQL is generated for.
     public let dialect: any Dialect
     private let lock = NSRecursiveLock()
@@ -25,6 +27,7 @@ public final class Session: @unchecked Sendable {
     /// Wraps an open connection, choosing the dialect from its kind and registering the dialect's custom functions.
     public init(connection: any DatabaseConnection) throws {
         self.connection = connection
+        self.sqlite = connection as? SQLiteConnection
         switch connection.kind {
         case .sqlite: dialect = SQLiteDialect()
         case .postgresql: dialect = PostgresDialect()
@@ -91,19 +94,33 @@ public final class Session: @unchecked Sendable {
     }
 
     func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
-        try locked { try connection.collect(sql, parameters: parameters) }
+        try locked {
+            if let sqlite { return try sqlite.collect(sql, parameters: parameters) }
+            return try connection.collect(sql, parameters: parameters)
+        }
     }
 
     func stream(_ statement: SQLStatement, _ body: ([DatabaseValue]) throws -> Void) throws {
         try locked {
-            let cursor = try connection.query(statement.text, parameters: statement.parameters)
-            defer { cursor.close() }
-            var row: [DatabaseValue] = []
-            row.reserveCapacity(cursor.columns.count)
-            while try cursor.next() {
-                cursor.readRow(into: &row)
-                try body(row)
+            if let sqlite {
+                try Self.stream(sqlite.cursor(statement.text, parameters: statement.parameters), body)
+            } else {
+                try Self.stream(connection.query(statement.text, parameters: statement.parameters), body)
             }
+        }
+    }
+
+    /// Steps `cursor` to the end, handing each row to `body` in one reused array; specialized for the SQLite
+    /// cursor, so its `next` and `readRow` are direct calls.
+    private static func stream<Cursor: RowCursor>(
+        _ cursor: Cursor, _ body: ([DatabaseValue]) throws -> Void
+    ) throws {
+        defer { cursor.close() }
+        var row: [DatabaseValue] = []
+        row.reserveCapacity(cursor.columns.count)
+        while try cursor.next() {
+            cursor.readRow(into: &row)
+            try body(row)
         }
     }
 

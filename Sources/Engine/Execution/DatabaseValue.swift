@@ -31,12 +31,19 @@ extension String {
     /// the string needs heap storage.
     @inlinable
     init(databaseText bytes: UnsafePointer<UInt8>, count: Int) {
+        self.init(databaseText: bytes, count: count, smallASCII: count <= 15 && SmallASCIIString.isUsable)
+    }
+
+    /// ``init(databaseText:count:)`` with ``SmallASCIIString/isUsable`` read by the caller once (a statement reads
+    /// it when prepared), not once per cell: reading a lazily initialized global is a call to `swift_once`.
+    @inlinable
+    init(databaseText bytes: UnsafePointer<UInt8>, count: Int, smallASCII: Bool) {
         if count <= 15 {
             guard count > 0 else {
                 self = ""
                 return
             }
-            if let small = SmallASCIIString.make(bytes, count: count) {
+            if smallASCII, let small = SmallASCIIString.make(bytes, count: count) {
                 self = small
                 return
             }
@@ -62,13 +69,14 @@ extension String {
 /// caller takes the validated path.
 @usableFromInline
 enum SmallASCIIString {
-    /// The discriminator byte of a small ASCII string of length 0, in the top byte of the second word.
-    @usableFromInline static let discriminator: UInt64 = unsafeBitCast("", to: (UInt64, UInt64).self).1
+    /// The discriminator of a small ASCII string of length 0 (immortal, small, ASCII), in the top byte of the
+    /// second word; a constant, so reading it costs nothing, and checked against `""` by ``isUsable``.
+    @inlinable static var discriminator: UInt64 { 0xE000_0000_0000_0000 }
 
     /// Whether strings made here are bit for bit the standard library's own (checked once per process).
     @usableFromInline static let isUsable: Bool = {
         guard MemoryLayout<String>.size == 16, MemoryLayout<(UInt64, UInt64)>.size == 16,
-            discriminator & 0x00FF_FFFF_FFFF_FFFF == 0, discriminator != 0
+            unsafeBitCast("", to: (UInt64, UInt64).self) == (0, discriminator)
         else { return false }
         let sample: [UInt8] = Array("0123456789abcde".utf8)
         return sample.withUnsafeBufferPointer { buffer -> Bool in
@@ -77,7 +85,8 @@ enum SmallASCIIString {
                 let expected = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
                 let words = words(base, count: count)
                 guard words.isASCII,
-                    unsafeBitCast(expected, to: (UInt64, UInt64).self) == bits(words, count: count)
+                    unsafeBitCast(expected, to: (UInt64, UInt64).self) == bits(words, count: count),
+                    make(base, count: count) == expected
                 else { return false }
             }
             return true
@@ -115,13 +124,19 @@ enum SmallASCIIString {
         (words.low, words.high | discriminator | (UInt64(count) &<< 56))
     }
 
-    /// The string of `count` (1 to 15) bytes at `bytes` when they are all ASCII and the layout check passed.
+    /// The string of `count` (1 to 15) bytes at `bytes` when they are all ASCII; `nil` otherwise.
+    ///
+    /// - Precondition: ``isUsable`` (the caller checks it once, not per string).
     @inlinable
     static func make(_ bytes: UnsafePointer<UInt8>, count: Int) -> String? {
-        guard isUsable else { return nil }
         let words = words(bytes, count: count)
         guard words.isASCII else { return nil }
-        return unsafeBitCast(bits(words, count: count), to: String.self)
+        // Moved out of the bits, not copied (`unsafeBitCast` would copy: a `swift_bridgeObjectRetain` call, which
+        // for a small string does nothing but costs the call).
+        var bits = bits(words, count: count)
+        return withUnsafeMutablePointer(to: &bits) { pointer in
+            pointer.withMemoryRebound(to: String.self, capacity: 1) { $0.move() }
+        }
     }
 }
 

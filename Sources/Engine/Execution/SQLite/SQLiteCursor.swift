@@ -102,12 +102,13 @@ public final class SQLiteCursor: RowCursor {
         let handle = handle
         let mask = booleanMask
         let statement = statement
+        let smallASCII = statement.smallASCII
         row.withUnsafeMutableBufferPointer { slots in
             for index in 0..<count {
                 let isBoolean =
                     index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
                 if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
+                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
                 } else {
                     slots[index] = .null
                 }
@@ -120,10 +121,11 @@ public final class SQLiteCursor: RowCursor {
         guard state == .onRow else { return }
         let handle = handle
         let mask = booleanMask
+        let smallASCII = statement.smallASCII
         for index in 0..<columnCount {
             let isBoolean = index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
             if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                values.append(DatabaseValue(sqliteValue: value, isBoolean: isBoolean))
+                values.append(DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII))
             } else {
                 values.append(.null)
             }

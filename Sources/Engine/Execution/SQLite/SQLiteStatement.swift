@@ -29,6 +29,8 @@ final class SQLiteStatement {
     var isCached = false
     /// The cache's clock value at the last check-out, for least-recently-used eviction.
     var lastUsed: UInt64 = 0
+    /// ``SmallASCIIString/isUsable``, read once here rather than once per text cell.
+    @usableFromInline let smallASCII = SmallASCIIString.isUsable
     private var holdsLargeBindings = false
     private var reprepareCount: Int32
 
@@ -216,7 +218,7 @@ final class SQLiteStatement {
     @inlinable
     func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
         guard let value = sqlite3_column_value(handle, index) else { return .null }
-        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
+        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
     }
 }
 
@@ -230,6 +232,12 @@ extension DatabaseValue {
     /// declared `BOOLEAN`/`BOOL`. Text is read with its byte length, so NUL characters inside it survive.
     @inlinable
     init(sqliteValue value: OpaquePointer, isBoolean: Bool) {
+        self.init(sqliteValue: value, isBoolean: isBoolean, smallASCII: SmallASCIIString.isUsable)
+    }
+
+    /// ``init(sqliteValue:isBoolean:)`` with ``SmallASCIIString/isUsable`` read by the caller.
+    @inlinable
+    init(sqliteValue value: OpaquePointer, isBoolean: Bool, smallASCII: Bool) {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER:
             let integer = sqlite3_value_int64(value)
@@ -243,7 +251,7 @@ extension DatabaseValue {
                 return
             }
             let count = Int(sqlite3_value_bytes(value))
-            self = .text(String(databaseText: text, count: count))
+            self = .text(String(databaseText: text, count: count, smallASCII: smallASCII))
         case SQLITE_BLOB:
             let blob = sqlite3_value_blob(value)
             let count = Int(sqlite3_value_bytes(value))
