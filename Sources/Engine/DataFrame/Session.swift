@@ -21,7 +21,7 @@ public final class Session: @unchecked Sendable {
     private let sqlite: SQLiteConnection?
     /// The dialect SQL is generated for.
     public let dialect: any Dialect
-    private let lock = NSRecursiveLock()
+    private let lock = RecursiveMutex()
     private var cachedCatalog: Catalog?
 
     /// Wraps an open connection, choosing the dialect from its kind and registering the dialect's custom functions.
@@ -287,3 +287,29 @@ public func column(
 
 /// The proposed value of a column in ``Session/merge(_:rows:on:whenMatched:)`` (`excluded.column`).
 public func excluded(_ name: String) -> Column { Column(.column(ColumnReference(name, qualifier: "excluded"))) }
+
+/// A recursive mutex on `pthread_mutex_t` directly, for the session's lock (a transaction body runs statements
+/// on the session it holds). `NSRecursiveLock` costs about 95 instructions a lock and unlock pair on Linux, a
+/// noticeable share of a prepared point query; the pthread calls alone cost about half of that.
+private final class RecursiveMutex: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() {
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_RECURSIVE))
+        pthread_mutex_init(mutex, &attributes)
+        pthread_mutexattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    @inline(__always)
+    func lock() { pthread_mutex_lock(mutex) }
+
+    @inline(__always)
+    func unlock() { pthread_mutex_unlock(mutex) }
+}
