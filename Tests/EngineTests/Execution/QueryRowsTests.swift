@@ -147,6 +147,25 @@ import Testing
         }
     }
 
+    @Test func databaseTextWithAndWithoutTheSmallASCIIPath() {
+        // With the fast path off (a runtime whose layout check failed) every text takes the validated path;
+        // both give String(decoding:as:)'s string, invalid UTF-8 repaired alike.
+        let samples: [[UInt8]] = [
+            Array("a".utf8), Array("name-12345".utf8), Array("fifteen bytes!!".utf8), Array("sixteen bytes!!!".utf8),
+            Array("é".utf8), [0x61, 0x80, 0x62], [0x00, 0x7F], Array(repeating: 0x41, count: 40),
+        ]
+        for bytes in samples {
+            let expected = String(decoding: bytes, as: UTF8.self)
+            for smallASCII in [true, false] {
+                let made = bytes.withUnsafeBufferPointer {
+                    String(databaseText: $0.baseAddress!, count: $0.count, smallASCII: smallASCII)
+                }
+                #expect(made == expected)
+                #expect(Array(made.utf8) == Array(expected.utf8))
+            }
+        }
+    }
+
     @Test func databaseTextAtEveryShortLength() throws {
         let connection = try openMemoryDatabase()
         for count in 0...17 {
