@@ -37,6 +37,30 @@ import Testing
         #expect(ids == (1...7).map { .integer(Int64($0)) })
     }
 
+    @Test func streamAndCollectReadEveryKindOfValueAlike() throws {
+        // Session reads SQLite through the driver directly; every storage class, booleans, short and long,
+        // ASCII and non-ASCII text must arrive as collect() returns them, and a row kept past its callback keeps
+        // its values while the next rows are read into the reused array.
+        let db = try Database.connect("sqlite:///:memory:")
+        try db.connection.execute("CREATE TABLE v (id INTEGER PRIMARY KEY, flag BOOLEAN, payload)")
+        let payloads: [DatabaseValue] = [
+            .null, .integer(-5), .real(.infinity), .text(""), .text("short"), .text("fifteen bytes!!"),
+            .text("a longer note of thirty bytes"), .text("é"), .text("naïve café, long enough"), .blob([0, 1, 255]),
+            .blob([]),
+        ]
+        for (index, payload) in payloads.enumerated() {
+            try db.connection.execute(
+                "INSERT INTO v VALUES (?, ?, ?)",
+                parameters: [.integer(Int64(index)), .boolean(index % 2 == 0), payload])
+        }
+        let frame = db.table("v").orderBy("id")
+        var streamed: [[DatabaseValue]] = []
+        try frame.stream { row in streamed.append(row) }
+        #expect(streamed == (try frame.collect().rows.arrays))
+        #expect(streamed.map { $0[2] } == payloads)
+        #expect(streamed.map { $0[1] } == payloads.indices.map { .boolean($0 % 2 == 0) })
+    }
+
     @Test func wrongParameterCountIsAMisuseError() throws {
         let db = try session()
         let byID = try db.table("t").where(col("id") == 1).prepare()

@@ -117,6 +117,65 @@ import Testing
         }
     }
 
+    @Test func smallASCIIStringsAreTheStandardLibrarysOwn() {
+        // The fast path must be on where the benchmarks run (64-bit Linux and macOS).
+        #expect(SmallASCIIString.isUsable)
+        let alphabet = Array("\u{0}\u{1}az09 ~\u{7F}AZ!\"#\t\n".utf8)
+        for count in 1...15 {
+            for shift in 0..<alphabet.count {
+                let bytes = (0..<count).map { alphabet[($0 + shift) % alphabet.count] }
+                let expected = String(decoding: bytes, as: UTF8.self)
+                let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0.baseAddress!, count: count) }
+                #expect(made == expected)
+                #expect(made.map { Array($0.utf8) } == bytes)
+                #expect(made?.count == expected.count)
+                #expect(made?.hashValue == expected.hashValue)
+                // A string made here behaves as any other when it grows past the small size.
+                var grown = made ?? ""
+                grown += String(repeating: "é", count: 20)
+                #expect(grown == expected + String(repeating: "é", count: 20))
+            }
+        }
+        // Non-ASCII bytes at any position take the validated path (nil here).
+        for count in 1...15 {
+            for position in 0..<count {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: count)
+                bytes[position] = 0xC3
+                let made = bytes.withUnsafeBufferPointer { SmallASCIIString.make($0.baseAddress!, count: count) }
+                #expect(made == nil)
+            }
+        }
+    }
+
+    @Test func databaseTextWithAndWithoutTheSmallASCIIPath() {
+        // With the fast path off (a runtime whose layout check failed) every text takes the validated path;
+        // both give String(decoding:as:)'s string, invalid UTF-8 repaired alike.
+        let samples: [[UInt8]] = [
+            Array("a".utf8), Array("name-12345".utf8), Array("fifteen bytes!!".utf8), Array("sixteen bytes!!!".utf8),
+            Array("é".utf8), [0x61, 0x80, 0x62], [0x00, 0x7F], Array(repeating: 0x41, count: 40),
+        ]
+        for bytes in samples {
+            let expected = String(decoding: bytes, as: UTF8.self)
+            for smallASCII in [true, false] {
+                let made = bytes.withUnsafeBufferPointer {
+                    String(databaseText: $0.baseAddress!, count: $0.count, smallASCII: smallASCII)
+                }
+                #expect(made == expected)
+                #expect(Array(made.utf8) == Array(expected.utf8))
+            }
+        }
+    }
+
+    @Test func databaseTextAtEveryShortLength() throws {
+        let connection = try openMemoryDatabase()
+        for count in 0...17 {
+            for text in [String(repeating: "k", count: count), String(repeating: "é", count: count / 2)] {
+                let result = try connection.collect("SELECT ?", parameters: [.text(text)])
+                #expect(result.rows[0][0] == .text(text))
+            }
+        }
+    }
+
     @Test(.enabled(if: PostgresTestServer.shouldRun), arguments: texts.filter { !$0.contains("\u{0}") })
     func postgresTextRoundTrips(_ text: String) throws {
         let connection = try PostgresTestServer.connect()

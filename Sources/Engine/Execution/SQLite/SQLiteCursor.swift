@@ -8,7 +8,7 @@ import CSQLite
 /// - Important: Values returned by ``value(at:)`` are copied out of SQLite's memory, but the cursor itself
 ///   must stay on the connection's thread and must not outlive the statement it steps.
 public final class SQLiteCursor: RowCursor {
-    private enum State {
+    @usableFromInline enum State {
         /// The first row has been stepped to but not handed out by ``next()`` yet.
         case pending
         case onRow
@@ -17,13 +17,13 @@ public final class SQLiteCursor: RowCursor {
 
     private let connection: SQLiteConnection
     /// The statement being stepped (internal so tests can check statement reuse).
-    let statement: SQLiteStatement
+    @usableFromInline let statement: SQLiteStatement
     private let handle: OpaquePointer
-    private let booleanMask: UInt64
-    private let columnCount: Int
+    @usableFromInline let booleanMask: UInt64
+    @usableFromInline let columnCount: Int
     /// Read for every value; exempt from dynamic exclusivity checks, since a cursor is used from one thread
     /// and no access to it overlaps another.
-    @exclusivity(unchecked) private var state = State.finished
+    @usableFromInline @exclusivity(unchecked) var state = State.finished
     /// The result's columns with their declared types.
     public var columns: [ResultColumn] { statement.columns }
 
@@ -76,7 +76,10 @@ public final class SQLiteCursor: RowCursor {
     }
 
     /// The value of column `index` of the current row, or `.null` when there is no current row.
-    @inline(__always)
+    ///
+    /// Inlinable, so a caller's loop over the columns reads each value without a call into this module per
+    /// value (about 30 instructions a value: the call, the saved registers, the checks done again).
+    @inlinable
     public func value(at index: Int) -> DatabaseValue {
         guard state == .onRow, index >= 0, index < columnCount else { return .null }
         let isBoolean = index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
@@ -99,12 +102,13 @@ public final class SQLiteCursor: RowCursor {
         let handle = handle
         let mask = booleanMask
         let statement = statement
+        let smallASCII = statement.smallASCII
         row.withUnsafeMutableBufferPointer { slots in
             for index in 0..<count {
                 let isBoolean =
                     index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
                 if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
+                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
                 } else {
                     slots[index] = .null
                 }
@@ -117,10 +121,11 @@ public final class SQLiteCursor: RowCursor {
         guard state == .onRow else { return }
         let handle = handle
         let mask = booleanMask
+        let smallASCII = statement.smallASCII
         for index in 0..<columnCount {
             let isBoolean = index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
             if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                values.append(DatabaseValue(sqliteValue: value, isBoolean: isBoolean))
+                values.append(DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII))
             } else {
                 values.append(.null)
             }

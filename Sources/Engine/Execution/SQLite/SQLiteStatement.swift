@@ -7,9 +7,10 @@ import CSQLite
 /// re-prepares it after a schema change.
 ///
 /// - Important: A statement belongs to the connection that prepared it and is used from one thread at a time.
+@usableFromInline
 final class SQLiteStatement {
     /// The `sqlite3_stmt*` this object owns.
-    let handle: OpaquePointer
+    @usableFromInline let handle: OpaquePointer
     /// The SQL text it was prepared from (the cache key).
     let sql: String
     /// Whether the SQL text holds more statements after this one (a script).
@@ -28,6 +29,8 @@ final class SQLiteStatement {
     var isCached = false
     /// The cache's clock value at the last check-out, for least-recently-used eviction.
     var lastUsed: UInt64 = 0
+    /// ``SmallASCIIString/isUsable``, read once here rather than once per text cell.
+    @usableFromInline let smallASCII = SmallASCIIString.isUsable
     private var holdsLargeBindings = false
     private var reprepareCount: Int32
 
@@ -127,6 +130,7 @@ final class SQLiteStatement {
     }
 
     /// Whether result column `index` is declared boolean (any index; the mask covers the first 64).
+    @usableFromInline
     func isBooleanColumn(_ index: Int) -> Bool {
         index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : columns[index].type == .boolean
     }
@@ -211,10 +215,10 @@ final class SQLiteStatement {
     /// per-call error bookkeeping. The value is "unprotected", and SQLite warns that reading it with
     /// `sqlite3_value_*` "is not threadsafe" (https://www.sqlite.org/c3ref/column_blob.html); that is fine here,
     /// because a connection and its statements are only ever used from one thread at a time.
-    @inline(__always)
+    @inlinable
     func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
         guard let value = sqlite3_column_value(handle, index) else { return .null }
-        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean)
+        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
     }
 }
 
@@ -226,8 +230,14 @@ extension DatabaseValue {
     ///
     /// The storage class picks the case; an integer becomes `.boolean` when `isBoolean` says its column was
     /// declared `BOOLEAN`/`BOOL`. Text is read with its byte length, so NUL characters inside it survive.
-    @inline(__always)
+    @inlinable
     init(sqliteValue value: OpaquePointer, isBoolean: Bool) {
+        self.init(sqliteValue: value, isBoolean: isBoolean, smallASCII: SmallASCIIString.isUsable)
+    }
+
+    /// ``init(sqliteValue:isBoolean:)`` with ``SmallASCIIString/isUsable`` read by the caller.
+    @inlinable
+    init(sqliteValue value: OpaquePointer, isBoolean: Bool, smallASCII: Bool) {
         switch sqlite3_value_type(value) {
         case SQLITE_INTEGER:
             let integer = sqlite3_value_int64(value)
@@ -241,7 +251,7 @@ extension DatabaseValue {
                 return
             }
             let count = Int(sqlite3_value_bytes(value))
-            self = .text(String(databaseText: text, count: count))
+            self = .text(String(databaseText: text, count: count, smallASCII: smallASCII))
         case SQLITE_BLOB:
             let blob = sqlite3_value_blob(value)
             let count = Int(sqlite3_value_bytes(value))
