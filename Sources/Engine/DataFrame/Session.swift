@@ -18,10 +18,7 @@ public final class Session: @unchecked Sendable {
     /// The connection.
     public let connection: any DatabaseConnection
     /// The same connection when it is SQLite, so reads call the driver directly (no witness call per row).
-    ///
-    /// Unretained, since ``connection`` keeps it alive as long as the session: a strong reference is retained
-    /// and released around every call made through it (two atomic operations per query).
-    private let sqlite: Unmanaged<SQLiteConnection>?
+    private let sqlite: SQLiteConnection?
     /// The dialect SQL is generated for.
     public let dialect: any Dialect
     private let lock = RecursiveMutex()
@@ -30,7 +27,7 @@ public final class Session: @unchecked Sendable {
     /// Wraps an open connection, choosing the dialect from its kind and registering the dialect's custom functions.
     public init(connection: any DatabaseConnection) throws {
         self.connection = connection
-        self.sqlite = (connection as? SQLiteConnection).map { Unmanaged.passUnretained($0) }
+        self.sqlite = connection as? SQLiteConnection
         switch connection.kind {
         case .sqlite: dialect = SQLiteDialect()
         case .postgresql: dialect = PostgresDialect()
@@ -98,9 +95,7 @@ public final class Session: @unchecked Sendable {
 
     func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
         try locked {
-            if let sqlite {
-                return try sqlite._withUnsafeGuaranteedRef { try $0.collect(sql, parameters: parameters) }
-            }
+            if let sqlite { return try sqlite.collect(sql, parameters: parameters) }
             return try connection.collect(sql, parameters: parameters)
         }
     }
@@ -108,9 +103,7 @@ public final class Session: @unchecked Sendable {
     func stream(_ statement: SQLStatement, _ body: ([DatabaseValue]) throws -> Void) throws {
         try locked {
             if let sqlite {
-                try sqlite._withUnsafeGuaranteedRef {
-                    try Self.stream($0.cursor(statement.text, parameters: statement.parameters), body)
-                }
+                try Self.stream(sqlite.cursor(statement.text, parameters: statement.parameters), body)
             } else {
                 try Self.stream(connection.query(statement.text, parameters: statement.parameters), body)
             }
