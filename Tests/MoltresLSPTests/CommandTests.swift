@@ -81,6 +81,28 @@ import Testing
         #expect(diagnostics.contains { $0.code == .string("MOL6001") })
     }
 
+    @Test func functionsMoltresRegistersOnSQLiteArePreparedAndExplained() async throws {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        try database.execute("CREATE TABLE vanished (id INTEGER)")
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE vanished")
+        // Line 0 uses functions SQLite has only through Moltres (moltres_upper, moltres_md5, moltres_lpad): they
+        // prepare on the validation connection; line 1 fails on the database, so validation ran.
+        let markers = test.open(
+            """
+            1️⃣db.table("orders").select(F.upper(col("status")).alias("u"), F.md5(col("status")).alias("h"), F.lpad(col("status"), 12).alias("p"))
+            db.table("vanished").select()
+
+            """)
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        #expect(diagnostics.map(\.range.start.line) == [1], "\(diagnostics.map(\.message))")
+        let explain = try await test.command("moltres.explain", argument(test, try #require(markers["1️⃣"])))
+        #expect(explain?["plan"]?.stringValue?.contains("orders") == true)
+    }
+
     @Test func queriesAfterTheFileChangesTheSchemaAreNotPreparedOnTheDatabase() async throws {
         let test = try await TestServer()
         let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)

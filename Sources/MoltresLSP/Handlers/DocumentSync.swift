@@ -170,7 +170,9 @@ extension LanguageServer {
     /// A read-only connection kept open for validation; used only on the database queue.
     private func validationConnection(_ target: ConnectionTarget) throws -> any DatabaseConnection {
         if let open = validationConnections.withLock({ $0[target.url] }) { return open }
-        let database = try Database.open(target.url, readOnly: true)
+        // Through a session, which registers the dialect's functions (`moltres_upper`, `moltres_md5`, …) on the
+        // connection: without them SQLite refuses to prepare any query that uses one.
+        let database = try Session(connection: Database.open(target.url, readOnly: true)).connection
         validationConnections.withLock { $0[target.url] = database }
         state.withLock { _ = $0.connectionErrors.removeValue(forKey: target.url) }
         return database

@@ -208,10 +208,11 @@ extension LanguageServer {
             JSONObject(object.sorted { $0.key < $1.key }.map { JSONObject.Entry(key: $0.key, value: $0.value) }))
     }
 
-    /// Opens a connection for a command, with the configured statement timeout.
+    /// Opens a connection for a command, with the configured statement timeout and the dialect's functions
+    /// registered (a session registers them: `moltres.explain` of a query using `F.upper` needs `moltres_upper`).
     private func open(_ target: ConnectionTarget, readOnly: Bool) throws -> any DatabaseConnection {
         do {
-            let database = try Database.open(target.url, readOnly: readOnly)
+            let database = try Session(connection: Database.open(target.url, readOnly: readOnly)).connection
             let seconds = state.withLock { $0.configuration.queryTimeoutSeconds }
             if seconds > 0 { database.statementTimeout = .milliseconds(Int64(seconds * 1000)) }
             return database
