@@ -48,7 +48,8 @@ public func format(_ tree: SyntaxTree) -> String? {
 ///   item); a statement whose comments sit where the layout has no line break is kept as written;
 /// - blank lines between statements are kept, at most 2 at the top level and 1 inside a `with` body;
 /// - literals keep their spelling, so formatting never changes a value;
-/// - formatting is idempotent: formatting the output again gives the same text.
+/// - formatting is idempotent: formatting the output again gives the same text;
+/// - a file whose first line ends in CRLF keeps CRLF line endings (every line), else lines end in LF.
 public enum SourceFormatter {
     /// Formats `tree`, or says why it will not.
     public static func format(
@@ -61,6 +62,12 @@ public enum SourceFormatter {
         if depth(of: tree) > 400 { return .failure(.nestingTooDeep) }
         var printer = Printer(tree: tree, options: options)
         printer.printFile()
+        // Line endings as the file has them: CRLF when its first line break is one (Windows editors), else LF.
+        let bytes = tree.source.bytes
+        if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline > 0, bytes[newline - 1] == UInt8(ascii: "\r")
+        {
+            return .success(printer.output.replacingOccurrences(of: "\n", with: "\r\n"))
+        }
         return .success(printer.output)
     }
 

@@ -26,6 +26,9 @@ import Testing
         ("x = db.table(\"t\")\n    .where(a)\n", "x = db.table(\"t\").where(a)\n"),
         ("", ""),
         ("# only\n", "# only\n"),
+        // CRLF files stay CRLF (every line, comments too); a lone CRLF later in an LF file does not switch.
+        ("x=1\r\n# c\r\ny  =  2\r\n", "x = 1\r\n# c\r\ny = 2\r\n"),
+        ("x=1\ny=2\r\n", "x = 1\ny = 2\n"),
     ])
     func layout(input: String, expected: String) {
         check(input, formatted: expected)
