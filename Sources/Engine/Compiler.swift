@@ -108,6 +108,16 @@ private func sqlDiagnostics(
 ) -> [Diagnostic] {
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     var result: [Diagnostic] = []
+    /// Whether the binder reported an error with this code about the same quoted name ("unknown column 'x'").
+    func alreadyReported(_ diagnostic: Diagnostic) -> Bool {
+        guard diagnostic.code.rawValue.hasPrefix("MOL2"), let open = diagnostic.message.firstIndex(of: "'"),
+            let close = diagnostic.message[diagnostic.message.index(after: open)...].firstIndex(of: "'")
+        else { return false }
+        let subject = diagnostic.message[...close]
+        return diagnostics.contains {
+            $0.severity == .error && $0.code == diagnostic.code && $0.message.hasPrefix(subject)
+        }
+    }
     // Each statement is checked against the schema as the statements before it leave it (tables created or
     // dropped by the file), as the binder did; without a catalog nothing is assumed.
     let followsSchemaChanges = !catalog.tables.isEmpty
@@ -127,6 +137,9 @@ private func sqlDiagnostics(
             _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
         } catch let error as CompileError {
             var diagnostic = error.diagnostic
+            // A name the binder already reported where it is written (in a binding this statement uses) is not
+            // reported again at every use: one typo, one diagnostic.
+            if alreadyReported(diagnostic) { return }
             // Point at the function the message names, when it is in the statement.
             for record in symbols() where statement.range.contains(record.range) {
                 if case .function(let function, let range) = record.symbol,

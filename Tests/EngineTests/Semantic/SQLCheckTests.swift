@@ -44,4 +44,23 @@ import Testing
             #expect(single.diagnostics.map(\.code.rawValue) == [code])
         }
     }
+
+    /// A typo in a binding is reported where it is written, once, not again by the SQL check at every statement
+    /// that uses the binding.
+    @Test func aTypoInABindingIsReportedOnceNotAtEveryUse() {
+        let text = """
+            big = db.table("orders").where(col("amout") > 100)
+            big.select("id").show()
+            big.group_by("status").agg(F.sum(col("amount")).alias("t")).show()
+            db.table("orders").where(col("amout") > 1).show()
+
+            """
+        let compilation = compile(text, catalog: DiagnosticCatalog.exampleCatalog, dialect: .sqlite)
+        let lines = compilation.diagnostics.map { diagnostic in
+            SourceText(bytes: Array(text.utf8)).position(of: diagnostic.range.start, encoding: .utf32).zeroBasedLine
+        }
+        // The binding's typo once (line 0); the same typo written again on line 3 is its own diagnostic.
+        #expect(lines == [0, 3], "\(compilation.diagnostics)")
+        #expect(compilation.diagnostics.allSatisfy { $0.code.rawValue == "MOL2001" })
+    }
 }
