@@ -185,7 +185,14 @@ extension SQLGenerator {
     /// Puts `OVER (…)` on a rendered window or aggregate call; when the rendering wrapped the call (a cast) or
     /// built the aggregate from several aggregates (SQLite's variance), each aggregate call gets the window.
     static func attachWindow(_ expression: SQLExpression, _ window: SQLWindow) -> SQLExpression {
-        if case .call = expression { return .window(expression, window) }
+        // A call that is itself the aggregate or window function (`sum(x)`, `row_number()`) takes the window;
+        // one that wraps aggregates (SQLite's `sqrt(…sum(…)…)` for stddev) passes it to each of them, since
+        // `sqrt(…) OVER (…)` is not SQL.
+        if case .call(let call) = expression,
+            sqlAggregateNames.contains(call.name.lowercased()) || !call.arguments.contains(where: containsAggregate)
+        {
+            return .window(expression, window)
+        }
         func attach(_ node: SQLExpression) -> SQLExpression {
             switch node {
             case .call(var call):
@@ -209,6 +216,24 @@ extension SQLGenerator {
             }
         }
         return attach(expression)
+    }
+
+    /// Whether an aggregate call (one of ``sqlAggregateNames``) is somewhere in `node`, outside subqueries.
+    static func containsAggregate(_ node: SQLExpression) -> Bool {
+        switch node {
+        case .call(let call):
+            sqlAggregateNames.contains(call.name.lowercased()) || call.arguments.contains(where: containsAggregate)
+        case .cast(let inner, _), .prefix(_, let inner, _), .parenthesized(let inner), .postfix(let inner, _):
+            containsAggregate(inner)
+        case .binary(let left, _, let right, _): containsAggregate(left) || containsAggregate(right)
+        case .caseWhen(let operand, let clauses, let otherwise):
+            (operand.map(containsAggregate) ?? false)
+                || clauses.contains { containsAggregate($0.0) || containsAggregate($0.1) }
+                || (otherwise.map(containsAggregate) ?? false)
+        case .column, .star, .parameter, .token, .inList, .between, .subquery, .inSubquery, .exists, .window,
+            .sequence, .list:
+            false
+        }
     }
 
     static func frameText(_ frame: WindowFrame) -> String {

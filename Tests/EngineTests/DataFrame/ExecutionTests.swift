@@ -286,6 +286,23 @@ import Testing
         for (sqlite, postgres) in zip(results[0], results[1]) {
             if case .real(let a) = sqlite, case .real(let b) = postgres { #expect(abs(a - b) <= 1e-9 * max(1, abs(a))) }
         }
+        // As window functions too (SQLite's emulation puts the window on each aggregate inside it).
+        var windowed: [[DatabaseValue]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let window = Window.partitionBy("status")
+            windowed.append(
+                try session.table("orders").select(
+                    col("id"), F.stddev(col("amount")).over(window).alias("sd"),
+                    F.variance(col("customer_id")).over(window).alias("v")
+                ).orderBy("id").limit(5).collect().rows.arrays.flatMap { $0 })
+        }
+        #expect(windowed[0].count == 15)
+        for (sqlite, postgres) in zip(windowed[0], windowed[1]) {
+            switch (sqlite, postgres) {
+            case (.real(let a), .real(let b)): #expect(abs(a - b) <= 1e-9 * max(1, abs(a)))
+            default: #expect(sqlite == postgres)
+            }
+        }
     }
 
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
