@@ -16,6 +16,14 @@ public struct PreparedQuery: Sendable {
     public let statement: SQLStatement
     /// The session that runs it.
     public let session: Session
+    /// The result columns read back as booleans (SQLite's 0 and 1 for boolean expressions), found once.
+    private let booleanColumns: [Int]
+
+    init(statement: SQLStatement, session: Session) {
+        self.statement = statement
+        self.session = session
+        self.booleanColumns = statement.integerBooleanColumns(on: session.connection.kind)
+    }
 
     /// The parameter values compiled from the pipeline, in placeholder order: the shape ``collect(_:)`` takes.
     public var parameters: [DatabaseValue] { statement.parameters }
@@ -25,18 +33,20 @@ public struct PreparedQuery: Sendable {
     /// - Throws: ``DatabaseError`` of kind `.misuse` when the count differs from ``parameters``'s.
     public func collect(_ parameters: [DatabaseValue]) throws -> QueryResult {
         try checkCount(parameters)
-        return try session.collect(statement.text, parameters: parameters)
+        var result = try session.collect(statement.text, parameters: parameters)
+        if !booleanColumns.isEmpty { result.rows.decodeBooleans(inColumns: booleanColumns) }
+        return result
     }
 
     /// Runs the query with the compiled parameter values and returns all rows.
     public func collect() throws -> QueryResult {
-        try session.collect(statement)
+        try session.collect(statement, booleanColumns: booleanColumns)
     }
 
     /// Runs the query with `parameters` in place of the compiled values, calling `body` with each row as it
     /// arrives (the array passed in is reused for the next row).
     public func stream(_ parameters: [DatabaseValue], _ body: ([DatabaseValue]) throws -> Void) throws {
-        try session.stream(bound(parameters), body)
+        try session.stream(bound(parameters), booleanColumns: booleanColumns, body)
     }
 
     private func bound(_ parameters: [DatabaseValue]) throws -> SQLStatement {

@@ -89,8 +89,11 @@ public final class Session: @unchecked Sendable {
 
     // MARK: - Running
 
-    func collect(_ statement: SQLStatement) throws -> QueryResult {
-        try collect(statement.text, parameters: statement.parameters)
+    func collect(_ statement: SQLStatement, booleanColumns: [Int]? = nil) throws -> QueryResult {
+        var result = try collect(statement.text, parameters: statement.parameters)
+        let booleans = booleanColumns ?? statement.integerBooleanColumns(on: connection.kind)
+        if !booleans.isEmpty { result.rows.decodeBooleans(inColumns: booleans) }
+        return result
     }
 
     func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
@@ -100,10 +103,19 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    func stream(_ statement: SQLStatement, _ body: ([DatabaseValue]) throws -> Void) throws {
+    func stream(
+        _ statement: SQLStatement, booleanColumns: [Int]? = nil, _ body: ([DatabaseValue]) throws -> Void
+    ) throws {
         try locked {
             if let sqlite {
-                try Self.stream(sqlite.cursor(statement.text, parameters: statement.parameters), body)
+                let booleans = booleanColumns ?? statement.integerBooleanColumns(on: .sqlite)
+                let cursor = try sqlite.cursor(statement.text, parameters: statement.parameters)
+                if booleans.isEmpty { return try Self.stream(cursor, body) }
+                try Self.stream(cursor) { row in
+                    var row = row
+                    for column in booleans { row[column].decodeBoolean() }
+                    try body(row)
+                }
             } else {
                 try Self.stream(connection.query(statement.text, parameters: statement.parameters), body)
             }

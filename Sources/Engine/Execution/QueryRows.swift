@@ -58,6 +58,16 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
         self.init(values: [], columnCount: 0)
     }
 
+    /// Reads the integers of the given columns as booleans (0 is false, any other value true); other values stay.
+    mutating func decodeBooleans(inColumns columns: [Int]) {
+        guard !columns.isEmpty, columnCount > 0 else { return }
+        var start = 0
+        while start < values.count {
+            for column in columns { values[start + column].decodeBoolean() }
+            start += columnCount
+        }
+    }
+
     /// Appends one row; it must have ``columnCount`` values.
     public mutating func append<Row: Collection>(_ row: Row) where Row.Element == DatabaseValue {
         precondition(row.count == columnCount, "every row must have \(columnCount) values, not \(row.count)")

@@ -347,6 +347,13 @@ public final class ScriptRunner {
             rows.append(driverColumns.indices.map { cursor.value(at: $0) })
         }
         let elapsed = clock.now - start
+        // SQLite's 0 and 1 for boolean expressions read as booleans, as PostgreSQL returns them.
+        if mode != .explain {
+            let booleans = statement.integerBooleanColumns(on: session.connection.kind)
+            if !booleans.isEmpty {
+                for index in rows.indices { for column in booleans { rows[index][column].decodeBoolean() } }
+            }
+        }
         let planColumns = mode == .explain ? [] : statement.resultColumns
         let columns = driverColumns.enumerated().map { index, column in
             let planType = index < planColumns.count ? planColumns[index].type : .unknown

@@ -305,6 +305,45 @@ import Testing
         }
     }
 
+    /// Boolean expressions are booleans on both databases: SQLite computes them as 0 and 1, which collect, stream,
+    /// prepared queries and the script runner read back as `false`/`true`, as PostgreSQL returns them.
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func booleanExpressionsAreBooleansOnBothDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        var collected: [[[DatabaseValue]]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.table("orders").where(col("id") <= 3).select(
+                col("id"), (col("amount") > 1000).alias("big"), F.isnull(col("status")).alias("missing"),
+                col("status").contains("i").alias("has_i")
+            ).orderBy("id")
+            let rows = try frame.collect().rows.arrays
+            var streamed: [[DatabaseValue]] = []
+            try frame.stream { streamed.append($0) }
+            let prepared = try frame.prepare()
+            #expect(streamed == rows)
+            #expect(try prepared.collect(prepared.parameters).rows.arrays == rows)
+            #expect(try prepared.collect().rows.arrays == rows)
+            for row in rows {
+                for value in row.dropFirst() {
+                    guard case .boolean = value else {
+                        Issue.record("\(session.dialect.name): \(value) is not a boolean")
+                        continue
+                    }
+                }
+            }
+            collected.append(rows)
+        }
+        #expect(collected[0] == collected[1])
+        // The script runner (`moltres run`, the editor's Run) too.
+        let sqlite = try Self.sqliteSession()
+        let plan = sqlite.table("orders").where(col("id") <= 3).select(
+            col("id"), (col("amount") > 1000).alias("big")
+        ).orderBy("id").plan
+        let step = ScriptStep(action: .query(plan), range: ByteRange(start: 0, end: 1), line: 1)
+        let results = try ScriptRunner(session: sqlite).run([step])
+        #expect(results.first?.rows.map { $0[1] } == collected[0].map { $0[1] })
+    }
+
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
     /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
     @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {
