@@ -44,13 +44,19 @@ extension Binder {
 
     func evaluateName(_ node: SyntaxNode) -> Value {
         guard let token = node.firstChildToken else { return .unknown }
-        let name = token.text
-        // Most names of a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without copying
-        // the whole entry (predefined entries record nothing, are no DataFrames and have no source). One lookup
-        // in the file's bindings either way.
-        let bound = environment.isEmpty ? nil : environment[name]
-        if bound == nil, let value = Self.predefinedValues[name] { return value }
-        guard let entry = bound ?? Self.predefinedEnvironment[name] else {
+        // The name is looked up by its bytes in the source: no `String` is made unless it is needed. Most names of
+        // a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without the entry around it
+        // (predefined entries record nothing, are no DataFrames and have no source).
+        let range = token.range
+        let environment = self.environment  // one access to the stored property
+        let (boundIndex, predefinedIndex): (Int?, Int?) = source.bytes.withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+            if let index = environment.index(of: bytes) { return (index, nil) }
+            return (nil, Self.predefinedValues.index(of: bytes))
+        }
+        if let predefinedIndex { return Self.predefinedValues[predefinedIndex] }
+        guard let boundIndex else {
+            let name = token.text
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
@@ -60,10 +66,12 @@ extension Binder {
                 candidates: namesInScope)
             return .unknown
         }
+        let entry = environment[boundIndex]
         if entry.info.kind != .predefined {
             record(.binding(entry.info), at: token.range)
-            if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
-                report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
+            if entry.info.kind == .withAlias, entry.value.isUnknown, expiredTransactions.contains(entry.info.name) {
+                report(
+                    .transactionMisuse, token.range, "'\(entry.info.name)' is used after its transaction block ended")
                 return .unknown
             }
         }
@@ -76,7 +84,8 @@ extension Binder {
             rebindBudget -= 1
             rebindDepth += 1
             defer { rebindDepth -= 1 }
-            return rebindColumn(name, expression: source, use: token.range, binding: entry.info.range) ?? entry.value
+            return rebindColumn(
+                entry.info.name, expression: source, use: token.range, binding: entry.info.range) ?? entry.value
         }
         return entry.value
     }

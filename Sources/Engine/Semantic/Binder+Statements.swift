@@ -88,7 +88,7 @@ extension Binder {
             stored = .frame(frame)
             bindingNames[nextBindingID] = cteName
         }
-        environment[name] = BoundName(value: stored, info: info, id: nextBindingID, source: source)
+        environment.set(name, BoundName(value: stored, info: info, id: nextBindingID, source: source))
         bindingTimeline.append(info)
         record(.binding(info))
     }
@@ -189,7 +189,7 @@ extension Binder {
             // The alias stays bound in Python, but the transaction is over: using it reports MOL5003.
             var info = entry.info
             info.visibleUntil = end
-            environment[alias] = BoundName(value: .unknown, info: info, id: entry.id)
+            environment.set(alias, BoundName(value: .unknown, info: info, id: entry.id))
             expiredTransactions.insert(alias)
         }
         return CompiledStatement(
