@@ -230,6 +230,26 @@ public struct IntegerLiteral: SyntaxNodeView {
     }
     /// The value; `nil` when malformed or too large for `Int`.
     public var value: Int? {
+        // Decimal digits and `_` (nearly every literal) are read from the source bytes, without making strings.
+        let range = node.range
+        let decimal: Int?? = node.tree.source.bytes.withUnsafeBufferPointer { buffer in
+            guard range.start < range.end, range.end <= buffer.count else { return nil }
+            if range.end - range.start > 1 && buffer[range.start] == UInt8(ascii: "0") { return nil }
+            var value = 0
+            var digits = 0
+            for index in range.start..<range.end {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "_") { continue }
+                digits += 1
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                if overflow1 || overflow2 { return .some(nil) }
+                value = sum
+            }
+            return digits > 0 ? .some(value) : nil
+        }
+        if let decimal { return decimal }
         let text = node.text.filter { $0 != "_" }.lowercased()
         if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
         if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }

@@ -223,7 +223,15 @@ extension Dialect {
             hasQuote = true
             break
         }
-        if !hasQuote { return "\"" + name + "\"" }
+        if !hasQuote {
+            // One allocation for the quoted name, not one per concatenation.
+            var quoted = ""
+            quoted.reserveCapacity(name.utf8.count + 2)
+            quoted.append("\"")
+            quoted.append(name)
+            quoted.append("\"")
+            return quoted
+        }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     /// No limit.
