@@ -969,6 +969,7 @@ extension Binder {
 
     /// The expressions of a select-like argument: a column name, `"*"`, a column, a list of them.
     func selectableExpressions(_ node: SyntaxNode, allowSortOrder: Bool = false) -> [ColumnValue] {
+        if let column = resolveColumn(literal: node) { return [column] }
         if let name = stringLiteral(node) {
             return [resolveColumn(name, range: innerRange(of: node))]
         }

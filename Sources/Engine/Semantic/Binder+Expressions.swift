@@ -412,7 +412,61 @@ extension Binder {
     func resolveColumn(_ text: String, range: ByteRange, fixRange: ByteRange? = nil) -> ColumnValue {
         if text == "*" { return ColumnValue(.star(qualifier: nil), type: .unknown) }
         if text.hasSuffix(".*") { return ColumnValue(.star(qualifier: String(text.dropLast(2))), type: .unknown) }
-        let reference = ColumnReference(parsing: text)
+        return resolveColumn(ColumnReference(parsing: text), range: range, fixRange: fixRange)
+    }
+
+    /// Resolves a string literal that names a column (`"amount"`, `"orders.amount"`), reading the reference
+    /// straight from the literal's bytes; `nil` when the literal is not a plain ASCII one-token string without
+    /// escapes or a `*` (the caller then takes the general path, which gives the same result).
+    func resolveColumn(literal node: SyntaxNode) -> ColumnValue? {
+        guard let (reference, inner) = plainColumnReference(node) else { return nil }
+        return resolveColumn(reference, range: inner, fixRange: nil)
+    }
+
+    /// The column reference a plain string literal spells, with the range inside its quotes (see
+    /// ``resolveColumn(literal:)``).
+    func plainColumnReference(_ node: SyntaxNode) -> (ColumnReference, ByteRange)? {
+        guard node.kind == .stringLiteral else { return nil }
+        let positions = node.childPositions
+        let storage = tree.storage
+        guard positions.count == 1, case let child = storage.children[positions.lowerBound], child < 0 else {
+            return nil
+        }
+        let range = storage.tokens[Int(~child)].range
+        return source.bytes.withUnsafeBufferPointer { bytes -> (ColumnReference, ByteRange)? in
+            guard range.length >= 2, range.end <= bytes.count else { return nil }
+            let quote = bytes[range.start]
+            guard quote == 0x22 || quote == 0x27, bytes[range.end - 1] == quote else { return nil }
+            let start = range.start + 1
+            let end = range.end - 1
+            // `""` or a triple-quoted string: the general path.
+            guard start < end, bytes[start] != quote else { return nil }
+            var lastDot = -1
+            for index in start..<end {
+                let byte = bytes[index]
+                // Escapes, `*`, non-ASCII text and quotes inside: the general path.
+                if byte == 0x5C || byte == 0x2A || byte >= 0x80 || byte == quote { return nil }
+                if byte == 0x2E { lastDot = index }
+            }
+            let inner = ByteRange(start: start, end: end)
+            if lastDot > start && lastDot < end - 1 {
+                return (
+                    ColumnReference(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<end]), as: UTF8.self),
+                        qualifier: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[start..<lastDot]), as: UTF8.self)),
+                    inner
+                )
+            }
+            return (
+                ColumnReference(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)),
+                inner
+            )
+        }
+    }
+
+    /// Resolves a parsed column reference written at `range` (see ``resolveColumn(_:range:fixRange:)``).
+    func resolveColumn(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange?) -> ColumnValue {
         guard !scopes.isEmpty else {
             return ColumnValue(
                 .column(reference), type: .unknown, pending: [PendingReference(reference: reference, range: range)])
