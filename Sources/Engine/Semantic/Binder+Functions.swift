@@ -118,8 +118,8 @@ extension Binder {
             function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
     }
 
-    private static let functionSignatures: [String: Signature] = {
-        var signatures: [String: Signature] = [:]
+    private static let functionSignatures: NameTable<Signature> = {
+        var signatures = NameTable<Signature>()
         for function in BuiltinFunction.all {
             signatures[function.name] = Signature(
                 function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)

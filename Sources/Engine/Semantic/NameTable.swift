@@ -63,10 +63,16 @@ struct NameTable<Entry> {
     @inline(__always)
     subscript(index: Int) -> Entry { records[index].entry }
 
-    /// The entry for `name`, if any.
+    /// The entry for `name`, if any; setting adds or replaces it (setting `nil` is not supported).
     subscript(name: String) -> Entry? {
-        guard let index = index(of: name) else { return nil }
-        return records[index].entry
+        get {
+            guard let index = index(of: name) else { return nil }
+            return records[index].entry
+        }
+        set {
+            guard let newValue else { preconditionFailure("a NameTable never removes a name") }
+            set(name, newValue)
+        }
     }
 
     /// Adds `name` with `entry`, or replaces the entry of a name already there.
@@ -107,3 +113,18 @@ struct NameTable<Entry> {
 
 extension NameTable: Sendable where Entry: Sendable {}
 extension NameTable.Record: Sendable where Entry: Sendable {}
+
+extension NameTable {
+    /// A table of the usual spellings of names (as given, and their camelCase forms) to what `resolve` answers for
+    /// each, so that looking one up gives what `resolve` would, without snake-casing and hashing the name; names
+    /// for which `resolve` answers `nil` are left out (a miss falls back to `resolve`).
+    static func spellings(of names: [String], _ resolve: (String) -> Entry?) -> NameTable {
+        var table = NameTable()
+        for name in names {
+            for spelling in [name, camelCase(name)] where table.index(of: spelling) == nil {
+                if let entry = resolve(spelling) { table.set(spelling, entry) }
+            }
+        }
+        return table
+    }
+}
