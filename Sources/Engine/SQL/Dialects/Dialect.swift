@@ -224,7 +224,9 @@ extension Dialect {
             break
         }
         if !hasQuote {
-            // One allocation for the quoted name, not one per concatenation.
+            // Up to 15 bytes the result is a small string (no allocation); longer, one allocation for the quoted
+            // name, not one per concatenation.
+            if name.utf8.count <= 13 { return "\"" + name + "\"" }
             var quoted = ""
             quoted.reserveCapacity(name.utf8.count + 2)
             quoted.append("\"")
