@@ -375,7 +375,7 @@ extension Binder {
     /// `col("name")` with one positional plain string literal (nearly every `col` call): what the general path
     /// gives, without matching the arguments to the signature or making the literal's text; `nil` otherwise.
     private func plainColumnCall(_ call: CallExpression) -> ColumnValue? {
-        guard let argumentList = call.node.firstChild(ofKind: .argumentList) else { return nil }
+        guard usesFastPaths, let argumentList = call.node.firstChild(ofKind: .argumentList) else { return nil }
         var argument: SyntaxNode?
         var count = 0
         argumentList.forEachChild(ofKind: .argument) { node in

@@ -419,7 +419,7 @@ extension Binder {
     /// straight from the literal's bytes; `nil` when the literal is not a plain ASCII one-token string without
     /// escapes or a `*` (the caller then takes the general path, which gives the same result).
     func resolveColumn(literal node: SyntaxNode) -> ColumnValue? {
-        guard let (reference, inner) = plainColumnReference(node) else { return nil }
+        guard usesFastPaths, let (reference, inner) = plainColumnReference(node) else { return nil }
         return resolveColumn(reference, range: inner, fixRange: nil)
     }
 

@@ -12,6 +12,9 @@ final class Binder {
     /// Whether to keep the records that only queries by position read (symbols, column scopes, member bases,
     /// call sites); a compilation binds again with them when first asked (see ``Compilation``).
     let recordsFacts: Bool
+    /// Whether plain `col("name")` calls and column-name strings are read straight from the literal's bytes
+    /// (``resolveColumn(literal:)``); tests turn it off to check that the general path gives the same results.
+    let usesFastPaths: Bool
 
     var diagnostics: [Diagnostic] = []
     var symbols: [SymbolRecord] = []
@@ -62,9 +65,12 @@ final class Binder {
         }
     }
 
-    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind, recordsFacts: Bool = true) {
+    init(
+        tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind, recordsFacts: Bool = true, usesFastPaths: Bool = true
+    ) {
         self.tree = tree
         self.recordsFacts = recordsFacts
+        self.usesFastPaths = usesFastPaths
         self.source = tree.source
         self.catalog = catalog
         self.hasCatalog = !catalog.tables.isEmpty
