@@ -18,9 +18,12 @@ func runFrontendBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
         + ".where(col(\"total\") > 1000).order_by(col(\"total\").desc()).limit(10).collect()\n"
 
     if ProcessInfo.processInfo.environment["MOLTRES_PROFILE_FILE"] == "1" {
-        // A loop of the large-file case only, for `perf record`.
-        for _ in 0..<100 {
-            frontendBlackHole(compile(largeFile, catalog: catalog, generatesSQL: false).statements.count)
+        // A loop of the large-file case only, for `perf record` or callgrind (MOLTRES_PROFILE_ITERATIONS, 100).
+        // MOLTRES_PROFILE_SQL=1 adds the SQL check per statement (what `moltres check` and the language server do).
+        let iterations = Int(ProcessInfo.processInfo.environment["MOLTRES_PROFILE_ITERATIONS"] ?? "") ?? 100
+        let generatesSQL = ProcessInfo.processInfo.environment["MOLTRES_PROFILE_SQL"] == "1"
+        for _ in 0..<iterations {
+            frontendBlackHole(compile(largeFile, catalog: catalog, generatesSQL: generatesSQL).statements.count)
         }
         return []
     }

@@ -113,9 +113,22 @@ public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
 
     /// Finds a function by its name or an alias (case-sensitive, as in Python); `F.` prefixes are accepted.
     public static func named(_ name: String) -> BuiltinFunction? {
+        // The registry's own spellings first, by the name's bytes: no hashing with `Hasher`.
+        if let index = spellings.index(of: name) { return spellings[index] }
         let bare = name.hasPrefix("F.") ? String(name.dropFirst(2)) : name
         return registryIndex[bare]
     }
+
+    /// Every name and alias, found by their bytes.
+    private static let spellings: NameTable<BuiltinFunction> = {
+        var table = NameTable<BuiltinFunction>()
+        for function in all {
+            for name in [function.name] + function.aliases where table.index(of: name) == nil {
+                if let found = registryIndex[name] { table.set(name, found) }
+            }
+        }
+        return table
+    }()
 
     private static let registryIndex: [String: BuiltinFunction] = {
         var index: [String: BuiltinFunction] = [:]

@@ -159,10 +159,12 @@ extension SQLGenerator {
             }
             throw PlanError.unknownTable(lookup)
         }
+        // One qualifier array shared by every column (copy-on-write), not one allocation per column.
+        let qualifiers = [table.name]
         level.columns = info.columns.map { column in
             LevelColumn(
                 column: PlanColumn(
-                    name: column.name, type: column.type, isNullable: column.isNullable, qualifiers: [table.name],
+                    name: column.name, type: column.type, isNullable: column.isNullable, qualifiers: qualifiers,
                     sourceTable: info.name),
                 sql: .column(qualifier: table.name, name: column.name))
         }

@@ -1,7 +1,10 @@
 /// A SQL expression as a small tree; the printer turns it into text with the dialect's quoting and
 /// placeholders. Values are only ever ``parameter(_:)``; ``token(_:)`` carries SQL words written by the
 /// generator or a dialect table (keywords, format strings), never user input.
-public indirect enum SQLExpression: Sendable {
+///
+/// Only the cases that hold other expressions are `indirect`: a column, a value or a token is stored inline, so a
+/// level of the generator (a column per table column) does not allocate a box per column.
+public enum SQLExpression: Sendable {
     /// A column, optionally qualified; both parts are quoted when printed.
     case column(qualifier: String?, name: String)
     /// `*` or `"q".*`.
@@ -11,33 +14,33 @@ public indirect enum SQLExpression: Sendable {
     /// SQL text from the generator or a dialect (`NULL`, `CURRENT_DATE`, `'%Y'`), printed as is.
     case token(String)
     /// `left op right`; `precedence` decides parentheses (higher binds tighter).
-    case binary(SQLExpression, String, SQLExpression, precedence: Int)
+    indirect case binary(SQLExpression, String, SQLExpression, precedence: Int)
     /// `op operand` (`NOT x`, `-x`).
-    case prefix(String, SQLExpression, precedence: Int)
+    indirect case prefix(String, SQLExpression, precedence: Int)
     /// `operand op` (`x IS NULL`).
-    case postfix(SQLExpression, String)
+    indirect case postfix(SQLExpression, String)
     /// `name(arguments)` with optional `DISTINCT`, `FILTER (WHERE …)` and `WITHIN GROUP (ORDER BY …)`.
-    case call(SQLFunctionCall)
+    indirect case call(SQLFunctionCall)
     /// `CAST(x AS type)`.
-    case cast(SQLExpression, String)
+    indirect case cast(SQLExpression, String)
     /// `CASE [operand] WHEN … THEN … [ELSE …] END`.
-    case caseWhen(operand: SQLExpression?, [(SQLExpression, SQLExpression)], else: SQLExpression?)
+    indirect case caseWhen(operand: SQLExpression?, [(SQLExpression, SQLExpression)], else: SQLExpression?)
     /// `x [NOT] IN (a, b)`.
-    case inList(SQLExpression, [SQLExpression], negated: Bool)
+    indirect case inList(SQLExpression, [SQLExpression], negated: Bool)
     /// `x [NOT] BETWEEN a AND b`.
-    case between(SQLExpression, SQLExpression, SQLExpression, negated: Bool)
+    indirect case between(SQLExpression, SQLExpression, SQLExpression, negated: Bool)
     /// `(SELECT …)`.
-    case subquery(SQLQuery)
+    indirect case subquery(SQLQuery)
     /// `x [NOT] IN (SELECT …)`.
-    case inSubquery(SQLExpression, SQLQuery, negated: Bool)
+    indirect case inSubquery(SQLExpression, SQLQuery, negated: Bool)
     /// `[NOT] EXISTS (SELECT …)`.
-    case exists(SQLQuery, negated: Bool)
+    indirect case exists(SQLQuery, negated: Bool)
     /// `function OVER (…)`.
-    case window(SQLExpression, SQLWindow)
+    indirect case window(SQLExpression, SQLWindow)
     /// Pieces separated by spaces, for forms like `EXTRACT(YEAR FROM x)` or `x + INTERVAL '1 day'`.
     case sequence([SQLExpression])
     /// `(x)`.
-    case parenthesized(SQLExpression)
+    indirect case parenthesized(SQLExpression)
     /// `(a, b, c)`, or `[a, b, c]` with `brackets`.
     case list([SQLExpression], brackets: Bool)
 

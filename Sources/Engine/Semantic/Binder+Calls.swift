@@ -313,6 +313,7 @@ extension Binder {
     func callCallable(_ callable: Callable, call: CallExpression, calleeRange: ByteRange, node: SyntaxNode) -> Value {
         switch callable {
         case .col:
+            if let column = plainColumnCall(call) { return .column(column) }
             let arguments = bindArguments(call, CallableSignatures.col, name: "col", calleeRange: calleeRange)
             guard let argument = arguments.value("col", 0) else { return .unknown }
             if let name = stringLiteral(argument) {
@@ -369,6 +370,30 @@ extension Binder {
             guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
             return .records(columns: columns, rows: rows)
         }
+    }
+
+    /// `col("name")` with one positional plain string literal (nearly every `col` call): what the general path
+    /// gives, without matching the arguments to the signature or making the literal's text; `nil` otherwise.
+    private func plainColumnCall(_ call: CallExpression) -> ColumnValue? {
+        guard usesFastPaths, let argumentList = call.node.firstChild(ofKind: .argumentList) else { return nil }
+        var argument: SyntaxNode?
+        var count = 0
+        argumentList.forEachChild(ofKind: .argument) { node in
+            count += 1
+            argument = node
+        }
+        guard count == 1, let argument else { return nil }
+        let (label, isSpread, value) = argument.argumentParts
+        guard label == nil, !isSpread, let value, let (reference, inner) = plainColumnReference(value) else {
+            return nil
+        }
+        let signature = CallableSignatures.col
+        recordCallSite(
+            CallSiteRecord(
+                range: argumentList.range, name: "col", keywords: signature.keywordNames,
+                enumerated: signature.enumerated,
+                positionalCount: signature.keywordNames.count - signature.keywords.count))
+        return resolveColumn(reference, range: inner, fixRange: nil)
     }
 
     /// Literal rows from a list of dicts: the columns in order of first appearance, `NULL` where a row lacks one.

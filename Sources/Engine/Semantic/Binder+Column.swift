@@ -26,7 +26,24 @@ enum ColumnMethods {
 
     static var names: [String] { signatures.keys.sorted() }
 
-    static func canonicalName(_ name: String) -> String? {
+    static func canonicalName(_ name: String) -> String? { method(named: name)?.name }
+
+    /// The canonical name for a method as written, with its signature.
+    static func method(named name: String) -> (name: String, signature: Signature)? {
+        if let index = spellings.index(of: name) { return spellings[index] }
+        guard let canonical = resolveName(name), let signature = signatures[canonical] else { return nil }
+        return (canonical, signature)
+    }
+
+    /// The canonical and camelCase spellings of every method and alias, found by their bytes.
+    private static let spellings = NameTable<(name: String, signature: Signature)>.spellings(
+        of: Array(signatures.keys) + Array(aliases.keys)
+    ) { name in
+        guard let canonical = resolveName(name), let signature = signatures[canonical] else { return nil }
+        return (canonical, signature)
+    }
+
+    private static func resolveName(_ name: String) -> String? {
         let snake = snakeCase(name)
         if signatures[snake] != nil { return snake }
         if let alias = aliases[snake] ?? aliases[name.lowercased()] { return alias }
@@ -40,7 +57,7 @@ extension Binder {
     )
         -> Value
     {
-        guard let method = ColumnMethods.canonicalName(name) else {
+        guard let (method, signature) = ColumnMethods.method(named: name) else {
             if let dataFrameMethod = DataFrameMethods.canonicalName(name) {
                 report(
                     .unknownMethod, nameRange,
@@ -56,7 +73,7 @@ extension Binder {
             return .unknown
         }
         record(.method(name: method, receiver: .column(column.type), range: nameRange))
-        let arguments = bindArguments(call, ColumnMethods.signatures[method]!, name: method, calleeRange: nameRange)
+        let arguments = bindArguments(call, signature, name: method, calleeRange: nameRange)
         let expression = column.expression
         let inner = expression.unaliased
         var result = column

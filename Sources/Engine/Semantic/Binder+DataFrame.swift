@@ -71,6 +71,15 @@ enum DataFrameMethods {
 
     /// The canonical name for a method as written, with its signature (one table lookup for both).
     static func method(named name: String) -> (name: String, signature: Signature)? {
+        if let index = spellings.index(of: name) { return spellings[index] }
+        return resolveMethod(named: name)
+    }
+
+    /// The canonical and camelCase spellings of every method and alias, found by their bytes.
+    private static let spellings = NameTable<(name: String, signature: Signature)>.spellings(
+        of: Array(signatures.keys) + Array(aliases.keys), resolveMethod(named:))
+
+    private static func resolveMethod(named name: String) -> (name: String, signature: Signature)? {
         let snake = snakeCase(name)
         if let signature = signatures[snake] { return (snake, signature) }
         if let alias = aliases[snake], let signature = signatures[alias] { return (alias, signature) }
@@ -969,6 +978,7 @@ extension Binder {
 
     /// The expressions of a select-like argument: a column name, `"*"`, a column, a list of them.
     func selectableExpressions(_ node: SyntaxNode, allowSortOrder: Bool = false) -> [ColumnValue] {
+        if let column = resolveColumn(literal: node) { return [column] }
         if let name = stringLiteral(node) {
             return [resolveColumn(name, range: innerRange(of: node))]
         }

@@ -44,13 +44,19 @@ extension Binder {
 
     func evaluateName(_ node: SyntaxNode) -> Value {
         guard let token = node.firstChildToken else { return .unknown }
-        let name = token.text
-        // Most names of a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without copying
-        // the whole entry (predefined entries record nothing, are no DataFrames and have no source). One lookup
-        // in the file's bindings either way.
-        let bound = environment.isEmpty ? nil : environment[name]
-        if bound == nil, let value = Self.predefinedValues[name] { return value }
-        guard let entry = bound ?? Self.predefinedEnvironment[name] else {
+        // The name is looked up by its bytes in the source: no `String` is made unless it is needed. Most names of
+        // a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without the entry around it
+        // (predefined entries record nothing, are no DataFrames and have no source).
+        let range = token.range
+        let environment = self.environment  // one access to the stored property
+        let (boundIndex, predefinedIndex): (Int?, Int?) = source.bytes.withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+            if let index = environment.index(of: bytes) { return (index, nil) }
+            return (nil, Self.predefinedValues.index(of: bytes))
+        }
+        if let predefinedIndex { return Self.predefinedValues[predefinedIndex] }
+        guard let boundIndex else {
+            let name = token.text
             if expiredTransactions.contains(name) {
                 report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
                 return .unknown
@@ -60,10 +66,12 @@ extension Binder {
                 candidates: namesInScope)
             return .unknown
         }
+        let entry = environment[boundIndex]
         if entry.info.kind != .predefined {
             record(.binding(entry.info), at: token.range)
-            if expiredTransactions.contains(name), entry.info.kind == .withAlias, entry.value.isUnknown {
-                report(.transactionMisuse, token.range, "'\(name)' is used after its transaction block ended")
+            if entry.info.kind == .withAlias, entry.value.isUnknown, expiredTransactions.contains(entry.info.name) {
+                report(
+                    .transactionMisuse, token.range, "'\(entry.info.name)' is used after its transaction block ended")
                 return .unknown
             }
         }
@@ -76,7 +84,8 @@ extension Binder {
             rebindBudget -= 1
             rebindDepth += 1
             defer { rebindDepth -= 1 }
-            return rebindColumn(name, expression: source, use: token.range, binding: entry.info.range) ?? entry.value
+            return rebindColumn(
+                entry.info.name, expression: source, use: token.range, binding: entry.info.range) ?? entry.value
         }
         return entry.value
     }
@@ -403,7 +412,61 @@ extension Binder {
     func resolveColumn(_ text: String, range: ByteRange, fixRange: ByteRange? = nil) -> ColumnValue {
         if text == "*" { return ColumnValue(.star(qualifier: nil), type: .unknown) }
         if text.hasSuffix(".*") { return ColumnValue(.star(qualifier: String(text.dropLast(2))), type: .unknown) }
-        let reference = ColumnReference(parsing: text)
+        return resolveColumn(ColumnReference(parsing: text), range: range, fixRange: fixRange)
+    }
+
+    /// Resolves a string literal that names a column (`"amount"`, `"orders.amount"`), reading the reference
+    /// straight from the literal's bytes; `nil` when the literal is not a plain ASCII one-token string without
+    /// escapes or a `*` (the caller then takes the general path, which gives the same result).
+    func resolveColumn(literal node: SyntaxNode) -> ColumnValue? {
+        guard usesFastPaths, let (reference, inner) = plainColumnReference(node) else { return nil }
+        return resolveColumn(reference, range: inner, fixRange: nil)
+    }
+
+    /// The column reference a plain string literal spells, with the range inside its quotes (see
+    /// ``resolveColumn(literal:)``).
+    func plainColumnReference(_ node: SyntaxNode) -> (ColumnReference, ByteRange)? {
+        guard node.kind == .stringLiteral else { return nil }
+        let positions = node.childPositions
+        let storage = tree.storage
+        guard positions.count == 1, case let child = storage.children[positions.lowerBound], child < 0 else {
+            return nil
+        }
+        let range = storage.tokens[Int(~child)].range
+        return source.bytes.withUnsafeBufferPointer { bytes -> (ColumnReference, ByteRange)? in
+            guard range.length >= 2, range.end <= bytes.count else { return nil }
+            let quote = bytes[range.start]
+            guard quote == 0x22 || quote == 0x27, bytes[range.end - 1] == quote else { return nil }
+            let start = range.start + 1
+            let end = range.end - 1
+            // `""` or a triple-quoted string: the general path.
+            guard start < end, bytes[start] != quote else { return nil }
+            var lastDot = -1
+            for index in start..<end {
+                let byte = bytes[index]
+                // Escapes, `*`, non-ASCII text and quotes inside: the general path.
+                if byte == 0x5C || byte == 0x2A || byte >= 0x80 || byte == quote { return nil }
+                if byte == 0x2E { lastDot = index }
+            }
+            let inner = ByteRange(start: start, end: end)
+            if lastDot > start && lastDot < end - 1 {
+                return (
+                    ColumnReference(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<end]), as: UTF8.self),
+                        qualifier: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[start..<lastDot]), as: UTF8.self)),
+                    inner
+                )
+            }
+            return (
+                ColumnReference(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)),
+                inner
+            )
+        }
+    }
+
+    /// Resolves a parsed column reference written at `range` (see ``resolveColumn(_:range:fixRange:)``).
+    func resolveColumn(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange?) -> ColumnValue {
         guard !scopes.isEmpty else {
             return ColumnValue(
                 .column(reference), type: .unknown, pending: [PendingReference(reference: reference, range: range)])

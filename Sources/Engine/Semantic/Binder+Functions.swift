@@ -118,8 +118,8 @@ extension Binder {
             function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
     }
 
-    private static let functionSignatures: [String: Signature] = {
-        var signatures: [String: Signature] = [:]
+    private static let functionSignatures: NameTable<Signature> = {
+        var signatures = NameTable<Signature>()
         for function in BuiltinFunction.all {
             signatures[function.name] = Signature(
                 function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
@@ -162,6 +162,7 @@ extension Binder {
     /// Evaluates an argument that must be a column expression: a column, a literal, or (when `namesColumns`) a
     /// string naming a column. `nil` when it is unknown or of the wrong kind (reported).
     func columnArgument(_ node: SyntaxNode, namesColumns: Bool = false, allowsSubquery: Bool = true) -> ColumnValue? {
+        if namesColumns, let column = resolveColumn(literal: node) { return column }
         if namesColumns, let name = stringLiteral(node) {
             return resolveColumn(name, range: innerRange(of: node))
         }

@@ -110,7 +110,7 @@ extension Binder {
             stored = .frame(frame)
             bindingNames[nextBindingID] = cteName
         }
-        environment[name] = BoundName(value: stored, info: info, id: nextBindingID, source: source)
+        environment.set(name, BoundName(value: stored, info: info, id: nextBindingID, source: source))
         bindingTimeline.append(info)
         record(.binding(info))
     }
@@ -136,7 +136,7 @@ extension Binder {
         let count = (bindingNameCounts[name] ?? 0) + 1
         bindingNameCounts[name] = count
         let candidate = count == 1 ? name : "\(name)_\(count)"
-        if catalog.table(named: candidate) != nil || plan.scannedTables.contains(candidate) {
+        if catalog.table(named: candidate) != nil || plan.scansTable(named: candidate) {
             return "\(candidate)_cte"
         }
         return candidate
@@ -211,7 +211,7 @@ extension Binder {
             // The alias stays bound in Python, but the transaction is over: using it reports MOL5003.
             var info = entry.info
             info.visibleUntil = end
-            environment[alias] = BoundName(value: .unknown, info: info, id: entry.id)
+            environment.set(alias, BoundName(value: .unknown, info: info, id: entry.id))
             expiredTransactions.insert(alias)
         }
         return CompiledStatement(
@@ -252,23 +252,30 @@ extension MutationPlan {
 }
 
 extension LogicalPlan {
-    /// The names of the tables the plan scans (not entering subqueries).
-    var scannedTables: Set<String> {
-        switch self {
-        case .scan(let table): return [table.name]
-        case .values, .rawSQL, .cteReference: return []
-        case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
-            .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
-            .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
-            .explode(let input, _, _), .sample(let input, _, _):
-            return input.scannedTables
-        case .join(let join): return join.left.scannedTables.union(join.right.scannedTables)
-        case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
-            return left.scannedTables.union(right.scannedTables)
-        case .rowLock(let input, _): return input.scannedTables
-        case .recursiveCTE(_, let initial, let recursive, _):
-            return initial.scannedTables.union(recursive.scannedTables)
-        case .pivot(let pivot): return pivot.input.scannedTables
+    /// Whether the plan scans a table named `name` (not entering subqueries): a walk that stops at the first
+    /// match, down chains of single-input steps without recursing, and builds no set of names.
+    func scansTable(named name: String) -> Bool {
+        var current = self
+        while true {
+            switch current {
+            case .scan(let table): return table.name == name
+            case .values, .rawSQL, .cteReference: return false
+            case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
+                .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
+                .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
+                .explode(let input, _, _), .sample(let input, _, _), .rowLock(let input, _):
+                current = input
+            case .join(let join):
+                if join.left.scansTable(named: name) { return true }
+                current = join.right
+            case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
+                if left.scansTable(named: name) { return true }
+                current = right
+            case .recursiveCTE(_, let initial, let recursive, _):
+                if initial.scansTable(named: name) { return true }
+                current = recursive
+            case .pivot(let pivot): current = pivot.input
+            }
         }
     }
 

@@ -14,6 +14,9 @@ final class Binder {
     /// Whether to keep the records that only queries by position read (symbols, column scopes, member bases,
     /// call sites); a compilation binds again with them when first asked (see ``Compilation``).
     let recordsFacts: Bool
+    /// Whether plain `col("name")` calls and column-name strings are read straight from the literal's bytes
+    /// (``resolveColumn(literal:)``); tests turn it off to check that the general path gives the same results.
+    let usesFastPaths: Bool
 
     var diagnostics: [Diagnostic] = []
     var symbols: [SymbolRecord] = []
@@ -23,8 +26,8 @@ final class Binder {
     var callSites: [CallSiteRecord] = []
 
     /// The names bound by the file, with the value each is bound to (predefined names are looked up in
-    /// ``predefinedEnvironment`` when the file has not rebound them).
-    var environment: [String: BoundName] = [:]
+    /// ``predefinedValues`` when the file has not rebound them), found by the bytes of a name's token.
+    var environment = NameTable<BoundName>()
     /// The column scopes of the steps being evaluated, innermost last.
     var scopes: [Scope] = []
     /// How many times each binding was used as a DataFrame, per statement.
@@ -47,18 +50,29 @@ final class Binder {
     /// The alias of the enclosing transaction block, if any.
     var transactionAlias: String?
 
-    struct BoundName {
-        var value: Value
-        var info: BindingInfo
-        var id: Int
+    /// A name's binding; a class, so that finding one retains a reference instead of copying the value.
+    final class BoundName: Sendable {
+        let value: Value
+        let info: BindingInfo
+        let id: Int
         /// For a column expression bound outside any DataFrame step (`c = col("amount") > 1`), the expression,
         /// evaluated again at each use against the columns in scope there.
-        var source: SyntaxNode? = nil
+        let source: SyntaxNode?
+
+        init(value: Value, info: BindingInfo, id: Int, source: SyntaxNode? = nil) {
+            self.value = value
+            self.info = info
+            self.id = id
+            self.source = source
+        }
     }
 
-    init(tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind, recordsFacts: Bool = true) {
+    init(
+        tree: SyntaxTree, catalog: Catalog, dialect: DatabaseKind, recordsFacts: Bool = true, usesFastPaths: Bool = true
+    ) {
         self.tree = tree
         self.recordsFacts = recordsFacts
+        self.usesFastPaths = usesFastPaths
         self.source = tree.source
         self.catalog = catalog
         self.hasCatalog = !catalog.tables.isEmpty
@@ -74,7 +88,7 @@ final class Binder {
     }
 
     /// Every name in scope, for suggestions.
-    var namesInScope: [String] { Array(environment.keys) + Self.predefinedNames.map(\.0) }
+    var namesInScope: [String] { environment.names + Self.predefinedNames.map(\.0) }
 
     // MARK: - Predefined names
 
@@ -95,18 +109,23 @@ final class Binder {
     }()
 
     /// The predefined names as bindings, shared by every compilation.
-    static let predefinedEnvironment: [String: BoundName] = {
-        var environment: [String: BoundName] = [:]
+    static let predefinedEnvironment: NameTable<BoundName> = {
+        var environment = NameTable<BoundName>()
         for (name, value) in predefinedNames {
             let info = BindingInfo(
                 name: name, kind: .predefined, range: .empty(at: 0), valueKind: value.kind, visibleFrom: 0)
-            environment[name] = BoundName(value: value, info: info, id: -1)
+            environment.set(name, BoundName(value: value, info: info, id: -1))
         }
         return environment
     }()
 
-    /// The predefined names' values (``predefinedEnvironment`` without the entries around them).
-    static let predefinedValues: [String: Value] = predefinedEnvironment.mapValues(\.value)
+    /// The predefined names' values (``predefinedEnvironment`` without the entries around them), in the same
+    /// positions.
+    static let predefinedValues: NameTable<Value> = {
+        var values = NameTable<Value>()
+        for (name, value) in predefinedNames { values.set(name, value) }
+        return values
+    }()
 
     /// The predefined names' descriptions, in their documented order.
     static let predefinedInfos: [BindingInfo] = predefinedNames.compactMap { predefinedEnvironment[$0.0]?.info }

@@ -112,7 +112,9 @@ extension Binder {
             ))
         var sawKeyword = false
         // `(`, the arguments with a comma between two, `)`: one allocation for the positional arguments.
-        arguments.positional.reserveCapacity(argumentList.childPositions.count / 2)
+        // `()` has no argument and needs no allocation.
+        let childCount = argumentList.childPositions.count
+        if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
         argumentList.forEachChild(ofKind: .argument) { argument in
             let (labelToken, isSpread, optionalValue) = argument.argumentParts
             guard let value = optionalValue else { return }

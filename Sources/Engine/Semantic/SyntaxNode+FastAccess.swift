@@ -46,6 +46,21 @@ extension SyntaxNode {
     }
 
     /// The first direct child token of `kind`.
+    /// The identifier token right after the first `as` among the child tokens (`with … as txn`, `import x as y`),
+    /// without an array of the child tokens.
+    var tokenAfterAs: SyntaxToken? {
+        let storage = tree.storage
+        var afterAs = false
+        for position in childPositions {
+            let child = storage.children[position]
+            guard child < 0 else { continue }
+            let kind = storage.tokens[Int(~child)].kind
+            if afterAs { return kind == .identifier ? SyntaxToken(tree: tree, index: Int(~child)) : nil }
+            if kind == .asKeyword { afterAs = true }
+        }
+        return nil
+    }
+
     func firstToken(ofKind kind: TokenKind) -> SyntaxToken? {
         let storage = tree.storage
         for position in childPositions {

@@ -281,7 +281,12 @@ private struct LexerState {
         case 0x29, 0x5D, 0x7D:
             let opener: UInt8 = byte == 0x29 ? 0x28 : byte == 0x5D ? 0x5B : 0x7B
             if let match = brackets.lastIndex(where: { $0.kind == opener }) {
-                brackets.removeSubrange(match...)
+                // Nearly always the innermost bracket: `removeLast` rather than the generic range removal.
+                if match == brackets.count - 1 {
+                    brackets.removeLast()
+                } else {
+                    brackets.removeSubrange(match...)
+                }
             }
             emit(
                 byte == 0x29 ? .rightParenthesis : byte == 0x5D ? .rightBracket : .rightBrace, start: start,

@@ -83,13 +83,7 @@ public struct ImportedName: SyntaxNodeView {
         return node.childTokens.first { $0.kind == .identifier }?.text
     }
     /// The alias token after `as`.
-    public var aliasToken: SyntaxToken? {
-        let tokens = node.childTokens
-        guard let asIndex = tokens.firstIndex(where: { $0.kind == .asKeyword }), asIndex + 1 < tokens.count,
-            tokens[asIndex + 1].kind == .identifier
-        else { return nil }
-        return tokens[asIndex + 1]
-    }
+    public var aliasToken: SyntaxToken? { node.tokenAfterAs }
     /// The name this import binds in Python: the alias, or the name itself.
     public var boundName: String? { aliasToken?.text ?? name }
 }
@@ -139,7 +133,7 @@ public struct ExpressionStatement: SyntaxNodeView {
         self.node = node
     }
     /// The expression.
-    public var expression: SyntaxNode? { node.expressionChildren.first }
+    public var expression: SyntaxNode? { node.firstExpressionChild }
 }
 
 /// `with context as alias:` and its body.
@@ -152,15 +146,9 @@ public struct WithStatement: SyntaxNodeView {
         self.node = node
     }
     /// The context expression, e.g. `db.transaction()`.
-    public var context: SyntaxNode? { node.expressionChildren.first }
+    public var context: SyntaxNode? { node.firstExpressionChild }
     /// The alias token after `as`.
-    public var aliasToken: SyntaxToken? {
-        let tokens = node.childTokens
-        guard let asIndex = tokens.firstIndex(where: { $0.kind == .asKeyword }), asIndex + 1 < tokens.count,
-            tokens[asIndex + 1].kind == .identifier
-        else { return nil }
-        return tokens[asIndex + 1]
-    }
+    public var aliasToken: SyntaxToken? { node.tokenAfterAs }
     /// The alias name, e.g. `txn`.
     public var alias: String? { aliasToken?.text }
     /// The body block.
@@ -192,7 +180,7 @@ public struct NameExpression: SyntaxNodeView {
         self.node = node
     }
     /// The identifier token.
-    public var token: SyntaxToken? { node.childTokens.first }
+    public var token: SyntaxToken? { node.firstChildToken }
     /// The name.
     public var name: String? { token?.text }
 }
@@ -230,6 +218,26 @@ public struct IntegerLiteral: SyntaxNodeView {
     }
     /// The value; `nil` when malformed or too large for `Int`.
     public var value: Int? {
+        // Decimal digits and `_` (nearly every literal) are read from the source bytes, without making strings.
+        let range = node.range
+        let decimal: Int?? = node.tree.source.bytes.withUnsafeBufferPointer { buffer in
+            guard range.start < range.end, range.end <= buffer.count else { return nil }
+            if range.end - range.start > 1 && buffer[range.start] == UInt8(ascii: "0") { return nil }
+            var value = 0
+            var digits = 0
+            for index in range.start..<range.end {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "_") { continue }
+                digits += 1
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                if overflow1 || overflow2 { return .some(nil) }
+                value = sum
+            }
+            return digits > 0 ? .some(value) : nil
+        }
+        if let decimal { return decimal }
         let text = node.text.filter { $0 != "_" }.lowercased()
         if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
         if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
@@ -261,7 +269,7 @@ public struct BooleanLiteral: SyntaxNodeView {
         self.node = node
     }
     /// The value.
-    public var value: Bool { node.childTokens.first?.kind == .trueKeyword }
+    public var value: Bool { node.firstChildToken?.kind == .trueKeyword }
 }
 
 /// `[a, b]`, `(a, b)` or `{k: v}`: the elements of a list, tuple or dict.
@@ -277,15 +285,33 @@ public struct CollectionExpression: SyntaxNodeView {
     }
     /// The elements of a list or tuple (expressions), or the entries of a dict (`dictEntry` nodes).
     public var elements: [SyntaxNode] {
-        node.childNodes.filter { $0.kind.isExpression || $0.kind == .dictEntry }
+        // One pass over the child indices (no array of every child node first).
+        let storage = node.tree.storage
+        let positions = node.childPositions
+        var elements: [SyntaxNode] = []
+        elements.reserveCapacity(positions.count / 2)
+        for position in positions {
+            let child = storage.children[position]
+            guard child >= 0 else { continue }
+            let kind = storage.nodes[Int(child)].kind
+            if kind.isExpression || kind == .dictEntry {
+                elements.append(SyntaxNode(tree: node.tree, index: Int(child)))
+            }
+        }
+        return elements
     }
     /// The dict entries as key/value pairs (empty for lists and tuples).
     public var entries: [(key: SyntaxNode?, value: SyntaxNode?)] {
-        node.childNodes.filter { $0.kind == .dictEntry }.map { entry in
-            let expressions = entry.expressionChildren
-            if entry.childToken(.doubleStar) != nil { return (nil, expressions.first) }
-            return (expressions.first, expressions.count > 1 ? expressions[1] : nil)
+        var entries: [(key: SyntaxNode?, value: SyntaxNode?)] = []
+        node.forEachChild(ofKind: .dictEntry) { entry in
+            let (first, second) = entry.firstTwoExpressionChildren
+            if entry.firstToken(ofKind: .doubleStar) != nil {
+                entries.append((nil, first))
+            } else {
+                entries.append((first, second))
+            }
         }
+        return entries
     }
 }
 
@@ -299,7 +325,7 @@ public struct ParenthesizedExpression: SyntaxNodeView {
         self.node = node
     }
     /// The inner expression.
-    public var expression: SyntaxNode? { node.expressionChildren.first }
+    public var expression: SyntaxNode? { node.firstExpressionChild }
 }
 
 /// `callee(arguments)`.
@@ -353,7 +379,7 @@ public struct CallArgument: SyntaxNodeView {
     /// The `*` or `**` token of an unpacked argument.
     public var starToken: SyntaxToken? { node.childTokens.first { $0.kind == .star || $0.kind == .doubleStar } }
     /// The value.
-    public var value: SyntaxNode? { node.expressionChildren.first }
+    public var value: SyntaxNode? { node.firstExpressionChild }
 }
 
 /// `base.name`.
@@ -366,7 +392,7 @@ public struct MemberAccess: SyntaxNodeView {
         self.node = node
     }
     /// The expression before the dot.
-    public var base: SyntaxNode? { node.expressionChildren.first }
+    public var base: SyntaxNode? { node.firstExpressionChild }
     /// The `.` token.
     public var dotToken: SyntaxToken? { node.childToken(.dot) }
     /// The name token; `nil` while the user has typed only the dot.
@@ -385,7 +411,7 @@ public struct SubscriptExpression: SyntaxNodeView {
         self.node = node
     }
     /// The subscripted expression.
-    public var base: SyntaxNode? { node.expressionChildren.first }
+    public var base: SyntaxNode? { node.firstExpressionChild }
     /// The index expression.
     public var index: SyntaxNode? {
         let expressions = node.expressionChildren
@@ -457,7 +483,7 @@ public struct BinaryExpression: SyntaxNodeView {
         self.node = node
     }
     /// The left operand.
-    public var left: SyntaxNode? { node.expressionChildren.first }
+    public var left: SyntaxNode? { node.firstExpressionChild }
     /// The right operand.
     public var right: SyntaxNode? {
         let expressions = node.expressionChildren
@@ -505,7 +531,7 @@ public struct UnaryExpression: SyntaxNodeView {
     /// The operator.
     public var `operator`: SyntaxUnaryOperator? { operatorToken.flatMap { SyntaxUnaryOperator(rawValue: $0.text) } }
     /// The operand.
-    public var operand: SyntaxNode? { node.expressionChildren.first }
+    public var operand: SyntaxNode? { node.firstExpressionChild }
 }
 
 /// The prefix letters of a string token (`r`, `f`, `rb`, …), empty when there are none.

@@ -365,7 +365,7 @@ public struct SyntaxNode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The first direct child token of `kind`.
-    public func childToken(_ kind: TokenKind) -> SyntaxToken? { childTokens.first { $0.kind == kind } }
+    public func childToken(_ kind: TokenKind) -> SyntaxToken? { firstToken(ofKind: kind) }
 
     /// The parent node; `nil` for the root.
     public var parent: SyntaxNode? {

@@ -223,7 +223,17 @@ extension Dialect {
             hasQuote = true
             break
         }
-        if !hasQuote { return "\"" + name + "\"" }
+        if !hasQuote {
+            // Up to 15 bytes the result is a small string (no allocation); longer, one allocation for the quoted
+            // name, not one per concatenation.
+            if name.utf8.count <= 13 { return "\"" + name + "\"" }
+            var quoted = ""
+            quoted.reserveCapacity(name.utf8.count + 2)
+            quoted.append("\"")
+            quoted.append(name)
+            quoted.append("\"")
+            return quoted
+        }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     /// No limit.

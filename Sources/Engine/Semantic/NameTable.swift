@@ -1,0 +1,130 @@
+/// A table of names found by their UTF-8 bytes: a name written in the source is looked up straight from the
+/// source buffer, without making a `String` of it and without hashing it with `Hasher` (SipHash), which made
+/// every name in a file cost two hashed dictionary lookups (the file's bindings, then the predefined names).
+///
+/// Open addressing with linear probing over a power-of-two slot array; FNV-1a over the bytes. Names are never
+/// removed (a rebinding replaces the entry in place).
+struct NameTable<Entry> {
+    fileprivate struct Record {
+        var name: String
+        var hash: UInt64
+        var entry: Entry
+    }
+
+    /// The names with their hashes and entries, in the order they were first added.
+    fileprivate var records: [Record] = []
+    /// Positions in ``records`` plus one; 0 for an empty slot.
+    private var slots: [Int32] = []
+
+    /// Whether the table is empty.
+    var isEmpty: Bool { records.isEmpty }
+    /// How many names it holds.
+    var count: Int { records.count }
+    /// The names, in the order they were first added.
+    var names: [String] { records.map(\.name) }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The position of the name spelled by `bytes`, if it is in the table.
+    @inline(__always)
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !records.isEmpty else { return nil }
+        let hash = Self.hash(bytes)
+        return slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let stored = Int(slots[slot])
+                    if stored == 0 { return nil }
+                    if records[stored - 1].hash == hash && Self.equal(records[stored - 1].name, bytes) {
+                        return stored - 1
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The position of `name`, if it is in the table.
+    func index(of name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { index(of: $0) }
+    }
+
+    /// The entry at a position (from ``index(of:)-(UnsafeBufferPointer<UInt8>)``).
+    @inline(__always)
+    subscript(index: Int) -> Entry { records[index].entry }
+
+    /// The entry for `name`, if any; setting adds or replaces it (setting `nil` is not supported).
+    subscript(name: String) -> Entry? {
+        get {
+            guard let index = index(of: name) else { return nil }
+            return records[index].entry
+        }
+        set {
+            guard let newValue else { preconditionFailure("a NameTable never removes a name") }
+            set(name, newValue)
+        }
+    }
+
+    /// Adds `name` with `entry`, or replaces the entry of a name already there.
+    mutating func set(_ name: String, _ entry: Entry) {
+        var name = name
+        let (position, hash) = name.withUTF8 { bytes in (index(of: bytes), Self.hash(bytes)) }
+        if let position {
+            records[position].entry = entry
+            return
+        }
+        if (records.count + 1) * 2 > slots.count { grow() }
+        records.append(Record(name: name, hash: hash, entry: entry))
+        insertSlot(hash: hash, position: records.count - 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: max(16, slots.count * 2))
+        for position in records.indices { insertSlot(hash: records[position].hash, position: position) }
+    }
+
+    private mutating func insertSlot(hash: UInt64, position: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position + 1)
+    }
+
+    @inline(__always)
+    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.utf8.count == bytes.count else { return false }
+        var key = key
+        return key.withUTF8 { key in
+            for index in 0..<key.count where key[index] != bytes[index] { return false }
+            return true
+        }
+    }
+}
+
+extension NameTable: Sendable where Entry: Sendable {}
+extension NameTable.Record: Sendable where Entry: Sendable {}
+
+extension NameTable {
+    /// A table of the usual spellings of names (as given, and their camelCase forms) to what `resolve` answers for
+    /// each, so that looking one up gives what `resolve` would, without snake-casing and hashing the name; names
+    /// for which `resolve` answers `nil` are left out (a miss falls back to `resolve`).
+    static func spellings(of names: [String], _ resolve: (String) -> Entry?) -> NameTable {
+        var table = NameTable()
+        for name in names {
+            for spelling in [name, camelCase(name)] where table.index(of: spelling) == nil {
+                if let entry = resolve(spelling) { table.set(spelling, entry) }
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import Moltres
+
+/// The binder's fast paths (names found by their bytes, `col("name")` read from the literal's bytes, method
+/// spellings from a table) must give exactly what the general paths give: the same plans, schemas, diagnostics,
+/// ranges and fixes.
+@Suite struct SemanticFastPathTests {
+    @Test func nameTableFindsAddsAndReplaces() {
+        var table = NameTable<Int>()
+        #expect(table.isEmpty)
+        #expect(table.index(of: "col") == nil)
+        // Past the first slot array (16 slots, half full) several times.
+        for number in 0..<100 { table.set("name_\(number)", number) }
+        #expect(table.count == 100)
+        for number in 0..<100 { #expect(table["name_\(number)"] == number) }
+        #expect(table["name_100"] == nil)
+        #expect(table["name_"] == nil)
+        #expect(table[""] == nil)
+        table.set("name_7", 700)
+        #expect(table.count == 100)
+        #expect(table["name_7"] == 700)
+        // By bytes, as the binder looks names up in the source.
+        let source = Array("x = name_42 + name_7".utf8)
+        source.withUnsafeBufferPointer { bytes in
+            let index = table.index(of: UnsafeBufferPointer(rebasing: bytes[4..<11]))
+            #expect(index.map { table[$0] } == 42)
+            let other = table.index(of: UnsafeBufferPointer(rebasing: bytes[14..<20]))
+            #expect(other.map { table[$0] } == 700)
+            #expect(table.index(of: UnsafeBufferPointer(rebasing: bytes[0..<1])) == nil)
+        }
+        #expect(table.names.count == 100)
+        #expect(table.names.first == "name_0")
+        // Non-ASCII names are bytes like any other.
+        table.set("prix_€", 1)
+        #expect(table["prix_€"] == 1)
+        #expect(table["prix_e"] == nil)
+    }
+
+    /// Binding with the fast paths and without them must agree on everything.
+    @Test(arguments: [
+        "db.table(\"orders\").where(col(\"amount\") > 100).select(\"id\")\n",
+        "db.table(\"orders\").where(col(\"amout\") > 100)\n",
+        "db.table(\"orders\").where(col(\"orders.amount\") > 100)\n",
+        "db.table(\"orders\").where(col(\"ordrs.amount\") > 100)\n",
+        "db.table(\"orders\").where(col(\"orders.\") > 100).select(\".id\")\n",
+        "db.table(\"orders\").join(db.table(\"customers\"), on=col(\"customer_id\") == col(\"id\"))\n",
+        "db.table(\"orders\").select(col('status'), col(\"id\"), col(\"*\"), col(\"orders.*\"), col(\"\"))\n",
+        "db.table(\"orders\").select(col(\"st\\u0061tus\"), col(r\"id\"), col(\"\"\"id\"\"\"), col(\"prix_€\"))\n",
+        "db.table(\"orders\").select(col(name=\"id\"), col(\"id\", \"x\"), col(), col(*[\"id\"]))\n",
+        "c = col(\"amount\") > 1\ndb.table(\"orders\").where(c)\n",
+        "c = col(\"amout\") > 1\ndb.table(\"orders\").where(c)\n",
+        "db.table(\"orders\").select(\"id\", \"amout\", \"orders.status\", \"*\", \"\")\n",
+        "db.table(\"orders\").group_by(\"status\").agg(F.sum(\"amount\"), F.count(\"id\"), F.max(\"amoun\"))\n",
+        "db.table(\"orders\").select(F.sum(\"amoun\"), F.upper(\"status\"))\n",
+    ])
+    func fastPathsAgreeWithTheGeneralPath(_ source: String) {
+        for recordsFacts in [false, true] {
+            let tree = parse(source).tree
+            let catalog = SemanticTestSupport.demoCatalog
+            let fast = Binder(tree: tree, catalog: catalog, dialect: .sqlite, recordsFacts: recordsFacts)
+            let general = Binder(
+                tree: tree, catalog: catalog, dialect: .sqlite, recordsFacts: recordsFacts, usesFastPaths: false)
+            let fastStatements = fast.bindFile()
+            let generalStatements = general.bindFile()
+            #expect(fastStatements.map(\.plan) == generalStatements.map(\.plan), "\(source)")
+            #expect(fastStatements.map(\.schema) == generalStatements.map(\.schema), "\(source)")
+            #expect(fast.diagnostics == general.diagnostics, "\(source)")
+            #expect(fast.symbols.map(\.range) == general.symbols.map(\.range), "\(source)")
+            #expect(fast.callSites.map(\.range) == general.callSites.map(\.range), "\(source)")
+            #expect(fast.columnScopes.map(\.range) == general.columnScopes.map(\.range), "\(source)")
+        }
+    }
+
+    /// Method spellings found in the table and spellings only the general lookup knows give the same steps.
+    @Test(arguments: [
+        ("groupBy", "Group_By"), ("orderBy", "order_By"), ("withColumnRenamed", "with_Column_Renamed"),
+        ("filter", "Filter"),
+    ])
+    func methodSpellingsAgree(_ pair: (String, String)) {
+        let arguments: String
+        switch pair.0 {
+        case "groupBy": arguments = "(\"status\").agg(F.count(\"*\").alias(\"n\"))"
+        case "orderBy": arguments = "(col(\"amount\").desc())"
+        case "withColumnRenamed": arguments = "(\"amount\", \"total\")"
+        default: arguments = "(col(\"amount\") > 1)"
+        }
+        let first = compile("db.table(\"orders\").\(pair.0)\(arguments)\n", catalog: SemanticTestSupport.demoCatalog)
+        let second = compile("db.table(\"orders\").\(pair.1)\(arguments)\n", catalog: SemanticTestSupport.demoCatalog)
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        #expect(first.statements.first?.plan != nil)
+        #expect(first.statements.first?.plan == second.statements.first?.plan)
+        #expect(first.diagnostics.map(\.message) == second.diagnostics.map(\.message))
+    }
+
+    @Test func integerLiteralsAreReadFromTheirBytes() {
+        let cases: [(String, Int?)] = [
+            ("0", 0), ("7", 7), ("1_000", 1_000), ("0x1F", 31), ("0o17", 15), ("0b101", 5), ("00", 0),
+            ("9223372036854775807", Int.max), ("9223372036854775808", nil), ("99999999999999999999", nil),
+        ]
+        for (text, value) in cases {
+            let tree = parse("x = \(text)\n").tree
+            var found: Int??
+            func visit(_ node: SyntaxNode) {
+                if let literal = IntegerLiteral(node) { found = .some(literal.value) }
+                node.childNodes.forEach(visit)
+            }
+            visit(tree.root.node)
+            #expect(found == .some(value), "\(text)")
+        }
+    }
+}
