@@ -344,6 +344,37 @@ import Testing
         #expect(results.first?.rows.map { $0[1] } == collected[0].map { $0[1] })
     }
 
+    /// Outside a function's domain (the square root of -1, the logarithm of 0, the arcsine of 2) the answer is NULL
+    /// on both databases, where PostgreSQL failed the whole statement; NULL text stays NULL in `regexp_extract` and
+    /// `to_json` on both.
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func outOfDomainValuesAndNullTextAgreeAcrossDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        let rows: [[DatabaseValue]] = [[1, -1.0, "abc"], [2, 0.0, nil], [3, 0.5, "xbz"], [4, 4.0, "b"]]
+        var results: [[[DatabaseValue]]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.createDataFrame(rows, columns: ["id", "x", "s"]).select(
+                col("id"), F.sqrt(col("x")).alias("sqrt"), F.log(col("x")).alias("ln"),
+                F.log10(col("x")).alias("log10"), F.log2(col("x")).alias("log2"),
+                F.asin(col("x") * 2).alias("asin"), F.acos(col("x") - 3).alias("acos"),
+                F.regexp_extract(col("s"), "b").alias("extract"), F.to_json(col("s")).alias("json")
+            ).orderBy("id")
+            results.append(try frame.collect().rows.arrays)
+        }
+        #expect(results[0].map { $0[1] } == [nil, 0.0, .real(0.5.squareRoot()), 2.0])
+        #expect(results[0].map { $0[7] } == ["b", nil, "b", "b"])
+        #expect(results[0][1][8] == nil)
+        for (sqlite, postgres) in zip(results[0], results[1]) {
+            for (a, b) in zip(sqlite, postgres) {
+                switch (a, b) {
+                case (.real(let x), .real(let y)):
+                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(sqlite) \(postgres)")
+                default: #expect(a == b, "\(sqlite) vs \(postgres)")
+                }
+            }
+        }
+    }
+
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
     /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
     @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {

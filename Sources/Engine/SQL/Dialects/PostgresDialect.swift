@@ -59,6 +59,16 @@ public struct PostgresDialect: Dialect {
 
     private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
 
+    /// `CASE WHEN outside THEN NULL ELSE value END`.
+    private static func outsideDomainIsNull(_ outside: SQLExpression, _ value: SQLExpression) -> SQLExpression {
+        .caseWhen(operand: nil, [(outside, .token("NULL"))], else: value)
+    }
+
+    /// `x < -1 OR x > 1`.
+    private static func unitRangeMiss(_ value: SQLExpression) -> SQLExpression {
+        .op(.op(value, "<", .number(-1)), "OR", .op(value, ">", .number(1)))
+    }
+
     private static let renderings: [String: FunctionRendering] = [
         "sum": .build { arguments in
             let sum = SQLExpression.function("sum", arguments.values)
@@ -119,14 +129,17 @@ public struct PostgresDialect: Dialect {
             // Wrapping the pattern in a group makes group 0 (the whole match) index 1.
             let wrapped = SQLExpression.op(.op(.text("("), "||", arguments.required(1)), "||", .text(")"))
             let index = arguments[2].map { SQLExpression.op(arguments.integer($0), "+", .number(1)) } ?? .number(1)
-            return .function(
-                "coalesce",
-                [
-                    .sequence([
-                        .parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["), index,
-                        .token("]"),
-                    ]), .text(""),
-                ])
+            // No match is '' (as in Spark); a NULL input stays NULL, as on SQLite.
+            return outsideDomainIsNull(
+                .postfix(arguments.required(0), "IS NULL"),
+                .function(
+                    "coalesce",
+                    [
+                        .sequence([
+                            .parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["),
+                            index, .token("]"),
+                        ]), .text(""),
+                    ]))
         },
         "split": .build { arguments in
             jsonText(.function("array_to_json", [.function("string_to_array", arguments.values)]))
@@ -145,7 +158,25 @@ public struct PostgresDialect: Dialect {
             }
         },
         "log2": .build { arguments in
-            .cast(.function("log", [.token("2.0"), .cast(arguments.required(0), "NUMERIC")]), "DOUBLE PRECISION")
+            outsideDomainIsNull(
+                .op(arguments.required(0), "<=", .number(0)),
+                .cast(.function("log", [.token("2.0"), .cast(arguments.required(0), "NUMERIC")]), "DOUBLE PRECISION"))
+        },
+        // Outside their domain SQLite answers NULL where PostgreSQL fails the whole statement; NULL on both.
+        "sqrt": .build { arguments in
+            outsideDomainIsNull(.op(arguments.required(0), "<", .number(0)), .function("sqrt", arguments.values))
+        },
+        "log": .build { arguments in
+            outsideDomainIsNull(.op(arguments.required(0), "<=", .number(0)), .function("ln", arguments.values))
+        },
+        "log10": .build { arguments in
+            outsideDomainIsNull(.op(arguments.required(0), "<=", .number(0)), .function("log10", arguments.values))
+        },
+        "asin": .build { arguments in
+            outsideDomainIsNull(unitRangeMiss(arguments.required(0)), .function("asin", arguments.values))
+        },
+        "acos": .build { arguments in
+            outsideDomainIsNull(unitRangeMiss(arguments.required(0)), .function("acos", arguments.values))
         },
         "year": datePart("YEAR"),
         "month": datePart("MONTH"),

@@ -255,7 +255,12 @@ public struct SQLiteDialect: Dialect {
             return .function("json_array", paths)
         },
         "from_json": .renamed("json"),
-        "to_json": .renamed("json_quote"),
+        // json_quote(NULL) is the text 'null'; NULL stays NULL, as on PostgreSQL.
+        "to_json": .build { arguments in
+            .caseWhen(
+                operand: nil, [(.postfix(arguments.required(0), "IS NULL"), .token("NULL"))],
+                else: .function("json_quote", arguments.values))
+        },
     ]
 
     /// `max(coalesce(a, b, c), coalesce(b, a, c), …)`: SQLite's scalar `max` returns NULL when any argument
