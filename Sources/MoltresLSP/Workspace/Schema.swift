@@ -62,17 +62,22 @@ extension LanguageServer {
     }
 
     /// The string argument of the first `connect("…")` call bound at the top level of a file.
-    func connectArgument(in tree: SyntaxTree) -> String? { connectArguments(in: tree).first }
+    func connectArgument(in tree: SyntaxTree) -> String? { connectArguments(in: tree, limit: 1).first }
 
-    /// The string arguments of the `connect("…")` calls bound at the top level of a file, in order.
-    func connectArguments(in tree: SyntaxTree) -> [String] {
-        tree.root.statements.compactMap { statement in
-            guard let binding = BindingStatement(statement), let value = binding.value,
-                let call = CallExpression(value), call.calleeName == "connect",
-                let first = call.positionalArguments.first?.value, let literal = StringLiteral(first)
-            else { return nil }
-            return literal.value
+    /// The string arguments of the `connect("…")` calls bound at the top level of a file, in order (the first
+    /// `limit` of them).
+    func connectArguments(in tree: SyntaxTree, limit: Int = .max) -> [String] {
+        var arguments: [String] = []
+        for statement in tree.root.statements where arguments.count < limit {
+            // Only `name = connect(…)`: the first token of the value is the identifier `connect`.
+            guard statement.kind == .bindingStatement, let binding = BindingStatement(statement),
+                let value = binding.value, value.firstToken?.text == "connect", let call = CallExpression(value),
+                call.calleeName == "connect", let first = call.positionalArguments.first?.value,
+                let literal = StringLiteral(first)
+            else { continue }
+            arguments.append(literal.value)
         }
+        return arguments
     }
 
     /// The catalog for a document: the live schema of its connection when loaded, else the offline schema file,
