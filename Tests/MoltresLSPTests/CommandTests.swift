@@ -65,12 +65,7 @@ import Testing
     }
 
     @Test func databaseErrorsBecomeDiagnostics() async throws {
-        let test = try await TestServer()
-        // The table exists in the cached schema but is dropped behind the server's back.
-        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
-        try database.execute("CREATE TABLE scratch (id INTEGER)")
-        _ = try await test.command("moltres.refreshSchema", [:])
-        try database.execute("DROP TABLE scratch")
+        let test = try await TestServer.withTableDroppedBehindItsBack("scratch")
         let markers = test.open("1️⃣db.table(\"scratch\").select()\n")
         await #expect(throws: ResponseError.self) {
             _ = try await test.command("moltres.runQuery", argument(test, try #require(markers["1️⃣"])))
@@ -82,11 +77,7 @@ import Testing
     }
 
     @Test func functionsMoltresRegistersOnSQLiteArePreparedAndExplained() async throws {
-        let test = try await TestServer()
-        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
-        try database.execute("CREATE TABLE vanished (id INTEGER)")
-        _ = try await test.command("moltres.refreshSchema", [:])
-        try database.execute("DROP TABLE vanished")
+        let test = try await TestServer.withTableDroppedBehindItsBack("vanished")
         // Line 0 uses functions SQLite has only through Moltres (moltres_upper, moltres_md5, moltres_lpad): they
         // prepare on the validation connection; line 1 fails on the database, so validation ran.
         let markers = test.open(
@@ -104,12 +95,7 @@ import Testing
     }
 
     @Test func queriesAfterTheFileChangesTheSchemaAreNotPreparedOnTheDatabase() async throws {
-        let test = try await TestServer()
-        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
-        try database.execute("CREATE TABLE vanished (id INTEGER)")
-        try database.execute("CREATE TABLE scratch (id INTEGER)")
-        _ = try await test.command("moltres.refreshSchema", [:])
-        try database.execute("DROP TABLE vanished")
+        let test = try await TestServer.withTableDroppedBehindItsBack("vanished", keeping: ["scratch"])
         // Line 0 fails on the database (so validation ran); line 3 reads a table the file creates, which the
         // database does not have until the file runs: no MOL6001 there.
         test.open(

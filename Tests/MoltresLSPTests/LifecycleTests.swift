@@ -214,11 +214,7 @@ import Testing
     }
 
     @Test func eachConnectChecksTheStatementsAfterItAgainstItsOwnDatabase() async throws {
-        let test = try await TestServer()
-        let shop = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
-        try shop.execute("CREATE TABLE vanished (id INTEGER)")
-        _ = try await test.command("moltres.refreshSchema", [:])
-        try shop.execute("DROP TABLE vanished")  // behind the server's back: line 2 fails on the database
+        let test = try await TestServer.withTableDroppedBehindItsBack("vanished")  // line 2 fails on the database
         let other = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("other.db").path)
         try other.execute("CREATE TABLE gadgets (id INTEGER, label TEXT)")
         test.open(

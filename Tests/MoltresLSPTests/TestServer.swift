@@ -90,6 +90,22 @@ final class TestServer: Sendable {
             request: ExecuteCommandRequest.self, params: ExecuteCommandParams(command: name, arguments: [argument]))
     }
 
+    /// A server whose cached schema has the table `dropped` (and `kept`) while the database no longer has
+    /// `dropped`: created, the schema loaded, then dropped behind the server's back, so a query of it passes the
+    /// checker and fails only when the database prepares it (MOL6001).
+    static func withTableDroppedBehindItsBack(
+        _ dropped: String, keeping kept: [String] = []
+    ) async throws
+        -> TestServer
+    {
+        let test = try await TestServer()
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        for table in [dropped] + kept { try database.execute("CREATE TABLE \(table) (id INTEGER)") }
+        _ = try await test.command("moltres.refreshSchema", [:])
+        try database.execute("DROP TABLE \(dropped)")
+        return test
+    }
+
     /// Waits until diagnostics for `uri` arrive (or five seconds pass: CI machines can be slow).
     func waitForDiagnostics(
         _ uri: DocumentUri, where condition: ([MoltresProtocol.Diagnostic]) -> Bool = { _ in true }
