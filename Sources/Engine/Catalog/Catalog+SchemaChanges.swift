@@ -1,3 +1,13 @@
+extension MutationPlan {
+    /// Whether running it creates or drops a table.
+    public var changesSchema: Bool {
+        switch self {
+        case .createTable, .dropTable: true
+        default: false
+        }
+    }
+}
+
 extension Catalog {
     /// Follows the schema change a mutation makes, so the statements after it are checked against the schema
     /// they will meet when the file runs: `CREATE TABLE` adds the table (unless `IF NOT EXISTS` finds one there),

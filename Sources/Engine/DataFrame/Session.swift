@@ -109,29 +109,32 @@ public final class Session: @unchecked Sendable {
         try locked {
             if let sqlite {
                 let booleans = booleanColumns ?? statement.integerBooleanColumns(on: .sqlite)
-                let cursor = try sqlite.cursor(statement.text, parameters: statement.parameters)
-                if booleans.isEmpty { return try Self.stream(cursor, body) }
-                try Self.stream(cursor) { row in
-                    var row = row
-                    for column in booleans { row[column].decodeBoolean() }
-                    try body(row)
-                }
+                try Self.stream(
+                    sqlite.cursor(statement.text, parameters: statement.parameters), booleans: booleans, body)
             } else {
                 try Self.stream(connection.query(statement.text, parameters: statement.parameters), body)
             }
         }
     }
 
-    /// Steps `cursor` to the end, handing each row to `body` in one reused array; specialized for the SQLite
-    /// cursor, so its `next` and `readRow` are direct calls.
+    /// Steps `cursor` to the end, handing each row to `body` in one reused array (the `booleans` columns read as
+    /// booleans in place); specialized for the SQLite cursor, so its `next` and `readRow` are direct calls.
     private static func stream<Cursor: RowCursor>(
-        _ cursor: Cursor, _ body: ([DatabaseValue]) throws -> Void
+        _ cursor: Cursor, booleans: [Int] = [], _ body: ([DatabaseValue]) throws -> Void
     ) throws {
         defer { cursor.close() }
         var row: [DatabaseValue] = []
         row.reserveCapacity(cursor.columns.count)
+        if booleans.isEmpty {
+            while try cursor.next() {
+                cursor.readRow(into: &row)
+                try body(row)
+            }
+            return
+        }
         while try cursor.next() {
             cursor.readRow(into: &row)
+            for column in booleans { row[column].decodeBoolean() }
             try body(row)
         }
     }

@@ -18,13 +18,9 @@ extension Binder {
     private func learnSchemaChanges(of statement: CompiledStatement) {
         // Without a catalog nothing is known of what is there (a table `IF NOT EXISTS` keeps may have other columns).
         guard hasCatalog, statement.kind == .mutation else { return }
-        for mutation in statement.mutations {
-            switch mutation {
-            case .createTable(let definition): tableColumns[definition.table.name] = nil
-            case .dropTable(let reference, _): tableColumns[reference.name] = nil
-            default: continue
-            }
+        for mutation in statement.mutations where mutation.changesSchema {
             catalog.applySchemaChange(mutation)
+            tableColumns.removeAll()  // the columns cached per table name may be a replaced table's
         }
     }
 

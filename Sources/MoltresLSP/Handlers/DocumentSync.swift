@@ -96,13 +96,7 @@ extension LanguageServer {
     /// does not have until the file runs), and before a `connect(...)` to another database.
     static func queriesToValidate(_ statements: [CompiledStatement]) -> [CompiledStatement] {
         func changesSchema(_ statement: CompiledStatement) -> Bool {
-            statement.children.contains(where: changesSchema)
-                || statement.mutations.contains { mutation in
-                    switch mutation {
-                    case .createTable, .dropTable: true
-                    default: false
-                    }
-                }
+            statement.children.contains(where: changesSchema) || statement.mutations.contains(where: \.changesSchema)
         }
         var queries: [CompiledStatement] = []
         var connection: String?
