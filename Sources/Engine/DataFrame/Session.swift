@@ -42,6 +42,7 @@ public final class Session: @unchecked Sendable {
 
     private static func registerCustomFunctions(of dialect: any Dialect, on connection: any DatabaseConnection) throws {
         guard let sqlite = connection as? SQLiteConnection else { return }
+        try sqlite.registerStatistics()
         for function in dialect.customFunctions {
             try sqlite.registerFunction(
                 name: function.name, argumentCount: function.argumentCount, deterministic: function.deterministic,

@@ -25,6 +25,8 @@ public struct FunctionArguments {
     public let distinct: Bool
     /// The dialect written for.
     public let dialect: any Dialect
+    /// The call takes `OVER (…)` (a window function, or an aggregate used as one).
+    public let isWindowed: Bool
     let renderFunction: (String, [SQLExpression], [SQLType]) throws -> SQLExpression
 
     /// The argument at `index`, or `nil` when not given.

@@ -137,7 +137,7 @@ extension SQLGenerator {
                 throw PlanError.invalidUse(
                     "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
             }
-            let inner = try translateCall(call, in: level)
+            let inner = try translateCall(call, in: level, windowed: true)
             let partitions = try specification.partitionBy.map { try translate($0, in: level).sql }
             let orders = try specification.orderBy.flatMap { try orderItems(for: $0, in: level) }
             let frame = specification.frame.map(Self.frameText)
@@ -179,7 +179,8 @@ extension SQLGenerator {
     /// SQL aggregate functions that take `OVER` when a rendering builds an aggregate from several of them.
     static let sqlAggregateNames: Set<String> = [
         "sum", "count", "avg", "min", "max", "total", "json_group_array", "array_agg", "stddev_samp", "var_samp",
-        "covar_samp", "corr", "string_agg", "group_concat",
+        "covar_samp", "corr", "string_agg", "group_concat", "moltres_var_samp", "moltres_stddev_samp",
+        "moltres_covar_samp", "moltres_corr",
     ]
 
     /// Puts `OVER (…)` on a rendered window or aggregate call; when the rendering wrapped the call (a cast) or
@@ -429,7 +430,7 @@ extension SQLGenerator {
         return result
     }
 
-    func translateCall(_ call: FunctionCall, in level: Level) throws -> Translated {
+    func translateCall(_ call: FunctionCall, in level: Level, windowed: Bool = false) throws -> Translated {
         let function = call.function
         if function.kind == .special {
             throw PlanError.invalidUse("\(function.name)() must be lowered to its own expression before SQL generation")
@@ -461,7 +462,8 @@ extension SQLGenerator {
         }
         let translated = try arguments.map { try translate($0, in: level) }
         var sql = try Self.renderFunction(
-            function, translated.map(\.sql), translated.map(\.type), distinct: call.distinct, dialect: dialect)
+            function, translated.map(\.sql), translated.map(\.type), distinct: call.distinct, dialect: dialect,
+            windowed: windowed)
         if let filterSQL, case .call(var rendered) = sql {
             rendered.filter = filterSQL
             sql = .call(rendered)
@@ -489,7 +491,7 @@ extension SQLGenerator {
     /// then the generic table, then as `name(arguments)`.
     static func renderFunction(
         _ function: BuiltinFunction, _ arguments: [SQLExpression], _ types: [SQLType], distinct: Bool,
-        dialect: any Dialect
+        dialect: any Dialect, windowed: Bool = false
     ) throws -> SQLExpression {
         let rendering = dialect.functionRenderings[function.name] ?? FunctionRendering.generic[function.name]
         switch rendering {
@@ -502,6 +504,7 @@ extension SQLGenerator {
         case .build(let build)?:
             let context = FunctionArguments(
                 function: function, values: arguments, types: types, distinct: distinct, dialect: dialect,
+                isWindowed: windowed,
                 renderFunction: { name, values, valueTypes in
                     try renderFunction(
                         BuiltinFunction.builtin(name), values, valueTypes, distinct: false, dialect: dialect)

@@ -305,6 +305,45 @@ import Testing
         }
     }
 
+    /// The sample statistics are exact as aggregates where the sum-of-squares formula cancels (1e9 + {0, 1, 2}:
+    /// variance 1, the formula said 0), skip rows with a NULL, and agree with PostgreSQL, grouped and over a moving
+    /// window (where SQLite writes them in SQL).
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func statisticsAreExactAndAgreeAcrossDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        var rows: [[DatabaseValue]] = (0..<3).map {
+            [.integer(Int64($0 + 1)), .real(1e9 + Double($0)), .real(-Double($0)), "big"]
+        }
+        rows.append([4, nil, 5.0, "big"])
+        rows += (5...12).map { [.integer(Int64($0)), .real(Double($0 * $0) * 0.37), .real(Double($0) - 0.5), "small"] }
+        var grouped: [[DatabaseValue]] = []
+        var windows: [[DatabaseValue]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.createDataFrame(rows, columns: ["id", "x", "y", "g"])
+            let big = try frame.where(col("g") == "big").agg(
+                F.stddev(col("x")).alias("sd"), F.variance(col("x")).alias("v"), F.covar(col("x"), col("y")).alias("c"),
+                F.corr(col("x"), col("y")).alias("r")
+            ).collect().rows.arrays
+            #expect(big == [[1.0, 1.0, -1.0, -1.0]], "\(session.dialect.name)")
+            grouped.append(
+                try frame.groupBy("g").agg(F.stddev(col("x")), F.covar(col("x"), col("y")), F.corr(col("x"), col("y")))
+                    .orderBy("g").collect().rows.arrays.flatMap { $0 })
+            let moving = Window.partitionBy("g").orderBy("id").rowsBetween(-3, 0)
+            windows.append(
+                try frame.where(col("g") == "small").select(
+                    col("id"), F.variance(col("x")).over(moving).alias("v"),
+                    F.corr(col("x"), col("y")).over(moving).alias("r")
+                ).orderBy("id").collect().rows.arrays.flatMap { $0 })
+        }
+        for (sqlite, postgres) in zip(grouped[0] + windows[0], grouped[1] + windows[1]) {
+            switch (sqlite, postgres) {
+            case (.real(let a), .real(let b)): #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "\(a) vs \(b)")
+            default: #expect(sqlite == postgres)
+            }
+        }
+        #expect(grouped[0].count == 8 && windows[0].count == 24)
+    }
+
     /// Boolean expressions are booleans on both databases: SQLite computes them as 0 and 1, which collect, stream,
     /// prepared queries and the script runner read back as `false`/`true`, as PostgreSQL returns them.
     @Test(.enabled(if: PlanPostgres.shouldRun)) func booleanExpressionsAreBooleansOnBothDatabases() throws {

@@ -66,9 +66,22 @@ public struct SQLiteDialect: Dialect {
     }
 
     private static let renderings: [String: FunctionRendering] = [
-        "stddev": .build { arguments in .function("sqrt", [sampleVariance(arguments.required(0), arguments)]) },
-        "variance": .build { arguments in sampleVariance(arguments.required(0), arguments) },
+        // As aggregates: Welford functions registered on the connection (`SQLiteStatistic`), exact where the
+        // sum-of-squares formula cancels. Over a window (where those cannot go): the formula in SQL.
+        "stddev": .build { arguments in
+            arguments.isWindowed
+                ? .function("sqrt", [sampleVariance(arguments.required(0), arguments)])
+                : .function(SQLiteStatistic.sampleStandardDeviation.name, arguments.values)
+        },
+        "variance": .build { arguments in
+            arguments.isWindowed
+                ? sampleVariance(arguments.required(0), arguments)
+                : .function(SQLiteStatistic.sampleVariance.name, arguments.values)
+        },
         "covar": .build { arguments in
+            guard arguments.isWindowed else {
+                return .function(SQLiteStatistic.sampleCovariance.name, arguments.values)
+            }
             let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
             let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
             let count = SQLExpression.function("count", [x])
@@ -78,6 +91,7 @@ public struct SQLiteDialect: Dialect {
             return .op(.parenthesized(numerator), "/", .function("nullif", [.op(count, "-", .number(1)), .number(0)]))
         },
         "corr": .build { arguments in
+            guard arguments.isWindowed else { return .function(SQLiteStatistic.correlation.name, arguments.values) }
             let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
             let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
             let count = SQLExpression.function("count", [x])
