@@ -288,7 +288,7 @@ public struct Parser {
             let next = peek(1) == .endOfFile ? current.range : tokens[position + 1].range
             report(
                 .indentation, next,
-                "Unexpected indentation: only the body of a `with` block is indented. Remove the leading spaces.",
+                "Unexpected indentation: only the body of a `with` block is indented. Remove the spaces or tabs at the start of the line.",
                 force: true)
             bump()
             finish(.error, marker)
