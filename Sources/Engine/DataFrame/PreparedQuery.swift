@@ -32,10 +32,7 @@ public struct PreparedQuery: Sendable {
     ///
     /// - Throws: ``DatabaseError`` of kind `.misuse` when the count differs from ``parameters``'s.
     public func collect(_ parameters: [DatabaseValue]) throws -> QueryResult {
-        try checkCount(parameters)
-        var result = try session.collect(statement.text, parameters: parameters)
-        if !booleanColumns.isEmpty { result.rows.decodeBooleans(inColumns: booleanColumns) }
-        return result
+        try session.collect(bound(parameters), booleanColumns: booleanColumns)
     }
 
     /// Runs the query with the compiled parameter values and returns all rows.
