@@ -130,6 +130,19 @@ private func formatDuration(_ nanoseconds: Double, _ operations: Int) -> String 
     return String(format: "%.3f ms", nanoseconds / 1e6)
 }
 
+/// ``valueChecksum(_:)`` of a borrowed value: the same number for the same value.
+@inline(__always)
+func referenceChecksum(_ value: DatabaseValueRef) -> Int {
+    switch value {
+    case .null: return 0
+    case .integer(let integer): return Int(truncatingIfNeeded: integer)
+    case .real(let real): return Int(real)
+    case .text(let bytes): return bytes.count
+    case .blob(let bytes): return bytes.count
+    case .boolean(let boolean): return boolean ? 1 : 0
+    }
+}
+
 /// Folds a value into a checksum the raw baselines compute the same way (text and blobs by byte count).
 @inline(__always)
 func valueChecksum(_ value: DatabaseValue) -> Int {

@@ -77,51 +77,61 @@ func runSQLiteBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
             baselineNanoseconds: point.baseline / Double(operations), baselineName: "raw libsqlite3",
             note: "per query, \(operations) keys per repetition; target ≤ 1.10×")
     ]
+    // Each query is read twice through the driver: as owned values (`value(at:)`, a `DatabaseValue` per cell)
+    // and borrowed (`reference(at:)`, a `DatabaseValueRef` pointing into SQLite's buffer), each against raw C.
     for (name, sql) in [
         ("sqlite fetch 1M rows × 5 columns", "SELECT id, price, name, quantity, note FROM big"),
         ("sqlite fetch 1M rows × 5 columns, short text", "SELECT id, price, name, quantity, name FROM big"),
     ] {
         let rawFetch = try raw.prepare(sql)
         defer { sqlite3_finalize(rawFetch) }
-        var driverRows = 0
-        var rawRows = 0
-        let streamDriver = {
-            let cursor = try connection.query(sql, parameters: [])
-            var sum = 0
-            var rows = 0
-            while try cursor.next() {
-                for column in 0..<5 { sum &+= valueChecksum(cursor.value(at: column)) }
-                rows += 1
-            }
-            driverChecksum = sum
-            driverRows = rows
-        }
-        let fetch = try measurePair(
-            repetitions: fetchRepetitions, warmup: only == "point" ? 0 : 1, moltres: streamDriver,
-            baseline: {
+        for borrowed in [false, true] {
+            var driverRows = 0
+            var rawRows = 0
+            let streamDriver = {
+                let cursor = try connection.query(sql, parameters: [])
                 var sum = 0
                 var rows = 0
-                while sqlite3_step(rawFetch) == SQLITE_ROW {
-                    sum &+= rawRowChecksum(rawFetch)
+                while try cursor.next() {
+                    if borrowed {
+                        for column in 0..<5 { sum &+= referenceChecksum(cursor.reference(at: column)) }
+                    } else {
+                        for column in 0..<5 { sum &+= valueChecksum(cursor.value(at: column)) }
+                    }
                     rows += 1
                 }
-                sqlite3_reset(rawFetch)
-                rawChecksum = sum
-                rawRows = rows
-            })
-        guard driverChecksum == rawChecksum, driverRows == rawRows, driverRows == bigRows else {
-            throw DatabaseError(kind: .other, message: "fetch results differ: \(driverChecksum) vs \(rawChecksum)")
+                driverChecksum = sum
+                driverRows = rows
+            }
+            let fetch = try measurePair(
+                repetitions: fetchRepetitions, warmup: only == "point" ? 0 : 1, moltres: streamDriver,
+                baseline: {
+                    var sum = 0
+                    var rows = 0
+                    while sqlite3_step(rawFetch) == SQLITE_ROW {
+                        sum &+= rawRowChecksum(rawFetch)
+                        rows += 1
+                    }
+                    sqlite3_reset(rawFetch)
+                    rawChecksum = sum
+                    rawRows = rows
+                })
+            guard driverChecksum == rawChecksum, driverRows == rawRows, driverRows == bigRows else {
+                throw DatabaseError(
+                    kind: .other, message: "fetch results differ: \(driverChecksum) vs \(rawChecksum)")
+            }
+            resetPeakResidentSize()
+            try streamDriver()
+            let peak = peakResidentBytes()
+            results.append(
+                BenchmarkResult(
+                    name: name + (borrowed ? ", borrowed (reference(at:))" : ""), moltresNanoseconds: fetch.moltres,
+                    baselineNanoseconds: fetch.baseline, baselineName: "raw libsqlite3",
+                    operationsPerRepetition: 1_000_000, peakResidentBytes: peak,
+                    note: String(
+                        format: "throughput %.2f× raw (target ≥ 0.8×); peak RSS target ≤ 64 MiB",
+                        fetch.baseline / fetch.moltres)))
         }
-        resetPeakResidentSize()
-        try streamDriver()
-        let peak = peakResidentBytes()
-        results.append(
-            BenchmarkResult(
-                name: name, moltresNanoseconds: fetch.moltres, baselineNanoseconds: fetch.baseline,
-                baselineName: "raw libsqlite3", operationsPerRepetition: 1_000_000, peakResidentBytes: peak,
-                note: String(
-                    format: "throughput %.2f× raw (target ≥ 0.8×); peak RSS target ≤ 64 MiB",
-                    fetch.baseline / fetch.moltres)))
     }
     return results
 }

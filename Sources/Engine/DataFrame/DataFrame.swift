@@ -364,6 +364,13 @@ public struct DataFrame: Sendable {
         try session.stream(try sql(dialect: session.dialect), body)
     }
 
+    /// Runs the query and calls `body` with each row read in place, as it arrives: nothing is copied out of the
+    /// driver unless `body` asks for it (``RowView``). The fastest way through a large result.
+    public func forEachRow(_ body: (RowView) throws -> Void) throws {
+        let session = try requireSession()
+        try session.forEachRow(try sql(dialect: session.dialect), body)
+    }
+
     /// The number of rows.
     public func count() throws -> Int {
         let counted = with(

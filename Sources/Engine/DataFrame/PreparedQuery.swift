@@ -46,6 +46,12 @@ public struct PreparedQuery: Sendable {
         try session.stream(bound(parameters), booleanColumns: booleanColumns, body)
     }
 
+    /// Runs the query with `parameters` in place of the compiled values, calling `body` with each row read in
+    /// place (``RowView``).
+    public func forEachRow(_ parameters: [DatabaseValue], _ body: (RowView) throws -> Void) throws {
+        try session.forEachRow(bound(parameters), booleanColumns: booleanColumns, body)
+    }
+
     private func bound(_ parameters: [DatabaseValue]) throws -> SQLStatement {
         try checkCount(parameters)
         var statement = statement

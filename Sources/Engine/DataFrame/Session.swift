@@ -118,6 +118,26 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// Runs `statement` and calls `body` with each row read in place (see ``RowView``).
+    func forEachRow(
+        _ statement: SQLStatement, booleanColumns: [Int]? = nil, _ body: (RowView) throws -> Void
+    ) throws {
+        try locked {
+            let cursor: any RowCursor
+            let booleans: [Int]
+            if let sqlite {
+                cursor = try sqlite.cursor(statement.text, parameters: statement.parameters)
+                booleans = booleanColumns ?? statement.integerBooleanColumns(on: .sqlite)
+            } else {
+                cursor = try connection.query(statement.text, parameters: statement.parameters)
+                booleans = []
+            }
+            defer { cursor.close() }
+            let row = RowView(cursor, booleans: booleans)
+            while try cursor.next() { try body(row) }
+        }
+    }
+
     /// Steps `cursor` to the end, handing each row to `body` in one reused array (the `booleans` columns read as
     /// booleans in place); specialized for the SQLite cursor, so its `next` and `readRow` are direct calls.
     private static func stream<Cursor: RowCursor>(

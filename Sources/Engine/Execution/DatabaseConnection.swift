@@ -50,6 +50,9 @@ public protocol RowCursor: AnyObject {
     func next() throws -> Bool
     /// The value of column `index` in the current row.
     func value(at index: Int) -> DatabaseValue
+    /// The value of column `index` in the current row read in place (``DatabaseValueRef``: text and blobs point
+    /// into the driver's memory and stay valid until the cursor moves); `.null` when there is no current row.
+    func reference(at index: Int) -> DatabaseValueRef
     /// Replaces the contents of `row` with the values of the current row, one per column, reusing its storage.
     ///
     /// One call per row instead of one per value: a driver decodes the whole row in a tight loop. Call it

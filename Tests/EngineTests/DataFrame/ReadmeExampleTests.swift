@@ -30,6 +30,9 @@ import Testing
         var streamed = 0
         try totals.stream { _ in streamed += 1 }
         #expect(streamed == result.rows.count)
+        var statuses: [DatabaseValue] = []
+        try totals.forEachRow { row in statuses.append(row.reference(at: 0).value) }
+        #expect(statuses == result.rows.map { $0[0] })
 
         try db.createTable("audit", columns: [column("id", "INTEGER", primaryKey: true), column("note", "TEXT")])
         #expect(try db.insert("audit", rows: [["id": 1, "note": "hello"]]) == 1)

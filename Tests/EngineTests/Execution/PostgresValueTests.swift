@@ -19,6 +19,28 @@ import Testing
         #expect(try connection.execute("INSERT INTO \(table) VALUES ($1)", parameters: [value]) == 1)
         let stored = try connection.collect("SELECT v FROM \(table)")
         #expect(stored.rows == [[value]], sourceLocation: sourceLocation)
+        // Read in place: the same value, text as the very bytes stored.
+        let cursor = try connection.query("SELECT v FROM \(table)", parameters: [])
+        #expect(try cursor.next())
+        #expect(cursor.reference(at: 0).value == value, sourceLocation: sourceLocation)
+        if case .text(let text) = value {
+            guard case .text(let bytes) = cursor.reference(at: 0) else {
+                Issue.record("text read in place is not text", sourceLocation: sourceLocation)
+                return
+            }
+            #expect(Array(bytes) == Array(text.utf8), sourceLocation: sourceLocation)
+        }
+        if case .blob(let blob) = value {
+            // bytea is decoded into a buffer the cursor keeps for the row: two reads, two live buffers.
+            guard case .blob(let first) = cursor.reference(at: 0), case .blob(let second) = cursor.reference(at: 0)
+            else {
+                Issue.record("bytea read in place is not a blob", sourceLocation: sourceLocation)
+                return
+            }
+            #expect(Array(first) == blob && Array(second) == blob, sourceLocation: sourceLocation)
+        }
+        #expect(try !cursor.next())
+        #expect(cursor.reference(at: 0).value == .null, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [

@@ -47,6 +47,23 @@ extension SQLiteTests {
                     #expect(Array(actualText.utf8) == Array(expectedText.utf8), sourceLocation: sourceLocation)
                 }
             }
+            // Read in place: the same value, and text and blobs as the very bytes stored.
+            let cursor = try connection.query("SELECT v FROM t", parameters: [])
+            #expect(try cursor.next())
+            #expect(cursor.reference(at: 0).value == expected, sourceLocation: sourceLocation)
+            let bytes: [UInt8]? =
+                switch cursor.reference(at: 0) {
+                case .text(let bytes): Array(bytes)
+                case .blob(let bytes): Array(bytes)
+                default: nil
+                }
+            switch expected {
+            case .text(let text): #expect(bytes == Array(text.utf8), sourceLocation: sourceLocation)
+            case .blob(let blob): #expect(bytes == blob, sourceLocation: sourceLocation)
+            default: #expect(bytes == nil, sourceLocation: sourceLocation)
+            }
+            #expect(try !cursor.next())
+            #expect(cursor.reference(at: 0).value == .null, sourceLocation: sourceLocation)
         }
 
         @Test(arguments: roundTrips.map(\.name))

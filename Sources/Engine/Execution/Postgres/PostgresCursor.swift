@@ -13,7 +13,7 @@ import CPostgres
 public final class PostgresCursor: RowCursor {
     /// The result's columns, described when the statement was prepared.
     public let columns: [ResultColumn]
-    private let decoders: [PostgresDecoder]
+    @usableFromInline let decoders: [PostgresDecoder]
     private let connection: PostgresConnection
     private let sql: String
     /// The first result while it holds the current row (it owns its handle).
@@ -23,12 +23,14 @@ public final class PostgresCursor: RowCursor {
     /// Results after the first (one per row in single-row mode) are owned by the cursor directly and cleared in
     /// ``releaseCurrent()``: no wrapper object is allocated and freed per row. The cursor is a `final class` whose
     /// `deinit` closes it, so every result still has exactly one owner that frees it.
-    @exclusivity(unchecked) private var currentHandle: OpaquePointer?
+    @usableFromInline @exclusivity(unchecked) var currentHandle: OpaquePointer?
     /// Whether ``currentHandle`` is owned here (cleared with `PQclear`) rather than by ``current``.
     @exclusivity(unchecked) private var ownsCurrentHandle = false
     // The per-row state is read for every row and value; a cursor is used from one thread and no access to it
     // overlaps another, so it is exempt from dynamic exclusivity checks.
-    @exclusivity(unchecked) private var currentRow: Int32 = 0
+    @usableFromInline @exclusivity(unchecked) var currentRow: Int32 = 0
+    /// Decoded `bytea` values lent by ``reference(at:)`` for the current row; freed when the cursor moves.
+    @usableFromInline var rowBuffers: [UnsafeMutableRawBufferPointer] = []
     @exclusivity(unchecked) private var currentRowCount: Int32 = 0
     /// The first result, read when the query started and not yet handed out.
     @exclusivity(unchecked) private var pending: PostgresResult?
@@ -65,6 +67,7 @@ public final class PostgresCursor: RowCursor {
     /// - Throws: ``DatabaseError`` when the query fails while streaming (it may fail after some rows),
     ///   or `.misuse` when the cursor was closed because another statement started.
     public func next() throws -> Bool {
+        if !rowBuffers.isEmpty { freeRowBuffers() }
         if currentRow + 1 < currentRowCount {
             currentRow += 1
             return true
@@ -112,9 +115,15 @@ public final class PostgresCursor: RowCursor {
         }
     }
 
+    private func freeRowBuffers() {
+        for buffer in rowBuffers { buffer.deallocate() }
+        rowBuffers.removeAll(keepingCapacity: true)
+    }
+
     /// Lets go of the result holding the current row, clearing it when the cursor owns it.
     @inline(__always)
     private func releaseCurrent() {
+        if !rowBuffers.isEmpty { freeRowBuffers() }
         if ownsCurrentHandle, let currentHandle { PQclear(currentHandle) }
         ownsCurrentHandle = false
         current = nil
@@ -131,6 +140,44 @@ public final class PostgresCursor: RowCursor {
         if PQgetisnull(handle, currentRow, column) == 1 { return .null }
         return decoders[index].decode(
             PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
+    }
+
+    /// The value of column `index` in the current row read in place: text points into the `PGresult` holding the
+    /// row and stays valid until the cursor moves (``next()``, ``close()``); `.null` before the first row or after
+    /// the last. A `bytea` value is decoded into a buffer the cursor frees when it moves.
+    @inlinable
+    public func reference(at index: Int) -> DatabaseValueRef {
+        precondition(index >= 0 && index < decoders.count, "column index \(index) out of range 0..<\(decoders.count)")
+        guard let handle = currentHandle else { return .null }
+        let column = Int32(truncatingIfNeeded: index)
+        if PQgetisnull(handle, currentRow, column) == 1 { return .null }
+        let bytes = PQgetvalue(handle, currentRow, column)!
+        let length = Int(PQgetlength(handle, currentRow, column))
+        let raw = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
+        switch decoders[index] {
+        case .integer:
+            if let value = parseDecimalInteger(raw, length: length) { return .integer(value) }
+            return .text(UnsafeBufferPointer(start: raw, count: length))
+        case .text:
+            return .text(UnsafeBufferPointer(start: raw, count: length))
+        case .real, .boolean:
+            switch decoders[index].decode(bytes, length: length) {
+            case .real(let real): return .real(real)
+            case .boolean(let boolean): return .boolean(boolean)
+            default: return .null
+            }
+        case .blob:
+            return .blob(rowBuffer(decodeBytea(raw, length: length)))
+        }
+    }
+
+    /// Copies `bytes` into a buffer that lives until the cursor moves to another row.
+    @usableFromInline
+    func rowBuffer(_ bytes: [UInt8]) -> UnsafeRawBufferPointer {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        rowBuffers.append(buffer)
+        return UnsafeRawBufferPointer(buffer)
     }
 
     /// Replaces `row` with the current row's values, decoded in one loop (in place when `row` already has one

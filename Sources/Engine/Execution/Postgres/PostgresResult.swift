@@ -113,7 +113,7 @@ extension String {
 ///
 /// Hand-written because it runs for every integer cell of every row.
 @inline(__always)
-func parseDecimalInteger(_ bytes: UnsafePointer<UInt8>, length: Int) -> Int64? {
+@usableFromInline func parseDecimalInteger(_ bytes: UnsafePointer<UInt8>, length: Int) -> Int64? {
     guard length > 0 else { return nil }
     var index = 0
     var negative = false

@@ -7,7 +7,7 @@ import CPostgres
 #endif
 
 /// How the driver turns a text-format result cell of a given type into a ``DatabaseValue``.
-enum PostgresDecoder: UInt8 {
+@usableFromInline enum PostgresDecoder: UInt8 {
     /// int2, int4, int8, oid: a decimal integer.
     case integer
     /// float4, float8: a decimal float, or `NaN`, `Infinity`, `-Infinity`.
@@ -20,7 +20,7 @@ enum PostgresDecoder: UInt8 {
     case text
 
     /// Decodes `length` bytes at `bytes` (NUL-terminated by libpq).
-    @inline(__always)
+    @inline(__always) @usableFromInline
     func decode(_ bytes: UnsafePointer<CChar>, length: Int) -> DatabaseValue {
         let raw = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
         switch self {
@@ -114,7 +114,7 @@ func parseShortDecimalDouble(_ bytes: UnsafePointer<UInt8>, length: Int) -> Doub
 
 /// Decodes bytea text output: the hex format (`\x0a1b…`, the default since PostgreSQL 9.0),
 /// or the escape format through `PQunescapeBytea`.
-func decodeBytea(_ raw: UnsafePointer<UInt8>, length: Int) -> [UInt8] {
+@usableFromInline func decodeBytea(_ raw: UnsafePointer<UInt8>, length: Int) -> [UInt8] {
     if length >= 2 && raw[0] == UInt8(ascii: "\\") && raw[1] == UInt8(ascii: "x") {
         let count = (length - 2) / 2
         return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
