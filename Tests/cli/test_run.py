@@ -160,6 +160,25 @@ def test_failed_multi_row_insert_is_atomic(moltres, write_file, shop_db):
     assert rows_of(path, "SELECT count(*) FROM products") == before
 
 
+def test_a_key_a_row_lacks_takes_the_column_default(moltres, write_file, shop_db):
+    # customers.active is NOT NULL DEFAULT TRUE: a NULL there would fail the insert.
+    path, url = shop_db
+    script = write_file(
+        "defaults.moltres",
+        'db.insert("customers", [{"id": 901, "name": "A", "country": "NL", "created_at": "2024-01-01", "active": False},'
+        ' {"id": 902, "name": "B", "country": "NL", "created_at": "2024-01-01"},'
+        ' {"id": 903, "name": "C", "country": "NL", "created_at": "2024-01-01", "email": None}])\n',
+    )
+    result = moltres("run", script, "--db", url, "--format", "jsonl")
+    assert result.status == 0, result
+    assert [o["rowCount"] for o in result.jsonl()] == [3]
+    assert rows_of(path, "SELECT id, active, email FROM customers WHERE id > 900 ORDER BY id") == [
+        (901, 0, None),
+        (902, 1, None),
+        (903, 1, None),
+    ]
+
+
 def test_statements_before_a_failure_stay_done(moltres, write_file, shop_db):
     path, url = shop_db
     script = write_file(

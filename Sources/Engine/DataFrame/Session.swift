@@ -162,16 +162,25 @@ public final class Session: @unchecked Sendable {
 
     /// Runs a mutation atomically and returns the number of rows it changed.
     @discardableResult
-    public func run(_ mutation: MutationPlan) throws -> Int {
+    public func run(_ mutation: MutationPlan) throws -> Int { try run([mutation]) }
+
+    /// Runs mutations in order in one transaction and returns the number of rows they changed.
+    @discardableResult
+    public func run(_ mutations: [MutationPlan]) throws -> Int {
         try locked {
-            let statements = try generateSQL(for: mutation, dialect: dialect, catalog: (try? catalog()) ?? .empty)
+            let catalog = (try? catalog()) ?? .empty
+            let statements = try mutations.flatMap { try generateSQL(for: $0, dialect: dialect, catalog: catalog) }
             let changed = try connection.transaction {
                 try statements.reduce(0) { $0 + (try connection.execute($1.text, parameters: $1.parameters)) }
             }
-            switch mutation {
-            case .createTable, .dropTable, .createIndex, .dropIndex: cachedCatalog = nil
-            case .insert, .insertSelect, .update, .delete, .upsert: break
+            // The catalog lists indexes too.
+            let changesCatalog = mutations.contains {
+                switch $0 {
+                case .createTable, .dropTable, .createIndex, .dropIndex: true
+                case .insert, .insertSelect, .update, .delete, .upsert: false
+                }
             }
+            if changesCatalog { cachedCatalog = nil }
             return changed
         }
     }
@@ -191,13 +200,17 @@ public final class Session: @unchecked Sendable {
         return ordered + keys.subtracting(ordered).sorted()
     }
 
-    /// Inserts rows given as column → value maps (a missing key inserts `NULL`), in batches within the
-    /// dialect's parameter limit, atomically. Returns the number of rows inserted.
+    /// Inserts rows given as column → value maps, in batches within the dialect's parameter limit, atomically.
+    /// A key a row lacks takes the column's `DEFAULT` (write `.null` for `NULL`). Returns the number of rows
+    /// inserted.
     @discardableResult
     public func insert(_ table: String, rows: [[String: DatabaseValue]]) throws -> Int {
         guard !rows.isEmpty else { return 0 }
         let columns = orderedColumns(of: table, keys: Set(rows.flatMap(\.keys)))
-        return try insert(table, columns: columns, rows: rows.map { row in columns.map { row[$0] ?? .null } })
+        return try run(
+            MutationPlan.inserts(
+                into: TableReference(parsing: table), columns: columns,
+                rows: rows.map { $0.mapValues { Expression.literal($0) } }))
     }
 
     /// Inserts rows given as value lists in `columns` order.

@@ -24,6 +24,35 @@ public enum MutationPlan: Sendable, Hashable {
     case dropIndex(name: String, ifExists: Bool)
 }
 
+extension MutationPlan {
+    /// The inserts of rows given as column → value maps, in their order.
+    ///
+    /// A key a row lacks is left out of that row's insert, so the column's `DEFAULT` applies, as it does when no
+    /// row names the column (writing `NULL` instead would break `NOT NULL DEFAULT …` columns). Consecutive rows
+    /// with the same keys share one insert, which the SQL stage batches as usual; the usual case, every row with
+    /// the same keys, is one insert. `columns` gives the column order (each key once).
+    static func inserts(
+        into table: TableReference, columns: [String], rows: [[String: Expression]]
+    ) -> [MutationPlan] {
+        var inserts: [MutationPlan] = []
+        var start = 0
+        while start < rows.count {
+            let keys = rows[start].keys
+            var end = start + 1
+            while end < rows.count, rows[end].count == keys.count, rows[end].keys.allSatisfy({ keys.contains($0) }) {
+                end += 1
+            }
+            let present = columns.filter { rows[start][$0] != nil }
+            inserts.append(
+                .insert(
+                    table: table, columns: present,
+                    rows: rows[start..<end].map { row in present.map { row[$0] ?? .literal(.null) } }))
+            start = end
+        }
+        return inserts
+    }
+}
+
 /// `column = value` in an `UPDATE` or an upsert's `DO UPDATE`.
 public struct Assignment: Sendable, Hashable {
     /// The column set.

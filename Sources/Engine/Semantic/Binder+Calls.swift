@@ -398,8 +398,14 @@ extension Binder {
 
     /// Literal rows from a list of dicts: the columns in order of first appearance, `NULL` where a row lacks one.
     func rowsOf(_ value: Value, range: ByteRange) -> (columns: [String], rows: [[Expression]])? {
+        if case .records(let columns, let rows) = value { return (columns, rows) }
+        guard let (columns, dicts) = rowMaps(value, range: range) else { return nil }
+        return (columns, dicts.map { row in columns.map { row[$0] ?? .literal(.null) } })
+    }
+
+    /// Rows given as a list of dicts, each as a column → value map, with the columns in order of appearance.
+    func rowMaps(_ value: Value, range: ByteRange) -> (columns: [String], rows: [[String: Expression]])? {
         switch value {
-        case .records(let columns, let rows): return (columns, rows)
         case .list(let elements, _):
             var columns: [String] = []
             var dicts: [[String: Expression]] = []
@@ -422,7 +428,7 @@ extension Binder {
                 }
                 dicts.append(row)
             }
-            return (columns, dicts.map { row in columns.map { row[$0] ?? .literal(.null) } })
+            return (columns, dicts)
         case .unknown: return nil
         default:
             report(.argumentTypeMismatch, range, "expected a list of rows (dicts), got \(value.kind)")

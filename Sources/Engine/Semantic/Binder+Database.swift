@@ -74,7 +74,15 @@ extension Binder {
         case "insert":
             guard let table = arguments.value("table_name", 0).flatMap(tableArgument) else { return .unknown }
             guard let rowsNode = arguments.value("rows", 1) else { return .unknown }
-            guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
+            let rowsValue = evaluate(rowsNode)
+            if case .list = rowsValue {
+                // Dicts: a key a row lacks takes the column's default.
+                guard let (columns, rows) = rowMaps(rowsValue, range: rowsNode.range) else { return .unknown }
+                checkTableColumns(table, columns, range: rowsNode.range)
+                return .mutation(
+                    MutationPlan.inserts(into: TableReference(parsing: table), columns: columns, rows: rows))
+            }
+            guard let (columns, rows) = rowsOf(rowsValue, range: rowsNode.range) else { return .unknown }
             checkTableColumns(table, columns, range: rowsNode.range)
             return .mutation([.insert(table: TableReference(parsing: table), columns: columns, rows: rows)])
         case "update", "delete":

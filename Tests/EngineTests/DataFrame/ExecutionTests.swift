@@ -176,7 +176,24 @@ import Testing
         }
         #expect(try session.table("plan_crud").where(col("id") >= 30_000).count() == 1)
         #expect(try session.records([["id": 30_002, "name": "record"]]).insertInto("plan_crud") == 1)
-        #expect(try session.delete("plan_crud", where: col("id") >= 30_000) == 2)
+        // A key a row lacks takes the column's default; an explicit NULL stays NULL. A failure in a later group
+        // of rows undoes the earlier groups.
+        let withDefaults: [[String: DatabaseValue]] = [
+            ["id": 40_000, "name": "priced", "price": 3], ["id": 40_001, "name": "default"],
+            ["id": 40_002, "name": "null", "price": .null],
+        ]
+        #expect(try session.insert("plan_crud", rows: withDefaults) == 3)
+        let prices = try session.table("plan_crud").where(col("id") >= 40_000).orderBy("id").select("price").collect()
+        #expect(prices.rows.map { $0[0] } == [.real(3), .real(1.5), .null])
+        #expect(throws: DatabaseError.self) {
+            try session.insert(
+                "plan_crud",
+                rows: [
+                    ["id": 40_010, "name": "x", "price": 1], ["id": 40_011, "name": "y"], ["id": 1, "name": "dup"],
+                ])
+        }
+        #expect(try session.table("plan_crud").where(col("id") >= 40_010).count() == 0)
+        #expect(try session.delete("plan_crud", where: col("id") >= 30_000) == 5)
         // INSERT … SELECT inside the database.
         try session.dropTable("plan_crud_copy")
         try session.createTable(
