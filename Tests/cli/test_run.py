@@ -167,15 +167,20 @@ def test_a_key_a_row_lacks_takes_the_column_default(moltres, write_file, shop_db
         "defaults.moltres",
         'db.insert("customers", [{"id": 901, "name": "A", "country": "NL", "created_at": "2024-01-01", "active": False},'
         ' {"id": 902, "name": "B", "country": "NL", "created_at": "2024-01-01"},'
-        ' {"id": 903, "name": "C", "country": "NL", "created_at": "2024-01-01", "email": None}])\n',
+        ' {"id": 903, "name": "C", "country": "NL", "created_at": "2024-01-01", "email": None}])\n'
+        'Records.from_list([{"id": 904, "name": "D", "country": "NL", "created_at": "2024-01-01"}],'
+        ' database=db).insert_into("customers")\n'
+        'db.merge("customers", [{"id": 905, "name": "E", "country": "NL", "created_at": "2024-01-01"}], on=["id"])\n',
     )
     result = moltres("run", script, "--db", url, "--format", "jsonl")
     assert result.status == 0, result
-    assert [o["rowCount"] for o in result.jsonl()] == [3]
+    assert [o["rowCount"] for o in result.jsonl()] == [3, 1, 1]
     assert rows_of(path, "SELECT id, active, email FROM customers WHERE id > 900 ORDER BY id") == [
         (901, 0, None),
         (902, 1, None),
         (903, 1, None),
+        (904, 1, None),
+        (905, 1, None),
     ]
 
 

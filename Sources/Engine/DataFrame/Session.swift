@@ -257,13 +257,16 @@ public final class Session: @unchecked Sendable {
         } else {
             action = .doNothing
         }
+        // A key a row lacks takes the column's default, as in insert.
+        let groups = MutationPlan.rowGroups(
+            columns: columns, rows: rows.map { $0.mapValues { Expression.literal($0) } })
         return try run(
-            .upsert(
-                Upsert(
-                    table: TableReference(parsing: table), columns: columns,
-                    rows: rows.map { row in columns.map { Expression.literal(row[$0] ?? .null) } },
-                    conflictColumns: keys,
-                    action: action)))
+            groups.map {
+                .upsert(
+                    Upsert(
+                        table: TableReference(parsing: table), columns: $0.columns, rows: $0.rows,
+                        conflictColumns: keys, action: action))
+            })
     }
 
     /// Creates a table (`IF NOT EXISTS` by default).

@@ -25,16 +25,23 @@ public enum MutationPlan: Sendable, Hashable {
 }
 
 extension MutationPlan {
-    /// The inserts of rows given as column → value maps, in their order.
-    ///
-    /// A key a row lacks is left out of that row's insert, so the column's `DEFAULT` applies, as it does when no
-    /// row names the column (writing `NULL` instead would break `NOT NULL DEFAULT …` columns). Consecutive rows
-    /// with the same keys share one insert, which the SQL stage batches as usual; the usual case, every row with
-    /// the same keys, is one insert. `columns` gives the column order (each key once).
+    /// The inserts of rows given as column → value maps, in their order (see ``rowGroups(columns:rows:)``).
     static func inserts(
         into table: TableReference, columns: [String], rows: [[String: Expression]]
     ) -> [MutationPlan] {
-        var inserts: [MutationPlan] = []
+        rowGroups(columns: columns, rows: rows).map { .insert(table: table, columns: $0.columns, rows: $0.rows) }
+    }
+
+    /// Rows given as column → value maps, grouped for inserting them in order.
+    ///
+    /// A key a row lacks is left out of that row's group, so the column's `DEFAULT` applies, as it does when no
+    /// row names the column (writing `NULL` instead would break `NOT NULL DEFAULT …` columns). Consecutive rows
+    /// with the same keys form one group, which the SQL stage batches as usual; the usual case, every row with
+    /// the same keys, is one group. `columns` gives the column order (each key once).
+    static func rowGroups(
+        columns: [String], rows: [[String: Expression]]
+    ) -> [(columns: [String], rows: [[Expression]])] {
+        var groups: [(columns: [String], rows: [[Expression]])] = []
         var start = 0
         while start < rows.count {
             let keys = rows[start].keys
@@ -43,13 +50,10 @@ extension MutationPlan {
                 end += 1
             }
             let present = columns.filter { rows[start][$0] != nil }
-            inserts.append(
-                .insert(
-                    table: table, columns: present,
-                    rows: rows[start..<end].map { row in present.map { row[$0] ?? .literal(.null) } }))
+            groups.append((present, rows[start..<end].map { row in present.map { row[$0] ?? .literal(.null) } }))
             start = end
         }
-        return inserts
+        return groups
     }
 }
 

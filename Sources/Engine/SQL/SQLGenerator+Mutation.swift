@@ -37,8 +37,10 @@ extension SQLGenerator {
             case .unsupported: throw PlanError.unsupportedFeature("upsert (merge)", dialect: dialect.name)
             }
             var level = try tableScope(upsert.table)
-            // The proposed row is visible as `excluded`.
-            let excluded = upsert.columns.map { name in
+            // The proposed row is visible as `excluded`: every column of the table (one the insert leaves out holds
+            // its default there), or the inserted ones when the table is not in the catalog.
+            let tableColumns = level.columns.map(\.column.name)
+            let excluded = (tableColumns + upsert.columns.filter { !tableColumns.contains($0) }).map { name in
                 LevelColumn(
                     column: PlanColumn(name: name, type: .unknown, qualifiers: ["excluded"]),
                     sql: .column(qualifier: "excluded", name: name))

@@ -367,7 +367,7 @@ extension Binder {
                 call, CallableSignatures.fromList, name: "from_list", calleeRange: calleeRange)
             if let database = arguments.named["database"] { _ = evaluate(database) }
             guard let rowsNode = arguments.value("rows", 0) else { return .unknown }
-            guard let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
+            guard let (columns, rows) = rowMaps(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
             return .records(columns: columns, rows: rows)
         }
     }
@@ -398,7 +398,6 @@ extension Binder {
 
     /// Literal rows from a list of dicts: the columns in order of first appearance, `NULL` where a row lacks one.
     func rowsOf(_ value: Value, range: ByteRange) -> (columns: [String], rows: [[Expression]])? {
-        if case .records(let columns, let rows) = value { return (columns, rows) }
         guard let (columns, dicts) = rowMaps(value, range: range) else { return nil }
         return (columns, dicts.map { row in columns.map { row[$0] ?? .literal(.null) } })
     }
@@ -406,6 +405,7 @@ extension Binder {
     /// Rows given as a list of dicts, each as a column → value map, with the columns in order of appearance.
     func rowMaps(_ value: Value, range: ByteRange) -> (columns: [String], rows: [[String: Expression]])? {
         switch value {
+        case .records(let columns, let rows): return (columns, rows)
         case .list(let elements, _):
             var columns: [String] = []
             var dicts: [[String: Expression]] = []

@@ -74,17 +74,10 @@ extension Binder {
         case "insert":
             guard let table = arguments.value("table_name", 0).flatMap(tableArgument) else { return .unknown }
             guard let rowsNode = arguments.value("rows", 1) else { return .unknown }
-            let rowsValue = evaluate(rowsNode)
-            if case .list = rowsValue {
-                // Dicts: a key a row lacks takes the column's default.
-                guard let (columns, rows) = rowMaps(rowsValue, range: rowsNode.range) else { return .unknown }
-                checkTableColumns(table, columns, range: rowsNode.range)
-                return .mutation(
-                    MutationPlan.inserts(into: TableReference(parsing: table), columns: columns, rows: rows))
-            }
-            guard let (columns, rows) = rowsOf(rowsValue, range: rowsNode.range) else { return .unknown }
+            // A key a row lacks takes the column's default.
+            guard let (columns, rows) = rowMaps(evaluate(rowsNode), range: rowsNode.range) else { return .unknown }
             checkTableColumns(table, columns, range: rowsNode.range)
-            return .mutation([.insert(table: TableReference(parsing: table), columns: columns, rows: rows)])
+            return .mutation(MutationPlan.inserts(into: TableReference(parsing: table), columns: columns, rows: rows))
         case "update", "delete":
             guard let table = arguments.value("table_name", 0).flatMap(tableArgument) else {
                 for value in arguments.named.values { _ = evaluate(value) }
@@ -122,7 +115,7 @@ extension Binder {
         case "merge", "upsert":
             guard let table = arguments.value("table_name", 0).flatMap(tableArgument) else { return .unknown }
             guard let rowsNode = arguments.value("rows", 1),
-                let (columns, rows) = rowsOf(evaluate(rowsNode), range: rowsNode.range)
+                let (columns, rows) = rowMaps(evaluate(rowsNode), range: rowsNode.range)
             else { return .unknown }
             checkTableColumns(table, columns, range: rowsNode.range)
             var keys: [String] = []
@@ -140,12 +133,14 @@ extension Binder {
                 action = .doNothing
             }
             if let notMatched = arguments.named["when_not_matched"] { _ = evaluate(notMatched) }
-            return .mutation([
-                .upsert(
-                    Upsert(
-                        table: TableReference(parsing: table), columns: columns, rows: rows, conflictColumns: keys,
-                        action: action))
-            ])
+            // A key a row lacks takes the column's default, as in insert.
+            return .mutation(
+                MutationPlan.rowGroups(columns: columns, rows: rows).map {
+                    .upsert(
+                        Upsert(
+                            table: TableReference(parsing: table), columns: $0.columns, rows: $0.rows,
+                            conflictColumns: keys, action: action))
+                })
         case "create_table":
             guard let table = arguments.value("name", 0).flatMap({ stringArgument($0, what: "a table name") }) else {
                 return .unknown
@@ -426,7 +421,7 @@ extension Binder {
     }
 
     func callRecordsMethod(
-        columns: [String], rows: [[Expression]], name: String, nameRange: ByteRange, call: CallExpression
+        columns: [String], rows: [[String: Expression]], name: String, nameRange: ByteRange, call: CallExpression
     )
         -> Value
     {
@@ -441,6 +436,6 @@ extension Binder {
         let arguments = bindArguments(call, Signature(["table"]), name: method, calleeRange: nameRange)
         guard let tableNode = arguments.value("table", 0), let table = tableArgument(tableNode) else { return .unknown }
         checkTableColumns(table, columns, range: tableNode.range)
-        return .mutation([.insert(table: TableReference(parsing: table), columns: columns, rows: rows)])
+        return .mutation(MutationPlan.inserts(into: TableReference(parsing: table), columns: columns, rows: rows))
     }
 }

@@ -27,7 +27,7 @@ enum Value: Sendable {
     /// The transaction of a `with` block.
     case transaction
     /// `Records.from_list(rows)`.
-    case records(columns: [String], rows: [[Expression]])
+    case records(columns: [String], rows: [[String: Expression]])
     /// `df.na`: `fill(...)` and `drop(...)`, the same steps as `fillna(...)` and `dropna(...)`.
     case nullFunctions(Frame)
     /// `df.write`, with its `mode(...)`.

@@ -152,10 +152,10 @@ import Testing
         #expect(try session.update("plan_crud", where: col("id") < 10, set: ["price": col("price") * 2]) == 10)
         #expect(try session.table("plan_crud").where(col("price") == 4).count() == 10)
         // Upsert: update on conflict, then do nothing.
-        let merged = try session.merge(
+        let upserted = try session.merge(
             "plan_crud", rows: [["id": 1, "name": "one"], ["id": 20_000, "name": "new"]], on: ["id"],
             whenMatched: ["name": excluded("name")])
-        #expect(merged == 2)
+        #expect(upserted == 2)
         #expect(try session.table("plan_crud").where(col("id") == 1).select("name").first() == [.text("one")])
         #expect(try session.merge("plan_crud", rows: [["id": 1, "name": "ignored"]], on: ["id"]) == 0)
         // An error inside a transaction block undoes the block.
@@ -193,7 +193,14 @@ import Testing
                 ])
         }
         #expect(try session.table("plan_crud").where(col("id") >= 40_010).count() == 0)
-        #expect(try session.delete("plan_crud", where: col("id") >= 30_000) == 5)
+        // merge too: the new row without a price gets the default.
+        #expect(
+            try session.merge(
+                "plan_crud", rows: [["id": 40_001, "name": "again", "price": 7], ["id": 40_003, "name": "merged"]],
+                on: ["id"], whenMatched: ["price": excluded("price")]) == 2)
+        let merged = try session.table("plan_crud").where(col("id") >= 40_001).orderBy("id").select("price").collect()
+        #expect(merged.rows.map { $0[0] } == [.real(7), .null, .real(1.5)])
+        #expect(try session.delete("plan_crud", where: col("id") >= 30_000) == 6)
         // INSERT … SELECT inside the database.
         try session.dropTable("plan_crud_copy")
         try session.createTable(
