@@ -249,7 +249,14 @@ extension LanguageServer {
             }
         } else {
             // The snapshot's tree (already parsed to find the connection): one parse per version, one tree.
-            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect)
+            // The statements the edit left as they were, against the same schema, reuse their SQL check.
+            let memo = state.withLock { state in
+                if let memo = state.sqlCheckMemos[snapshot.uri] { return memo }
+                let memo = SQLCheckMemo()
+                state.sqlCheckMemos[snapshot.uri] = memo
+                return memo
+            }
+            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect, memo: memo)
         }
         return DocumentAnalysis(
             snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: compilation,
