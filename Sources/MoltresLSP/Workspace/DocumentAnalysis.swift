@@ -209,12 +209,26 @@ extension LanguageServer {
         // Let the previous version's analysis go first: the old and the new one are not both held at the peak. It
         // is freed on the release queue, alongside this analysis rather than before it (tearing down a 5,000-line
         // file's trees, plans and indexes is a tenth of the work of the next version's diagnostics).
-        let previous = state.withLock { state -> DocumentAnalysis? in
+        var previous = state.withLock { state -> DocumentAnalysis? in
             guard let cached = state.analyses[snapshot.uri], cached.version < snapshot.version else { return nil }
             state.analyses[snapshot.uri] = nil
             return cached.analysis
         }
-        if let previous { releaseQueue.async { withExtendedLifetime(previous) {} } }
+        if previous != nil {
+            // Handed over under the lock, so the release queue's reference is the last one whichever thread runs
+            // first.
+            retiredAnalyses.withLock { retired in
+                retired.append(previous!)
+                previous = nil
+            }
+            releaseQueue.async { [retiredAnalyses] in
+                let retired = retiredAnalyses.withLock { retired in
+                    defer { retired = [] }
+                    return retired
+                }
+                _ = retired
+            }
+        }
         let analysis = makeAnalysis(of: snapshot)
         state.withLock { state in
             if snapshot.version >= (state.analyses[snapshot.uri]?.version ?? Int.min) {
