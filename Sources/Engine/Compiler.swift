@@ -295,7 +295,9 @@ public final class SQLCheckMemo: @unchecked Sendable {
         /// The stored error (`.some(nil)`: the SQL was generated) of a statement checked before exactly as now.
         func outcome(_ key: Key, _ statement: CompiledStatement) -> Diagnostic?? {
             guard let entry = used[key] ?? entries[key], entry.matches(statement) else { return nil }
-            used[key] = entry
+            // Kept with this version's plan and text, so the memo holds nothing of the version before.
+            used[key] = Entry(
+                kind: statement.kind, plan: statement.plan, mutations: statement.mutations, error: entry.error)
             reused += 1
             return .some(entry.error)
         }

@@ -67,10 +67,6 @@ public final class LanguageServer: Sendable {
     let requestQueue = DispatchQueue(label: "moltres.lsp.requests", qos: .userInitiated)
     let analysisQueue = DispatchQueue(label: "moltres.lsp.analysis", qos: .utility)
     let databaseQueue = DispatchQueue(label: "moltres.lsp.database", qos: .utility)
-    /// Where a document's previous analysis is freed, off the path of the next version's diagnostics.
-    let releaseQueue = DispatchQueue(label: "moltres.lsp.release", qos: .utility)
-    /// Analyses waiting to be freed on ``releaseQueue``.
-    let retiredAnalyses = Protected<[DocumentAnalysis]>([])
     /// How long diagnostics wait after the last edit.
     let diagnosticsDelay: DispatchTimeInterval
     /// Called for `exit` with the exit code the specification asks for (0 after `shutdown`, else 1).
