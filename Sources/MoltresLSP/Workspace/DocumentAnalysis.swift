@@ -215,7 +215,7 @@ extension LanguageServer {
             state.analyses[snapshot.uri] = nil
             return cached.analysis
         }
-        withExtendedLifetime(previous) {}
+        _ = consume previous  // freed now, not at the end of the function
         let analysis = makeAnalysis(of: snapshot)
         state.withLock { state in
             if snapshot.version >= (state.analyses[snapshot.uri]?.version ?? Int.min) {
