@@ -27,8 +27,13 @@ public func compile(
 
 /// Compiles an already parsed tree (the language server keeps one tree per document version and does not parse it
 /// twice); see ``compile(_:catalog:dialect:)-(String,_,_)``.
+///
+/// With `memo`, the SQL check reuses the outcome of statements it checked in an earlier compilation with the same
+/// memo (the language server keeps one per document) when nothing it depends on changed; see ``SQLCheckMemo``. The
+/// result is exactly that of a compilation without one.
 public func compile(
-    _ tree: SyntaxTree, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true
+    _ tree: SyntaxTree, catalog: Catalog = .empty, dialect: DatabaseKind = .sqlite, generatesSQL: Bool = true,
+    memo: SQLCheckMemo? = nil
 ) -> Compilation {
     let syntaxDiagnostics = tree.diagnostics
     // The records for queries by position are made only when first asked for (`EditorFacts`): `moltres check`,
@@ -38,9 +43,12 @@ public func compile(
     let facts = EditorFacts(tree: tree, catalog: catalog, dialect: dialect)
     var diagnostics = syntaxDiagnostics + semanticDiagnostics(binder.diagnostics, tree: tree)
     if generatesSQL {
-        diagnostics += sqlDiagnostics(
-            statements, diagnostics: diagnostics, symbols: { facts.value.symbols }, catalog: catalog,
-            dialect: dialect)
+        let check = {
+            sqlDiagnostics(
+                statements, diagnostics: diagnostics, symbols: { facts.value.symbols }, catalog: catalog,
+                dialect: dialect, source: tree.source, memo: $0)
+        }
+        diagnostics += memo.map { memo in memo.withLock { check($0) } } ?? check(nil)
     }
     if diagnostics.count > 1 {
         diagnostics = diagnostics.enumerated().sorted { left, right in
@@ -104,8 +112,10 @@ private func semanticDiagnostics(_ diagnostics: [Diagnostic], tree: SyntaxTree) 
 /// The diagnostics of generating SQL for each statement that has no error yet.
 private func sqlDiagnostics(
     _ statements: [CompiledStatement], diagnostics: [Diagnostic], symbols: () -> [SymbolRecord],
-    catalog: Catalog, dialect: DatabaseKind
+    catalog: Catalog, dialect: DatabaseKind, source: SourceText, memo: SQLCheckMemo.Locked?
 ) -> [Diagnostic] {
+    memo?.start(catalog: catalog, dialect: dialect)
+    defer { memo?.finish() }
     let errorRanges = diagnostics.filter { $0.severity == .error }.map(\.range)
     var result: [Diagnostic] = []
     /// Whether the binder reported an error with this code about the same quoted name ("unknown column 'x'").
@@ -122,21 +132,49 @@ private func sqlDiagnostics(
     // dropped by the file), as the binder did; without a catalog nothing is assumed.
     let followsSchemaChanges = !catalog.tables.isEmpty
     var catalog = catalog
+    // The schema the statements meet, for the memo: 0 is `catalog` as given, each change after it a new number.
+    var schemaState = 0
+    /// The error of generating the statement's SQL, if any: the memo's when it checked the same statement against
+    /// the same schema before.
+    func sqlError(_ statement: CompiledStatement) -> Diagnostic? {
+        let key = memo.map { _ in
+            SQLCheckMemo.Key(text: source.bytes[statement.range.start..<statement.range.end], schemaState: schemaState)
+        }
+        if let key, let outcome = memo?.outcome(key, statement) {
+            return outcome.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.range = statement.range
+                return diagnostic
+            }
+        }
+        let failure: Diagnostic?
+        do {
+            _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
+            failure = nil
+        } catch let error as CompileError {
+            failure = error.diagnostic
+        } catch {
+            failure = Diagnostic(code: .invalidUse, range: statement.range, message: "\(error)")
+        }
+        if let key { memo?.store(failure, key, statement) }
+        return failure
+    }
     func visit(_ statement: CompiledStatement) {
         statement.children.forEach(visit)
         defer {
             if followsSchemaChanges, statement.kind == .mutation {
-                statement.mutations.forEach { catalog.applySchemaChange($0) }
+                // Only `CREATE TABLE` and `DROP TABLE` change the catalog (`applySchemaChange` ignores the rest).
+                for mutation in statement.mutations where mutation.changesSchema {
+                    catalog.applySchemaChange(mutation)
+                    if let memo { schemaState = memo.schemaState(after: schemaState, mutation) }
+                }
             }
         }
         guard statement.kind == .query || statement.kind == .mutation,
             !errorRanges.contains(where: { statement.range.contains($0) }),
             statement.plan.map({ !$0.isDeeper(than: 1_000) }) ?? true
         else { return }
-        do {
-            _ = try statement.sqlStatements(dialect: dialect, catalog: catalog)
-        } catch let error as CompileError {
-            var diagnostic = error.diagnostic
+        if var diagnostic = sqlError(statement) {
             // A name the binder already reported where it is written (in a binding this statement uses) is not
             // reported again at every use: one typo, one diagnostic.
             if alreadyReported(diagnostic) { return }
@@ -151,12 +189,142 @@ private func sqlDiagnostics(
                 }
             }
             result.append(diagnostic)
-        } catch {
-            result.append(Diagnostic(code: .invalidUse, range: statement.range, message: "\(error)"))
         }
     }
     statements.forEach(visit)
     return result
+}
+
+/// What the SQL check of a compilation keeps for the next compilation of the same document: whether generating
+/// each statement's SQL failed, and how.
+///
+/// The outcome of generating a statement's SQL depends only on the statement's kind, plan and mutations, the
+/// dialect, and the catalog as the statements before it leave it. An entry is found by the statement's text and
+/// the schema it meets (the catalog given to ``compile(_:catalog:dialect:generatesSQL:memo:)-(SyntaxTree,_,_,_,_)``
+/// and the `CREATE TABLE`/`DROP TABLE` changes of the file before it), and used only when the kind, plan and
+/// mutations it was made for equal the statement's: a binding the statement reads that changed gives another plan,
+/// so the statement is checked again. A different catalog or dialect empties the memo. Only the entries the last
+/// compilation used are kept. The result is exactly that of checking every statement again
+/// (`SQLCheckMemoTests`).
+public final class SQLCheckMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        let text: ArraySlice<UInt8>
+        let schemaState: Int
+
+        static func == (left: Key, right: Key) -> Bool {
+            guard left.schemaState == right.schemaState, left.text.count == right.text.count else { return false }
+            return left.text.withUnsafeBytes { leftBytes in
+                right.text.withUnsafeBytes { rightBytes in
+                    leftBytes.count == 0
+                        || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+                }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(schemaState)
+            text.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    fileprivate struct Entry {
+        let kind: CompiledStatement.Kind
+        let plan: LogicalPlan?
+        let mutations: [MutationPlan]
+        /// The diagnostic, whose range was the statement's.
+        let error: Diagnostic?
+
+        func matches(_ statement: CompiledStatement) -> Bool {
+            kind == statement.kind && plan == statement.plan && mutations == statement.mutations
+        }
+    }
+
+    fileprivate struct SchemaChange: Hashable {
+        let state: Int
+        let mutation: MutationPlan
+    }
+
+    /// The memo while one SQL check holds its lock.
+    final class Locked {
+        private var catalog: Catalog?
+        private var dialect: DatabaseKind?
+        private var entries: [Key: Entry] = [:]
+        private var used: [Key: Entry] = [:]
+        private var schemaStates: [SchemaChange: Int] = [:]
+        private var usedSchemaStates: [SchemaChange: Int] = [:]
+        private var nextSchemaState = 1
+        private(set) var reused = 0
+        private(set) var checked = 0
+
+        /// Empties the memo unless it was made for this catalog and dialect.
+        func start(catalog: Catalog, dialect: DatabaseKind) {
+            if self.dialect != dialect || self.catalog != catalog {
+                entries = [:]
+                schemaStates = [:]
+                self.catalog = catalog
+                self.dialect = dialect
+            }
+            used = [:]
+            usedSchemaStates = [:]
+            reused = 0
+            checked = 0
+        }
+
+        /// Keeps only what this check used.
+        func finish() {
+            entries = used
+            schemaStates = usedSchemaStates
+            used = [:]
+            usedSchemaStates = [:]
+        }
+
+        /// The number of the schema after `mutation` changed schema number `state`.
+        func schemaState(after state: Int, _ mutation: MutationPlan) -> Int {
+            let change = SchemaChange(state: state, mutation: mutation)
+            let number: Int
+            if let known = schemaStates[change] ?? usedSchemaStates[change] {
+                number = known
+            } else {
+                number = nextSchemaState
+                nextSchemaState += 1
+            }
+            usedSchemaStates[change] = number
+            return number
+        }
+
+        /// The stored error (`.some(nil)`: the SQL was generated) of a statement checked before exactly as now.
+        func outcome(_ key: Key, _ statement: CompiledStatement) -> Diagnostic?? {
+            guard let entry = used[key] ?? entries[key], entry.matches(statement) else { return nil }
+            // Kept with this version's plan and text, so the memo holds nothing of the version before.
+            used[key] = Entry(
+                kind: statement.kind, plan: statement.plan, mutations: statement.mutations, error: entry.error)
+            reused += 1
+            return .some(entry.error)
+        }
+
+        /// Stores what checking `statement` gave, if it can be given again at another position: the error covers
+        /// the statement (as every SQL generation error does) and points nowhere else.
+        func store(_ error: Diagnostic?, _ key: Key, _ statement: CompiledStatement) {
+            checked += 1
+            if let error, error.range != statement.range || !error.related.isEmpty || !error.fixes.isEmpty { return }
+            used[key] = Entry(kind: statement.kind, plan: statement.plan, mutations: statement.mutations, error: error)
+        }
+    }
+
+    private let lock = NSLock()
+    private let locked = Locked()
+
+    /// An empty memo.
+    public init() {}
+
+    /// How many statements the last SQL check took from the memo, and how many it generated SQL for.
+    public var lastCheck: (reused: Int, checked: Int) { withLock { ($0.reused, $0.checked) } }
+
+    func withLock<Result>(_ body: (Locked) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(locked)
+    }
 }
 
 /// The result of ``compile(_:catalog:dialect:)-(String,_,_)``: the tree, the diagnostics, the statements, and

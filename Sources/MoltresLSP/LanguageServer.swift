@@ -56,6 +56,8 @@ public final class LanguageServer: Sendable {
         var published: [DocumentUri: (version: Int, diagnostics: [MoltresProtocol.Diagnostic])] = [:]
         /// Connections that could not be reached, with the error, for diagnostics and hover.
         var connectionErrors: [String: String] = [:]
+        /// What the SQL check of each document's last compilation found per statement, for the next version.
+        var sqlCheckMemos: [DocumentUri: SQLCheckMemo] = [:]
     }
 
     /// The JSON-RPC connection the server answers on.

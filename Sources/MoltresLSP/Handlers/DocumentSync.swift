@@ -13,6 +13,7 @@ extension LanguageServer {
     /// `textDocument/didChange`: applies full or incremental changes in order.
     func handleDidChange(_ params: DidChangeTextDocumentParams) {
         let uri = params.textDocument.uri
+        DiagnosticsTrace.mark(params.textDocument.version, "received")
         guard
             documents.change(
                 uri: uri, version: params.textDocument.version, changes: params.contentChanges, encoding: encoding)
@@ -29,6 +30,7 @@ extension LanguageServer {
             return edits[uri]
         }
         let quiet = previous.map { now > $0 + diagnosticsDelay } ?? true
+        DiagnosticsTrace.mark(params.textDocument.version, quiet ? "applied" : "applied-debounced")
         scheduleDiagnostics(uri, immediately: quiet)
     }
 
@@ -41,6 +43,7 @@ extension LanguageServer {
             state.analyses[params.textDocument.uri] = nil
             state.published[params.textDocument.uri] = nil
             state.databaseDiagnostics[params.textDocument.uri] = nil
+            state.sqlCheckMemos[params.textDocument.uri] = nil
         }
         connection.send(
             notification: PublishDiagnosticsNotification.self,
@@ -66,7 +69,13 @@ extension LanguageServer {
         let delay: DispatchTimeInterval = immediately ? .milliseconds(0) : diagnosticsDelay
         analysisQueue.asyncAfter(deadline: .now() + delay) { [self] in
             guard documents.version(uri) == version, let snapshot = documents.snapshot(uri) else { return }
+            DiagnosticsTrace.mark(version, "started")
+            if DiagnosticsTrace.path != nil {
+                _ = snapshot.tree
+                DiagnosticsTrace.mark(version, "parsed")
+            }
             let diagnostics = diagnostics(for: snapshot)
+            DiagnosticsTrace.mark(version, "converted")
             // Drop the result if the document changed while it was computed.
             guard documents.version(uri) == version else { return }
             let unchanged = state.withLock { state -> Bool in
@@ -81,10 +90,13 @@ extension LanguageServer {
                     notification: PublishDiagnosticsNotification.self,
                     params: PublishDiagnosticsParams(uri: uri, version: version, diagnostics: diagnostics))
             }
+            DiagnosticsTrace.mark(version, "sent")
             if validate { validateOnDatabase(snapshot) }
             // Build what hover and completion need now, after the diagnostics are out, unless the document
             // moved on: the first request on this version then answers in microseconds, on the read thread.
             if documents.version(uri) == version, let analysis = currentAnalysis(of: snapshot) { analysis.prewarm() }
+            DiagnosticsTrace.mark(version, "prewarmed")
+            DiagnosticsTrace.flush(version)
         }
     }
 
@@ -202,6 +214,7 @@ extension LanguageServer {
     func diagnostics(for snapshot: DocumentSnapshot) -> [MoltresProtocol.Diagnostic] {
         let converter = converter(snapshot)
         var diagnostics = analysis(of: snapshot).diagnostics
+        DiagnosticsTrace.mark(snapshot.version, "analysed")
         if let fromDatabase = state.withLock({ $0.databaseDiagnostics[snapshot.uri] }),
             fromDatabase.version == snapshot.version
         {

@@ -206,12 +206,16 @@ extension LanguageServer {
         {
             return cached.analysis
         }
-        // Let the previous version's analysis go first: the old and the new one are not both held at the peak.
-        state.withLock { state in
-            if let cached = state.analyses[snapshot.uri], cached.version < snapshot.version {
-                state.analyses[snapshot.uri] = nil
-            }
+        // Let the previous version's analysis go first: the old and the new one are not both held at the peak. It is
+        // freed here, outside the state lock (the read thread takes that lock). Freeing it on another thread while
+        // this version is parsed and bound took its 19M instructions (of 215M) off this path, but the server's peak
+        // RSS in the benchmark rose from about 53 to 60 MiB, the target.
+        let previous = state.withLock { state -> DocumentAnalysis? in
+            guard let cached = state.analyses[snapshot.uri], cached.version < snapshot.version else { return nil }
+            state.analyses[snapshot.uri] = nil
+            return cached.analysis
         }
+        _ = consume previous  // freed now, not at the end of the function
         let analysis = makeAnalysis(of: snapshot)
         state.withLock { state in
             if snapshot.version >= (state.analyses[snapshot.uri]?.version ?? Int.min) {
@@ -249,7 +253,14 @@ extension LanguageServer {
             }
         } else {
             // The snapshot's tree (already parsed to find the connection): one parse per version, one tree.
-            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect)
+            // The statements the edit left as they were, against the same schema, reuse their SQL check.
+            let memo = state.withLock { state in
+                if let memo = state.sqlCheckMemos[snapshot.uri] { return memo }
+                let memo = SQLCheckMemo()
+                state.sqlCheckMemos[snapshot.uri] = memo
+                return memo
+            }
+            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect, memo: memo)
         }
         return DocumentAnalysis(
             snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: compilation,
