@@ -15,10 +15,13 @@ public enum Lexer {
             var state = LexerState(bytes: buffer, recoverUnclosedBrackets: false)
             state.run()
             if !state.brackets.isEmpty {
+                state.tokens.deallocate()
                 state = LexerState(bytes: buffer, recoverUnclosedBrackets: true)
                 state.run()
             }
-            return (state.tokens, state.diagnostics)
+            let tokens = state.tokens.array
+            state.tokens.deallocate()
+            return (tokens, state.diagnostics)
         }
     }
 }
@@ -34,7 +37,9 @@ private struct LexerState {
     let recoverUnclosedBrackets: Bool
     var position = 0
     var triviaStart = 0
-    var tokens: [Token] = []
+    /// Appended to without the uniqueness check an array stored in this mutating struct costs per append;
+    /// ``Lexer/tokenize(_:)`` copies it out and frees it.
+    var tokens: ParserBuffer<Token>
     var diagnostics: [Diagnostic] = []
     var brackets: [OpenBracket] = []
     var indents: [Int] = [0]
@@ -46,7 +51,7 @@ private struct LexerState {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
-        tokens.reserveCapacity(count / 2 + 16)
+        tokens = ParserBuffer(capacity: count / 2 + 16)
     }
 
     @inline(__always) func byte(_ offset: Int) -> UInt8 { offset < count ? bytes[offset] : 0 }

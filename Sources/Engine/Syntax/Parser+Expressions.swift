@@ -605,6 +605,16 @@ extension Parser {
         }
     }
 
+    /// Whether a bracket outside the innermost one expects `closing`.
+    func enclosingBracketsExpect(_ closing: TokenKind) -> Bool {
+        var index = 0
+        while index < openBrackets.count - 1 {
+            if openBrackets[index] == closing { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Consumes `closing`, or reports the bracket that `opener` leaves open.
     mutating func expectClosing(_ closing: TokenKind, opener: Token) {
         if kind == closing {
@@ -614,7 +624,7 @@ extension Parser {
         let closingText = closing.fixedText ?? ")"
         let openerText = text(opener)
         let insertion = previousEnd
-        if kind.isClosingBracket && !openBrackets.dropLast().contains(kind) {
+        if kind.isClosingBracket && !enclosingBracketsExpect(kind) {
             report(
                 .missingClosingBracket, current.range,
                 "Expected '\(closingText)' to close '\(openerText)', but found '\(text(current))'.",

@@ -75,6 +75,13 @@ struct ParserBuffer<Element> {
         }
     }
 
+    /// Drops the last element (plain values: nothing to deinitialize).
+    @inline(__always)
+    mutating func removeLast() {
+        precondition(count > 0, "parser buffer is empty")
+        count -= 1
+    }
+
     /// The elements as an array (one copy).
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
@@ -106,7 +113,9 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     var nesting = 0
     var lastErrorPosition = Int.min / 2
-    var openBrackets: [TokenKind] = []
+    /// The closing brackets expected, innermost last (a buffer: pushing and popping an array stored here cost a
+    /// uniqueness check each).
+    var openBrackets: ParserBuffer<TokenKind>
     var budget: Int
     var stalled = false
     var strayIndents = 0
@@ -123,6 +132,7 @@ public struct Parser {
         nodes = ParserBuffer(capacity: tokens.count + tokens.count / 2 + 8)
         children = ParserBuffer(capacity: tokens.count * 2 + 16)
         stack = ParserBuffer(capacity: 64)
+        openBrackets = ParserBuffer(capacity: 16)
     }
 
     /// Frees the parser's buffers (``parse(_:nestingLimit:)`` copies them into the tree first).
@@ -130,6 +140,7 @@ public struct Parser {
         nodes.deallocate()
         children.deallocate()
         stack.deallocate()
+        openBrackets.deallocate()
     }
 
     // MARK: Builder
