@@ -84,8 +84,9 @@ extension Binder {
         }
     }
 
-    func recordMemberBase(dot: SyntaxToken?, _ base: Value) {
-        if recordsFacts, let dot {
+    /// Records the kind of value before a `.`, for completion (the dot is found only when facts are recorded).
+    func recordMemberBase(dot: @autoclosure () -> SyntaxToken?, _ base: Value) {
+        if recordsFacts, let dot = dot() {
             memberBases.append(MemberBaseRecord(dotOffset: dot.range.start, kind: memberKind(base)))
         }
     }
