@@ -75,6 +75,20 @@ struct ParserBuffer<Element> {
         }
     }
 
+    /// Appends `count` elements read from `source` (which must not point into this buffer), checking the
+    /// capacity once.
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<Element>, count added: Int) {
+        while count + added > capacity { grow() }
+        let target = base + count
+        var index = 0
+        while index < added {
+            (target + index).initialize(to: source[index])
+            index += 1
+        }
+        count += added
+    }
+
     /// Drops the last element (plain values: nothing to deinitialize).
     @inline(__always)
     mutating func removeLast() {
@@ -184,31 +198,35 @@ public struct Parser {
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
         let count = stackTop - marker
         let childStart = children.count
-        // A node without tokens (a missing expression) sits where the next token's text starts, after the
-        // whitespace the user typed, so that a cursor there finds it.
-        var fullStart = tokens[position].start
-        var start = fullStart
-        var end = fullStart
+        let fullStart: Int
+        let start: Int
+        let end: Int
         if count > 0 {
-            let first = stack[marker]
-            let last = stack[stackTop - 1]
-            // Most nodes have one to three children: appending them one by one beats the generic bulk append.
-            var index = marker
-            while index < stackTop {
-                children.append(stack[index])
-                index += 1
-            }
+            // The pending children move to the child list in one step (one capacity check, no per-element
+            // bounds checks: `marker..<stackTop` is on the stack by construction, checked once here).
+            precondition(marker >= 0 && stackTop <= stack.count, "parser stack marker out of range")
+            let pending = stack.base + marker
+            children.append(pending, count: count)
             stackTop = marker
+            let first = pending[0]
+            let last = pending[count - 1]
             fullStart = self.fullStart(of: first)
             start = self.start(of: first)
             end = self.end(of: last)
+        } else {
+            // A node without tokens (a missing expression) sits where the next token's text starts, after the
+            // whitespace the user typed, so that a cursor there finds it.
+            fullStart = tokens[position].start
+            start = fullStart
+            end = fullStart
         }
         nodes.append(
             RawNode(
                 kind: kind, fullStart: fullStart, start: start, end: end, childStart: Int32(childStart),
                 childCount: Int32(count)))
-        push(Int32(nodes.count - 1))
-        return nodes.count - 1
+        let index = nodes.count - 1
+        push(Int32(index))
+        return index
     }
 
     /// The node most recently finished or pushed at stack depth `index`, if it is a node.
