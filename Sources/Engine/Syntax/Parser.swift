@@ -96,6 +96,16 @@ struct ParserBuffer<Element> {
         count -= 1
     }
 
+    /// Whether there are no elements.
+    var isEmpty: Bool { count == 0 }
+
+    /// Drops the elements from `index` on (all of them by default).
+    @inline(__always)
+    mutating func removeAll(from index: Int = 0) {
+        precondition(index >= 0 && index <= count, "parser buffer index out of range")
+        count = index
+    }
+
     /// The elements as an array (one copy).
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
