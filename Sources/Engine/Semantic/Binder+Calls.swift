@@ -388,12 +388,14 @@ extension Binder {
         guard label == nil, !isSpread, let value, let (reference, inner) = plainColumnReference(value) else {
             return nil
         }
-        let signature = CallableSignatures.col
-        recordCallSite(
-            CallSiteRecord(
-                range: argumentList.range, name: "col", keywords: signature.keywordNames,
-                enumerated: signature.enumerated,
-                positionalCount: signature.keywordNames.count - signature.keywords.count))
+        if recordsFacts {
+            let signature = CallableSignatures.col
+            recordCallSite(
+                CallSiteRecord(
+                    range: argumentList.range, name: "col", keywords: signature.keywordNames,
+                    enumerated: signature.enumerated,
+                    positionalCount: signature.keywordNames.count - signature.keywords.count))
+        }
         return resolveColumn(reference, range: inner, fixRange: nil)
     }
 
