@@ -91,12 +91,34 @@ extension Parser {
     }
 
     mutating func parseExpression() {
-        if kind == .lambdaKeyword {
+        // A lone name or literal before `,`, a closing bracket or the line end (most arguments): the node the
+        // precedence levels would make, without going down through them (no operator, postfix, `**`,
+        // conditional or walrus can follow).
+        switch kind {
+        case .identifier, .integer, .float, .string, .trueKeyword, .falseKeyword, .noneKeyword:
+            switch peek(1) {
+            case .comma, .rightParenthesis, .rightBracket, .rightBrace, .newline:
+                parsePrimary()
+                return
+            default:
+                break
+            }
+        case .lambdaKeyword:
             parseLambda()
             return
+        default:
+            break
         }
         let marker = mark()
-        parseBinary(minimumPrecedence: 1)
+        if kind == .minus || kind == .plus || kind == .tilde || kind == .notKeyword {
+            parseBinary(minimumPrecedence: 1)
+        } else {
+            // What `parseBinary` → `parseUnaryLevel` → `parseFactor` → `parsePower` do for an operand without a
+            // prefix operator, without the calls in between: they all start at this marker.
+            parsePostfix()
+            parsePowerOperator(from: marker)
+            parseBinaryOperators(from: marker, minimumPrecedence: 1)
+        }
         if kind == .ifKeyword {
             report(
                 .unsupportedExpression, ByteRange(start: start(of: stack[marker]), end: current.end),
@@ -132,6 +154,11 @@ extension Parser {
     mutating func parseBinary(minimumPrecedence: Int) {
         let marker = mark()
         parseUnaryLevel()
+        parseBinaryOperators(from: marker, minimumPrecedence: minimumPrecedence)
+    }
+
+    /// The binary operators (at `minimumPrecedence` or tighter) after the left operand pushed since `marker`.
+    mutating func parseBinaryOperators(from marker: Int, minimumPrecedence: Int) {
         var comparisons = 0
         var reportedChain = false
         var comparisonOperandIsBitwise = false
@@ -327,6 +354,11 @@ extension Parser {
     mutating func parsePower() {
         let marker = mark()
         parsePostfix()
+        parsePowerOperator(from: marker)
+    }
+
+    /// `** operand` after the postfix expression pushed since `marker`, if there is one.
+    mutating func parsePowerOperator(from marker: Int) {
         guard kind == .doubleStar else { return }
         bump()
         guard enterNesting() else {
