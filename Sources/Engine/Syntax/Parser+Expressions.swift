@@ -110,15 +110,7 @@ extension Parser {
             break
         }
         let marker = mark()
-        if kind == .minus || kind == .plus || kind == .tilde || kind == .notKeyword {
-            parseBinary(minimumPrecedence: 1)
-        } else {
-            // What `parseBinary` → `parseUnaryLevel` → `parseFactor` → `parsePower` do for an operand without a
-            // prefix operator, without the calls in between: they all start at this marker.
-            parsePostfix()
-            parsePowerOperator(from: marker)
-            parseBinaryOperators(from: marker, minimumPrecedence: 1)
-        }
+        parseBinary(minimumPrecedence: 1)
         if kind == .ifKeyword {
             report(
                 .unsupportedExpression, ByteRange(start: start(of: stack[marker]), end: current.end),
@@ -153,7 +145,13 @@ extension Parser {
 
     mutating func parseBinary(minimumPrecedence: Int) {
         let marker = mark()
-        parseUnaryLevel()
+        if kind == .minus || kind == .plus || kind == .tilde || kind == .notKeyword {
+            parseUnaryLevel()
+        } else {
+            // `parseUnaryLevel` → `parseFactor` → `parsePower` for an operand without a prefix operator.
+            parsePostfix()
+            parsePowerOperator(from: marker)
+        }
         parseBinaryOperators(from: marker, minimumPrecedence: minimumPrecedence)
     }
 
