@@ -203,8 +203,7 @@ extension Binder {
                     fromSelect: true)
             }
             next.plan = build(dataFrame.select(columns.map { Column($0.expression) }), nameRange)
-            next.columns = projectedColumns(columns.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
-            next.origins = originsOf(columns.map(\.expression), over: frame, range: arguments.range)
+            (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
             next.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
             return .frame(next)
@@ -339,11 +338,9 @@ extension Binder {
             for (key, argument) in zip(keys, arguments.positional) {
                 checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
             }
-            let keyColumns = projectedColumns(keys.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
+            let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
             return .grouped(
-                Grouped(
-                    frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns,
-                    keyOrigins: originsOf(keys.map(\.expression), over: frame, range: arguments.range)))
+                Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
         case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyNames: [])
             return aggregate(
@@ -1160,26 +1157,44 @@ extension Binder {
         return output
     }
 
-    private func originsOf(_ expressions: [Expression], over frame: Frame, range: ByteRange) -> [ByteRange] {
+    /// The columns `values` project from `frame` (as ``projectedColumns(_:over:)``) and where each comes from
+    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference.
+    private func projection(
+        of values: [ColumnValue], over frame: Frame, range: ByteRange
+    ) -> (
+        columns: [PlanColumn], origins: [ByteRange]
+    ) {
+        var output: [PlanColumn] = []
         var origins: [ByteRange] = []
-        origins.reserveCapacity(expressions.count)
-        for expression in expressions {
+        output.reserveCapacity(values.count)
+        origins.reserveCapacity(values.count)
+        for (position, value) in values.enumerated() {
+            let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
                 where qualifier.map({ column.qualifiers.contains($0) }) ?? true {
+                    output.append(column)
                     origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 }
                 continue
             }
-            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index,
-                index < frame.origins.count
-            {
-                origins.append(frame.origins[index])
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
+                output.append(frame.columns[index])
+                origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 continue
             }
+            var column = PlanColumn(
+                name: expression.outputName ?? "_c\(position)", type: value.type, isNullable: value.nullable)
+            if case .alias(.column(let reference), _) = expression,
+                let index = firstMatch(reference, in: frame.columns).index
+            {
+                column.sourceTable = frame.columns[index].sourceTable
+                if value.type == .unknown { column.type = frame.columns[index].type }
+            }
+            output.append(column)
             origins.append(range)
         }
-        return origins
+        return (output, origins)
     }
 
     private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {
