@@ -84,8 +84,9 @@ extension Binder {
         }
     }
 
-    func recordMemberBase(dot: SyntaxToken?, _ base: Value) {
-        if recordsFacts, let dot {
+    /// Records the kind of value before a `.`, for completion (the dot is found only when facts are recorded).
+    func recordMemberBase(dot: @autoclosure () -> SyntaxToken?, _ base: Value) {
+        if recordsFacts, let dot = dot() {
             memberBases.append(MemberBaseRecord(dotOffset: dot.range.start, kind: memberKind(base)))
         }
     }
@@ -387,12 +388,14 @@ extension Binder {
         guard label == nil, !isSpread, let value, let (reference, inner) = plainColumnReference(value) else {
             return nil
         }
-        let signature = CallableSignatures.col
-        recordCallSite(
-            CallSiteRecord(
-                range: argumentList.range, name: "col", keywords: signature.keywordNames,
-                enumerated: signature.enumerated,
-                positionalCount: signature.keywordNames.count - signature.keywords.count))
+        if recordsFacts {
+            let signature = CallableSignatures.col
+            recordCallSite(
+                CallSiteRecord(
+                    range: argumentList.range, name: "col", keywords: signature.keywordNames,
+                    enumerated: signature.enumerated,
+                    positionalCount: signature.keywordNames.count - signature.keywords.count))
+        }
         return resolveColumn(reference, range: inner, fixRange: nil)
     }
 

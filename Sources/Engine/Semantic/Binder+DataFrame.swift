@@ -69,20 +69,26 @@ enum DataFrameMethods {
     /// The canonical (table) name for a method as written, or `nil` when there is none.
     static func canonicalName(_ name: String) -> String? { method(named: name)?.name }
 
-    /// The canonical name for a method as written, with its signature (one table lookup for both).
-    static func method(named name: String) -> (name: String, signature: Signature)? {
+    /// The canonical name for a method as written, with its signature and the step it makes (one table lookup
+    /// for all three).
+    static func method(named name: String) -> Method? {
         if let index = spellings.index(of: name) { return spellings[index] }
         return resolveMethod(named: name)
     }
 
+    /// A method found by name: its canonical name, signature and step.
+    typealias Method = (name: String, signature: Signature, step: DataFrameStep)
+
     /// The canonical and camelCase spellings of every method and alias, found by their bytes.
-    private static let spellings = NameTable<(name: String, signature: Signature)>.spellings(
+    private static let spellings = NameTable<Method>.spellings(
         of: Array(signatures.keys) + Array(aliases.keys), resolveMethod(named:))
 
-    private static func resolveMethod(named name: String) -> (name: String, signature: Signature)? {
+    private static func resolveMethod(named name: String) -> Method? {
         let snake = snakeCase(name)
-        if let signature = signatures[snake] { return (snake, signature) }
-        if let alias = aliases[snake], let signature = signatures[alias] { return (alias, signature) }
+        if let signature = signatures[snake] { return (snake, signature, DataFrameStep(method: snake)) }
+        if let alias = aliases[snake], let signature = signatures[alias] {
+            return (alias, signature, DataFrameStep(method: alias))
+        }
         return nil
     }
 
@@ -93,6 +99,51 @@ enum DataFrameMethods {
     ]
 }
 
+/// What a DataFrame method does, found with its name in one table lookup, so that the binder dispatches on it
+/// instead of comparing the name with every method's in turn.
+enum DataFrameStep {
+    case select, selectExpr, filter, withColumn, withColumns, withColumnRenamed, drop, orderBy, limitOrOffset, distinct,
+        dropDuplicates, join, groupBy, agg, unionByName, setOperation, cteOrAlias, recursiveCTE, explode, nullHandling,
+        sample, describe, summary, pivot, rowLock, action, insertInto
+    /// A method the binder passes through unchanged.
+    case other
+
+    init(method: String) {
+        switch method {
+        case "select": self = .select
+        case "select_expr": self = .selectExpr
+        case "where": self = .filter
+        case "with_column": self = .withColumn
+        case "with_columns": self = .withColumns
+        case "with_column_renamed": self = .withColumnRenamed
+        case "drop": self = .drop
+        case "order_by": self = .orderBy
+        case "limit", "offset": self = .limitOrOffset
+        case "distinct": self = .distinct
+        case "drop_duplicates": self = .dropDuplicates
+        case "join", "cross_join", "semi_join", "anti_join": self = .join
+        case "group_by": self = .groupBy
+        case "agg": self = .agg
+        case "union_by_name": self = .unionByName
+        case "union", "union_all", "intersect", "except_": self = .setOperation
+        case "cte", "alias": self = .cteOrAlias
+        case "recursive_cte": self = .recursiveCTE
+        case "explode": self = .explode
+        case "fillna", "dropna": self = .nullHandling
+        case "sample": self = .sample
+        case "describe": self = .describe
+        case "summary": self = .summary
+        case "pivot": self = .pivot
+        case "select_for_update", "select_for_share": self = .rowLock
+        case "collect", "count", "head", "take", "first", "tail", "show", "nunique", "to_sql", "show_sql",
+            "sql_preview", "explain", "print_schema":
+            self = .action
+        case "insert_into": self = .insertInto
+        default: self = .other
+        }
+    }
+}
+
 extension Binder {
     /// Calls a DataFrame method: checks its arguments against the frame's columns and computes the next step.
     func callDataFrameMethod(
@@ -100,7 +151,7 @@ extension Binder {
     )
         -> Value
     {
-        guard let (method, signature) = DataFrameMethods.method(named: name) else {
+        guard let (method, signature, step) = DataFrameMethods.method(named: name) else {
             if snakeCase(name) == "write" || name == "na" {
                 report(.invalidUse, nameRange, "'\(name)' is an attribute, not a method: write df.\(name).…")
                 return .unknown
@@ -118,7 +169,8 @@ extension Binder {
                 range: arguments.range, columns: scope.columns,
                 stringsAreColumns: DataFrameMethods.stringColumnMethods.contains(method)))
         let result = withScope(scope) {
-            dataFrameStep(frame, method: method, arguments: arguments, call: call, nameRange: nameRange, node: node)
+            dataFrameStep(
+                frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
         }
         switch result {
         case .frame(let next):
@@ -136,14 +188,14 @@ extension Binder {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func dataFrameStep(
-        _ frame: Frame, method: String, arguments: Arguments, call: CallExpression, nameRange: ByteRange,
-        node: SyntaxNode
+        _ frame: Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
+        nameRange: ByteRange, node: SyntaxNode
     ) -> Value {
         var next = frame
         let dataFrame = DataFrame(frame.plan)
-        switch method {
-        case "select":
-            let columns = arguments.positional.flatMap { selectableExpressions($0) }
+        switch step {
+        case .select:
+            let columns = selectableExpressions(of: arguments.positional)
             if columns.isEmpty { return .frame(frame) }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
@@ -151,12 +203,11 @@ extension Binder {
                     fromSelect: true)
             }
             next.plan = build(dataFrame.select(columns.map { Column($0.expression) }), nameRange)
-            next.columns = projectedColumns(columns.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
-            next.origins = originsOf(columns.map(\.expression), over: frame, range: arguments.range)
+            (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
             next.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
             return .frame(next)
-        case "select_expr":
+        case .selectExpr:
             var expressions: [Expression] = []
             for argument in arguments.positional {
                 guard let expression = parsedExpression(argument) else { continue }
@@ -166,7 +217,7 @@ extension Binder {
             next.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
             next.origins = next.columns.map { _ in arguments.range }
             return .frame(next)
-        case "where":
+        case .filter:
             guard let predicateNode = arguments.value("predicate", 0) else { return .frame(frame) }
             let predicate: Expression
             if stringLiteral(predicateNode) != nil {
@@ -183,7 +234,7 @@ extension Binder {
             }
             next.plan = .filter(frame.plan, predicate.unaliased)
             return .frame(next)
-        case "with_column":
+        case .withColumn:
             guard let nameNode = arguments.value("col_name", 0), let valueNode = arguments.value("col_expr", 1),
                 let columnName = stringArgument(nameNode, what: "a column name")
             else { return .frame(frame) }
@@ -204,7 +255,7 @@ extension Binder {
                 &next, PlanColumn(name: columnName, type: value.type, isNullable: value.nullable),
                 origin: nameNode.range)
             return .frame(next)
-        case "with_columns":
+        case .withColumns:
             guard let mapNode = arguments.value("cols_map", 0) else { return .frame(frame) }
             guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return .frame(frame) }
             var additions: [NamedExpression] = []
@@ -221,7 +272,7 @@ extension Binder {
             }
             next.plan = .withColumns(frame.plan, additions)
             return .frame(next)
-        case "with_column_renamed":
+        case .withColumnRenamed:
             guard let existingNode = arguments.value("existing", 0), let newNode = arguments.value("new", 1),
                 let existing = stringArgument(existingNode, what: "a column name"),
                 let new = stringArgument(newNode, what: "a column name")
@@ -240,7 +291,7 @@ extension Binder {
             }
             next.plan = build(dataFrame.withColumnRenamed(existing, new), nameRange)
             return .frame(next)
-        case "drop":
+        case .drop:
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -252,12 +303,12 @@ extension Binder {
             next.columns = keep.map { next.columns[$0] }
             next.origins = keep.map { $0 < frame.origins.count ? frame.origins[$0] : nameRange }
             return .frame(next)
-        case "order_by":
-            let keys = arguments.positional.flatMap { selectableExpressions($0, allowSortOrder: true) }
+        case .orderBy:
+            let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
             guard !keys.isEmpty else { return .frame(frame) }
             next.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
             return .frame(next)
-        case "limit", "offset":
+        case .limitOrOffset:
             guard let countNode = arguments.value("count", 0), let count = integerArgument(countNode) else {
                 return .frame(frame)
             }
@@ -268,10 +319,10 @@ extension Binder {
             next.plan = .limit(
                 frame.plan, count: method == "limit" ? count : nil, offset: method == "offset" ? count : 0)
             return .frame(next)
-        case "distinct":
+        case .distinct:
             next.plan = .distinct(frame.plan)
             return .frame(next)
-        case "drop_duplicates":
+        case .dropDuplicates:
             var subset: [String]?
             if let subsetNode = arguments.value("subset", 0) {
                 subset = selectableExpressions(subsetNode).compactMap {
@@ -280,25 +331,22 @@ extension Binder {
             }
             next.plan = build(dataFrame.dropDuplicates(subset), nameRange)
             return .frame(next)
-        case "join", "cross_join", "semi_join", "anti_join":
+        case .join:
             return join(frame, method: method, arguments: arguments, nameRange: nameRange)
-        case "group_by":
-            var keys: [ColumnValue] = []
-            for argument in arguments.positional { keys += selectableExpressions(argument) }
+        case .groupBy:
+            let keys = selectableExpressions(of: arguments.positional)
             for (key, argument) in zip(keys, arguments.positional) {
                 checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
             }
-            let keyColumns = projectedColumns(keys.map { ($0.expression, $0.type, $0.nullable) }, over: frame)
+            let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
             return .grouped(
-                Grouped(
-                    frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns,
-                    keyOrigins: originsOf(keys.map(\.expression), over: frame, range: arguments.range)))
-        case "agg":
+                Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
+        case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyNames: [])
             return aggregate(
                 frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
                 fromSelect: false)
-        case "union_by_name":
+        case .unionByName:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -325,7 +373,7 @@ extension Binder {
             }
             next.origins = next.columns.map { _ in nameRange }
             return .frame(next)
-        case "union", "union_all", "intersect", "except_":
+        case .setOperation:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -341,7 +389,7 @@ extension Binder {
             next.plan = .setOperation(op, frame.plan, other.plan)
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable) }
             return .frame(next)
-        case "cte", "alias":
+        case .cteOrAlias:
             guard let nameNode = arguments.value(method == "cte" ? "name" : "alias", 0),
                 let alias = stringArgument(nameNode, what: "a name")
             else { return .frame(frame) }
@@ -354,7 +402,7 @@ extension Binder {
                 for index in next.columns.indices { next.columns[index].qualifiers = qualifiers }
             }
             return .frame(next)
-        case "recursive_cte":
+        case .recursiveCTE:
             guard let nameNode = arguments.value("name", 0), let cteName = stringArgument(nameNode, what: "a name"),
                 let recursiveNode = arguments.value("recursive", 1)
             else { return .frame(frame) }
@@ -366,7 +414,7 @@ extension Binder {
             next.plan = .recursiveCTE(name: cteName, initial: frame.plan, recursive: recursive.plan, unionAll: unionAll)
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, qualifiers: [cteName]) }
             return .frame(next)
-        case "explode":
+        case .explode:
             guard let columnNode = arguments.value("column", 0),
                 let column = columnArgument(columnNode, namesColumns: true)
             else { return .frame(frame) }
@@ -378,9 +426,9 @@ extension Binder {
             next.plan = .explode(frame.plan, column.expression.unaliased, alias: alias)
             setColumn(&next, PlanColumn(name: alias, type: .unknown), origin: columnNode.range)
             return .frame(next)
-        case "fillna", "dropna":
+        case .nullHandling:
             return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)
-        case "sample":
+        case .sample:
             guard let fractionNode = arguments.value("fraction", 0) else { return .frame(frame) }
             var fraction = 0.0
             switch evaluate(fractionNode) {
@@ -394,7 +442,7 @@ extension Binder {
             if let seedNode = arguments.value("seed", 1) { seed = integerArgument(seedNode) }
             next.plan = .sample(frame.plan, fraction: fraction, seed: seed)
             return .frame(next)
-        case "describe":
+        case .describe:
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -420,15 +468,15 @@ extension Binder {
             }
             next.origins = next.columns.map { _ in nameRange }
             return .frame(next)
-        case "summary":
+        case .summary:
             for argument in arguments.positional { _ = evaluate(argument) }
             next.columns = []
             next.origins = []
             next.isComplete = false
             return .frame(next)
-        case "pivot":
+        case .pivot:
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
-        case "select_for_update", "select_for_share":
+        case .rowLock:
             func flag(_ name: String) -> Bool {
                 guard let node = arguments.named[name] else { return false }
                 if case .scalar(.boolean(let value)) = evaluate(node) { return value }
@@ -446,10 +494,9 @@ extension Binder {
             next.plan = .rowLock(
                 frame.plan, RowLock(method == "select_for_update" ? .update : .share, waitPolicy: policy, of: of))
             return .frame(next)
-        case "collect", "count", "head", "take", "first", "tail", "show", "nunique", "to_sql", "show_sql",
-            "sql_preview", "explain", "print_schema":
+        case .action:
             return action(frame, method: method, arguments: arguments, nameRange: nameRange)
-        case "insert_into":
+        case .insertInto:
             guard let tableNode = arguments.value("table", 0), let table = tableArgument(tableNode) else {
                 return .unknown
             }
@@ -978,14 +1025,34 @@ extension Binder {
 
     /// The expressions of a select-like argument: a column name, `"*"`, a column, a list of them.
     func selectableExpressions(_ node: SyntaxNode, allowSortOrder: Bool = false) -> [ColumnValue] {
-        if let column = resolveColumn(literal: node) { return [column] }
+        var columns: [ColumnValue] = []
+        appendSelectableExpressions(node, allowSortOrder: allowSortOrder, to: &columns)
+        return columns
+    }
+
+    /// The columns of each of `nodes` in turn, in one array (no array per argument).
+    func selectableExpressions(of nodes: [SyntaxNode], allowSortOrder: Bool = false) -> [ColumnValue] {
+        var columns: [ColumnValue] = []
+        columns.reserveCapacity(nodes.count)
+        for node in nodes { appendSelectableExpressions(node, allowSortOrder: allowSortOrder, to: &columns) }
+        return columns
+    }
+
+    /// Appends the columns `node` selects (see ``selectableExpressions(_:allowSortOrder:)``) to `columns`.
+    func appendSelectableExpressions(_ node: SyntaxNode, allowSortOrder: Bool, to columns: inout [ColumnValue]) {
+        if let column = resolveColumn(literal: node) {
+            columns.append(column)
+            return
+        }
         if let name = stringLiteral(node) {
-            return [resolveColumn(name, range: innerRange(of: node))]
+            columns.append(resolveColumn(name, range: innerRange(of: node)))
+            return
         }
         if node.kind == .listExpression || node.kind == .tupleExpression {
-            return (CollectionExpression(node)?.elements ?? []).flatMap {
-                selectableExpressions($0, allowSortOrder: allowSortOrder)
+            for element in CollectionExpression(node)?.elements ?? [] {
+                appendSelectableExpressions(element, allowSortOrder: allowSortOrder, to: &columns)
             }
+            return
         }
         let value = evaluate(node)
         switch value {
@@ -993,24 +1060,23 @@ extension Binder {
             let resolved = resolvePending(column)
             if !allowSortOrder { checkSortOrder(resolved.expression, range: node.range) }
             checkBareWindowFunctions(resolved.expression, range: node.range)
-            return [resolved]
+            columns.append(resolved)
         case .scalar(.text(let name)):
-            return [resolveColumn(name, range: node.range)]
+            columns.append(resolveColumn(name, range: node.range))
         case .scalar(let literal):
-            return [ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null)]
+            columns.append(ColumnValue(.literal(literal), type: literal.checkerType, nullable: literal == .null))
         case .list(let elements, _):
-            return elements.compactMap { element in
+            for element in elements {
                 switch element {
-                case .scalar(.text(let name)): return resolveColumn(name, range: node.range)
-                case .column(let column): return resolvePending(column)
-                default: return nil
+                case .scalar(.text(let name)): columns.append(resolveColumn(name, range: node.range))
+                case .column(let column): columns.append(resolvePending(column))
+                default: break
                 }
             }
-        case .unknown: return []
+        case .unknown: break
         default:
             report(
                 .argumentTypeMismatch, node.range, "expected a column name or a column expression, got \(value.kind)")
-            return []
         }
     }
 
@@ -1091,26 +1157,44 @@ extension Binder {
         return output
     }
 
-    private func originsOf(_ expressions: [Expression], over frame: Frame, range: ByteRange) -> [ByteRange] {
+    /// The columns `values` project from `frame` (as ``projectedColumns(_:over:)``) and where each comes from
+    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference.
+    private func projection(
+        of values: [ColumnValue], over frame: Frame, range: ByteRange
+    ) -> (
+        columns: [PlanColumn], origins: [ByteRange]
+    ) {
+        var output: [PlanColumn] = []
         var origins: [ByteRange] = []
-        origins.reserveCapacity(expressions.count)
-        for expression in expressions {
+        output.reserveCapacity(values.count)
+        origins.reserveCapacity(values.count)
+        for (position, value) in values.enumerated() {
+            let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
                 where qualifier.map({ column.qualifiers.contains($0) }) ?? true {
+                    output.append(column)
                     origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 }
                 continue
             }
-            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index,
-                index < frame.origins.count
-            {
-                origins.append(frame.origins[index])
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
+                output.append(frame.columns[index])
+                origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 continue
             }
+            var column = PlanColumn(
+                name: expression.outputName ?? "_c\(position)", type: value.type, isNullable: value.nullable)
+            if case .alias(.column(let reference), _) = expression,
+                let index = firstMatch(reference, in: frame.columns).index
+            {
+                column.sourceTable = frame.columns[index].sourceTable
+                if value.type == .unknown { column.type = frame.columns[index].type }
+            }
+            output.append(column)
             origins.append(range)
         }
-        return origins
+        return (output, origins)
     }
 
     private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {

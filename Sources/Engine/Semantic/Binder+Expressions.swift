@@ -433,7 +433,12 @@ extension Binder {
             return nil
         }
         let range = storage.tokens[Int(~child)].range
+        let smallASCII = source.smallASCII
         return source.bytes.withUnsafeBufferPointer { bytes -> (ColumnReference, ByteRange)? in
+            // ASCII by the checks below: short names are built from their bytes without a validation pass.
+            func string(_ start: Int, _ end: Int) -> String {
+                String(databaseText: bytes.baseAddress! + start, count: end - start, smallASCII: smallASCII)
+            }
             guard range.length >= 2, range.end <= bytes.count else { return nil }
             let quote = bytes[range.start]
             guard quote == 0x22 || quote == 0x27, bytes[range.end - 1] == quote else { return nil }
@@ -451,15 +456,12 @@ extension Binder {
             let inner = ByteRange(start: start, end: end)
             if lastDot > start && lastDot < end - 1 {
                 return (
-                    ColumnReference(
-                        String(decoding: UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<end]), as: UTF8.self),
-                        qualifier: String(
-                            decoding: UnsafeBufferPointer(rebasing: bytes[start..<lastDot]), as: UTF8.self)),
+                    ColumnReference(string(lastDot + 1, end), qualifier: string(start, lastDot)),
                     inner
                 )
             }
             return (
-                ColumnReference(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)),
+                ColumnReference(string(start, end)),
                 inner
             )
         }

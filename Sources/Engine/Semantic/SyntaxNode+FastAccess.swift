@@ -151,7 +151,7 @@ extension SyntaxTree {
                     range.length >= 6 && bytes[range.start + 1] == bytes[range.start]
                     && bytes[range.start + 2] == bytes[range.start]
                 if !isTriple && !bytes[(range.start + 1)..<(range.end - 1)].contains(0x5C) {
-                    return String(decoding: bytes[(range.start + 1)..<(range.end - 1)], as: UTF8.self)
+                    return storage.source.text(in: ByteRange(start: range.start + 1, end: range.end - 1))
                 }
             }
         }

@@ -15,10 +15,13 @@ public enum Lexer {
             var state = LexerState(bytes: buffer, recoverUnclosedBrackets: false)
             state.run()
             if !state.brackets.isEmpty {
+                state.deallocateBuffers()
                 state = LexerState(bytes: buffer, recoverUnclosedBrackets: true)
                 state.run()
             }
-            return (state.tokens, state.diagnostics)
+            let tokens = state.tokens.array
+            state.deallocateBuffers()
+            return (tokens, state.diagnostics)
         }
     }
 }
@@ -34,9 +37,12 @@ private struct LexerState {
     let recoverUnclosedBrackets: Bool
     var position = 0
     var triviaStart = 0
-    var tokens: [Token] = []
+    /// Appended to without the uniqueness check an array stored in this mutating struct costs per append;
+    /// ``Lexer/tokenize(_:)`` copies it out and frees it.
+    var tokens: ParserBuffer<Token>
     var diagnostics: [Diagnostic] = []
-    var brackets: [OpenBracket] = []
+    /// The open brackets, innermost last (a buffer, like ``tokens``).
+    var brackets: ParserBuffer<OpenBracket>
     var indents: [Int] = [0]
     var atLineStart = true
     var lineHasTokens = false
@@ -46,7 +52,14 @@ private struct LexerState {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
-        tokens.reserveCapacity(count / 2 + 16)
+        tokens = ParserBuffer(capacity: count / 2 + 16)
+        brackets = ParserBuffer(capacity: 16)
+    }
+
+    /// Frees the token and bracket buffers; the state must not be used afterwards.
+    func deallocateBuffers() {
+        tokens.deallocate()
+        brackets.deallocate()
     }
 
     @inline(__always) func byte(_ offset: Int) -> UInt8 { offset < count ? bytes[offset] : 0 }
@@ -247,9 +260,9 @@ private struct LexerState {
     }
 
     func nextLineEndsBrackets() -> Bool {
-        guard let outermost = brackets.first, let next = peekNextLine() else { return false }
+        guard !brackets.isEmpty, let next = peekNextLine() else { return false }
         if next.byte == 0x29 || next.byte == 0x5D || next.byte == 0x7D || next.byte == 0x2E { return false }
-        return next.column <= outermost.lineIndent
+        return next.column <= brackets[0].lineIndent
     }
 
     // MARK: Tokens
@@ -280,14 +293,10 @@ private struct LexerState {
             )
         case 0x29, 0x5D, 0x7D:
             let opener: UInt8 = byte == 0x29 ? 0x28 : byte == 0x5D ? 0x5B : 0x7B
-            if let match = brackets.lastIndex(where: { $0.kind == opener }) {
-                // Nearly always the innermost bracket: `removeLast` rather than the generic range removal.
-                if match == brackets.count - 1 {
-                    brackets.removeLast()
-                } else {
-                    brackets.removeSubrange(match...)
-                }
-            }
+            // Nearly always the innermost bracket; an outer match closes the ones inside it too.
+            var match = brackets.count - 1
+            while match >= 0 && brackets[match].kind != opener { match -= 1 }
+            if match >= 0 { brackets.removeAll(from: match) }
             emit(
                 byte == 0x29 ? .rightParenthesis : byte == 0x5D ? .rightBracket : .rightBrace, start: start,
                 end: start + 1)

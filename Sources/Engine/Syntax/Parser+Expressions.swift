@@ -91,9 +91,23 @@ extension Parser {
     }
 
     mutating func parseExpression() {
-        if kind == .lambdaKeyword {
+        // A lone name or literal before `,`, a closing bracket or the line end (most arguments): the node the
+        // precedence levels would make, without going down through them (no operator, postfix, `**`,
+        // conditional or walrus can follow).
+        switch kind {
+        case .identifier, .integer, .float, .string, .trueKeyword, .falseKeyword, .noneKeyword:
+            switch peek(1) {
+            case .comma, .rightParenthesis, .rightBracket, .rightBrace, .newline:
+                parsePrimary()
+                return
+            default:
+                break
+            }
+        case .lambdaKeyword:
             parseLambda()
             return
+        default:
+            break
         }
         let marker = mark()
         parseBinary(minimumPrecedence: 1)
@@ -131,7 +145,18 @@ extension Parser {
 
     mutating func parseBinary(minimumPrecedence: Int) {
         let marker = mark()
-        parseUnaryLevel()
+        if kind == .minus || kind == .plus || kind == .tilde || kind == .notKeyword {
+            parseUnaryLevel()
+        } else {
+            // `parseUnaryLevel` → `parseFactor` → `parsePower` for an operand without a prefix operator.
+            parsePostfix()
+            parsePowerOperator(from: marker)
+        }
+        parseBinaryOperators(from: marker, minimumPrecedence: minimumPrecedence)
+    }
+
+    /// The binary operators (at `minimumPrecedence` or tighter) after the left operand pushed since `marker`.
+    mutating func parseBinaryOperators(from marker: Int, minimumPrecedence: Int) {
         var comparisons = 0
         var reportedChain = false
         var comparisonOperandIsBitwise = false
@@ -327,6 +352,11 @@ extension Parser {
     mutating func parsePower() {
         let marker = mark()
         parsePostfix()
+        parsePowerOperator(from: marker)
+    }
+
+    /// `** operand` after the postfix expression pushed since `marker`, if there is one.
+    mutating func parsePowerOperator(from marker: Int) {
         guard kind == .doubleStar else { return }
         bump()
         guard enterNesting() else {
@@ -605,6 +635,16 @@ extension Parser {
         }
     }
 
+    /// Whether a bracket outside the innermost one expects `closing`.
+    func enclosingBracketsExpect(_ closing: TokenKind) -> Bool {
+        var index = 0
+        while index < openBrackets.count - 1 {
+            if openBrackets[index] == closing { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Consumes `closing`, or reports the bracket that `opener` leaves open.
     mutating func expectClosing(_ closing: TokenKind, opener: Token) {
         if kind == closing {
@@ -614,7 +654,7 @@ extension Parser {
         let closingText = closing.fixedText ?? ")"
         let openerText = text(opener)
         let insertion = previousEnd
-        if kind.isClosingBracket && !openBrackets.dropLast().contains(kind) {
+        if kind.isClosingBracket && !enclosingBracketsExpect(kind) {
             report(
                 .missingClosingBracket, current.range,
                 "Expected '\(closingText)' to close '\(openerText)', but found '\(text(current))'.",

@@ -75,6 +75,37 @@ struct ParserBuffer<Element> {
         }
     }
 
+    /// Appends `count` elements read from `source` (which must not point into this buffer), checking the
+    /// capacity once.
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<Element>, count added: Int) {
+        while count + added > capacity { grow() }
+        let target = base + count
+        var index = 0
+        while index < added {
+            (target + index).initialize(to: source[index])
+            index += 1
+        }
+        count += added
+    }
+
+    /// Drops the last element (plain values: nothing to deinitialize).
+    @inline(__always)
+    mutating func removeLast() {
+        precondition(count > 0, "parser buffer is empty")
+        count -= 1
+    }
+
+    /// Whether there are no elements.
+    var isEmpty: Bool { count == 0 }
+
+    /// Drops the elements from `index` on (all of them by default).
+    @inline(__always)
+    mutating func removeAll(from index: Int = 0) {
+        precondition(index >= 0 && index <= count, "parser buffer index out of range")
+        count = index
+    }
+
     /// The elements as an array (one copy).
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
@@ -106,7 +137,9 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     var nesting = 0
     var lastErrorPosition = Int.min / 2
-    var openBrackets: [TokenKind] = []
+    /// The closing brackets expected, innermost last (a buffer: pushing and popping an array stored here cost a
+    /// uniqueness check each).
+    var openBrackets: ParserBuffer<TokenKind>
     var budget: Int
     var stalled = false
     var strayIndents = 0
@@ -123,6 +156,7 @@ public struct Parser {
         nodes = ParserBuffer(capacity: tokens.count + tokens.count / 2 + 8)
         children = ParserBuffer(capacity: tokens.count * 2 + 16)
         stack = ParserBuffer(capacity: 64)
+        openBrackets = ParserBuffer(capacity: 16)
     }
 
     /// Frees the parser's buffers (``parse(_:nestingLimit:)`` copies them into the tree first).
@@ -130,6 +164,7 @@ public struct Parser {
         nodes.deallocate()
         children.deallocate()
         stack.deallocate()
+        openBrackets.deallocate()
     }
 
     // MARK: Builder
@@ -173,31 +208,35 @@ public struct Parser {
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
         let count = stackTop - marker
         let childStart = children.count
-        // A node without tokens (a missing expression) sits where the next token's text starts, after the
-        // whitespace the user typed, so that a cursor there finds it.
-        var fullStart = tokens[position].start
-        var start = fullStart
-        var end = fullStart
+        let fullStart: Int
+        let start: Int
+        let end: Int
         if count > 0 {
-            let first = stack[marker]
-            let last = stack[stackTop - 1]
-            // Most nodes have one to three children: appending them one by one beats the generic bulk append.
-            var index = marker
-            while index < stackTop {
-                children.append(stack[index])
-                index += 1
-            }
+            // The pending children move to the child list in one step (one capacity check, no per-element
+            // bounds checks: `marker..<stackTop` is on the stack by construction, checked once here).
+            precondition(marker >= 0 && stackTop <= stack.count, "parser stack marker out of range")
+            let pending = stack.base + marker
+            children.append(pending, count: count)
             stackTop = marker
+            let first = pending[0]
+            let last = pending[count - 1]
             fullStart = self.fullStart(of: first)
             start = self.start(of: first)
             end = self.end(of: last)
+        } else {
+            // A node without tokens (a missing expression) sits where the next token's text starts, after the
+            // whitespace the user typed, so that a cursor there finds it.
+            fullStart = tokens[position].start
+            start = fullStart
+            end = fullStart
         }
         nodes.append(
             RawNode(
                 kind: kind, fullStart: fullStart, start: start, end: end, childStart: Int32(childStart),
                 childCount: Int32(count)))
-        push(Int32(nodes.count - 1))
-        return nodes.count - 1
+        let index = nodes.count - 1
+        push(Int32(index))
+        return index
     }
 
     /// The node most recently finished or pushed at stack depth `index`, if it is a node.

@@ -105,6 +105,9 @@ public struct SourceText: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The byte offset at which each line starts; the first is always 0. Lines end at `\n`, `\r\n` or `\r`.
     public let lineStarts: [Int]
+    /// ``SmallASCIIString/isUsable``, read once per text: short names made from the source (`text(in:)`, the
+    /// binder's column names) skip the standard library's validation pass.
+    let smallASCII: Bool
 
     /// Creates a source text from a string.
     public init(_ text: String) {
@@ -138,6 +141,7 @@ public struct SourceText: Sendable, Hashable {
             }
         }
         self.lineStarts = starts
+        self.smallASCII = SmallASCIIString.isUsable
     }
 
     /// The text decoded as UTF-8, with invalid bytes replaced by U+FFFD.
@@ -149,7 +153,13 @@ public struct SourceText: Sendable, Hashable {
     /// The bytes in `range` decoded lossily; the range is clamped to the text.
     public func text(in range: ByteRange) -> String {
         let clamped = clamp(range)
-        return String(decoding: bytes[clamped.start..<clamped.end], as: UTF8.self)
+        let count = clamped.end - clamped.start
+        guard count > 0 else { return "" }
+        return bytes.withUnsafeBufferPointer { buffer in
+            // The same string as `String(decoding:as:)` (invalid bytes repaired alike), built straight from the
+            // bytes when short (names, keywords, operators).
+            String(databaseText: buffer.baseAddress! + clamped.start, count: count, smallASCII: smallASCII)
+        }
     }
 
     /// `range` clamped to `0...bytes.count`.
