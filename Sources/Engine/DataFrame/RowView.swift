@@ -1,3 +1,5 @@
+import CSQLite
+
 /// The current row of a query read in place, handed to ``DataFrame/forEachRow(_:)`` and
 /// ``PreparedQuery/forEachRow(_:_:)`` once per row.
 ///
@@ -7,27 +9,35 @@
 ///
 /// A view is valid only during the call it is passed to: do not store it, or the references read from it.
 public struct RowView {
-    /// The cursor when it is SQLite's: reading a value then inlines into the caller's loop. Unowned, so a read
-    /// costs no retain and release: ``cursor`` holds the same object strongly for as long as the view exists.
-    @usableFromInline unowned(unsafe) let sqlite: SQLiteCursor?
-    /// The cursor when it is PostgreSQL's, likewise.
+    /// The statement being stepped when the cursor is SQLite's: a value is read straight from it, inlined into
+    /// the caller's loop, with no reference counted on the way (``cursor`` keeps the statement alive).
+    @usableFromInline let sqliteStatement: OpaquePointer?
+    /// The cursor when it is PostgreSQL's; unowned, so a read costs no retain and release (``cursor`` holds the
+    /// same object strongly for as long as the view exists).
     @usableFromInline unowned(unsafe) let postgres: PostgresCursor?
     /// The cursor, held strongly.
     @usableFromInline let cursor: any RowCursor
-    /// Columns the plan types as boolean that the database returns as integers (SQLite), as a bit set of the
-    /// first 64 columns plus the rest.
+    /// The columns read as booleans, first 64 as a bit set: SQLite's columns declared `BOOLEAN` and the columns
+    /// the plan types as boolean (SQLite returns both as 0 and 1).
     @usableFromInline let booleanMask: UInt64
+    /// The same beyond the 64th column.
     @usableFromInline let otherBooleans: [Int]
     /// The number of columns.
     public let count: Int
 
     init(_ cursor: any RowCursor, booleans: [Int]) {
         self.cursor = cursor
-        sqlite = cursor as? SQLiteCursor
+        count = cursor.columns.count
+        var booleans = Set(booleans)
+        if let sqlite = cursor as? SQLiteCursor {
+            sqliteStatement = sqlite.statement.handle
+            booleans.formUnion((0..<count).filter { sqlite.statement.isBooleanColumn($0) })
+        } else {
+            sqliteStatement = nil
+        }
         postgres = cursor as? PostgresCursor
         booleanMask = booleans.reduce(0) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
-        otherBooleans = booleans.filter { $0 >= 64 }
-        count = cursor.columns.count
+        otherBooleans = booleans.filter { $0 >= 64 }.sorted()
     }
 
     @inlinable
@@ -37,22 +47,18 @@ public struct RowView {
 
     /// The value of column `index` read in place: text and blobs point into the driver's memory and are valid
     /// only during the call the view was passed to. `.null` for an index out of range.
-    @inlinable
+    @inlinable @inline(__always)
     public func reference(at index: Int) -> DatabaseValueRef {
         guard index >= 0, index < count else { return .null }
-        let value: DatabaseValueRef
-        if let sqlite {
-            value = sqlite.reference(at: index)
-        } else if let postgres {
-            value = postgres.reference(at: index)
-        } else {
-            value = cursor.reference(at: index)
+        if let sqliteStatement {
+            // The view only exists while the cursor is on a row.
+            guard let value = sqlite3_column_value(sqliteStatement, Int32(truncatingIfNeeded: index)) else {
+                return .null
+            }
+            return DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean(index))
         }
-        // A column the plan types as boolean, which SQLite returns as 0 or 1.
-        if case .integer(let integer) = value, booleanMask != 0 || !otherBooleans.isEmpty, isBoolean(index) {
-            return .boolean(integer != 0)
-        }
-        return value
+        if let postgres { return postgres.reference(at: index) }
+        return cursor.reference(at: index)
     }
 
     /// The value of column `index`, copied out (`.null` for an index out of range).

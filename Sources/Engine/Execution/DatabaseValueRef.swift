@@ -1,3 +1,5 @@
+import CSQLite
+
 /// A value of a cursor's current row read in place: text and blobs point into the driver's own memory
 /// (SQLite's column buffer, libpq's result), so reading one copies and allocates nothing.
 ///
@@ -36,6 +38,31 @@ public enum DatabaseValueRef {
             return .text(String(databaseText: base, count: bytes.count))
         case .blob(let bytes): return .blob(Array(bytes))
         case .boolean(let boolean): return .boolean(boolean)
+        }
+    }
+}
+
+extension DatabaseValueRef {
+    /// An `sqlite3_value` (a result column) read in place; an integer becomes `.boolean` when `isBoolean`.
+    @inlinable @inline(__always)
+    init(sqliteValue value: OpaquePointer, isBoolean: Bool) {
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER:
+            let integer = sqlite3_value_int64(value)
+            self = isBoolean ? .boolean(integer != 0) : .integer(integer)
+        case SQLITE_FLOAT:
+            self = .real(sqlite3_value_double(value))
+        case SQLITE_TEXT:
+            // The text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
+            let text = sqlite3_value_text(value)
+            let count = Int(sqlite3_value_bytes(value))
+            self = .text(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count))
+        case SQLITE_BLOB:
+            let blob = sqlite3_value_blob(value)
+            let count = Int(sqlite3_value_bytes(value))
+            self = .blob(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : count))
+        default:
+            self = .null
         }
     }
 }

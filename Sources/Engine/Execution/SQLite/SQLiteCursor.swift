@@ -97,25 +97,8 @@ public final class SQLiteCursor: RowCursor {
         guard state == .onRow, index >= 0, index < columnCount,
             let value = sqlite3_column_value(statement.handle, Int32(truncatingIfNeeded: index))
         else { return .null }
-        switch sqlite3_value_type(value) {
-        case SQLITE_INTEGER:
-            let integer = sqlite3_value_int64(value)
-            let isBoolean = index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
-            return isBoolean ? .boolean(integer != 0) : .integer(integer)
-        case SQLITE_FLOAT:
-            return .real(sqlite3_value_double(value))
-        case SQLITE_TEXT:
-            // The text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
-            let text = sqlite3_value_text(value)
-            let count = Int(sqlite3_value_bytes(value))
-            return .text(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count))
-        case SQLITE_BLOB:
-            let blob = sqlite3_value_blob(value)
-            let count = Int(sqlite3_value_bytes(value))
-            return .blob(UnsafeRawBufferPointer(start: blob, count: blob == nil ? 0 : count))
-        default:
-            return .null
-        }
+        let isBoolean = index < 64 ? booleanMask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+        return DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean)
     }
 
     /// Replaces `row` with the current row's values, decoded in one loop; empty when there is no current row.
