@@ -222,6 +222,22 @@ import Testing
 }
 
 @Suite struct DatabaseValidationTests {
+    /// A refresh while the database is unreachable fails and keeps the schema the editor had: completion still
+    /// offers the tables and a known table is not reported unknown (the refresh used to empty the cache first).
+    @Test func aFailedRefreshKeepsTheCachedSchema() async throws {
+        let test = try await TestServer()
+        try FileManager.default.removeItem(at: test.workspace.appendingPathComponent("shop.db"))
+        await #expect(throws: ResponseError.self) { _ = try await test.command("moltres.refreshSchema", [:]) }
+        let markers = test.open("db.table(\"orders\").select(col(\"1️⃣\"))\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let labels = list?.items.map(\.label) ?? []
+        #expect(labels.contains("status") && labels.contains("amount"))
+        #expect(FileManager.default.fileExists(atPath: test.workspace.appendingPathComponent("shop.db").path) == false)
+    }
+
     @Test func queriesArePreparedOnTheDatabaseWithoutRunning() async throws {
         let test = try await TestServer()
         let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)

@@ -79,11 +79,7 @@ extension LanguageServer {
 
     /// `moltres.refreshSchema`: reloads the current connection's schema now → `{tables, tableNames, connection}`.
     func refreshSchemaCommand() throws -> LSPAny? {
-        state.withLock { state in
-            state.catalogs = [:]
-            state.connectionErrors = [:]
-            state.catalogGeneration += 1
-        }
+        forgetCatalogs()
         loadSchemaFile()
         guard let target = connectionTarget(for: nil) else {
             let catalog = catalog(for: nil)
