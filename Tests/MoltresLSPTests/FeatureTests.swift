@@ -255,4 +255,27 @@ import Testing
         #expect(labels.contains("total") && labels.contains("status"))
         #expect(!labels.contains("customer_id"))
     }
+
+    /// A binding named like its table (`orders = db.table("orders")`) or bound again (`x = x.where(…)`) becomes a
+    /// CTE under a generated name (`orders_cte`, `x_2`); completion offered those names, which the user never wrote.
+    @Test func columnCompletionOffersOnlyQualifiersTheUserWrote() async throws {
+        func completionLabels(_ marked: String) async throws -> [String] {
+            let test = try await TestServer()
+            let markers = test.open(marked)
+            let list = try await test.client.send(
+                request: CompletionRequest.self,
+                params: CompletionParams(
+                    textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+            return list?.items.map(\.label) ?? []
+        }
+        let first = Set(
+            try await completionLabels("orders = db.table(\"orders\")\norders.select(col(\"1️⃣\"))\n"))
+        #expect(first.contains("id") && first.contains("orders.id"))
+        #expect(!first.contains { $0.hasPrefix("orders_cte.") }, "\(first.sorted())")
+        let again = Set(
+            try await completionLabels(
+                "x = db.table(\"orders\")\nx = x.where(col(\"amount\") > 1)\nx.select(col(\"1️⃣\"))\n"))
+        #expect(again.contains("x.id") && again.contains("orders.id"))
+        #expect(!again.contains { $0.hasPrefix("x_2.") }, "\(again.sorted())")
+    }
 }

@@ -24,7 +24,10 @@ extension LanguageServer {
         // The compiler knows the columns in scope at each step (after joins, aliases and aggregations).
         switch analysis.compilation.completionContext(at: offset) {
         case .columnName(_, let columns) where !columns.isEmpty:
-            return CompletionList(isIncomplete: false, items: columnItems(columns))
+            let bindingNames = Set(analysis.bindings.bindings.map(\.name))
+            return CompletionList(
+                isIncomplete: false,
+                items: columnItems(columns, bindingNames: bindingNames, catalog: analysis.catalog))
         default:
             break
         }
@@ -147,7 +150,26 @@ extension LanguageServer {
         }
     }
 
-    private func columnItems(_ columns: [PlanColumn]) -> [CompletionItem] {
+    /// Whether `qualifier` is a CTE name the compiler made up for a binding (`orders_cte` for a binding named like
+    /// its table, `x_2` for `x` bound again): a name the user never wrote, so completion does not offer it.
+    static func isGeneratedQualifier(
+        _ qualifier: String, among qualifiers: [String], bindingNames: Set<String>, catalog: Catalog
+    ) -> Bool {
+        guard qualifier.utf8.contains(UInt8(ascii: "_")), !bindingNames.contains(qualifier) else { return false }
+        var stem = Substring(qualifier)
+        if stem.hasSuffix("_cte") { stem = stem.dropLast(4) }
+        var base = String(stem)
+        if !bindingNames.contains(base), let underscore = stem.lastIndex(of: "_") {
+            let digits = stem[stem.index(after: underscore)...]
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return false }
+            base = String(stem[..<underscore])
+        }
+        return bindingNames.contains(base) && qualifiers.contains(base) && catalog.table(named: qualifier) == nil
+    }
+
+    private func columnItems(
+        _ columns: [PlanColumn], bindingNames: Set<String>, catalog: Catalog
+    ) -> [CompletionItem] {
         var items: [CompletionItem] = []
         items.reserveCapacity(columns.count)
         var seen = Set<String>()
@@ -157,7 +179,10 @@ extension LanguageServer {
             let names =
                 [column.name]
                 + (counts[column.name, default: 0] > 1 || column.qualifiers.count > 0
-                    ? column.qualifiers.map { "\($0).\(column.name)" } : [])
+                    ? column.qualifiers.lazy.filter { qualifier in
+                        !Self.isGeneratedQualifier(
+                            qualifier, among: column.qualifiers, bindingNames: bindingNames, catalog: catalog)
+                    }.map { "\($0).\(column.name)" } : [])
             for name in names where seen.insert(name).inserted {
                 let source = column.sourceTable.map { " · \($0)" } ?? ""
                 items.append(
