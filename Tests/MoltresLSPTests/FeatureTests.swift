@@ -97,6 +97,30 @@ import Testing
         #expect(try await hover("4️⃣").contains("F.sum("))
     }
 
+    /// Hover on a keyword argument's name showed nothing; it shows the parameter, its method and its values.
+    @Test func hoverOnAKeywordArgumentShowsTheParameter() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            """
+            db.table("orders").join(db.table("customers"), on=[col("orders.customer_id") == col("customers.id")], h1️⃣ow="left")
+            db.table("orders").select(F.sum(col("amount")).over(order_by=col("id"), rows_be2️⃣tween=(None, 0)))
+            db.update("orders", wh3️⃣ere=col("id") == 1, set={"status": "paid"})
+
+            """)
+        func hover(_ marker: String) async throws -> String {
+            let result = try await test.client.send(
+                request: HoverRequest.self,
+                params: HoverParams(textDocument: document(test), position: try #require(markers[marker])))
+            return result?.contents.value ?? ""
+        }
+        let how = try await hover("1️⃣")
+        #expect(how.contains("how=\"inner\"") && how.contains("DataFrame.join(") && how.contains("`left`"), "\(how)")
+        let rows = try await hover("2️⃣")
+        #expect(rows.contains("rows_between=None") && rows.contains("over("), "\(rows)")
+        let whereText = try await hover("3️⃣")
+        #expect(whereText.contains("where") && whereText.contains("Database.update("), "\(whereText)")
+    }
+
     @Test func signatureHelpTracksTheActiveParameter() async throws {
         let test = try await TestServer()
         let markers = test.open("a = db.table(\"orders\").select()\na.join(a, on=[], h1️⃣\nF.substring(col(\"x\"), 2️⃣\n")

@@ -34,6 +34,9 @@ extension LanguageServer {
         }
         guard token.kind == .identifier else { return nil }
         let name = token.text
+        if let argument = CallArgument(parent), argument.labelToken?.range == token.range {
+            return keywordHover(argument, name: name, context: context).map(hover)
+        }
         if let member = MemberAccess(parent), let base = member.base {
             if NameExpression(base)?.name == "F", let function = BuiltinFunction.named(name) {
                 return hover(functionMarkdown(function))
@@ -69,6 +72,26 @@ extension LanguageServer {
             }
         }
         return nil
+    }
+
+    /// A keyword argument's name: the parameter as the signature writes it, the call's signature and the
+    /// parameter's enumerated values (`how`).
+    func keywordHover(_ argument: CallArgument, name: String, context: SyntaxContext) -> String? {
+        guard let call = argument.node.parent?.parent.flatMap(CallExpression.init), let callee = call.calleeName,
+            let signature = callSignature(call, name: callee, context: context)
+        else { return nil }
+        var parameter =
+            signature.parameters.first { $0 == name || $0.hasPrefix(name + "=") || $0 == "**" + name } ?? name
+        if parameter.hasSuffix("=") { parameter.removeLast() }
+        var owner = ""
+        if let base = call.callee.flatMap(MemberAccess.init)?.base, BuiltinFunction.named(callee) == nil {
+            owner = (context.receiver(of: base) ?? APICatalog.anyMethod(callee)?.0).map { "\($0.rawValue)." } ?? ""
+        }
+        var text = "```python\n\(parameter)\n```\n\nKeyword argument of `\(owner)\(signature.label)`"
+        if let values = APICatalog.enumeratedValues[name] {
+            text += "\n\nOne of " + values.map { "`\($0)`" }.joined(separator: ", ") + "."
+        }
+        return text
     }
 
     /// The bound values of a statement as a trailing SQL comment, in order (`-- parameters: 100, "paid"`), JSON
