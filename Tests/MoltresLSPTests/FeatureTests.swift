@@ -81,6 +81,18 @@ import Testing
         #expect(inString.contains("anti"))
     }
 
+    /// After `rows_between=` completion offered the keyword arguments again (`order_by=` typed after `=` is a syntax
+    /// error) and no frame; it offers the frame tuples, and no keyword argument after any `name=`.
+    @Test func completesWindowFramesAfterRowsBetween() async throws {
+        let frames = try await completionLabels(
+            "db.table(\"orders\").select(F.sum(col(\"amount\")).over(order_by=col(\"id\"), rows_between=1️⃣))\n")
+        #expect(frames.contains("(None, 0)") && frames.contains("(-1, 1)"), "\(frames)")
+        #expect(!frames.contains { $0.hasSuffix("=") }, "\(frames)")
+        let value = try await completionLabels(
+            "db.table(\"orders\").select(F.sum(col(\"amount\")).over(partition_by=1️⃣))\n")
+        #expect(!value.contains { $0.hasSuffix("=") } && value.contains("col"), "\(value)")
+    }
+
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
         let markers = test.open(

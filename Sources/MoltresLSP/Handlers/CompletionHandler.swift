@@ -61,9 +61,23 @@ extension LanguageServer {
             return CompletionList(isIncomplete: false, items: items)
         }
 
+        // After `rows_between=` / `range_between=`: frame tuples.
+        if let token, token.kind == .equal, let label = token.previous, label.kind == .identifier,
+            label.text == "rows_between" || label.text == "range_between"
+        {
+            let items = APICatalog.frameValues.enumerated().map { index, frame in
+                CompletionItem(
+                    label: frame.0, kind: .value, detail: "\(label.text)=", documentation: .string(frame.1),
+                    sortText: "0\(index)", insertText: frame.0)
+            }
+            return CompletionList(isIncomplete: false, items: items)
+        }
+        // Right after `name=` a value comes: no keyword arguments.
+        let afterKeyword = token?.kind == .equal && token?.previous?.kind == .identifier
+
         var items: [CompletionItem] = []
         // Inside a call: its keyword arguments first.
-        if let call = context.enclosingCall(at: offset), let name = call.calleeName {
+        if !afterKeyword, let call = context.enclosingCall(at: offset), let name = call.calleeName {
             // A DataFrame method that takes column names (`select(`, `group_by(`, …): the columns in scope at that
             // step, quoted, ahead of everything else.
             if columnTakingMethods.contains(name), call.callee.flatMap(MemberAccess.init) != nil {

@@ -170,6 +170,15 @@ enum APICatalog {
         "how": ["inner", "left", "right", "outer", "full", "cross", "semi", "anti"]
     ]
 
+    /// Window frames for `rows_between=` / `range_between=`: the tuple and what it means.
+    static let frameValues: [(String, String)] = [
+        ("(None, 0)", "UNBOUNDED PRECEDING AND CURRENT ROW (a running total)"),
+        ("(None, None)", "UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING (the whole partition)"),
+        ("(0, None)", "CURRENT ROW AND UNBOUNDED FOLLOWING"),
+        ("(-1, 1)", "1 PRECEDING AND 1 FOLLOWING"),
+        ("(-6, 0)", "6 PRECEDING AND CURRENT ROW (a moving window of 7 rows)"),
+    ]
+
     /// A method by receiver and name.
     static func method(_ name: String, of receiver: APIReceiver) -> APIMethod? {
         methods[receiver]?.first { $0.name == name }
