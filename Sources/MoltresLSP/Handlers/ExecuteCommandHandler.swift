@@ -40,9 +40,9 @@ struct StatementCommandArguments: Sendable {
 }
 
 extension LanguageServer {
-    /// `workspace/executeCommand`: the `moltres.*` commands. Database work runs on the database queue (showSQL, which
-    /// needs no database, on the request queue); a
-    /// `$/cancelRequest` for a running query interrupts it in the database.
+    /// `workspace/executeCommand`: the `moltres.*` commands. Database work runs on the database queue (showSQL,
+    /// which needs no database, on the request queue); a `$/cancelRequest` for a running query interrupts it in the
+    /// database.
     func handleExecuteCommand(_ params: ExecuteCommandParams, _ context: RequestContext<LSPAny?>) {
         let argument = params.arguments?.first
         switch params.command {
