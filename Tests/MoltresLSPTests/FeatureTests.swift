@@ -93,6 +93,21 @@ import Testing
         #expect(!value.contains { $0.hasSuffix("=") } && value.contains("col"), "\(value)")
     }
 
+    /// The keys of `set={…}` in `db.update` and of the row dicts of `db.insert` / `db.merge` are the table's
+    /// columns; completion offered nothing there.
+    @Test func completesColumnKeysOfWriteDicts() async throws {
+        let update = try await completionLabels("db.update(\"orders\", where=col(\"id\") == 1, set={\"1️⃣\n")
+        #expect(update.contains("status") && update.contains("amount") && !update.contains("email"), "\(update)")
+        let insert = try await completionLabels("db.insert(\"customers\", [{\"id\": 1, \"1️⃣\"}])\n")
+        #expect(insert.contains("email") && insert.contains("country") && !insert.contains("amount"), "\(insert)")
+        let merge = try await completionLabels(
+            "db.merge(\"products\", [{\"id\": 1}], on=[\"id\"], when_matched={\"st1️⃣\": 1})\n")
+        #expect(merge.contains("stock") && merge.contains("price"), "\(merge)")
+        // A value is not a key: no columns there.
+        let value = try await completionLabels("db.update(\"orders\", set={\"status\": \"1️⃣\"})\n")
+        #expect(!value.contains("amount"), "\(value)")
+    }
+
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
         let markers = test.open(

@@ -135,6 +135,13 @@ extension LanguageServer {
     }
 
     private func stringCompletions(token: SyntaxToken, context: SyntaxContext) -> [CompletionItem] {
+        if let columns = writeDictKeyColumns(token: token, catalog: context.catalog) {
+            return columns.map { column in
+                CompletionItem(
+                    label: column.name, kind: .field, detail: column.type.rawValue,
+                    documentation: .string(columnSummary(column)))
+            }
+        }
         guard let literal = token.parent, let argumentNode = literal.parent, let argument = CallArgument(argumentNode),
             let call = argumentNode.parent?.parent.flatMap(CallExpression.init), let name = call.calleeName
         else { return [] }
@@ -179,6 +186,23 @@ extension LanguageServer {
             base = String(stem[..<underscore])
         }
         return bindingNames.contains(base) && qualifiers.contains(base) && catalog.table(named: qualifier) == nil
+    }
+
+    /// The table's columns when `token` is the key of a dict that names columns of a write: `set={…}` of
+    /// `db.update`, `when_matched={…}` of `db.merge`, a row dict of `db.insert` / `db.merge`.
+    private func writeDictKeyColumns(token: SyntaxToken, catalog: Catalog) -> [ColumnInfo]? {
+        guard let literal = token.parent, let entry = literal.parent, entry.kind == .dictEntry,
+            entry.childNodes.first?.range == literal.range, var node = entry.parent?.parent
+        else { return nil }
+        if node.kind == .listExpression, let parent = node.parent { node = parent }
+        guard let argument = CallArgument(node),
+            argument.label == nil || argument.label == "set"
+                || argument.label == "when_matched" || argument.label == "rows",
+            let call = node.parent?.parent.flatMap(CallExpression.init),
+            let name = call.calleeName, ["insert", "update", "merge"].contains(name),
+            let first = call.positionalArguments.first?.value, let table = StringLiteral(first)?.value
+        else { return nil }
+        return catalog.table(named: table)?.columns
     }
 
     private func columnItems(
