@@ -187,6 +187,38 @@ import Testing
         }
     }
 
+    /// A query written in the examples' layout, `(` on its own line, was named "(" in the outline; its symbol now
+    /// reads as the pipeline on one line, comments left out.
+    @Test func aParenthesizedQuerysSymbolShowsThePipeline() async throws {
+        let test = try await TestServer()
+        test.open(
+            """
+            (
+                db.table("orders")  # all of them
+                .where(col("amount") > 100)
+                .select(
+                    "id",
+                    "amount",
+                )
+            )
+
+            """)
+        let symbols = try await test.client.send(
+            request: DocumentSymbolRequest.self, params: DocumentSymbolParams(textDocument: document(test)))
+        let name = try #require(symbols?.first?.name)
+        #expect(name.hasPrefix("db.table(\"orders\").where(col(\"amount\") > 100).select("), "\(name)")
+        #expect(!name.contains("#") && !name.contains("\n"), "\(name)")
+
+        // The same one-line form is a binding's detail in completion (it was "(").
+        let markers = test.open("big = (\n    db.table(\"orders\")\n    .select(\"id\")\n)\nb1️⃣\n", name: "b.moltres")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri("b.moltres")), position: try #require(markers["1️⃣"])))
+        let detail = list?.items.first { $0.label == "big" }?.detail
+        #expect(detail == "db.table(\"orders\").select(\"id\")", "\(String(describing: detail))")
+    }
+
     @Test func symbolsFoldingLensesAndTokens() async throws {
         let test = try await TestServer()
         test.open(

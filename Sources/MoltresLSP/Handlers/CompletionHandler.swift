@@ -106,7 +106,8 @@ extension LanguageServer {
         let bindings = analysis.bindings.visibleBindings(at: offset)
         let bound = Set(bindings.map(\.name))
         for binding in bindings {
-            let firstLine = binding.value.map { $0.text.split(separator: "\n").first.map(String.init) ?? "" } ?? ""
+            let oneLine = binding.value.map { summary(of: $0) } ?? ""
+            let firstLine = oneLine.count > 80 ? String(oneLine.prefix(77)) + "…" : oneLine
             items.append(
                 CompletionItem(label: binding.name, kind: .variable, detail: firstLine, sortText: "1" + binding.name))
         }
