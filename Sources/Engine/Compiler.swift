@@ -401,6 +401,16 @@ public struct Compilation: Sendable {
     public func completionContext(at byteOffset: Int) -> CompletionContext {
         CompletionResolver(compilation: self).context(at: byteOffset)
     }
+
+    /// The columns in scope at `byteOffset` inside a DataFrame step's arguments (those of the innermost step's
+    /// argument list containing it, as `col("` completes them), or `nil` outside any step.
+    public func columnsInScope(at byteOffset: Int) -> [PlanColumn]? {
+        var best: ColumnScopeRecord?
+        for scope in facts.columnScopes where scope.range.start < byteOffset && byteOffset <= scope.range.end {
+            if best == nil || scope.range.length <= best!.range.length { best = scope }
+        }
+        return best?.columns
+    }
 }
 
 /// What the binder learned, kept for queries by position.

@@ -65,6 +65,19 @@ import Testing
         #expect(!labels.contains("\"email\""))  // a customers column, not in scope
         // Not in a call that takes no column names.
         #expect(!(try await completionLabels("db.table(1️⃣\n")).contains("\"id\""))
+
+        // `col(` itself takes a column name: the step's columns, quoted, first (it offered only names and functions).
+        let inCol = try await completionLabels("db.table(\"orders\").where(col(1️⃣\n")
+        #expect(inCol.first == "\"id\"" && inCol.contains("\"amount\"") && !inCol.contains("\"email\""), "\(inCol)")
+        // The compiler's scope of that step: after a select only its output, after a join both sides.
+        let afterSelect = try await completionLabels(
+            "db.table(\"orders\").select(col(\"amount\").alias(\"a\")).where(col(1️⃣\n")
+        #expect(afterSelect.first == "\"a\"" && !afterSelect.contains("\"id\""), "\(afterSelect)")
+        let inJoin = try await completionLabels("db.table(\"orders\").join(db.table(\"customers\"), on=[col(1️⃣\n")
+        #expect(inJoin.contains("\"customer_id\"") && inJoin.contains("\"email\""), "\(inJoin)")
+        let inAggregate = try await completionLabels(
+            "db.table(\"orders\").group_by(\"status\").agg(F.sum(col(1️⃣\n")
+        #expect(inAggregate.contains("\"amount\""), "\(inAggregate)")
     }
 
     @Test func aBindingHidesThePredefinedNameItShadows() async throws {

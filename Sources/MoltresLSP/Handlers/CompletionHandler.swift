@@ -80,14 +80,33 @@ extension LanguageServer {
         if !afterKeyword, let call = context.enclosingCall(at: offset), let name = call.calleeName {
             // A DataFrame method that takes column names (`select(`, `group_by(`, …): the columns in scope at that
             // step, quoted, ahead of everything else.
-            if columnTakingMethods.contains(name), call.callee.flatMap(MemberAccess.init) != nil {
-                for column in context.columns(visibleTo: call) {
-                    let quoted = "\"\(column.name)\""
-                    items.append(
-                        CompletionItem(
-                            label: quoted, kind: .field, detail: column.detail,
-                            documentation: column.info.map { .string(columnSummary($0)) }, sortText: "0" + column.name,
-                            filterText: column.name, insertText: quoted))
+            let member = call.callee.flatMap(MemberAccess.init)
+            let bareCol =
+                (name == "col" || name == "column")
+                && (member == nil || member?.base.flatMap(NameExpression.init)?.name == "F")
+                && call.positionalArguments.count <= 1
+            if columnTakingMethods.contains(name), member != nil || bareCol {
+                // The compiler's scope at this step when it has one (exact after select/agg/join); else the
+                // syntactic guess.
+                if let columns = analysis.compilation.columnsInScope(at: offset), !columns.isEmpty {
+                    var seen = Set<String>()
+                    for column in columns where seen.insert(column.name).inserted {
+                        let quoted = "\"\(column.name)\""
+                        let source = column.sourceTable.map { " · \($0)" } ?? ""
+                        items.append(
+                            CompletionItem(
+                                label: quoted, kind: .field, detail: "\(column.type.rawValue)\(source)",
+                                sortText: "0" + column.name, filterText: column.name, insertText: quoted))
+                    }
+                } else {
+                    for column in context.columns(visibleTo: call) {
+                        let quoted = "\"\(column.name)\""
+                        items.append(
+                            CompletionItem(
+                                label: quoted, kind: .field, detail: column.detail,
+                                documentation: column.info.map { .string(columnSummary($0)) },
+                                sortText: "0" + column.name, filterText: column.name, insertText: quoted))
+                    }
                 }
             }
             let parameters =
