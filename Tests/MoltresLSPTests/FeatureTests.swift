@@ -232,6 +232,31 @@ import Testing
         #expect(detail == "db.table(\"orders\").select(\"id\")", "\(String(describing: detail))")
     }
 
+    /// Renaming a binding to a keyword (`for`) made a syntax error, and to a name the file already uses (another
+    /// binding, `col`, `db`) silently changed what the other uses refer to; such names are refused now.
+    @Test func renameRefusesKeywordsAndNamesInUse() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            """
+            orders = db.table("orders")
+            b1️⃣ig = orders.where(col("amount") > 100)
+            big.select("id")
+            orders.select("id")
+
+            """)
+        func rename(_ newName: String) async throws -> WorkspaceEdit? {
+            try await test.client.send(
+                request: RenameRequest.self,
+                params: RenameParams(
+                    textDocument: document(test), position: try #require(markers["1️⃣"]), newName: newName))
+        }
+        for taken in ["for", "None", "orders", "col", "db"] {
+            await #expect(throws: ResponseError.self, "\(taken)") { _ = try await rename(taken) }
+        }
+        #expect(try await rename("large")?.changes?[test.uri()]?.count == 2)
+        #expect(try await rename("big")?.changes?[test.uri()]?.count == 2)
+    }
+
     @Test func symbolsFoldingLensesAndTokens() async throws {
         let test = try await TestServer()
         test.open(

@@ -52,9 +52,41 @@ extension LanguageServer {
         guard valid else {
             throw ResponseError(code: ResponseError.invalidParams, message: "'\(newName)' is not a valid name")
         }
+        guard !Self.pythonKeywords.contains(newName) else {
+            throw ResponseError(code: ResponseError.invalidParams, message: "'\(newName)' is a keyword")
+        }
+        // A name the file already uses (another binding, `col`, `db`, a function) would be captured or shadowed:
+        // the other uses would change meaning without a word.
+        if newName != index.bindings[binding].name, Self.namesInUse(snapshot.tree).contains(newName) {
+            throw ResponseError(
+                code: ResponseError.invalidParams,
+                message: "'\(newName)' is already used in this file; renaming to it would change what those uses mean")
+        }
         let edits = ([index.bindings[binding].nameRange] + index.uses(of: binding)).map {
             MoltresProtocol.TextEdit(range: converter.range(of: $0), newText: newName)
         }
         return WorkspaceEdit(changes: [snapshot.uri: edits])
+    }
+
+    /// Python's keywords (and the constants), which cannot be names.
+    static let pythonKeywords: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ]
+
+    /// The names a file uses as names: every identifier that is neither a member (`x.name`) nor a keyword
+    /// argument's label (`how=`).
+    static func namesInUse(_ tree: SyntaxTree) -> Set<String> {
+        var names = Set<String>()
+        for token in tree.rootNode.tokens where token.kind == .identifier {
+            if token.previous?.kind == .dot { continue }
+            if let parent = token.parent, let argument = CallArgument(parent), argument.labelToken?.range == token.range
+            {
+                continue
+            }
+            names.insert(token.text)
+        }
+        return names
     }
 }
