@@ -257,6 +257,37 @@ import Testing
         #expect(try await rename("big")?.changes?[test.uri()]?.count == 2)
     }
 
+    /// `where(col("amount") = 5)` — `=` for `==`, the commonest slip — was a syntax error with no quick fix; it
+    /// offers "Replace '=' with '=='", whose edit makes the file compile.
+    @Test func aSingleEqualInAConditionHasAQuickFix() async throws {
+        let test = try await TestServer()
+        test.open("db.table(\"orders\").where(col(\"amount\") = 5)\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) { !$0.isEmpty }
+        let diagnostic = try #require(diagnostics.first)
+        let actions = try await test.client.send(
+            request: CodeActionRequest.self,
+            params: CodeActionParams(
+                textDocument: document(test), range: diagnostic.range,
+                context: CodeActionContext(diagnostics: diagnostics)))
+        guard case .codeAction(let action)? = actions?.first else {
+            Issue.record("no quick fix: \(String(describing: actions))")
+            return
+        }
+        #expect(action.title == "Replace '=' with '=='")
+        let edit = try #require(action.edit?.changes?[test.uri()]?.first)
+        #expect(edit.newText == "==")
+        #expect(
+            edit.range.start == Position(line: 0, character: 39) && edit.range.end == Position(line: 0, character: 40))
+        // Applied, the file compiles.
+        test.client.send(
+            notification: DidChangeTextDocumentNotification.self,
+            params: DidChangeTextDocumentParams(
+                textDocument: VersionedTextDocumentIdentifier(uri: test.uri(), version: 2),
+                contentChanges: [TextDocumentContentChangeEvent(range: edit.range, text: edit.newText)]))
+        let after = try await test.waitForDiagnostics(test.uri()) { $0.isEmpty }
+        #expect(after.isEmpty, "\(after)")
+    }
+
     @Test func symbolsFoldingLensesAndTokens() async throws {
         let test = try await TestServer()
         test.open(
