@@ -402,6 +402,11 @@ public struct Compilation: Sendable {
         CompletionResolver(compilation: self).context(at: byteOffset)
     }
 
+    /// What the value before the `.` at `dotOffset` is, as the binder evaluated it (`nil` when it recorded none).
+    public func memberBaseKind(atDot dotOffset: Int) -> ValueKind? {
+        facts.memberBases.last { $0.dotOffset == dotOffset }?.kind
+    }
+
     /// The columns in scope at `byteOffset` inside a DataFrame step's arguments (those of the innermost step's
     /// argument list containing it, as `col("` completes them), or `nil` outside any step.
     public func columnsInScope(at byteOffset: Int) -> [PlanColumn]? {

@@ -121,6 +121,21 @@ import Testing
         #expect(!value.contains("amount"), "\(value)")
     }
 
+    /// After `df.write.` and `df.na.` completion offered the DataFrame's methods (none of which exist there), and
+    /// after a number (`n = df.count()`, `n.`) too; it now offers the writer's and the null functions' methods,
+    /// and nothing after a number.
+    @Test func memberCompletionFollowsTheCompilersKindOfTheBase() async throws {
+        let writer = try await completionLabels("db.table(\"orders\").write.1️⃣\n")
+        #expect(writer.contains("save_as_table") && writer.contains("insert_into") && writer.contains("mode"))
+        #expect(!writer.contains("select"), "\(writer)")
+        let na = try await completionLabels("db.table(\"orders\").na.1️⃣\n")
+        #expect(na.contains("fill") && na.contains("drop") && !na.contains("select"), "\(na)")
+        let number = try await completionLabels("n = db.table(\"orders\").count()\nn.1️⃣\n")
+        #expect(number.isEmpty, "\(number)")
+        let frame = try await completionLabels("o = db.table(\"orders\")\no.1️⃣\n")
+        #expect(frame.contains("select"), "\(frame)")
+    }
+
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
         let markers = test.open(

@@ -46,7 +46,15 @@ extension LanguageServer {
             if NameExpression(base)?.name == "F" {
                 return CompletionList(isIncomplete: false, items: functionItems(snippets: snippets))
             }
-            let receiver = context.receiver(of: base) ?? .dataFrame
+            // What the compiler made of the base wins over the syntactic guess (`df.write.`, `n = df.count()`).
+            var compiled: APIReceiver?
+            switch analysis.compilation.memberBaseKind(atDot: dot.range.start) {
+            case .writer?: compiled = .writer
+            case .namespace("DataFrame.na")?: compiled = .nullFunctions
+            case .scalar?, .list?, .dict?, .mutation?: return CompletionList(isIncomplete: false, items: [])
+            default: compiled = nil
+            }
+            let receiver = compiled ?? context.receiver(of: base) ?? .dataFrame
             return CompletionList(isIncomplete: false, items: methodItems(receiver, snippets: snippets))
         }
 

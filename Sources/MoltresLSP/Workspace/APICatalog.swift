@@ -31,6 +31,8 @@ enum APIReceiver: String, Sendable {
     case column = "Column"
     case transaction = "Transaction"
     case window = "Window"
+    case writer = "DataFrameWriter"
+    case nullFunctions = "DataFrameNaFunctions"
 }
 
 /// The methods of the Moltres API by receiver (API.md §a–c), and the enumerated keyword values.
@@ -150,6 +152,21 @@ enum APICatalog {
             m("filter", ["condition"], "Column", "An aggregate over the rows where `condition` holds."),
             m("otherwise", ["value"], "Column", "The ELSE of a `when(...)` chain."),
             m("when", ["condition", "value"], "Column", "Another WHEN of a `when(...)` chain."),
+        ],
+        .writer: [
+            m(
+                "mode", ["save_mode"], "DataFrameWriter",
+                "What to do when the table exists: \"overwrite\", \"append\", …"),
+            m(
+                "save_as_table", ["name", "primary_key=None"], "None",
+                "Creates the table and fills it: CREATE TABLE, then INSERT INTO … SELECT."),
+            m("saveAsTable", ["name", "primary_key=None"], "None", "Alias of `save_as_table`."),
+            m("insert_into", ["table_name"], "None", "Inserts the rows into an existing table."),
+            m("insertInto", ["table_name"], "None", "Alias of `insert_into`."),
+        ],
+        .nullFunctions: [
+            m("fill", ["value", "subset=None"], "DataFrame", "Replaces NULLs (as `fillna`)."),
+            m("drop", ["how=\"any\"", "subset=None"], "DataFrame", "Drops rows with NULLs (as `dropna`)."),
         ],
         .transaction: [
             m("commit", [], "None", "Commits now."),
