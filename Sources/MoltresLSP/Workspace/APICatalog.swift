@@ -203,7 +203,9 @@ enum APICatalog {
 
     /// Any receiver's method of that name (for hover and signature help where the receiver is unknown).
     static func anyMethod(_ name: String) -> (APIReceiver, APIMethod)? {
-        for receiver in [APIReceiver.dataFrame, .database, .groupedData, .column, .transaction, .window] {
+        for receiver in [
+            APIReceiver.dataFrame, .database, .groupedData, .column, .transaction, .window, .writer, .nullFunctions,
+        ] {
             if let method = method(name, of: receiver) { return (receiver, method) }
         }
         return nil
