@@ -303,6 +303,32 @@ import Testing
         #expect(after.isEmpty, "\(after)")
     }
 
+    /// A binding's name qualifies its columns (`col("cust.id")` after `cust = db.table(…)`); renaming the binding
+    /// left those strings behind, so the renamed file reported unknown columns. They are renamed with it.
+    @Test func renameUpdatesTheBindingsColumnQualifiers() async throws {
+        let test = try await TestServer()
+        let text = """
+            orders = db.table("orders")
+            c1️⃣ust = db.table("customers")
+            j = orders.join(cust, on=[col("orders.customer_id") == col("cust.id")])
+            j.select(col("cust.name"), "cust.email").order_by("cust.name")
+            db.insert("notes", [{"body": "cust.id"}])
+
+            """
+        let markers = test.open(text)
+        let rename = try await test.client.send(
+            request: RenameRequest.self,
+            params: RenameParams(textDocument: document(test), position: try #require(markers["1️⃣"]), newName: "buyer"))
+        let edits = rename?.changes?[test.uri()] ?? []
+        // The binding, its use in the join and four qualifiers; not the text inserted into notes.
+        #expect(edits.count == 6, "\(edits)")
+        #expect(edits.allSatisfy { $0.newText == "buyer" })
+        #expect(!edits.contains { $0.range.start.line == 4 })
+        let qualifier = edits.first { $0.range.start.line == 2 && $0.range.start.character > 20 }
+        #expect(qualifier?.range.start == Position(line: 2, character: 60))
+        #expect(qualifier?.range.end == Position(line: 2, character: 64))
+    }
+
     @Test func symbolsFoldingLensesAndTokens() async throws {
         let test = try await TestServer()
         test.open(

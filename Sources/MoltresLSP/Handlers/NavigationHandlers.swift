@@ -62,9 +62,10 @@ extension LanguageServer {
                 code: ResponseError.invalidParams,
                 message: "'\(newName)' is already used in this file; renaming to it would change what those uses mean")
         }
-        let edits = ([index.bindings[binding].nameRange] + index.uses(of: binding)).map {
-            MoltresProtocol.TextEdit(range: converter.range(of: $0), newText: newName)
-        }
+        let ranges =
+            [index.bindings[binding].nameRange] + index.uses(of: binding)
+            + qualifierRanges(of: binding, in: index, tree: snapshot.tree)
+        let edits = ranges.map { MoltresProtocol.TextEdit(range: converter.range(of: $0), newText: newName) }
         return WorkspaceEdit(changes: [snapshot.uri: edits])
     }
 
@@ -88,5 +89,39 @@ extension LanguageServer {
             names.insert(token.text)
         }
         return names
+    }
+
+    /// The binding's name where it qualifies a column in a string (`col("cust.id")`, `select("cust.email")`):
+    /// string arguments of `col`/`column` and of column-taking DataFrame methods (directly or in a list), after
+    /// the binding and before the next binding of the same name.
+    func qualifierRanges(of binding: Int, in index: BindingIndex, tree: SyntaxTree) -> [ByteRange] {
+        let name = index.bindings[binding].name
+        let start = index.bindings[binding].nameRange.end
+        let end =
+            index.bindings[(binding + 1)...].first { $0.name == name }?.nameRange.start ?? tree.source.bytes.count
+        let prefix = Array((name + ".").utf8)
+        let columnCalls: Set<String> = [
+            "col", "column", "select", "group_by", "groupBy", "order_by", "orderBy", "sort", "drop",
+            "drop_duplicates", "partitionBy", "partition_by", "with_column_renamed",
+        ]
+        var ranges: [ByteRange] = []
+        for token in tree.rootNode.tokens where token.kind == .string {
+            guard token.range.start >= start, token.range.end <= end else { continue }
+            let bytes = Array(token.text.utf8)
+            guard let quote = bytes.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }),
+                bytes.count >= quote + 1 + prefix.count,
+                Array(bytes[(quote + 1)..<(quote + 1 + prefix.count)]) == prefix
+            else { continue }
+            // The literal is an argument of a column-taking call, or an element of a list that is one.
+            guard var node = token.parent?.parent else { continue }
+            if node.kind == .listExpression || node.kind == .tupleExpression, let parent = node.parent { node = parent }
+            guard let argument = CallArgument(node), argument.label == nil,
+                let call = node.parent?.parent.flatMap(CallExpression.init), let callee = call.calleeName,
+                columnCalls.contains(callee)
+            else { continue }
+            let from = token.range.start + quote + 1
+            ranges.append(ByteRange(start: from, end: from + name.utf8.count))
+        }
+        return ranges
     }
 }
