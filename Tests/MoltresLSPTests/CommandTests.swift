@@ -254,3 +254,27 @@ import Testing
         #expect(fromDatabase.first?.message.contains("vanishing") == true)
     }
 }
+
+/// A file whose `connect(...)` cannot be reached showed no sign of it in the editor (only a log line), while its
+/// tables and columns went unchecked; the connect argument now carries a MOL6002 warning with the reason.
+@Suite struct UnreachableConnectionTests {
+    @Test func anUnreachableConnectIsAWarningOnItsArgument() async throws {
+        let test = try await TestServer()
+        test.open("db = connect(\"sqlite:////no/such/directory/shop.db\")\ndb.table(\"orderz\").select(\"id\")\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6002") }
+        }
+        let warning = try #require(diagnostics.first { $0.code == .string("MOL6002") }, "\(diagnostics)")
+        #expect(warning.severity == .warning)
+        #expect(warning.range.start == Position(line: 0, character: 13))
+        #expect(warning.message.contains("cannot connect") && warning.message.contains("/no/such/directory/shop.db"))
+        // Fixed, the warning goes.
+        test.client.send(
+            notification: DidChangeTextDocumentNotification.self,
+            params: DidChangeTextDocumentParams(
+                textDocument: VersionedTextDocumentIdentifier(uri: test.uri(), version: 2),
+                contentChanges: [TextDocumentContentChangeEvent(text: "db.table(\"orders\").select(\"id\")\n")]))
+        let after = try await test.waitForDiagnostics(test.uri()) { !$0.contains { $0.code == .string("MOL6002") } }
+        #expect(!after.contains { $0.code == .string("MOL6002") })
+    }
+}
