@@ -136,6 +136,24 @@ import Testing
         #expect(frame.contains("select"), "\(frame)")
     }
 
+    /// Editors take the word before the cursor as what a completion replaces, and `.` ends a word: accepting
+    /// `orders.customer_id` after `col("orders.cu` gave `col("orders.orders.customer_id")`. Items for a typed prefix
+    /// with a dot replace the whole prefix.
+    @Test func aQualifiedColumnReplacesTheWholeTypedPrefix() async throws {
+        let test = try await TestServer()
+        let markers = test.open(
+            "db.table(\"orders\").join(db.table(\"customers\"), how=\"cross\").select(col(\"orders.cu1️⃣\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(textDocument: document(test), position: try #require(markers["1️⃣"])))
+        let item = try #require(list?.items.first { $0.label == "orders.customer_id" })
+        let edit = try #require(item.textEdit, "\(item)")
+        #expect(edit.newText == "orders.customer_id")
+        let position = try #require(markers["1️⃣"])
+        #expect(edit.range.end == position)
+        #expect(edit.range.start == Position(line: 0, character: position.character - "orders.cu".count))
+    }
+
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
         let markers = test.open(

@@ -23,11 +23,19 @@ extension LanguageServer {
         // Inside a string: table names, column names, `how` values or connection names.
         // The compiler knows the columns in scope at each step (after joins, aliases and aggregations).
         switch analysis.compilation.completionContext(at: offset) {
-        case .columnName(_, let columns) where !columns.isEmpty:
+        case .columnName(let prefix, let columns) where !columns.isEmpty:
             let bindingNames = Set(analysis.bindings.bindings.map(\.name))
-            return CompletionList(
-                isIncomplete: false,
-                items: columnItems(columns, bindingNames: bindingNames, catalog: analysis.catalog))
+            var items = columnItems(columns, bindingNames: bindingNames, catalog: analysis.catalog)
+            // Editors replace the word before the cursor and `.` ends a word: after `col("orders.cu` accepting
+            // `orders.customer_id` would leave `orders.orders.customer_id`. Such items replace the whole prefix.
+            if prefix.utf8.contains(UInt8(ascii: ".")), prefix.utf8.count <= offset {
+                let converter = converter(snapshot)
+                let range = converter.range(of: ByteRange(start: offset - prefix.utf8.count, end: offset))
+                for index in items.indices {
+                    items[index].textEdit = MoltresProtocol.TextEdit(range: range, newText: items[index].label)
+                }
+            }
+            return CompletionList(isIncomplete: false, items: items)
         default:
             break
         }
