@@ -124,6 +124,42 @@ import Testing
         return (test, database)
     }
 
+    /// A `with db.transaction()` block had no lens and "Run" on its header answered "it is not a query or a write
+    /// statement": the block could only run statement by statement, each outside the transaction. Its header has
+    /// "▶ Run block" now, which runs the block as one transaction (all or nothing).
+    @Test func runQueryOnAWithHeaderRunsTheBlockAsOneTransaction() async throws {
+        let (test, database) = try await serverWithLedger()
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 1, "note": "first"}])
+                db.insert("ledger", [{"id": 2, "note": "second"}])
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 3, "note": "third"}])
+                db.insert("ledger", [{"id": 1, "note": "duplicate key"}])
+
+            """)
+        let lenses = try await test.client.send(
+            request: CodeLensRequest.self, params: CodeLensParams(textDocument: TextDocumentIdentifier(uri: test.uri()))
+        )
+        let blockLenses = (lenses ?? []).filter { $0.command?.title.hasPrefix("▶ Run block") == true }
+        #expect(blockLenses.map(\.range.start.line) == [0, 3], "\(String(describing: lenses))")
+        func run(_ line: Int) async throws -> LSPAny? {
+            try await test.command(
+                "moltres.runQuery",
+                [
+                    "uri": .string(test.uri()), "position": ["line": .integer(Int64(line)), "character": 0],
+                    "confirmed": true,
+                ])
+        }
+        let result = try await run(0)
+        #expect(result?["statements"]?.arrayValue?.count == 2, "\(String(describing: result))")
+        #expect(try database.collect("SELECT count(*) FROM ledger").rows.first?.first == .integer(2))
+        // The second block fails on its second insert: its first insert is rolled back with it.
+        await #expect(throws: ResponseError.self) { _ = try await run(3) }
+        #expect(try database.collect("SELECT count(*) FROM ledger").rows.first?.first == .integer(2))
+    }
+
     @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
         let (test, database) = try await serverWithLedger()
         test.open(

@@ -373,8 +373,8 @@ import Testing
         #expect(folding?.contains { $0.startLine == 2 && $0.endLine >= 4 } == true)
         let lenses = try await test.client.send(
             request: CodeLensRequest.self, params: CodeLensParams(textDocument: document(test)))
-        // The binding (a preview), the query, and the two mutations.
-        #expect(lenses?.filter { $0.command?.command == "moltres.runQuery" }.count == 4)
+        // The binding (a preview), the query, the two mutations and the `with` block.
+        #expect(lenses?.filter { $0.command?.command == "moltres.runQuery" }.count == 5)
         #expect(lenses?.first?.command?.arguments?.first?["uri"]?.stringValue == test.uri())
         let tokens = try await test.client.send(
             request: SemanticTokensFullRequest.self, params: SemanticTokensParams(textDocument: document(test)))
