@@ -154,6 +154,23 @@ import Testing
         #expect(edit.range.start == Position(line: 0, character: position.character - "orders.cu".count))
     }
 
+    /// A client that takes only plain text got the markdown anyway (```sql fences, **bold**, `code`) marked as
+    /// plaintext, and showed the markup raw; it now gets the same content without the markup.
+    @Test func aPlainTextClientGetsHoversWithoutMarkdown() async throws {
+        let test = try await TestServer(hoverMarkdown: false)
+        let markers = test.open("db.table(\"orders\").wh1️⃣ere(col(\"amount\") > 100)\ndb.table(\"or2️⃣ders\")\n")
+        for marker in ["1️⃣", "2️⃣"] {
+            let result = try await test.client.send(
+                request: HoverRequest.self,
+                params: HoverParams(textDocument: document(test), position: try #require(markers[marker])))
+            let hover = try #require(result)
+            #expect(hover.contents.kind == .plaintext)
+            let text = hover.contents.value
+            #expect(!text.contains("```") && !text.contains("**") && !text.contains("`"), "\(text)")
+            #expect(text.contains(marker == "1️⃣" ? "WHERE \"orders\".\"amount\" > ?" : "customer_id"), "\(text)")
+        }
+    }
+
     @Test func hoverShowsTableColumnsAndMethodSignatures() async throws {
         let test = try await TestServer()
         let markers = test.open(

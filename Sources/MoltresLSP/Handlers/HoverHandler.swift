@@ -14,7 +14,10 @@ extension LanguageServer {
         let range = converter.range(of: token.range)
         let markdown = state.withLock { $0.hoverMarkdown }
         func hover(_ text: String) -> Hover {
-            Hover(contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: text), range: range)
+            Hover(
+                contents: MarkupContent(
+                    kind: markdown ? .markdown : .plaintext, value: markdown ? text : Self.plainText(text)),
+                range: range)
         }
         guard let parent = token.parent else { return nil }
         if let semantic = semanticHover(analysis, offset: offset, token: token) { return hover(semantic) }
@@ -72,6 +75,26 @@ extension LanguageServer {
             }
         }
         return nil
+    }
+
+    /// Hover markdown as plain text, for clients that show only that: code fences dropped (their content kept as
+    /// is), `**` and backticks removed elsewhere.
+    static func plainText(_ markdown: String) -> String {
+        var lines: [Substring] = []
+        var inCode = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                inCode.toggle()
+                continue
+            }
+            if inCode {
+                lines.append(line)
+            } else {
+                lines.append(
+                    Substring(line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")))
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A keyword argument's name: the parameter as the signature writes it, the call's signature and the
