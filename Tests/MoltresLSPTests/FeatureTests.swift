@@ -362,6 +362,14 @@ import Testing
         let qualifier = edits.first { $0.range.start.line == 2 && $0.range.start.character > 20 }
         #expect(qualifier?.range.start == Position(line: 2, character: 60))
         #expect(qualifier?.range.end == Position(line: 2, character: 64))
+
+        // References show the same places.
+        let references = try await test.client.send(
+            request: ReferencesRequest.self,
+            params: ReferenceParams(
+                textDocument: document(test), position: try #require(markers["1️⃣"]),
+                context: ReferenceContext(includeDeclaration: true)))
+        #expect(references?.count == 6, "\(String(describing: references))")
     }
 
     @Test func symbolsFoldingLensesAndTokens() async throws {

@@ -11,13 +11,16 @@ extension LanguageServer {
         return [Location(uri: snapshot.uri, range: converter.range(of: index.bindings[binding].nameRange))]
     }
 
-    /// `textDocument/references`: every use of the binding at the position (and its definition when asked).
+    /// `textDocument/references`: every use of the binding at the position, the strings where it qualifies a column,
+    /// and its definition when asked.
     func handleReferences(_ params: ReferenceParams) throws -> [Location]? {
         let snapshot = try snapshot(params.textDocument.uri)
         let converter = converter(snapshot)
         let index = BindingIndex(snapshot.tree)
         guard let binding = index.binding(at: converter.byteOffset(of: params.position)) else { return [] }
         var ranges = index.uses(of: binding)
+        // Where its name qualifies a column in a string (`col("cust.id")`), in source order.
+        ranges = (ranges + qualifierRanges(of: binding, in: index, tree: snapshot.tree)).sorted { $0.start < $1.start }
         if params.context.includeDeclaration { ranges.insert(index.bindings[binding].nameRange, at: 0) }
         return ranges.map { Location(uri: snapshot.uri, range: converter.range(of: $0)) }
     }
