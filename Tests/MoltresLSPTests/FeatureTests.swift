@@ -515,3 +515,47 @@ import Testing
         #expect(!again.contains { $0.hasPrefix("x_2.") }, "\(again.sorted())")
     }
 }
+
+/// A method named without its call (`col("amount").is_null`, `col("id").desc`) was a value the compiler could not
+/// use and dropped without a word: `where=col("amount").is_null` became no condition at all, so
+/// `db.delete("order_items", where=col("quantity").is_null)` compiled to `DELETE FROM "order_items"` and deleted
+/// every row (996 in the demo shop). It is an
+/// error now, with a quick fix that adds the call.
+@Suite struct MethodWithoutCallTests {
+    @Test func aColumnMethodWithoutItsCallIsAnErrorWithAQuickFix() async throws {
+        let test = try await TestServer()
+        test.open(
+            """
+            db.delete("order_items", where=col("quantity").is_null)
+            db.table("orders").order_by(col("id").desc).limit(3)
+
+            """)
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) { $0.count >= 2 }
+        let lines = diagnostics.filter { $0.code == .string("MOL3007") }.map(\.range.start.line).sorted()
+        #expect(lines == [0, 1], "\(diagnostics)")
+        // The delete cannot run: nothing is deleted.
+        await #expect(throws: ResponseError.self) {
+            _ = try await test.command(
+                "moltres.runQuery",
+                [
+                    "uri": .string(test.uri()), "position": ["line": 0, "character": 0], "confirmed": true,
+                ])
+        }
+        let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
+        #expect(try database.collect("SELECT count(*) FROM order_items").rows.first?.first == .integer(996))
+        // The quick fix adds the call.
+        let first = try #require(diagnostics.first { $0.range.start.line == 0 })
+        let actions = try await test.client.send(
+            request: CodeActionRequest.self,
+            params: CodeActionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), range: first.range,
+                context: CodeActionContext(diagnostics: [first])))
+        guard case .codeAction(let action)? = actions?.first else {
+            Issue.record("no quick fix: \(String(describing: actions))")
+            return
+        }
+        let edit = try #require(action.edit?.changes?[test.uri()]?.first)
+        #expect(edit.newText == "()")
+        #expect(edit.range.start == Position(line: 0, character: 54) && edit.range.end == edit.range.start)
+    }
+}
