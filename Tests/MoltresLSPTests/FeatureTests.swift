@@ -559,3 +559,25 @@ import Testing
         #expect(edit.range.start == Position(line: 0, character: 54) && edit.range.end == edit.range.start)
     }
 }
+
+/// `db.create_table("notes", [("id", "integer"), ("body", "text")])` — tuples instead of `column(...)` — compiled
+/// without a word to `CREATE TABLE IF NOT EXISTS "notes" ()`, which the database refuses (or, given one valid
+/// column, made a table without the others). Each element that is not a column is an error now, and so is a table
+/// without columns.
+@Suite struct CreateTableColumnsTests {
+    @Test func elementsThatAreNotColumnsAreErrors() async throws {
+        let test = try await TestServer()
+        test.open(
+            """
+            db.create_table("notes", [("id", "integer"), column("body", "TEXT")])
+            db.create_table("empty")
+            db.create_table("fine", [column("id", "INTEGER", primary_key=True)])
+
+            """)
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) { $0.count >= 2 }
+        let tuple = diagnostics.first { $0.range.start.line == 0 }
+        #expect(tuple?.code == .string("MOL2012") && tuple?.range.start.character == 26, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.range.start.line == 1 && $0.code == .string("MOL3002") }, "\(diagnostics)")
+        #expect(!diagnostics.contains { $0.range.start.line == 2 }, "\(diagnostics)")
+    }
+}
