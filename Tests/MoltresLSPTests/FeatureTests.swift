@@ -581,3 +581,22 @@ import Testing
         #expect(!diagnostics.contains { $0.range.start.line == 2 }, "\(diagnostics)")
     }
 }
+
+/// A file saved with a UTF-8 byte order mark (Windows editors write one) was one error from its first character
+/// ("The character U+FEFF cannot appear outside strings") and nothing in it was checked or completed; a leading BOM
+/// is ignored now, as Python ignores it.
+@Suite struct ByteOrderMarkTests {
+    @Test func aLeadingByteOrderMarkIsIgnored() async throws {
+        let test = try await TestServer()
+        let markers = test.open("\u{FEFF}x = db.table(\"orders\")\nx.select(col(\"1️⃣\"))\ndb.table(\"orderz\")\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) { !$0.isEmpty }
+        // Only the real mistakes: the empty col("") being typed and the unknown table; nothing on the first line.
+        #expect(!diagnostics.contains { $0.range.start.line == 0 }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.code == .string("MOL2002") && $0.range.start.line == 2 }, "\(diagnostics)")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        #expect(list?.items.contains { $0.label == "amount" } == true)
+    }
+}
