@@ -401,6 +401,21 @@ public struct Compilation: Sendable {
     public func completionContext(at byteOffset: Int) -> CompletionContext {
         CompletionResolver(compilation: self).context(at: byteOffset)
     }
+
+    /// What the value before the `.` at `dotOffset` is, as the binder evaluated it (`nil` when it recorded none).
+    public func memberBaseKind(atDot dotOffset: Int) -> ValueKind? {
+        facts.memberBases.last { $0.dotOffset == dotOffset }?.kind
+    }
+
+    /// The columns in scope at `byteOffset` inside a DataFrame step's arguments (those of the innermost step's
+    /// argument list containing it, as `col("` completes them), or `nil` outside any step.
+    public func columnsInScope(at byteOffset: Int) -> [PlanColumn]? {
+        var best: ColumnScopeRecord?
+        for scope in facts.columnScopes where scope.range.start < byteOffset && byteOffset <= scope.range.end {
+            if best == nil || scope.range.length <= best!.range.length { best = scope }
+        }
+        return best?.columns
+    }
 }
 
 /// What the binder learned, kept for queries by position.

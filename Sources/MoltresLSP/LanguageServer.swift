@@ -54,6 +54,9 @@ public final class LanguageServer: Sendable {
         var databaseDiagnostics: [DocumentUri: (version: Int, diagnostics: [Moltres.Diagnostic])] = [:]
         /// The diagnostics last published for each document, so an unchanged set is not sent again.
         var published: [DocumentUri: (version: Int, diagnostics: [MoltresProtocol.Diagnostic])] = [:]
+        /// The schemas a refresh dropped, kept until the new load succeeds: if the database cannot be reached,
+        /// the editor goes on with the schema it had rather than none.
+        var replacedCatalogs: [String: Catalog] = [:]
         /// Connections that could not be reached, with the error, for diagnostics and hover.
         var connectionErrors: [String: String] = [:]
         /// What the SQL check of each document's last compilation found per statement, for the next version.

@@ -124,6 +124,42 @@ import Testing
         return (test, database)
     }
 
+    /// A `with db.transaction()` block had no lens and "Run" on its header answered "it is not a query or a write
+    /// statement": the block could only run statement by statement, each outside the transaction. Its header has
+    /// "▶ Run block" now, which runs the block as one transaction (all or nothing).
+    @Test func runQueryOnAWithHeaderRunsTheBlockAsOneTransaction() async throws {
+        let (test, database) = try await serverWithLedger()
+        test.open(
+            """
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 1, "note": "first"}])
+                db.insert("ledger", [{"id": 2, "note": "second"}])
+            with db.transaction() as txn:
+                db.insert("ledger", [{"id": 3, "note": "third"}])
+                db.insert("ledger", [{"id": 1, "note": "duplicate key"}])
+
+            """)
+        let lenses = try await test.client.send(
+            request: CodeLensRequest.self, params: CodeLensParams(textDocument: TextDocumentIdentifier(uri: test.uri()))
+        )
+        let blockLenses = (lenses ?? []).filter { $0.command?.title.hasPrefix("▶ Run block") == true }
+        #expect(blockLenses.map(\.range.start.line) == [0, 3], "\(String(describing: lenses))")
+        func run(_ line: Int) async throws -> LSPAny? {
+            try await test.command(
+                "moltres.runQuery",
+                [
+                    "uri": .string(test.uri()), "position": ["line": .integer(Int64(line)), "character": 0],
+                    "confirmed": true,
+                ])
+        }
+        let result = try await run(0)
+        #expect(result?["statements"]?.arrayValue?.count == 2, "\(String(describing: result))")
+        #expect(try database.collect("SELECT count(*) FROM ledger").rows.first?.first == .integer(2))
+        // The second block fails on its second insert: its first insert is rolled back with it.
+        await #expect(throws: ResponseError.self) { _ = try await run(3) }
+        #expect(try database.collect("SELECT count(*) FROM ledger").rows.first?.first == .integer(2))
+    }
+
     @Test func runFileRollsBackAWithBlockWhenAStatementFails() async throws {
         let (test, database) = try await serverWithLedger()
         test.open(
@@ -222,6 +258,22 @@ import Testing
 }
 
 @Suite struct DatabaseValidationTests {
+    /// A refresh while the database is unreachable fails and keeps the schema the editor had: completion still
+    /// offers the tables and a known table is not reported unknown (the refresh used to empty the cache first).
+    @Test func aFailedRefreshKeepsTheCachedSchema() async throws {
+        let test = try await TestServer()
+        try FileManager.default.removeItem(at: test.workspace.appendingPathComponent("shop.db"))
+        await #expect(throws: ResponseError.self) { _ = try await test.command("moltres.refreshSchema", [:]) }
+        let markers = test.open("db.table(\"orders\").select(col(\"1️⃣\"))\n")
+        let list = try await test.client.send(
+            request: CompletionRequest.self,
+            params: CompletionParams(
+                textDocument: TextDocumentIdentifier(uri: test.uri()), position: try #require(markers["1️⃣"])))
+        let labels = list?.items.map(\.label) ?? []
+        #expect(labels.contains("status") && labels.contains("amount"))
+        #expect(FileManager.default.fileExists(atPath: test.workspace.appendingPathComponent("shop.db").path) == false)
+    }
+
     @Test func queriesArePreparedOnTheDatabaseWithoutRunning() async throws {
         let test = try await TestServer()
         let database = try Database.open("sqlite:///" + test.workspace.appendingPathComponent("shop.db").path)
@@ -236,5 +288,29 @@ import Testing
         #expect(fromDatabase.count == 1)
         #expect(fromDatabase.first?.range.start.line == 0)
         #expect(fromDatabase.first?.message.contains("vanishing") == true)
+    }
+}
+
+/// A file whose `connect(...)` cannot be reached showed no sign of it in the editor (only a log line), while its
+/// tables and columns went unchecked; the connect argument now carries a MOL6002 warning with the reason.
+@Suite struct UnreachableConnectionTests {
+    @Test func anUnreachableConnectIsAWarningOnItsArgument() async throws {
+        let test = try await TestServer()
+        test.open("db = connect(\"sqlite:////no/such/directory/shop.db\")\ndb.table(\"orderz\").select(\"id\")\n")
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6002") }
+        }
+        let warning = try #require(diagnostics.first { $0.code == .string("MOL6002") }, "\(diagnostics)")
+        #expect(warning.severity == .warning)
+        #expect(warning.range.start == Position(line: 0, character: 13))
+        #expect(warning.message.contains("cannot connect") && warning.message.contains("/no/such/directory/shop.db"))
+        // Fixed, the warning goes.
+        test.client.send(
+            notification: DidChangeTextDocumentNotification.self,
+            params: DidChangeTextDocumentParams(
+                textDocument: VersionedTextDocumentIdentifier(uri: test.uri(), version: 2),
+                contentChanges: [TextDocumentContentChangeEvent(text: "db.table(\"orders\").select(\"id\")\n")]))
+        let after = try await test.waitForDiagnostics(test.uri()) { !$0.contains { $0.code == .string("MOL6002") } }
+        #expect(!after.contains { $0.code == .string("MOL6002") })
     }
 }

@@ -24,7 +24,7 @@ final class TestServer: Sendable {
     /// Starts a server, initializes it (offering `encodings`) and loads the demo shop's schema.
     init(
         toml: String? = nil, encodings: [PositionEncodingKind] = [], initialize: Bool = true,
-        diagnosticsDelay: DispatchTimeInterval = .milliseconds(20)
+        diagnosticsDelay: DispatchTimeInterval = .milliseconds(20), hoverMarkdown: Bool = true
     ) async throws {
         workspace = FileManager.default.temporaryDirectory.appendingPathComponent("moltres-lsp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
@@ -54,18 +54,25 @@ final class TestServer: Sendable {
         server.start()
         client.start()
         if initialize {
-            _ = try await self.initialize(encodings: encodings)
+            _ = try await self.initialize(encodings: encodings, hoverMarkdown: hoverMarkdown)
             _ = try await command("moltres.refreshSchema", [:])
         }
     }
 
-    /// Sends `initialize` and `initialized`.
-    func initialize(encodings: [PositionEncodingKind] = []) async throws -> InitializeResult {
+    /// Sends `initialize` (offering markdown hovers, as editors do, unless told not to) and `initialized`.
+    func initialize(
+        encodings: [PositionEncodingKind] = [], hoverMarkdown: Bool = true
+    ) async throws
+        -> InitializeResult
+    {
+        let hover = HoverClientCapabilities(contentFormat: hoverMarkdown ? [.markdown, .plaintext] : [.plaintext])
         let result = try await client.send(
             request: InitializeRequest.self,
             params: InitializeParams(
                 rootUri: workspace.absoluteString,
-                capabilities: ClientCapabilities(general: GeneralClientCapabilities(positionEncodings: encodings))))
+                capabilities: ClientCapabilities(
+                    textDocument: TextDocumentClientCapabilities(hover: hover),
+                    general: GeneralClientCapabilities(positionEncodings: encodings))))
         client.send(notification: InitializedNotification.self, params: InitializedParams())
         return result
     }

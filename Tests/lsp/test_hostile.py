@@ -178,6 +178,30 @@ def test_cancel_request_interrupts_a_running_query():
     assert session.close() == 0
 
 
+def test_show_sql_answers_while_a_query_runs():
+    """The SQL code lens waited for a running query to finish (it ran on the database queue though it needs no
+    database): while a slow query runs, showSQL of another statement is answered first."""
+    session = RawSession()
+    session.initialize()
+    uri = (WORKSPACE / "slow_and_sql.moltres").as_uri()
+    text = ('db.table("order_items").cross_join(db.table("order_items")).cross_join(db.table("order_items"))'
+            '.cross_join(db.table("orders")).count()\n'
+            'db.table("orders").where(col("amount") > 100).select("id")\n')
+    session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "moltres", "version": 1, "text": text}}})
+    session.send({"jsonrpc": "2.0", "id": "slow", "method": "workspace/executeCommand", "params": {
+        "command": "moltres.runQuery", "arguments": [{"uri": uri, "position": {"line": 0, "character": 0}}]}})
+    time.sleep(0.5)
+    session.send({"jsonrpc": "2.0", "id": "sql", "method": "workspace/executeCommand", "params": {
+        "command": "moltres.showSQL", "arguments": [{"uri": uri, "position": {"line": 1, "character": 0}}]}})
+    first = session.next_response(timeout=60)
+    assert first.get("id") == "sql", first
+    assert '"amount" > ?' in first["result"]["sql"]
+    session.send({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": "slow"}})
+    assert session.response("slow", timeout=60).get("error", {}).get("code") == -32800
+    assert session.close() == 0
+
+
 def test_oversized_frame_is_refused_and_deep_json_is_rejected():
     session = RawSession()
     session.initialize()

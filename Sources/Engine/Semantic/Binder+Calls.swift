@@ -126,6 +126,7 @@ extension Binder {
             default:
                 if let method = DataFrameMethods.canonicalName(name) {
                     record(.method(name: method, receiver: base.kind, range: nameToken.range))
+                    reportMethodWithoutCall("DataFrame", nameToken)
                     return .unknown
                 }
                 // `df.amount` is a column of df.
@@ -182,10 +183,25 @@ extension Binder {
                 .unknownMethod, nameToken.range, "Database has no attribute '\(name)'", name: name,
                 candidates: DatabaseMethods.names)
             return .unknown
+        case .column:
+            if ColumnMethods.canonicalName(name) != nil { reportMethodWithoutCall("Column", nameToken) }
+            return .unknown
         default:
-            // Attributes of other kinds (`Column.alias` as a value, …) are rare; methods are checked when called.
+            // Attributes of other kinds are rare; methods are checked when called.
             return .unknown
         }
+    }
+
+    /// `col("amount").is_null` or `df.distinct` without the call: a value nothing can use, which was dropped
+    /// without a word (`where=col("amount").is_null` became no condition at all: a delete of every row).
+    private func reportMethodWithoutCall(_ receiver: String, _ nameToken: SyntaxToken) {
+        let name = nameToken.text
+        let end = nameToken.range.end
+        report(
+            .invalidUse, nameToken.range, "\(receiver).\(name) is a method: call it, \(name)()",
+            fixes: [
+                Fix(title: "Call \(name)()", edits: [TextEdit(range: ByteRange(start: end, end: end), newText: "()")])
+            ])
     }
 
     /// Evaluates `base[index]`: `df["a"]`, `df[["a", "b"]]`, `df[condition]`.

@@ -146,12 +146,33 @@ extension Binder {
                 return .unknown
             }
             var columns: [ColumnDefinition] = []
-            if let columnsNode = arguments.value("columns", 1) {
+            var reportedElement = false
+            let columnsNode = arguments.value("columns", 1)
+            var understood = columnsNode == nil
+            if let columnsNode {
                 if case .list(let elements, _) = evaluate(columnsNode) {
-                    for element in elements {
-                        if case .columnDefinition(let definition) = element { columns.append(definition) }
+                    understood = true
+                    let nodes = CollectionExpression(columnsNode)?.elements ?? []
+                    for (index, element) in elements.enumerated() {
+                        if case .columnDefinition(let definition) = element {
+                            columns.append(definition)
+                        } else if case .unknown = element {
+                            reportedElement = true
+                        } else {
+                            reportedElement = true
+                            // A tuple or a string is not a column: it was left out without a word (an empty table).
+                            report(
+                                .argumentTypeMismatch,
+                                nodes.indices.contains(index) ? nodes[index].range : columnsNode.range,
+                                "expected column(name, type, …), got \(element.kind)")
+                        }
                     }
                 }
+            }
+            if columns.isEmpty, understood, !reportedElement {
+                report(
+                    .wrongArity, columnsNode?.range ?? nameRange,
+                    "create_table needs at least one column: [column(\"id\", \"INTEGER\", primary_key=True), …]")
             }
             var constraints: [TableConstraint] = []
             if let node = arguments.named["constraints"], case .list(let elements, _) = evaluate(node) {

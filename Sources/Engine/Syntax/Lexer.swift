@@ -76,6 +76,8 @@ private struct LexerState {
     }
 
     mutating func run() {
+        // A UTF-8 byte order mark at the start is ignored, as Python ignores it: leading trivia of the first token.
+        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
         while true {
             if atLineStart && brackets.isEmpty {
                 if !handleLineStart() { break }

@@ -8,11 +8,13 @@ extension LanguageServer {
         let converter = converter(snapshot)
         let requested = converter.byteRange(of: params.range)
         var actions: [CommandOrCodeAction] = []
-        for diagnostic in analysis(of: snapshot).diagnostics where !diagnostic.fixes.isEmpty {
+        for diagnostic in analysis(of: snapshot).diagnostics {
             let touches = diagnostic.range.start <= requested.end && requested.start <= diagnostic.range.end
             guard touches else { continue }
+            let fixes = diagnostic.fixes.isEmpty ? equalityFix(diagnostic, tree: snapshot.tree) : diagnostic.fixes
+            guard !fixes.isEmpty else { continue }
             let lsp = lspDiagnostic(diagnostic, converter: converter, uri: snapshot.uri)
-            for (index, fix) in diagnostic.fixes.enumerated() {
+            for (index, fix) in fixes.enumerated() {
                 let edits = fix.edits.map { edit in
                     MoltresProtocol.TextEdit(range: converter.range(of: edit.range), newText: edit.newText)
                 }
@@ -24,5 +26,18 @@ extension LanguageServer {
             }
         }
         return actions
+    }
+
+    /// `=` where a comparison was meant (`where(col("amount") = 5)`), a syntax error: the fix writes `==`. Only
+    /// when the `=` follows the end of an operand (`)`, `]`, a literal), never a keyword argument's `name=`.
+    func equalityFix(_ diagnostic: Moltres.Diagnostic, tree: SyntaxTree) -> [Moltres.Fix] {
+        guard diagnostic.severity == .error, diagnostic.code.rawValue.hasPrefix("MOL1") else { return [] }
+        let token = tree.token(at: diagnostic.range.start)
+        guard token.kind == .equal, token.range.start == diagnostic.range.start, let previous = token.previous,
+            [.rightParenthesis, .rightBracket, .string, .integer, .float].contains(previous.kind)
+        else { return [] }
+        return [
+            Moltres.Fix(title: "Replace '=' with '=='", edits: [Moltres.TextEdit(range: token.range, newText: "==")])
+        ]
     }
 }

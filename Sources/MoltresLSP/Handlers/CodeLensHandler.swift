@@ -35,6 +35,22 @@ extension LanguageServer {
         let compilation = analysis(of: snapshot).compilation
         func visitCompiled(_ statement: CompiledStatement) {
             statement.children.forEach(visitCompiled)
+            if statement.kind == .transaction {
+                // The whole block, as one transaction.
+                let start = converter.position(of: statement.range.start)
+                let argument: LSPAny = [
+                    "uri": .string(snapshot.uri),
+                    "position": ["line": .integer(Int64(start.line)), "character": .integer(Int64(start.character))],
+                ]
+                let writes = statement.children.contains { $0.kind == .mutation }
+                lenses.append(
+                    CodeLens(
+                        range: LSPRange(start: start, end: start),
+                        command: Command(
+                            title: writes ? "▶ Run block (writes)" : "▶ Run block", command: "moltres.runQuery",
+                            arguments: [argument])))
+                return
+            }
             guard statement.isPreviewable else { return }
             let node = snapshot.tree.statement(containing: statement.range.start) ?? snapshot.tree.rootNode
             visit(

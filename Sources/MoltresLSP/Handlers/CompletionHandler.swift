@@ -23,8 +23,19 @@ extension LanguageServer {
         // Inside a string: table names, column names, `how` values or connection names.
         // The compiler knows the columns in scope at each step (after joins, aliases and aggregations).
         switch analysis.compilation.completionContext(at: offset) {
-        case .columnName(_, let columns) where !columns.isEmpty:
-            return CompletionList(isIncomplete: false, items: columnItems(columns))
+        case .columnName(let prefix, let columns) where !columns.isEmpty:
+            let bindingNames = Set(analysis.bindings.bindings.map(\.name))
+            var items = columnItems(columns, bindingNames: bindingNames, catalog: analysis.catalog)
+            // Editors replace the word before the cursor and `.` ends a word: after `col("orders.cu` accepting
+            // `orders.customer_id` would leave `orders.orders.customer_id`. Such items replace the whole prefix.
+            if prefix.utf8.contains(UInt8(ascii: ".")), prefix.utf8.count <= offset {
+                let converter = converter(snapshot)
+                let range = converter.range(of: ByteRange(start: offset - prefix.utf8.count, end: offset))
+                for index in items.indices {
+                    items[index].textEdit = MoltresProtocol.TextEdit(range: range, newText: items[index].label)
+                }
+            }
+            return CompletionList(isIncomplete: false, items: items)
         default:
             break
         }
@@ -43,7 +54,15 @@ extension LanguageServer {
             if NameExpression(base)?.name == "F" {
                 return CompletionList(isIncomplete: false, items: functionItems(snippets: snippets))
             }
-            let receiver = context.receiver(of: base) ?? .dataFrame
+            // What the compiler made of the base wins over the syntactic guess (`df.write.`, `n = df.count()`).
+            var compiled: APIReceiver?
+            switch analysis.compilation.memberBaseKind(atDot: dot.range.start) {
+            case .writer?: compiled = .writer
+            case .namespace("DataFrame.na")?: compiled = .nullFunctions
+            case .scalar?, .list?, .dict?, .mutation?: return CompletionList(isIncomplete: false, items: [])
+            default: compiled = nil
+            }
+            let receiver = compiled ?? context.receiver(of: base) ?? .dataFrame
             return CompletionList(isIncomplete: false, items: methodItems(receiver, snippets: snippets))
         }
 
@@ -58,19 +77,52 @@ extension LanguageServer {
             return CompletionList(isIncomplete: false, items: items)
         }
 
+        // After `rows_between=` / `range_between=`: frame tuples.
+        if let token, token.kind == .equal, let label = token.previous, label.kind == .identifier,
+            label.text == "rows_between" || label.text == "range_between"
+        {
+            let items = APICatalog.frameValues.enumerated().map { index, frame in
+                CompletionItem(
+                    label: frame.0, kind: .value, detail: "\(label.text)=", documentation: .string(frame.1),
+                    sortText: "0\(index)", insertText: frame.0)
+            }
+            return CompletionList(isIncomplete: false, items: items)
+        }
+        // Right after `name=` a value comes: no keyword arguments.
+        let afterKeyword = token?.kind == .equal && token?.previous?.kind == .identifier
+
         var items: [CompletionItem] = []
         // Inside a call: its keyword arguments first.
-        if let call = context.enclosingCall(at: offset), let name = call.calleeName {
+        if !afterKeyword, let call = context.enclosingCall(at: offset), let name = call.calleeName {
             // A DataFrame method that takes column names (`select(`, `group_by(`, …): the columns in scope at that
             // step, quoted, ahead of everything else.
-            if columnTakingMethods.contains(name), call.callee.flatMap(MemberAccess.init) != nil {
-                for column in context.columns(visibleTo: call) {
-                    let quoted = "\"\(column.name)\""
-                    items.append(
-                        CompletionItem(
-                            label: quoted, kind: .field, detail: column.detail,
-                            documentation: column.info.map { .string(columnSummary($0)) }, sortText: "0" + column.name,
-                            filterText: column.name, insertText: quoted))
+            let member = call.callee.flatMap(MemberAccess.init)
+            let bareCol =
+                (name == "col" || name == "column")
+                && (member == nil || member?.base.flatMap(NameExpression.init)?.name == "F")
+                && call.positionalArguments.count <= 1
+            if columnTakingMethods.contains(name), member != nil || bareCol {
+                // The compiler's scope at this step when it has one (exact after select/agg/join); else the
+                // syntactic guess.
+                if let columns = analysis.compilation.columnsInScope(at: offset), !columns.isEmpty {
+                    var seen = Set<String>()
+                    for column in columns where seen.insert(column.name).inserted {
+                        let quoted = "\"\(column.name)\""
+                        let source = column.sourceTable.map { " · \($0)" } ?? ""
+                        items.append(
+                            CompletionItem(
+                                label: quoted, kind: .field, detail: "\(column.type.rawValue)\(source)",
+                                sortText: "0" + column.name, filterText: column.name, insertText: quoted))
+                    }
+                } else {
+                    for column in context.columns(visibleTo: call) {
+                        let quoted = "\"\(column.name)\""
+                        items.append(
+                            CompletionItem(
+                                label: quoted, kind: .field, detail: column.detail,
+                                documentation: column.info.map { .string(columnSummary($0)) },
+                                sortText: "0" + column.name, filterText: column.name, insertText: quoted))
+                    }
                 }
             }
             let parameters =
@@ -89,7 +141,8 @@ extension LanguageServer {
         let bindings = analysis.bindings.visibleBindings(at: offset)
         let bound = Set(bindings.map(\.name))
         for binding in bindings {
-            let firstLine = binding.value.map { $0.text.split(separator: "\n").first.map(String.init) ?? "" } ?? ""
+            let oneLine = binding.value.map { summary(of: $0) } ?? ""
+            let firstLine = oneLine.count > 80 ? String(oneLine.prefix(77)) + "…" : oneLine
             items.append(
                 CompletionItem(label: binding.name, kind: .variable, detail: firstLine, sortText: "1" + binding.name))
         }
@@ -118,6 +171,13 @@ extension LanguageServer {
     }
 
     private func stringCompletions(token: SyntaxToken, context: SyntaxContext) -> [CompletionItem] {
+        if let columns = writeDictKeyColumns(token: token, catalog: context.catalog) {
+            return columns.map { column in
+                CompletionItem(
+                    label: column.name, kind: .field, detail: column.type.rawValue,
+                    documentation: .string(columnSummary(column)))
+            }
+        }
         guard let literal = token.parent, let argumentNode = literal.parent, let argument = CallArgument(argumentNode),
             let call = argumentNode.parent?.parent.flatMap(CallExpression.init), let name = call.calleeName
         else { return [] }
@@ -147,7 +207,43 @@ extension LanguageServer {
         }
     }
 
-    private func columnItems(_ columns: [PlanColumn]) -> [CompletionItem] {
+    /// Whether `qualifier` is a CTE name the compiler made up for a binding (`orders_cte` for a binding named like
+    /// its table, `x_2` for `x` bound again): a name the user never wrote, so completion does not offer it.
+    static func isGeneratedQualifier(
+        _ qualifier: String, among qualifiers: [String], bindingNames: Set<String>, catalog: Catalog
+    ) -> Bool {
+        guard qualifier.utf8.contains(UInt8(ascii: "_")), !bindingNames.contains(qualifier) else { return false }
+        var stem = Substring(qualifier)
+        if stem.hasSuffix("_cte") { stem = stem.dropLast(4) }
+        var base = String(stem)
+        if !bindingNames.contains(base), let underscore = stem.lastIndex(of: "_") {
+            let digits = stem[stem.index(after: underscore)...]
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return false }
+            base = String(stem[..<underscore])
+        }
+        return bindingNames.contains(base) && qualifiers.contains(base) && catalog.table(named: qualifier) == nil
+    }
+
+    /// The table's columns when `token` is the key of a dict that names columns of a write: `set={…}` of
+    /// `db.update`, `when_matched={…}` of `db.merge`, a row dict of `db.insert` / `db.merge`.
+    private func writeDictKeyColumns(token: SyntaxToken, catalog: Catalog) -> [ColumnInfo]? {
+        guard let literal = token.parent, let entry = literal.parent, entry.kind == .dictEntry,
+            entry.childNodes.first?.range == literal.range, var node = entry.parent?.parent
+        else { return nil }
+        if node.kind == .listExpression, let parent = node.parent { node = parent }
+        guard let argument = CallArgument(node),
+            argument.label == nil || argument.label == "set"
+                || argument.label == "when_matched" || argument.label == "rows",
+            let call = node.parent?.parent.flatMap(CallExpression.init),
+            let name = call.calleeName, ["insert", "update", "merge"].contains(name),
+            let first = call.positionalArguments.first?.value, let table = StringLiteral(first)?.value
+        else { return nil }
+        return catalog.table(named: table)?.columns
+    }
+
+    private func columnItems(
+        _ columns: [PlanColumn], bindingNames: Set<String>, catalog: Catalog
+    ) -> [CompletionItem] {
         var items: [CompletionItem] = []
         items.reserveCapacity(columns.count)
         var seen = Set<String>()
@@ -157,7 +253,10 @@ extension LanguageServer {
             let names =
                 [column.name]
                 + (counts[column.name, default: 0] > 1 || column.qualifiers.count > 0
-                    ? column.qualifiers.map { "\($0).\(column.name)" } : [])
+                    ? column.qualifiers.lazy.filter { qualifier in
+                        !Self.isGeneratedQualifier(
+                            qualifier, among: column.qualifiers, bindingNames: bindingNames, catalog: catalog)
+                    }.map { "\($0).\(column.name)" } : [])
             for name in names where seen.insert(name).inserted {
                 let source = column.sourceTable.map { " · \($0)" } ?? ""
                 items.append(

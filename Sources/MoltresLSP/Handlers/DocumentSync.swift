@@ -220,7 +220,32 @@ extension LanguageServer {
         {
             diagnostics += fromDatabase.diagnostics
         }
+        diagnostics += unreachableConnectionDiagnostics(snapshot)
         return diagnostics.map { lspDiagnostic($0, converter: converter, uri: snapshot.uri) }
+    }
+
+    /// A MOL6002 warning on each `connect("…")` argument of the file whose database could not be reached (its
+    /// schema failed to load and none is cached): its tables and columns are not being checked.
+    func unreachableConnectionDiagnostics(_ snapshot: DocumentSnapshot) -> [Moltres.Diagnostic] {
+        var found: [Moltres.Diagnostic] = []
+        for statement in snapshot.tree.root.statements {
+            guard statement.kind == .bindingStatement, let binding = BindingStatement(statement),
+                let value = binding.value, value.firstToken?.text == "connect", let call = CallExpression(value),
+                call.calleeName == "connect", let first = call.positionalArguments.first?.value,
+                let literal = StringLiteral(first), let target = target(connect: literal.value)
+            else { continue }
+            let error = state.withLock { state in
+                state.catalogs[target.url] == nil ? state.connectionErrors[target.url] : nil
+            }
+            guard let error else { continue }
+            // The URL in the error may carry a password from the environment: shown redacted.
+            let reason = error.replacingOccurrences(of: target.url, with: target.displayURL)
+            found.append(
+                Moltres.Diagnostic(
+                    code: DiagnosticCode("MOL6002"), severity: .warning, range: first.range,
+                    message: "cannot connect to \(target.displayURL) (\(reason)); tables and columns are not checked"))
+        }
+        return found
     }
 
     /// Converts an engine diagnostic.

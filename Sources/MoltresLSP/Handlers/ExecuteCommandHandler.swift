@@ -40,8 +40,9 @@ struct StatementCommandArguments: Sendable {
 }
 
 extension LanguageServer {
-    /// `workspace/executeCommand`: the `moltres.*` commands. Database work runs on the database queue; a
-    /// `$/cancelRequest` for a running query interrupts it in the database.
+    /// `workspace/executeCommand`: the `moltres.*` commands. Database work runs on the database queue (showSQL,
+    /// which needs no database, on the request queue); a `$/cancelRequest` for a running query interrupts it in the
+    /// database.
     func handleExecuteCommand(_ params: ExecuteCommandParams, _ context: RequestContext<LSPAny?>) {
         let argument = params.arguments?.first
         switch params.command {
@@ -50,7 +51,9 @@ extension LanguageServer {
         case "moltres.selectConnection":
             context.reply { try selectConnectionCommand(argument) }
         case "moltres.showSQL", "moltres.runQuery", "moltres.runFile", "moltres.explain":
-            databaseQueue.async { [self] in
+            // showSQL needs no database: not behind a running query on the database queue.
+            let queue = params.command == "moltres.showSQL" ? requestQueue : databaseQueue
+            queue.async { [self] in
                 if context.isCancelled {
                     context.reply(error: ResponseError(code: ResponseError.requestCancelled, message: "cancelled"))
                     return
@@ -79,11 +82,7 @@ extension LanguageServer {
 
     /// `moltres.refreshSchema`: reloads the current connection's schema now → `{tables, tableNames, connection}`.
     func refreshSchemaCommand() throws -> LSPAny? {
-        state.withLock { state in
-            state.catalogs = [:]
-            state.connectionErrors = [:]
-            state.catalogGeneration += 1
-        }
+        forgetCatalogs()
         loadSchemaFile()
         guard let target = connectionTarget(for: nil) else {
             let catalog = catalog(for: nil)

@@ -14,7 +14,10 @@ extension LanguageServer {
         let range = converter.range(of: token.range)
         let markdown = state.withLock { $0.hoverMarkdown }
         func hover(_ text: String) -> Hover {
-            Hover(contents: MarkupContent(kind: markdown ? .markdown : .plaintext, value: text), range: range)
+            Hover(
+                contents: MarkupContent(
+                    kind: markdown ? .markdown : .plaintext, value: markdown ? text : Self.plainText(text)),
+                range: range)
         }
         guard let parent = token.parent else { return nil }
         if let semantic = semanticHover(analysis, offset: offset, token: token) { return hover(semantic) }
@@ -34,6 +37,9 @@ extension LanguageServer {
         }
         guard token.kind == .identifier else { return nil }
         let name = token.text
+        if let argument = CallArgument(parent), argument.labelToken?.range == token.range {
+            return keywordHover(argument, name: name, context: context).map(hover)
+        }
         if let member = MemberAccess(parent), let base = member.base {
             if NameExpression(base)?.name == "F", let function = BuiltinFunction.named(name) {
                 return hover(functionMarkdown(function))
@@ -69,6 +75,46 @@ extension LanguageServer {
             }
         }
         return nil
+    }
+
+    /// Hover markdown as plain text, for clients that show only that: code fences dropped (their content kept as
+    /// is), `**` and backticks removed elsewhere.
+    static func plainText(_ markdown: String) -> String {
+        var lines: [Substring] = []
+        var inCode = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                inCode.toggle()
+                continue
+            }
+            if inCode {
+                lines.append(line)
+            } else {
+                lines.append(
+                    Substring(line.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A keyword argument's name: the parameter as the signature writes it, the call's signature and the
+    /// parameter's enumerated values (`how`).
+    func keywordHover(_ argument: CallArgument, name: String, context: SyntaxContext) -> String? {
+        guard let call = argument.node.parent?.parent.flatMap(CallExpression.init), let callee = call.calleeName,
+            let signature = callSignature(call, name: callee, context: context)
+        else { return nil }
+        var parameter =
+            signature.parameters.first { $0 == name || $0.hasPrefix(name + "=") || $0 == "**" + name } ?? name
+        if parameter.hasSuffix("=") { parameter.removeLast() }
+        var owner = ""
+        if let base = call.callee.flatMap(MemberAccess.init)?.base, BuiltinFunction.named(callee) == nil {
+            owner = (context.receiver(of: base) ?? APICatalog.anyMethod(callee)?.0).map { "\($0.rawValue)." } ?? ""
+        }
+        var text = "```python\n\(parameter)\n```\n\nKeyword argument of `\(owner)\(signature.label)`"
+        if let values = APICatalog.enumeratedValues[name] {
+            text += "\n\nOne of " + values.map { "`\($0)`" }.joined(separator: ", ") + "."
+        }
+        return text
     }
 
     /// The bound values of a statement as a trailing SQL comment, in order (`-- parameters: 100, "paid"`), JSON

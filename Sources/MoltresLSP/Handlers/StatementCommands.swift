@@ -23,7 +23,7 @@ extension LanguageServer {
         let catalog = catalog(for: snapshot)
         let compilation = compile(snapshot.source, catalog: catalog, dialect: dialect)
 
-        func statementAtPosition() throws -> CompiledStatement {
+        func statementAtPosition(allowBlock: Bool = false) throws -> CompiledStatement {
             guard let position = arguments.position else {
                 throw ResponseError(code: ResponseError.invalidParams, message: "\(command) needs a position")
             }
@@ -37,8 +37,12 @@ extension LanguageServer {
             guard let statement = innermost(compilation.statements) ?? compilation.statement(containing: offset) else {
                 throw ResponseError(code: ResponseError.requestFailed, message: "no statement at this position")
             }
+            if allowBlock && statement.kind == .transaction { return statement }
             try requireRunnable(statement, compilation: compilation)
             return statement
+        }
+        func containsWrites(_ statements: [CompiledStatement]) -> Bool {
+            statements.contains { $0.kind == .mutation || containsWrites($0.children) }
         }
 
         switch command {
@@ -60,8 +64,30 @@ extension LanguageServer {
                 "dialect": .string(dialect.rawValue),
             ]
         case "moltres.runQuery":
-            let statement = try statementAtPosition()
+            let statement = try statementAtPosition(allowBlock: true)
             let target = try requireTarget(target)
+            if statement.kind == .transaction {
+                // A `with db.transaction()` header: the block runs as one transaction, as `moltres run` runs it.
+                let source = compilation.tree.source
+                if let error = compilation.diagnostics.first(where: {
+                    $0.severity == .error && statement.range.contains($0.range.start)
+                }) {
+                    let located = ScriptError(diagnostic: error, source: source)
+                    throw ResponseError(
+                        code: ResponseError.requestFailed,
+                        message:
+                            "the block has errors; nothing ran: line \(located.line): \(error.message) [\(error.code)]")
+                }
+                let writes = containsWrites([statement])
+                if writes, let refusal = try writeRefusal(arguments) { return refusal }
+                let steps = ScriptStep.steps(of: [statement], source: source, includeConnects: false)
+                let results = try withProgress(title: "Running query", message: target.displayURL) {
+                    try runScript(
+                        steps, writes: writes, target: target, snapshot: snapshot, arguments: arguments,
+                        context: context)
+                }.get()
+                return ["statements": .array(results.map { json($0) })]
+            }
             let writes = statement.kind == .mutation
             if writes, let refusal = try writeRefusal(arguments) { return refusal }
             let source = compilation.tree.source
@@ -98,9 +124,6 @@ extension LanguageServer {
                     message: "the file has errors; nothing ran: line \(located.line): \(error.message) [\(error.code)]")
             }
             let steps = ScriptStep.steps(of: compilation.statements, source: source, includeConnects: false)
-            func containsWrites(_ statements: [CompiledStatement]) -> Bool {
-                statements.contains { $0.kind == .mutation || containsWrites($0.children) }
-            }
             let writes = containsWrites(compilation.statements)
             if writes, let refusal = try writeRefusal(arguments) { return refusal }
             let results = try withProgress(title: "Running query", message: target.displayURL) {

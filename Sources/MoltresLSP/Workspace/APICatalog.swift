@@ -31,6 +31,8 @@ enum APIReceiver: String, Sendable {
     case column = "Column"
     case transaction = "Transaction"
     case window = "Window"
+    case writer = "DataFrameWriter"
+    case nullFunctions = "DataFrameNaFunctions"
 }
 
 /// The methods of the Moltres API by receiver (API.md §a–c), and the enumerated keyword values.
@@ -151,6 +153,21 @@ enum APICatalog {
             m("otherwise", ["value"], "Column", "The ELSE of a `when(...)` chain."),
             m("when", ["condition", "value"], "Column", "Another WHEN of a `when(...)` chain."),
         ],
+        .writer: [
+            m(
+                "mode", ["save_mode"], "DataFrameWriter",
+                "What to do when the table exists: \"overwrite\", \"append\", …"),
+            m(
+                "save_as_table", ["name", "primary_key=None"], "None",
+                "Creates the table and fills it: CREATE TABLE, then INSERT INTO … SELECT."),
+            m("saveAsTable", ["name", "primary_key=None"], "None", "Alias of `save_as_table`."),
+            m("insert_into", ["table_name"], "None", "Inserts the rows into an existing table."),
+            m("insertInto", ["table_name"], "None", "Alias of `insert_into`."),
+        ],
+        .nullFunctions: [
+            m("fill", ["value", "subset=None"], "DataFrame", "Replaces NULLs (as `fillna`)."),
+            m("drop", ["how=\"any\"", "subset=None"], "DataFrame", "Drops rows with NULLs (as `dropna`)."),
+        ],
         .transaction: [
             m("commit", [], "None", "Commits now."),
             m("rollback", [], "None", "Rolls back now."),
@@ -170,6 +187,15 @@ enum APICatalog {
         "how": ["inner", "left", "right", "outer", "full", "cross", "semi", "anti"]
     ]
 
+    /// Window frames for `rows_between=` / `range_between=`: the tuple and what it means.
+    static let frameValues: [(String, String)] = [
+        ("(None, 0)", "UNBOUNDED PRECEDING AND CURRENT ROW (a running total)"),
+        ("(None, None)", "UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING (the whole partition)"),
+        ("(0, None)", "CURRENT ROW AND UNBOUNDED FOLLOWING"),
+        ("(-1, 1)", "1 PRECEDING AND 1 FOLLOWING"),
+        ("(-6, 0)", "6 PRECEDING AND CURRENT ROW (a moving window of 7 rows)"),
+    ]
+
     /// A method by receiver and name.
     static func method(_ name: String, of receiver: APIReceiver) -> APIMethod? {
         methods[receiver]?.first { $0.name == name }
@@ -177,7 +203,9 @@ enum APICatalog {
 
     /// Any receiver's method of that name (for hover and signature help where the receiver is unknown).
     static func anyMethod(_ name: String) -> (APIReceiver, APIMethod)? {
-        for receiver in [APIReceiver.dataFrame, .database, .groupedData, .column, .transaction, .window] {
+        for receiver in [
+            APIReceiver.dataFrame, .database, .groupedData, .column, .transaction, .window, .writer, .nullFunctions,
+        ] {
             if let method = method(name, of: receiver) { return (receiver, method) }
         }
         return nil

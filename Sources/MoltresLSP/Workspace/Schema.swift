@@ -123,11 +123,7 @@ extension LanguageServer {
 
     /// Forgets every cached schema and loads the current connection's (and every open document's) again.
     func refreshCatalogs(reason: String) {
-        state.withLock { state in
-            state.catalogs = [:]
-            state.connectionErrors = [:]
-            state.catalogGeneration += 1
-        }
+        forgetCatalogs()
         validationConnections.withLock { $0 = [:] }
         loadSchemaFile()
         var targets = Set<ConnectionTarget>()
@@ -138,6 +134,19 @@ extension LanguageServer {
         log("loading schemas (\(reason))")
         for target in targets { loadCatalog(target) }
         if targets.isEmpty { republishAllDiagnostics() }
+    }
+
+    /// Empties the schema cache before a reload; the live schemas are kept aside (`replacedCatalogs`) until their
+    /// connection's new load succeeds or fails.
+    func forgetCatalogs() {
+        state.withLock { state in
+            for (key, catalog) in state.catalogs where key != schemaFileKey {
+                state.replacedCatalogs[key] = catalog
+            }
+            state.catalogs = [:]
+            state.connectionErrors = [:]
+            state.catalogGeneration += 1
+        }
     }
 
     /// Loads a connection's schema on the database queue, reporting `$/progress`, then re-publishes diagnostics.
@@ -166,7 +175,12 @@ extension LanguageServer {
                 state.connectionErrors[target.url] = nil
             case .failure(let error):
                 state.connectionErrors[target.url] = "\(error)"
+                // Unreachable now: go on with the schema the refresh dropped, as after a lost connection.
+                if state.catalogs[target.url] == nil, let previous = state.replacedCatalogs[target.url] {
+                    state.catalogs[target.url] = previous
+                }
             }
+            state.replacedCatalogs[target.url] = nil
         }
         switch result {
         case .success(let catalog):

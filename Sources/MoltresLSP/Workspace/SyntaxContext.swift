@@ -43,6 +43,8 @@ struct SyntaxContext {
             case .groupedData: return name == "pivot" ? .groupedData : .dataFrame
             case .column: return .column
             case .window: return .window
+            case .writer: return name == "mode" ? .writer : nil
+            case .nullFunctions: return .dataFrame
             case .transaction, nil: return baseReceiver
             }
         }

@@ -50,10 +50,11 @@ function normalizeResult(result, title) {
   return out;
 }
 
-/** The page's data for `moltres.runQuery` / `moltres.explain` (one result) or `moltres.runFile` (many). */
+/** The page's data for `moltres.runQuery` / `moltres.explain` (one result) or `moltres.runFile` and a block (many). */
 function panelPayload(command, response, meta = {}) {
   let results;
-  if (command === 'moltres.runFile') {
+  // runFile, and runQuery on a `with db.transaction()` header (the whole block), answer `{statements: [...]}`.
+  if (command === 'moltres.runFile' || (response && Array.isArray(response.statements))) {
     results = ((response && response.statements) || []).map((s, i) =>
       normalizeResult(s, `Statement ${i + 1}${s.line !== undefined ? ` (line ${Number(s.line) + 1})` : ''}${s.kind ? ` · ${s.kind}` : ''}`),
     );

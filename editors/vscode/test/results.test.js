@@ -138,6 +138,10 @@ test('results are normalised: queries, mutations, plans, run-file statements', (
   assert.deepEqual(normalizeResult({ columns: [{ name: 'a' }, { name: 'b' }], rows: [{ b: 2, a: 1 }, { a: 3 }] }).rows, [[1, 2], [3, null]], 'object rows follow the column order');
   const p = panelPayload('moltres.runFile', { statements: [{ line: 4, kind: 'query', columns: [], rows: [] }] });
   assert.equal(p.results[0].title, 'Statement 1 (line 5) · query');
+  // runQuery on a `with db.transaction()` header runs the block: one result per statement, not one empty result.
+  const block = panelPayload('moltres.runQuery', { statements: [{ line: 2, kind: 'mutation', rowCount: 1 }, { line: 3, kind: 'mutation', rowCount: 1 }] });
+  assert.equal(block.results.length, 2);
+  assert.equal(block.results[1].title, 'Statement 2 (line 4) · mutation');
 });
 
 test('SQL tab highlighting: keywords, identifiers, strings, parameters, numbers, comments; text preserved', () => {
