@@ -28,14 +28,18 @@ public enum DatabaseValueRef {
     /// The owned value, copied out of the driver's memory (text is decoded as ``DatabaseValue`` text always
     /// is: invalid UTF-8 is repaired with U+FFFD).
     @inlinable
-    public var value: DatabaseValue {
+    public var value: DatabaseValue { owned(smallASCII: SmallASCIIString.isUsable) }
+
+    /// ``value`` with ``SmallASCIIString/isUsable`` read by the caller (once per statement, not per cell).
+    @inlinable @inline(__always)
+    func owned(smallASCII: Bool) -> DatabaseValue {
         switch self {
         case .null: return .null
         case .integer(let integer): return .integer(integer)
         case .real(let real): return .real(real)
         case .text(let bytes):
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return .text("") }
-            return .text(String(databaseText: base, count: bytes.count))
+            return .text(String(databaseText: base, count: bytes.count, smallASCII: smallASCII))
         case .blob(let bytes): return .blob(Array(bytes))
         case .boolean(let boolean): return .boolean(boolean)
         }

@@ -235,34 +235,10 @@ extension DatabaseValue {
         self.init(sqliteValue: value, isBoolean: isBoolean, smallASCII: SmallASCIIString.isUsable)
     }
 
-    /// ``init(sqliteValue:isBoolean:)`` with ``SmallASCIIString/isUsable`` read by the caller.
+    /// ``init(sqliteValue:isBoolean:)`` with ``SmallASCIIString/isUsable`` read by the caller: the value read in
+    /// place (``DatabaseValueRef/init(sqliteValue:isBoolean:)``), then copied out.
     @inlinable
     init(sqliteValue value: OpaquePointer, isBoolean: Bool, smallASCII: Bool) {
-        switch sqlite3_value_type(value) {
-        case SQLITE_INTEGER:
-            let integer = sqlite3_value_int64(value)
-            self = isBoolean ? .boolean(integer != 0) : .integer(integer)
-        case SQLITE_FLOAT:
-            self = .real(sqlite3_value_double(value))
-        case SQLITE_TEXT:
-            // Ask for the text first, then its length in bytes (https://www.sqlite.org/c3ref/value_blob.html).
-            guard let text = sqlite3_value_text(value) else {
-                self = .text("")
-                return
-            }
-            let count = Int(sqlite3_value_bytes(value))
-            self = .text(String(databaseText: text, count: count, smallASCII: smallASCII))
-        case SQLITE_BLOB:
-            let blob = sqlite3_value_blob(value)
-            let count = Int(sqlite3_value_bytes(value))
-            // A zero-length blob comes back as a NULL pointer.
-            guard let blob, count > 0 else {
-                self = .blob([])
-                return
-            }
-            self = .blob(Array(UnsafeRawBufferPointer(start: blob, count: count)))
-        default:
-            self = .null
-        }
+        self = DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean).owned(smallASCII: smallASCII)
     }
 }
