@@ -77,6 +77,12 @@ public struct PlanError: Error, Sendable, Hashable, CustomStringConvertible {
             message: "\(name)() is not supported on \(dialect)" + (reason.map { ": \($0)" } ?? ""))
     }
 
+    /// `MOL4001`: a use of a function the dialect cannot express, such as "rand with a seed" (the function itself
+    /// is supported).
+    public static func unsupportedFunction(use: String, dialect: String) -> PlanError {
+        PlanError(.unsupportedFunction, message: "\(use) is not supported on \(dialect)")
+    }
+
     /// `MOL4002`: a construct (not a function) the dialect cannot express.
     public static func unsupportedFeature(_ feature: String, dialect: String) -> PlanError {
         PlanError(.unsupportedFeature, message: "\(feature) is not supported on \(dialect)")

@@ -451,7 +451,7 @@ final class SQLGenerator {
             return level
 
         case .sample(let input, let fraction, let seed):
-            if seed != nil { throw PlanError.unsupportedFunction("sample with a seed", dialect: dialect.name) }
+            if seed != nil { throw PlanError.unsupportedFunction(use: "sample with a seed", dialect: dialect.name) }
             var level = try build(input)
             if Self.needsNewLevel(for: .filter, on: level) { level = try wrap(level) }
             let random = try Self.renderFunction(

@@ -108,6 +108,28 @@ import Testing
         #expect(unsupported["postgresql"] == ["sha1", "crc32", "soundex"])
     }
 
+    /// A seed a dialect cannot take is MOL4001 naming the use, not the function ("rand with a seed()" read oddly).
+    @Test func seedsTheDialectCannotTakeAreNamedAsSuch() throws {
+        let cases: [(DataFrame, any Dialect, String)] = [
+            (Self.orders.sample(0.5, seed: 3), SQLiteDialect(), "sample with a seed is not supported on sqlite"),
+            (
+                Self.orders.select(F.rand(seed: 3).alias("r")), SQLiteDialect(),
+                "rand with a seed is not supported on sqlite"
+            ),
+            (
+                Self.orders.select(F.rand(seed: 3).alias("r")), PostgresDialect(),
+                "rand with a seed is not supported on postgresql"
+            ),
+        ]
+        for (frame, dialect, message) in cases {
+            let error = try #require(throws: PlanError.self) {
+                try frame.sql(dialect: dialect, catalog: ShopCatalog.catalog)
+            }
+            #expect(error.code == "MOL4001")
+            #expect(error.message == message)
+        }
+    }
+
     @Test func insertBatchesWithinParameterLimits() throws {
         let rows = (0..<10_000).map { index in (0..<5).map { Expression.literal(.integer(Int64(index * 5 + $0))) } }
         let mutation = MutationPlan.insert(table: TableReference("t"), columns: ["a", "b", "c", "d", "e"], rows: rows)

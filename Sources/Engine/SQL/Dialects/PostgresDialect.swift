@@ -309,7 +309,7 @@ public struct PostgresDialect: Dialect {
         "to_json": .build { arguments in jsonText(.function("to_jsonb", [arguments.required(0)])) },
         "rand": .build { arguments in
             if !arguments.values.isEmpty {
-                throw PlanError.unsupportedFunction("rand with a seed", dialect: "postgresql")
+                throw PlanError.unsupportedFunction(use: "rand with a seed", dialect: "postgresql")
             }
             return .function("random", [])
         },
