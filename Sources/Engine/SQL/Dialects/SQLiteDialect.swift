@@ -242,7 +242,9 @@ public struct SQLiteDialect: Dialect {
         "greatest": .build { arguments in nullSkipping("max", arguments.values) },
         "least": .build { arguments in nullSkipping("min", arguments.values) },
         "rand": .build { arguments in
-            if !arguments.values.isEmpty { throw PlanError.unsupportedFunction(use: "rand with a seed", dialect: "sqlite") }
+            if !arguments.values.isEmpty {
+                throw PlanError.unsupportedFunction(use: "rand with a seed", dialect: "sqlite")
+            }
             return .parenthesized(
                 .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
         },
