@@ -6,6 +6,14 @@ extension MutationPlan {
         default: false
         }
     }
+
+    /// Whether running it changes what a catalog lists: a table, or an index (the catalog lists indexes too).
+    public var changesCatalog: Bool {
+        switch self {
+        case .createTable, .dropTable, .createIndex, .dropIndex: true
+        case .insert, .insertSelect, .update, .delete, .upsert: false
+        }
+    }
 }
 
 extension Catalog {

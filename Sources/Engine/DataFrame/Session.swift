@@ -173,14 +173,7 @@ public final class Session: @unchecked Sendable {
             let changed = try connection.transaction {
                 try statements.reduce(0) { $0 + (try connection.execute($1.text, parameters: $1.parameters)) }
             }
-            // The catalog lists indexes too.
-            let changesCatalog = mutations.contains {
-                switch $0 {
-                case .createTable, .dropTable, .createIndex, .dropIndex: true
-                case .insert, .insertSelect, .update, .delete, .upsert: false
-                }
-            }
-            if changesCatalog { cachedCatalog = nil }
+            if mutations.contains(where: \.changesCatalog) { cachedCatalog = nil }
             return changed
         }
     }

@@ -428,13 +428,7 @@ public final class ScriptRunner {
             try statements.reduce(0) { $0 + (try connection.execute($1.text, parameters: $1.parameters)) }
         }
         let elapsed = clock.now - start
-        for mutation in mutations {
-            switch mutation {
-            case .createTable, .dropTable, .createIndex, .dropIndex: _ = try? session.catalog(refresh: true)
-            case .insert, .insertSelect, .update, .delete, .upsert: continue
-            }
-            break
-        }
+        if mutations.contains(where: \.changesCatalog) { _ = try? session.catalog(refresh: true) }
         executedCount += 1
         return StatementResult(
             statementNumber: executedCount, line: step.line, kind: .mutation,
