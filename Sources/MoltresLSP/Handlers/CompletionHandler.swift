@@ -13,8 +13,8 @@ extension LanguageServer {
     /// keyword arguments and their enumerated values (`how="left"`); otherwise bindings and predefined names.
     func handleCompletion(_ params: CompletionParams) throws -> CompletionList? {
         let snapshot = try snapshot(params.textDocument.uri)
-        let analysis = analysis(of: snapshot)
         let offset = converter(snapshot).byteOffset(of: params.position)
+        let analysis = analysis(of: snapshot).scoped(at: offset)
         let snippets = state.withLock { $0.supportsSnippets }
         let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
         let tree = snapshot.tree

@@ -6,9 +6,9 @@ extension LanguageServer {
     /// columns; a column name → its type, table and nullability; a binding → what it holds.
     func handleHover(_ params: HoverParams) throws -> Hover? {
         let snapshot = try snapshot(params.textDocument.uri)
-        let analysis = analysis(of: snapshot)
         let converter = converter(snapshot)
         let offset = converter.byteOffset(of: params.position)
+        let analysis = analysis(of: snapshot).scoped(at: offset)
         let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
         let token = snapshot.tree.token(at: offset)
         let range = converter.range(of: token.range)

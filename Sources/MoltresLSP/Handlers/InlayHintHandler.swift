@@ -5,15 +5,17 @@ extension LanguageServer {
     /// `textDocument/inlayHint`: after each DataFrame binding, the columns it yields (as far as they are known).
     func handleInlayHint(_ params: InlayHintParams) throws -> [InlayHint]? {
         let snapshot = try snapshot(params.textDocument.uri)
-        let analysis = analysis(of: snapshot)
+        let whole = analysis(of: snapshot)
         let converter = converter(snapshot)
         let requested = converter.byteRange(of: params.range)
-        let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
         var hints: [InlayHint] = []
-        for binding in analysis.bindings.bindings {
+        for binding in whole.bindings.bindings {
             guard binding.statementRange.start <= requested.end, requested.start <= binding.statementRange.end,
                 let value = binding.value
             else { continue }
+            // In a file that connects to several databases, each binding reads its own region's schema.
+            let analysis = whole.scoped(at: binding.statementRange.start)
+            let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
             var columns: [String] = []
             if case .binding(let info) = analysis.symbol(at: binding.nameRange.start),
                 case .dataFrame(let schema, _) = info.valueKind

@@ -6,8 +6,8 @@ extension LanguageServer {
     /// the API catalog, with the active parameter (by position, or by keyword).
     func handleSignatureHelp(_ params: SignatureHelpParams) throws -> SignatureHelp? {
         let snapshot = try snapshot(params.textDocument.uri)
-        let analysis = analysis(of: snapshot)
         let offset = converter(snapshot).byteOffset(of: params.position)
+        let analysis = analysis(of: snapshot).scoped(at: offset)
         let context = SyntaxContext(tree: snapshot.tree, catalog: analysis.catalog, bindings: analysis.bindings)
         guard let call = context.enclosingCall(at: offset), let name = call.calleeName else { return nil }
         guard let (label, parameters, documentation) = callSignature(call, name: name, context: context) else {

@@ -11,7 +11,14 @@ extension LanguageServer {
         _ command: String, arguments: StatementCommandArguments, context: RequestContext<LSPAny?>
     ) throws -> LSPAny? {
         let snapshot = try snapshot(arguments.uri)
-        var target = connectionTarget(for: snapshot)
+        let offset = arguments.position.map {
+            PositionConverter(source: snapshot.source, encoding: encoding).byteOffset(of: $0)
+        }
+        // In a file that connects to several databases, a statement runs on (and compiles against) the database of
+        // the connect(...) before it, as `moltres run` runs it.
+        let whole = analysis(of: snapshot)
+        let analysis = whole.scoped(at: offset ?? 0)
+        var target = whole.connectArgument(at: offset ?? 0).flatMap(target(connect:)) ?? connectionTarget(for: snapshot)
         if let name = arguments.connection {
             let (configuration, root) = state.withLock { ($0.configuration, $0.rootURL) }
             guard let connection = configuration.connections[name] else {
@@ -20,14 +27,17 @@ extension LanguageServer {
             target = self.target(for: connection, root: root)
         }
         let dialect = arguments.dialect ?? target?.dialect ?? .sqlite
-        let catalog = catalog(for: snapshot)
-        let compilation = compile(snapshot.source, catalog: catalog, dialect: dialect)
+        let catalog = analysis.catalog
+        let compilation =
+            dialect == analysis.dialect
+            ? analysis.compilation : compile(snapshot.source, catalog: catalog, dialect: dialect)
+        // Several databases: the whole file runs as `moltres run` runs it, switching at each connect(...).
+        let switchesConnections = !whole.regions.isEmpty && arguments.connection == nil
 
         func statementAtPosition(allowBlock: Bool = false) throws -> CompiledStatement {
-            guard let position = arguments.position else {
+            guard let offset else {
                 throw ResponseError(code: ResponseError.invalidParams, message: "\(command) needs a position")
             }
-            let offset = PositionConverter(source: snapshot.source, encoding: encoding).byteOffset(of: position)
             // Prefer the statement that starts at or before the position and ends after it: at a line start,
             // the statement of that line rather than the one ending there.
             func innermost(_ statements: [CompiledStatement]) -> CompiledStatement? {
@@ -48,12 +58,16 @@ extension LanguageServer {
         switch command {
         case "moltres.showSQL":
             if arguments.wholeFile {
-                let statements = try runnableStatements(compilation).map { statement -> LSPAny in
-                    let sql = try sqlOf(statement, dialect: dialect, catalog: catalog)
+                let file = switchesConnections ? whole.compilation : compilation
+                let statements = try runnableStatements(file).map { statement -> LSPAny in
+                    // Several databases: each statement in its own region's dialect (unless one was asked for).
+                    let region = switchesConnections ? whole.scoped(at: statement.range.start) : analysis
+                    let statementDialect = switchesConnections ? arguments.dialect ?? region.dialect : dialect
+                    let sql = try sqlOf(statement, dialect: statementDialect, catalog: region.catalog)
                     return [
                         "line": .integer(Int64(snapshot.source.line(containing: statement.range.start))),
                         "kind": .string(kindName(statement)), "sql": .string(sql.prettyText),
-                        "parameters": .array(sql.parameters.map(json)),
+                        "parameters": .array(sql.parameters.map(json)), "dialect": .string(statementDialect.rawValue),
                     ]
                 }
                 return ["dialect": .string(dialect.rawValue), "statements": .array(statements)]
@@ -114,17 +128,19 @@ extension LanguageServer {
         case "moltres.runFile":
             // The file runs as `moltres run` runs it: the shared ScriptRunner, `with db.transaction()` blocks in one
             // transaction (their results reported once committed), `txn.commit()` / `txn.rollback()` / savepoints
-            // honoured, and nothing at all when the file has an error. The file's `connect(...)` picked the target.
+            // honoured, and nothing at all when the file has an error. The file's first `connect(...)` picked the
+            // target; in a file that connects to several databases each later one switches to its database.
             let target = try requireTarget(target)
-            let source = compilation.tree.source
-            if let error = compilation.diagnostics.first(where: { $0.severity == .error }) {
+            let file = switchesConnections ? whole.compilation : compilation
+            let source = file.tree.source
+            if let error = file.diagnostics.first(where: { $0.severity == .error }) {
                 let located = ScriptError(diagnostic: error, source: source)
                 throw ResponseError(
                     code: ResponseError.requestFailed,
                     message: "the file has errors; nothing ran: line \(located.line): \(error.message) [\(error.code)]")
             }
-            let steps = ScriptStep.steps(of: compilation.statements, source: source, includeConnects: false)
-            let writes = containsWrites(compilation.statements)
+            let steps = ScriptStep.steps(of: file.statements, source: source, includeConnects: switchesConnections)
+            let writes = containsWrites(file.statements)
             if writes, let refusal = try writeRefusal(arguments) { return refusal }
             let results = try withProgress(title: "Running query", message: target.displayURL) {
                 try runScript(
@@ -178,9 +194,17 @@ extension LanguageServer {
         }
         let runner = ScriptRunner(
             session: session, options: ScriptRunOptions(rowLimit: limit, readOnly: !writes, statementTimeout: timeout)
-        ) { _ in
-            // `connect(...)` steps are left out: the file's connection is the command's target.
-            throw DatabaseError(kind: .misuse, message: "connect(...) cannot switch connections from the editor")
+        ) { [self] argument in
+            // A `connect(...)` step (only in a file that connects to several databases): its database, opened as
+            // the first one was and cancellable by the same request.
+            guard let target = self.target(connect: argument) else {
+                throw DatabaseError(kind: .connection, message: "no connection named '\(argument)'")
+            }
+            let database = try open(target, readOnly: !writes)
+            let canceller = database.makeCanceller()
+            runningQueries.withLock { $0[context.id.description] = canceller }
+            context.cancellationToken.onCancel { canceller.cancel() }
+            return try Session(connection: database)
         }
         var results: [StatementResult] = []
         do {

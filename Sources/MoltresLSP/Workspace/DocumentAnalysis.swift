@@ -22,6 +22,17 @@ struct DocumentAnalysis: Sendable {
     /// Answers computed for this version (SQL per step, encoded hover and completion results); they go with the
     /// analysis, so an edit or a new catalog starts empty.
     let cache = AnalysisCache()
+    /// In a file that connects to several databases, each region's analysis (from where it starts): the region's
+    /// statements compiled against its own database's schema, for completion, hover and commands there. Empty
+    /// when the file uses one database.
+    var regions: [(start: Int, connect: String, analysis: DocumentAnalysis)] = []
+
+    /// The analysis that queries at `offset` read: its region's in a file that connects to several databases,
+    /// else this one.
+    func scoped(at offset: Int) -> DocumentAnalysis { regions.last { $0.start <= offset }?.analysis ?? self }
+
+    /// The `connect(...)` argument of the region `offset` lies in, in a file that connects to several databases.
+    func connectArgument(at offset: Int) -> String? { regions.last { $0.start <= offset }?.connect }
 
     /// What is at `offset`, as ``Compilation/symbol(at:)`` answers (the innermost symbol, the first recorded of
     /// equal ones), by binary search instead of a scan of every symbol of the file.
@@ -238,32 +249,48 @@ extension LanguageServer {
     private func makeAnalysis(of snapshot: DocumentSnapshot) -> DocumentAnalysis {
         let catalog = catalog(for: snapshot)
         let dialect = connectionTarget(for: snapshot)?.dialect ?? catalog.kind ?? .sqlite
-        let compilation: Compilation
+        let bindingIndex = LazyBindingIndex(snapshot.tree)
         if Set(connectArguments(in: snapshot.tree)).count > 1 {
             // A file that connects to several databases: each statement's diagnostics come from compiling it
-            // against the schema of the connect(...) before it, as `moltres check` does. (Hover and completion keep
-            // the first connection's schema.)
+            // against the schema of the connect(...) before it, as `moltres check` does; queries by position read
+            // the compilation of the region they are in.
             let first = connectionTarget(for: snapshot)?.url
-            compilation = compileFollowingConnections(snapshot.source, fixed: nil) { argument in
-                guard let target = target(connect: argument) else {
-                    return CompilationTarget(catalog: .empty, dialect: dialect)
+            var targets: [String: CompilationTarget] = [:]
+            let connected = compileConnectionRegions(snapshot.source, fixed: nil) { argument in
+                let compilationTarget: CompilationTarget
+                if let target = target(connect: argument) {
+                    compilationTarget = CompilationTarget(
+                        catalog: target.url == first ? catalog : cachedCatalog(target), dialect: target.dialect)
+                } else {
+                    compilationTarget = CompilationTarget(catalog: .empty, dialect: dialect)
                 }
-                return CompilationTarget(
-                    catalog: target.url == first ? catalog : cachedCatalog(target), dialect: target.dialect)
+                targets[argument] = compilationTarget
+                return compilationTarget
             }
-        } else {
-            // The snapshot's tree (already parsed to find the connection): one parse per version, one tree.
-            // The statements the edit left as they were, against the same schema, reuse their SQL check.
-            let memo = state.withLock { state in
-                if let memo = state.sqlCheckMemos[snapshot.uri] { return memo }
-                let memo = SQLCheckMemo()
-                state.sqlCheckMemos[snapshot.uri] = memo
-                return memo
+            var analysis = DocumentAnalysis(
+                snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: connected.compilation,
+                bindingIndex: bindingIndex, symbolIndex: SymbolIndex(connected.compilation))
+            analysis.regions = connected.regions.map { region in
+                let target = targets[region.target] ?? CompilationTarget(catalog: catalog, dialect: dialect)
+                let scoped = DocumentAnalysis(
+                    snapshot: snapshot, catalog: target.catalog, dialect: target.dialect,
+                    compilation: region.compilation, bindingIndex: bindingIndex,
+                    symbolIndex: SymbolIndex(region.compilation))
+                return (region.start, region.target, scoped)
             }
-            compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect, memo: memo)
+            return analysis
         }
+        // The snapshot's tree (already parsed to find the connection): one parse per version, one tree.
+        // The statements the edit left as they were, against the same schema, reuse their SQL check.
+        let memo = state.withLock { state in
+            if let memo = state.sqlCheckMemos[snapshot.uri] { return memo }
+            let memo = SQLCheckMemo()
+            state.sqlCheckMemos[snapshot.uri] = memo
+            return memo
+        }
+        let compilation = compile(snapshot.tree, catalog: catalog, dialect: dialect, memo: memo)
         return DocumentAnalysis(
             snapshot: snapshot, catalog: catalog, dialect: dialect, compilation: compilation,
-            bindingIndex: LazyBindingIndex(snapshot.tree), symbolIndex: SymbolIndex(compilation))
+            bindingIndex: bindingIndex, symbolIndex: SymbolIndex(compilation))
     }
 }
