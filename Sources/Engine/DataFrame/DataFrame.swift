@@ -278,28 +278,44 @@ public struct DataFrame: Sendable {
         with(.explode(plan, column.expression, alias: alias))
     }
 
-    /// Replaces NULLs by `value` in the `subset` columns, or in every column (the others stay unchanged).
+    /// Replaces NULLs by `value` in the columns of its type (text for a string, numeric for a number, boolean for
+    /// a bool, as in PySpark) among `subset`, or among all columns; the others stay unchanged.
     public func fillna(_ value: DatabaseValue, subset: [String]? = nil) -> DataFrame {
-        let names: [String]
-        if let subset {
-            names = subset
-        } else {
-            guard let schema = try? session?.schema(of: plan) else {
+        let schema = try? session?.schema(of: plan)
+        guard let schema else {
+            // Without a database the types are unknown: fill the named columns as asked.
+            guard let subset else {
                 return failing(.invalidUse("fillna without subset needs the DataFrame's columns; connect a database"))
             }
-            names = schema.map(\.name)
+            return with(.fillingNulls(plan, subset.map { ($0, value) }))
         }
-        return with(
-            .withColumns(
-                plan,
-                names.map { name in
-                    NamedExpression(
-                        name,
-                        .function(
-                            FunctionCall(
-                                BuiltinFunction.builtin("coalesce"), [.column(ColumnReference(name)), .literal(value)]))
-                    )
-                }))
+        let fills = schema.compactMap { column -> (column: String, value: DatabaseValue)? in
+            guard subset?.contains(column.name) ?? true, let filling = value.filling(column.type) else { return nil }
+            return (column.name, filling)
+        }
+        return with(.fillingNulls(plan, fills))
+    }
+
+    /// Replaces NULLs column by column: `["email": "none", "stock": 0]`. A value whose type cannot fill its column
+    /// (text for an integer column) is an error when the query runs.
+    public func fillna(_ values: [String: DatabaseValue]) -> DataFrame {
+        let types = Dictionary(
+            ((try? session?.schema(of: plan)) ?? []).map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first }
+        )
+        var fills: [(column: String, value: DatabaseValue)] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let filling = value.filling(types[name] ?? .unknown) else {
+                return failing(
+                    PlanError(
+                        .argumentTypeMismatch,
+                        message:
+                            "fillna(): '\(name)' is \(types[name]?.rawValue ?? "unknown"), and \(value.checkerType.rawValue) "
+                            + "cannot fill it"
+                    ))
+            }
+            fills.append((name, filling))
+        }
+        return with(.fillingNulls(plan, fills))
     }
 
     /// Removes rows with NULLs: `how: "any"` (a NULL in any column) or `"all"` (NULL in all of them).

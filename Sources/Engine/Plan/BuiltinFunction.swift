@@ -317,7 +317,7 @@ extension BuiltinFunction {
     private static let jsonFunctions: [BuiltinFunction] = [
         .init(
             "json_extract", aliases: ["get_json_object"], category: .json, parameters: ["col", "path"],
-            returns: .unknown),
+            returns: .fixed(.text)),
         .init("json_array_length", category: .json, parameters: ["col"], returns: .fixed(.integer)),
         .init(
             "json_tuple", category: .json, parameters: ["col", "fields"], minimum: 2, maximum: .some(nil),

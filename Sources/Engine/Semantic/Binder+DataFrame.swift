@@ -922,25 +922,63 @@ extension Binder {
         if method == "fillna" {
             guard let valueNode = arguments.value("value", 0) else { return .frame(frame) }
             let value = evaluate(valueNode)
-            guard case .scalar(let literal) = value else {
+            // As in PySpark: a dict maps columns to their values (subset is ignored); a single value fills the
+            // columns of its type (text for a string, numeric for a number, boolean for a bool) among `subset`
+            // or all of them, and leaves the others as they are.
+            var fills: [(index: Int, value: DatabaseValue)] = []
+            switch value {
+            case .scalar(let literal):
+                if names == nil && !frame.isComplete {
+                    report(
+                        .invalidUse, nameRange,
+                        "fillna() without subset= needs the DataFrame's columns, which are unknown here")
+                }
+                let targets = names.map { names in
+                    frame.columns.indices.filter { names.contains(frame.columns[$0].name) }
+                }
+                for index in targets ?? Array(frame.columns.indices) {
+                    if let filling = literal.filling(frame.columns[index].type) {
+                        fills.append((index, filling))
+                    }
+                }
+            case .dict(let entries):
+                for entry in entries {
+                    guard let key = entry.key else { continue }
+                    guard case .scalar(let literal) = entry.value else {
+                        if !entry.value.isUnknown {
+                            report(
+                                .argumentTypeMismatch, entry.valueRange,
+                                "fillna() takes a value per column, got \(entry.value.kind) for '\(key)'")
+                        }
+                        continue
+                    }
+                    guard let index = matches(ColumnReference(key), in: frame.columns).first else {
+                        if frame.isComplete {
+                            _ = lookUp(ColumnReference(key), range: entry.keyRange, fixRange: entry.keyRange)
+                        }
+                        continue
+                    }
+                    let column = frame.columns[index]
+                    guard let filling = literal.filling(column.type) else {
+                        report(
+                            .argumentTypeMismatch, entry.valueRange,
+                            "fillna(): '\(column.name)' is \(column.type.rawValue), and \(literal.checkerType.rawValue) "
+                                + "cannot fill it")
+                        continue
+                    }
+                    fills.append((index, filling))
+                }
+            default:
                 if !value.isUnknown {
-                    report(.argumentTypeMismatch, valueNode.range, "fillna() takes a value, got \(value.kind)")
+                    report(
+                        .argumentTypeMismatch, valueNode.range,
+                        "fillna() takes a value or a dict of values per column, got \(value.kind)")
                 }
                 return .frame(frame)
             }
-            let targets = names ?? frame.columns.map(\.name)
-            if names == nil && !frame.isComplete {
-                report(
-                    .invalidUse, nameRange,
-                    "fillna() without subset= needs the DataFrame's columns, which are unknown here")
-            }
-            let coalesce = BuiltinFunction.named("coalesce")!
-            next.plan = .withColumns(
-                frame.plan,
-                targets.map {
-                    NamedExpression(
-                        $0, .function(FunctionCall(coalesce, [.column(ColumnReference($0)), .literal(literal)])))
-                })
+            guard !fills.isEmpty else { return .frame(frame) }
+            next.plan = .fillingNulls(frame.plan, fills.map { (frame.columns[$0.index].name, $0.value) })
+            for fill in fills where fill.value != .null { next.columns[fill.index].isNullable = false }
             return .frame(next)
         }
         var how = "any"

@@ -103,7 +103,10 @@ enum APICatalog {
                 "UNION ALL matching columns by name; allowMissingColumns fills a missing column with NULL."),
             m("intersect", ["other"], "DataFrame", "INTERSECT."),
             m("except_", ["other"], "DataFrame", "EXCEPT."),
-            m("fillna", ["value", "subset=None"], "DataFrame", "Replaces NULLs."),
+            m(
+                "fillna", ["value", "subset=None"], "DataFrame",
+                "Replaces NULLs: a value fills the columns of its type (a string the text columns, a number the "
+                    + "numeric ones, a bool the boolean ones); a dict gives each column its value."),
             m("dropna", ["how=\"any\"", "subset=None"], "DataFrame", "Drops rows with NULLs."),
             m("sample", ["fraction", "seed=None"], "DataFrame", "A random sample of the rows."),
             m("explode", ["column", "alias=\"value\""], "DataFrame", "One row per array element."),

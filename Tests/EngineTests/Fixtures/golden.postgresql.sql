@@ -674,12 +674,12 @@ ORDER BY "orders"."id" ASC;
 -- columns: id integer, moving real, running integer, last integer
 
 -- case: json_functions
-SELECT "customers"."id", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH))) #>> '{}' AS "name", CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($5 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($6 AS TEXT)) AS TEXT) AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
+SELECT "customers"."id", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH))) #>> '{}' AS "name", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($5 AS JSONPATH))) #>> '{}' AS "n", (jsonb_path_query_first(CAST($6 AS JSONB), CAST($7 AS JSONPATH))) #>> '{}' AS "ok", (jsonb_path_query_first(CAST($6 AS JSONB), CAST($8 AS JSONPATH))) #>> '{}' AS "no", CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($9 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($10 AS TEXT)) AS TEXT) AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
 FROM "customers"
-WHERE "customers"."id" < $7
+WHERE "customers"."id" < $11
 ORDER BY "customers"."id" ASC;
--- parameters: '{"name": "', '", "n": ', '}', '$.name', 'name', 'n', 4
--- columns: id integer, name unknown, tuple json, length integer
+-- parameters: '{"name": "', '", "n": ', '}', '$.name', '$.n', '{"ok": true, "no": null}', '$.ok', '$.no', 'name', 'n', 4
+-- columns: id integer, name text, n text, ok text, no text, tuple json, length integer
 
 -- case: window_in_where
 SELECT "t1"."customer_id", "t1"."id"

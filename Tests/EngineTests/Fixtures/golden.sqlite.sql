@@ -660,12 +660,12 @@ ORDER BY "orders"."id" ASC;
 -- columns: id integer, moving real, running integer, last integer
 
 -- case: json_functions
-SELECT "customers"."id", json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) AS "name", json_array(json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?), json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?)) AS "tuple", json_array_length(json_array("customers"."id", "customers"."id")) AS "length"
+SELECT "customers"."id", CASE json_type(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) AS TEXT) END AS "name", CASE json_type(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), ?) AS TEXT) END AS "n", CASE json_type(?, ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(?, ?) AS TEXT) END AS "ok", CASE json_type(?, ?) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(?, ?) AS TEXT) END AS "no", json_array(json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?), json_extract(CAST(? AS TEXT) || "customers"."country" || CAST(? AS TEXT) || CAST("customers"."id" AS TEXT) || CAST(? AS TEXT), '$.' || ?)) AS "tuple", json_array_length(json_array("customers"."id", "customers"."id")) AS "length"
 FROM "customers"
 WHERE "customers"."id" < ?
 ORDER BY "customers"."id" ASC;
--- parameters: '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', 'name', '{"name": "', '", "n": ', '}', 'n', 4
--- columns: id integer, name unknown, tuple json, length integer
+-- parameters: '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', '$.n', '{"name": "', '", "n": ', '}', '$.n', '{"ok": true, "no": null}', '$.ok', '{"ok": true, "no": null}', '$.ok', '{"ok": true, "no": null}', '$.no', '{"ok": true, "no": null}', '$.no', '{"name": "', '", "n": ', '}', 'name', '{"name": "', '", "n": ', '}', 'n', 4
+-- columns: id integer, name text, n text, ok text, no text, tuple json, length integer
 
 -- case: window_in_where
 SELECT "t1"."customer_id", "t1"."id"

@@ -399,6 +399,9 @@ enum GoldenCases {
                 F.concat(lit("{\"name\": \""), col("country"), lit("\", \"n\": "), col("id").cast("TEXT"), lit("}"))
             ).select(
                 col("id"), F.json_extract(col("doc"), "$.name").alias("name"),
+                F.json_extract(col("doc"), "$.n").alias("n"),
+                F.json_extract(lit("{\"ok\": true, \"no\": null}"), "$.ok").alias("ok"),
+                F.json_extract(lit("{\"ok\": true, \"no\": null}"), "$.no").alias("no"),
                 F.json_tuple(col("doc"), "name", "n").alias("tuple"),
                 F.json_array_length(F.array(col("id"), col("id"))).alias("length")
             ).orderBy("id")),

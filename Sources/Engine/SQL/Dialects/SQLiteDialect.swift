@@ -264,6 +264,16 @@ public struct SQLiteDialect: Dialect {
         "array_remove": custom("moltres_array_remove"),
         "array_distinct": custom("moltres_array_distinct"),
         "array_sort": custom("moltres_array_sort"),
+        // The value as text, as PostgreSQL's `#>> '{}'` gives it (json_extract alone gives SQLite's native value:
+        // an integer 3, or 1 for JSON `true`).
+        "json_extract": .build { arguments in
+            let document = arguments.required(0)
+            let path = arguments.required(1)
+            return .caseWhen(
+                operand: .function("json_type", [document, path]),
+                [(.text("true"), .text("true")), (.text("false"), .text("false"))],
+                else: .cast(.function("json_extract", [document, path]), "TEXT"))
+        },
         "json_tuple": .build { arguments in
             let paths = arguments.values.dropFirst().map { path -> SQLExpression in
                 .function("json_extract", [arguments.required(0), .op(.text("$."), "||", path)])
