@@ -488,6 +488,13 @@ LIMIT $10;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: unicode_case_changes
+SELECT upper($1) AS "upper", lower($2) AS "lower", initcap($3) AS "initcap"
+FROM "products"
+WHERE "products"."id" = $4;
+-- parameters: 'straße ŉ ǆ éa', 'ÄÖÜ ΣΑΣ İ Ǆ', 'élan ǆungla ßeta 3d', 1
+-- columns: upper text, lower text, initcap text
+
 -- case: math_functions
 SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "rounded", CAST(floor("products"."price") AS BIGINT) AS "floor", CAST(ceil("products"."price") AS BIGINT) AS "ceil", abs("products"."stock" - $2) AS "distance", CASE WHEN "products"."stock" - $2 > 0 THEN 1 WHEN "products"."stock" - $2 < 0 THEN -1 WHEN "products"."stock" - $2 = 0 THEN 0 END AS "sign", CAST(round(CAST(CASE WHEN "products"."price" < 0 THEN NULL ELSE sqrt("products"."price") END AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "root", power("products"."stock", $4) AS "square", greatest("products"."stock", $5, NULL) AS "at_least_50", least("products"."stock", $5) AS "at_most_50", CAST(round(CAST(CASE WHEN "products"."price" <= 0 THEN NULL ELSE CAST(log(2.0, CAST("products"."price" AS NUMERIC)) AS DOUBLE PRECISION) END AS NUMERIC), CAST($6 AS INTEGER)) AS DOUBLE PRECISION) AS "log2"
 FROM "products"

@@ -488,6 +488,13 @@ LIMIT ?;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', 'a', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: unicode_case_changes
+SELECT moltres_upper(?) AS "upper", moltres_lower(?) AS "lower", moltres_initcap(?) AS "initcap"
+FROM "products"
+WHERE "products"."id" = ?;
+-- parameters: 'straße ŉ ǆ éa', 'ÄÖÜ ΣΑΣ İ Ǆ', 'élan ǆungla ßeta 3d', 1
+-- columns: upper text, lower text, initcap text
+
 -- case: math_functions
 SELECT "products"."id", round("products"."price", ?) AS "rounded", CAST(floor("products"."price") AS INTEGER) AS "floor", CAST(ceil("products"."price") AS INTEGER) AS "ceil", abs("products"."stock" - ?) AS "distance", CASE WHEN "products"."stock" - ? > 0 THEN 1 WHEN "products"."stock" - ? < 0 THEN -1 WHEN "products"."stock" - ? = 0 THEN 0 END AS "sign", round(sqrt("products"."price"), ?) AS "root", power("products"."stock", ?) AS "square", max(coalesce("products"."stock", ?, NULL), coalesce(?, "products"."stock", NULL), coalesce(NULL, "products"."stock", ?)) AS "at_least_50", min(coalesce("products"."stock", ?), coalesce(?, "products"."stock")) AS "at_most_50", round(log2("products"."price"), ?) AS "log2"
 FROM "products"

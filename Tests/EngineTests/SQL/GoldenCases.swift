@@ -264,6 +264,12 @@ enum GoldenCases {
                     .alias("replaced"), F.instr(col("name"), "a").alias("position"),
                 F.regexp_replace(col("name"), "[aeiou]", "_").alias("regexp")
             ).orderBy("id").limit(10)),
+        // Case changes one code point at a time, as PostgreSQL's: ß and ŉ (whose full uppercase is two letters) stay.
+        GoldenCase(
+            "unicode_case_changes",
+            products.where(col("id") == 1).select(
+                F.upper(lit("straße ŉ ǆ éa")).alias("upper"), F.lower(lit("ÄÖÜ ΣΑΣ İ Ǆ")).alias("lower"),
+                F.initcap(lit("élan ǆungla ßeta 3d")).alias("initcap"))),
         GoldenCase(
             "math_functions", ordered: true,
             products.select(

@@ -25,11 +25,11 @@ public enum SQLiteFunctions {
         },
         CustomFunction(name: "moltres_upper", argumentCount: 1) { arguments in
             guard let text = arguments[0].textValue else { return .null }
-            return .text(text.uppercased())
+            return .text(changingCase(text, upper: true))
         },
         CustomFunction(name: "moltres_lower", argumentCount: 1) { arguments in
             guard let text = arguments[0].textValue else { return .null }
-            return .text(text.lowercased())
+            return .text(changingCase(text, upper: false))
         },
         CustomFunction(name: "moltres_lpad", argumentCount: -1) { arguments in
             try pad(arguments, left: true)
@@ -42,7 +42,7 @@ public enum SQLiteFunctions {
             var result = ""
             var startOfWord = true
             for character in text {
-                result += startOfWord ? character.uppercased() : character.lowercased()
+                result += changingCase(String(character), upper: startOfWord)
                 startOfWord = !(character.isLetter || character.isNumber)
             }
             return .text(result)
@@ -218,6 +218,36 @@ public enum SQLiteFunctions {
             return .text(jsonText(sorted))
         },
     ]
+
+    /// `text` in upper or lower case one code point at a time, as PostgreSQL's `upper`, `lower` and `initcap` change
+    /// it: a code point whose full case mapping is several (`ß` → `SS`, `ŉ` → `ʼN`) stays as it is, except `İ`,
+    /// whose lowercase is `i`. (Swift's `uppercased()` writes `STRASSE` where PostgreSQL writes `STRAßE`.)
+    static func changingCase(_ text: String, upper: Bool) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                let shifted =
+                    upper
+                    ? (value >= 0x61 && value <= 0x7A ? value - 32 : value)
+                    : (value >= 0x41 && value <= 0x5A ? value + 32 : value)
+                scalars.append(Unicode.Scalar(UInt8(shifted)))
+                continue
+            }
+            if !upper && scalar == "\u{130}" {
+                scalars.append("i")
+                continue
+            }
+            let mapping = upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
+            let mapped = mapping.unicodeScalars
+            if mapped.count == 1, let single = mapped.first {
+                scalars.append(single)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
 
     private static func sortedNumbers(_ value: DatabaseValue) -> [Double]? {
         jsonArray(value)?.compactMap { ($0 as? NSNumber)?.doubleValue }.sorted()
