@@ -304,3 +304,20 @@ public struct ColumnRename: Sendable, Hashable {
         self.new = new
     }
 }
+
+extension LogicalPlan {
+    /// Whether the plan gives at most one row whatever the data: an aggregate without groups, `limit(1)`, or such a
+    /// plan under steps that do not add rows.
+    public var returnsAtMostOneRow: Bool {
+        switch self {
+        case .aggregate(_, let groupBy, _): return groupBy.isEmpty
+        case .limit(let input, let count, _): return count.map { $0 <= 1 } ?? input.returnsAtMostOneRow
+        case .values(_, let rows): return rows.count <= 1
+        case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
+            .dropColumns(let input, _), .filter(let input, _), .sort(let input, _), .distinct(let input),
+            .alias(let input, _), .binding(_, let input, _), .rowLock(let input, _), .sample(let input, _, _):
+            return input.returnsAtMostOneRow
+        default: return false
+        }
+    }
+}

@@ -169,7 +169,36 @@ extension SQLGenerator {
             outerScopes.append(level)
             defer { outerScopes.removeLast() }
             let (query, columns) = try query(for: plan)
-            return Translated(sql: .subquery(query), type: columns.first?.type ?? .unknown)
+            let type = columns.first?.type ?? .unknown
+            guard !dialect.scalarSubqueriesCheckRowCount, !plan.returnsAtMostOneRow, let column = columns.first else {
+                return Translated(sql: .subquery(query), type: type)
+            }
+            // SQLite would take the first of several rows: fail as the other databases do. The query's first two
+            // rows are counted, and its one value (or NULL for none) is `min` of at most one.
+            var inner = SQLSelect()
+            inner.from = [.subquery(query, alias: "moltres_rows")]
+            inner.limit = .parameter(.integer(2))
+            var check = SQLSelect()
+            check.columns = [
+                SQLSelectItem(
+                    expression: .caseWhen(
+                        operand: nil,
+                        [
+                            (
+                                .op(.function("count", [.token("*")]), ">", .token("1")),
+                                .function(
+                                    "moltres_raise",
+                                    [
+                                        .parameter(
+                                            .text("more than one row returned by a subquery used as an expression"))
+                                    ])
+                            )
+                        ],
+                        else: .function("min", [.column(qualifier: nil, name: column.name)])),
+                    alias: nil)
+            ]
+            check.from = [.subquery(.select(inner), alias: "moltres_row")]
+            return Translated(sql: .subquery(.select(check)), type: type)
         case .exists(let plan, let negated):
             return Translated(
                 sql: .exists(try subquery(plan, in: level), negated: negated), type: .boolean, isNullable: false)

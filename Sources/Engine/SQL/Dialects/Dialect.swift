@@ -26,6 +26,7 @@ import Foundation
 /// 13. ``customFunctions`` and ``explodeSyntax`` — functions the executor registers on each connection (SQLite).
 /// 14. ``inlineLiteral(_:)`` — literals in DDL, where parameters are not allowed.
 /// 15. ``supportsLateralJoin``, ``rowLockSyntax``, ``joinHintSyntax`` — `JOIN LATERAL`, `FOR UPDATE`, hints.
+/// 16. ``scalarSubqueriesCheckRowCount`` — whether a scalar subquery of several rows is an error by itself.
 public protocol Dialect: Sendable {
     /// The dialect's name in messages (`sqlite`, `postgresql`).
     var name: String { get }
@@ -112,6 +113,10 @@ public protocol Dialect: Sendable {
 
     /// How `join(..., hints=[...])` is written.
     var joinHintSyntax: JoinHintSyntax { get }
+
+    /// Whether the database refuses a scalar subquery that returns more than one row (standard SQL). SQLite takes
+    /// the first row instead; there the generator adds the check (``SQLiteFunctions`` raises the error).
+    var scalarSubqueriesCheckRowCount: Bool { get }
 }
 
 /// How row locks are written.
@@ -284,6 +289,9 @@ extension Dialect {
     public var rowLockSyntax: RowLockSyntax { .forUpdate }
 
     public var joinHintSyntax: JoinHintSyntax { .statementHead }
+
+    /// Standard SQL: more than one row is an error.
+    public var scalarSubqueriesCheckRowCount: Bool { true }
 
     /// Standard literals: numbers as written, text in single quotes with `'` doubled, `X'…'` blobs.
     public func inlineLiteral(_ value: DatabaseValue) -> String {

@@ -34,6 +34,8 @@ public struct SQLiteDialect: Dialect {
     public var rowLockSyntax: RowLockSyntax { .none }
     /// The functions of ``SQLiteFunctions``.
     public var customFunctions: [CustomFunction] { SQLiteFunctions.all }
+    /// SQLite takes a scalar subquery's first row; the generator checks the count (`moltres_raise`).
+    public var scalarSubqueriesCheckRowCount: Bool { false }
 
     /// SQLite's overrides; see the type's documentation.
     public var functionRenderings: [String: FunctionRendering] { Self.renderings }

@@ -23,6 +23,10 @@ public enum SQLiteFunctions {
             let value = values[min(index, values.count - 1)]
             return value == value.rounded() && abs(value) < 9e15 ? .integer(Int64(value)) : .real(value)
         },
+        // Fails the statement with its argument as the message (a scalar subquery that returned several rows).
+        CustomFunction(name: "moltres_raise", argumentCount: 1, deterministic: false) { arguments in
+            throw DatabaseError(kind: .sql, message: arguments[0].textValue ?? "error")
+        },
         CustomFunction(name: "moltres_upper", argumentCount: 1) { arguments in
             guard let text = arguments[0].textValue else { return .null }
             return .text(changingCase(text, upper: true))
