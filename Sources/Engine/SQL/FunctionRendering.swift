@@ -54,9 +54,11 @@ public struct FunctionArguments {
         return text
     }
 
-    /// An argument used where the database wants a 32-bit integer, cast when the dialect needs it.
+    /// An argument used where the database wants a 32-bit integer, cast when the dialect needs it: a parameter
+    /// (bound as a 64-bit integer) and any expression (a `BIGINT` column, `id % 3`) but a number written in the SQL.
     public func integer(_ expression: SQLExpression) -> SQLExpression {
-        guard dialect.integerArgumentsNeedCast, expression.isParameter else { return expression }
+        guard dialect.integerArgumentsNeedCast else { return expression }
+        if case .token = expression { return expression }
         return .cast(expression, "INTEGER")
     }
 
