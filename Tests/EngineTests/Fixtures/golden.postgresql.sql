@@ -543,12 +543,20 @@ LIMIT $4;
 -- columns: id integer, email text, missing boolean, nan boolean, inf boolean
 
 -- case: hashes
-SELECT "customers"."id", md5(CAST("customers"."name" AS TEXT)) AS "md5", encode(sha256(convert_to(CAST("customers"."name" AS TEXT), 'UTF8')), 'hex') AS "sha256", translate(encode(convert_to(CAST("customers"."name" AS TEXT), 'UTF8'), 'base64'), chr(10), '') AS "base64"
+SELECT "customers"."id", md5(CAST("customers"."name" AS TEXT)) AS "md5", encode(sha256(convert_to(CAST("customers"."name" AS TEXT), 'UTF8')), 'hex') AS "sha256", translate(encode(convert_to(CAST("customers"."name" AS TEXT), 'UTF8'), 'base64'), chr(10), '') AS "base64", md5(CAST("customers"."active" AS TEXT)) AS "md5_boolean", md5(CAST(CAST("customers"."id" AS DOUBLE PRECISION) AS TEXT)) AS "md5_real", encode(sha256(convert_to(CAST(CAST("customers"."id" AS DOUBLE PRECISION) / $1 AS TEXT), 'UTF8')), 'hex') AS "sha_real", translate(encode(convert_to(CAST("customers"."active" AS TEXT), 'UTF8'), 'base64'), chr(10), '') AS "base64_boolean", md5($2) AS "md5_blob", translate(encode($2, 'base64'), chr(10), '') AS "base64_blob"
 FROM "customers"
 ORDER BY "customers"."id" ASC
-LIMIT $1;
--- parameters: 3
--- columns: id integer, md5 text, sha256 text, base64 text
+LIMIT $3;
+-- parameters: 2, x'00ff10', 3
+-- columns: id integer, md5 text, sha256 text, base64 text, md5_boolean text, md5_real text, sha_real text, base64_boolean text, md5_blob text, base64_blob text
+
+-- case: hash
+SELECT "customers"."id", hashtextextended(concat_ws(chr(31), CAST("customers"."name" AS TEXT)), 0) AS "name", hashtextextended(concat_ws(chr(31), CAST("customers"."id" AS TEXT), CAST("customers"."country" AS TEXT)), 0) AS "pair", hashtextextended(concat_ws(chr(31), CAST("customers"."email" AS TEXT), CAST("customers"."id" AS TEXT)), 0) AS "with_null", hashtextextended(concat_ws(chr(31), CAST("customers"."active" AS TEXT)), 0) AS "boolean", hashtextextended(concat_ws(chr(31), CAST(CAST("customers"."id" AS DOUBLE PRECISION) / $1 AS TEXT)), 0) AS "real", hashtextextended(concat_ws(chr(31), CAST(substr("customers"."name", CAST($2 AS INTEGER), CAST("customers"."id" % $3 AS INTEGER)) AS TEXT)), 0) AS "prefix"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT $4;
+-- parameters: 2, 1, 14, 30
+-- columns: id integer, name integer, pair integer, with_null integer, boolean integer, real integer, prefix integer
 
 -- case: arrays
 SELECT "products"."id", CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS "pair", json_array_length(CAST(CAST(array_to_json(string_to_array("products"."name", $1)) AS TEXT) AS JSON)) AS "words", CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) @> jsonb_build_array($2) AS "has_one"

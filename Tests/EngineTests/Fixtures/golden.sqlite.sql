@@ -543,12 +543,20 @@ LIMIT ?;
 -- columns: id integer, email text, missing boolean, nan boolean, inf boolean
 
 -- case: hashes
-SELECT "customers"."id", moltres_md5("customers"."name") AS "md5", moltres_sha2("customers"."name", ?) AS "sha256", moltres_base64("customers"."name") AS "base64"
+SELECT "customers"."id", moltres_md5("customers"."name") AS "md5", moltres_sha2("customers"."name", ?) AS "sha256", moltres_base64("customers"."name") AS "base64", moltres_md5(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "md5_boolean", moltres_md5(CAST("customers"."id" AS REAL)) AS "md5_real", moltres_sha2(CAST("customers"."id" AS REAL) / ?, ?) AS "sha_real", moltres_base64(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "base64_boolean", moltres_md5(?) AS "md5_blob", moltres_base64(?) AS "base64_blob"
 FROM "customers"
 ORDER BY "customers"."id" ASC
 LIMIT ?;
--- parameters: 256, 3
--- columns: id integer, md5 text, sha256 text, base64 text
+-- parameters: 256, 2, 256, x'00ff10', x'00ff10', 3
+-- columns: id integer, md5 text, sha256 text, base64 text, md5_boolean text, md5_real text, sha_real text, base64_boolean text, md5_blob text, base64_blob text
+
+-- case: hash
+SELECT "customers"."id", moltres_hash("customers"."name") AS "name", moltres_hash("customers"."id", "customers"."country") AS "pair", moltres_hash("customers"."email", "customers"."id") AS "with_null", moltres_hash(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "boolean", moltres_hash(CAST("customers"."id" AS REAL) / ?) AS "real", moltres_hash(substr("customers"."name", ?, "customers"."id" % ?)) AS "prefix"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT ?;
+-- parameters: 2, 1, 14, 30
+-- columns: id integer, name integer, pair integer, with_null integer, boolean integer, real integer, prefix integer
 
 -- case: arrays
 SELECT "products"."id", json_array("products"."id", "products"."stock") AS "pair", json_array_length(moltres_split("products"."name", ?)) AS "words", moltres_json_contains(json_array("products"."id", "products"."stock"), ?) AS "has_one"

@@ -332,8 +332,23 @@ enum GoldenCases {
             "hashes", ordered: true,
             customers.select(
                 col("id"), F.md5(col("name")).alias("md5"), F.sha2(col("name"), numBits: 256).alias("sha256"),
-                F.base64(col("name")).alias("base64")
+                F.base64(col("name")).alias("base64"), F.md5(col("active")).alias("md5_boolean"),
+                F.md5(col("id").cast("DOUBLE")).alias("md5_real"),
+                F.sha2(col("id").cast("DOUBLE") / 2, numBits: 256).alias("sha_real"),
+                F.base64(col("active")).alias("base64_boolean"),
+                F.md5(lit(DatabaseValue.blob([0, 255, 16]))).alias("md5_blob"),
+                F.base64(lit(DatabaseValue.blob([0, 255, 16]))).alias("base64_blob")
             ).orderBy("id").limit(3)),
+        // F.hash gives the same number on both databases (PostgreSQL's hashtextextended, computed on SQLite too):
+        // names of every length across the 12-byte blocks, several values, NULLs skipped, booleans, integral reals.
+        GoldenCase(
+            "hash", ordered: true,
+            customers.select(
+                col("id"), F.hash(col("name")).alias("name"), F.hash(col("id"), col("country")).alias("pair"),
+                F.hash(col("email"), col("id")).alias("with_null"), F.hash(col("active")).alias("boolean"),
+                F.hash(col("id").cast("DOUBLE") / 2).alias("real"),
+                F.hash(F.substring(col("name"), 1, len: col("id") % 14)).alias("prefix")
+            ).orderBy("id").limit(30)),
         GoldenCase(
             "arrays", ordered: true,
             products.where(col("id") < 4).select(

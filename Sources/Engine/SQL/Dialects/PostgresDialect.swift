@@ -57,6 +57,11 @@ public struct PostgresDialect: Dialect {
         .function("convert_to", [.cast(value, "TEXT"), .text("UTF8")])
     }
 
+    /// An argument's bytes for hashing or encoding: a `bytea` as it is, anything else as its text in UTF-8.
+    private static func bytes(_ arguments: FunctionArguments, _ index: Int) -> SQLExpression {
+        arguments.type(index) == .blob ? arguments.required(index) : utf8(arguments.required(index))
+    }
+
     private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
 
     /// `CASE WHEN outside THEN NULL ELSE value END`.
@@ -327,7 +332,10 @@ public struct PostgresDialect: Dialect {
                     .number(0),
                 ])
         },
-        "md5": .build { arguments in .function("md5", [.cast(arguments.required(0), "TEXT")]) },
+        "md5": .build { arguments in
+            .function(
+                "md5", [arguments.type(0) == .blob ? arguments.required(0) : .cast(arguments.required(0), "TEXT")])
+        },
         "sha1": .unsupported("SHA-1 needs the pgcrypto extension"),
         "sha2": .build { arguments in
             let bits = arguments.literal(1)
@@ -339,13 +347,13 @@ public struct PostgresDialect: Dialect {
             case .integer(512)?: name = "sha512"
             default: throw PlanError.invalidUse("sha2(): bits must be a literal 224, 256, 384 or 512")
             }
-            return .function("encode", [.function(name, [utf8(arguments.required(0))]), .text("hex")])
+            return .function("encode", [.function(name, [bytes(arguments, 0)]), .text("hex")])
         },
         "base64": .build { arguments in
             .function(
                 "translate",
                 [
-                    .function("encode", [utf8(arguments.required(0)), .text("base64")]),
+                    .function("encode", [bytes(arguments, 0), .text("base64")]),
                     .function("chr", [.number(10)]), .text(""),
                 ])
         },

@@ -52,6 +52,22 @@ public struct SQLiteDialect: Dialect {
         .build { arguments in .function(name, arguments.values) }
     }
 
+    /// A registered function that hashes or encodes its arguments' text, given booleans as PostgreSQL writes them
+    /// (`'true'`/`'false'`; SQLite stores 1/0), so both databases hash the same bytes.
+    private static func hashing(_ name: String) -> FunctionRendering {
+        .build { arguments in
+            .function(
+                name,
+                arguments.values.indices.map { index in
+                    let value = arguments.required(index)
+                    guard arguments.type(index) == .boolean else { return value }
+                    return .caseWhen(
+                        operand: nil, [(value, .text("true")), (.prefix("NOT", value, precedence: 3), .text("false"))],
+                        else: nil)
+                })
+        }
+    }
+
     /// `(sum(x*x) - sum(x)*sum(x)/count(x)) / (count(x) - 1)` on real values; `NULL` below two rows.
     private static func sampleVariance(_ value: SQLExpression, _ arguments: FunctionArguments) -> SQLExpression {
         let real = arguments.cast(value, .real)
@@ -137,13 +153,13 @@ public struct SQLiteDialect: Dialect {
         "regexp_extract": custom("moltres_regexp_extract"),
         "split": custom("moltres_split"),
         "translate": custom("moltres_translate"),
-        "md5": custom("moltres_md5"),
-        "sha1": custom("moltres_sha1"),
-        "sha2": custom("moltres_sha2"),
-        "base64": custom("moltres_base64"),
+        "md5": hashing("moltres_md5"),
+        "sha1": hashing("moltres_sha1"),
+        "sha2": hashing("moltres_sha2"),
+        "base64": hashing("moltres_base64"),
         "crc32": custom("moltres_crc32"),
         "soundex": custom("moltres_soundex"),
-        "hash": custom("moltres_hash"),
+        "hash": hashing("moltres_hash"),
         "year": datePart("%Y"),
         "month": datePart("%m"),
         "day": datePart("%d"),

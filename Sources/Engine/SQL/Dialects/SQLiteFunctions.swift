@@ -121,16 +121,16 @@ public enum SQLiteFunctions {
             return .text(soundex(text))
         },
         CustomFunction(name: "moltres_hash", argumentCount: -1) { arguments in
-            // FNV-1a over the values' text, separated by U+001F; engine-specific like every SQL hash.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for (index, value) in arguments.enumerated() {
-                let bytes = Array((index == 0 ? "" : "\u{1F}").utf8) + Array(value.description.utf8)
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x100_0000_01b3
-                }
+            // PostgreSQL's `hashtextextended(concat_ws(chr(31), CAST(x AS TEXT), …), 0)`, so both databases give the
+            // same number: the non-NULL values' text joined by U+001F, hashed as PostgreSQL hashes text.
+            var bytes: [UInt8] = []
+            var first = true
+            for value in arguments where value != .null {
+                if !first { bytes.append(0x1F) }
+                first = false
+                bytes += Array(postgresText(value).utf8)
             }
-            return .integer(Int64(bitPattern: hash))
+            return .integer(Int64(bitPattern: PostgresHash.bytesExtended(bytes, seed: 0)))
         },
         CustomFunction(name: "moltres_to_timestamp", argumentCount: 3) { arguments in
             guard let text = arguments[0].textValue, let pattern = arguments[1].textValue,
@@ -222,6 +222,19 @@ public enum SQLiteFunctions {
             return .text(jsonText(sorted))
         },
     ]
+
+    /// A value as PostgreSQL's `CAST(x AS TEXT)` writes it, where the two differ from SQLite: a real with an integral
+    /// value below 10^15 without `.0`; a blob as `\\x` and hex digits.
+    static func postgresText(_ value: DatabaseValue) -> String {
+        switch value {
+        case .real(let real) where real.rounded() == real && abs(real) < 1e15:
+            return real == 0 ? "0" : String(Int64(real))
+        case .real(let real) where real.isNaN: return "NaN"
+        case .real(let real) where real.isInfinite: return real > 0 ? "Infinity" : "-Infinity"
+        case .blob(let bytes): return "\\x" + hex(bytes)
+        default: return value.description
+        }
+    }
 
     /// `text` in upper or lower case one code point at a time, as PostgreSQL's `upper`, `lower` and `initcap` change
     /// it: a code point whose full case mapping is several (`ß` → `SS`, `ŉ` → `ʼN`) stays as it is, except `İ`,
@@ -392,9 +405,72 @@ extension DatabaseValue {
         }
     }
 
-    /// The bytes hashed or encoded: text as UTF-8, blobs as they are.
+    /// The bytes hashed or encoded: blobs as they are, other values as PostgreSQL's text of them in UTF-8.
     var bytesValue: [UInt8]? {
-        if case .blob(let bytes) = self { return bytes }
-        return textValue.map { Array($0.utf8) }
+        switch self {
+        case .null: return nil
+        case .blob(let bytes): return bytes
+        default: return Array(SQLiteFunctions.postgresText(self).utf8)
+        }
+    }
+}
+
+/// PostgreSQL's `hash_bytes_extended` (src/common/hashfn.c, Bob Jenkins' lookup3 as PostgreSQL has it), which
+/// `hashtextextended` applies to a text's bytes under a deterministic collation.
+enum PostgresHash {
+    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+        (value << count) | (value >> (32 - count))
+    }
+
+    private static func mix(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32) {
+        a &-= c; a ^= rotate(c, 4); c &+= b
+        b &-= a; b ^= rotate(a, 6); a &+= c
+        c &-= b; c ^= rotate(b, 8); b &+= a
+        a &-= c; a ^= rotate(c, 16); c &+= b
+        b &-= a; b ^= rotate(a, 19); a &+= c
+        c &-= b; c ^= rotate(b, 4); b &+= a
+    }
+
+    private static func final(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32) {
+        c ^= b; c &-= rotate(b, 14)
+        a ^= c; a &-= rotate(c, 11)
+        b ^= a; b &-= rotate(a, 25)
+        c ^= b; c &-= rotate(b, 16)
+        a ^= c; a &-= rotate(c, 4)
+        b ^= a; b &-= rotate(a, 14)
+        c ^= b; c &-= rotate(b, 24)
+    }
+
+    /// The 64-bit hash of `bytes` with `seed`.
+    static func bytesExtended(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+        var a: UInt32 = 0x9e37_79b9 &+ UInt32(truncatingIfNeeded: bytes.count) &+ 3_923_095
+        var b = a
+        var c = a
+        if seed != 0 {
+            a &+= UInt32(truncatingIfNeeded: seed >> 32)
+            b &+= UInt32(truncatingIfNeeded: seed)
+            mix(&a, &b, &c)
+        }
+        func word(_ offset: Int, _ count: Int) -> UInt32 {
+            var value: UInt32 = 0
+            for index in 0..<count { value |= UInt32(bytes[offset + index]) << (8 * UInt32(index)) }
+            return value
+        }
+        var offset = 0
+        var remaining = bytes.count
+        while remaining >= 12 {
+            a &+= word(offset, 4)
+            b &+= word(offset + 4, 4)
+            c &+= word(offset + 8, 4)
+            mix(&a, &b, &c)
+            offset += 12
+            remaining -= 12
+        }
+        // The last 11 bytes; the lowest byte of c is left for the length.
+        if remaining > 8 { c &+= word(offset + 8, remaining - 8) << 8 }
+        if remaining > 4 { b &+= word(offset + 4, min(remaining - 4, 4)) }
+        if remaining > 0 { a &+= word(offset, min(remaining, 4)) }
+        final(&a, &b, &c)
+        return (UInt64(b) << 32) | UInt64(c)
     }
 }
