@@ -138,6 +138,10 @@ extension SQLGenerator {
                     "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
             }
             let inner = try translateCall(call, in: level, windowed: true)
+            if case .call(let rendered) = inner.sql, !rendered.withinGroup.isEmpty {
+                // An ordered-set aggregate (`percentile_cont(f) WITHIN GROUP (ORDER BY x)`) takes no OVER.
+                throw PlanError.unsupportedFunction(use: "\(call.function.name) over a window", dialect: dialect.name)
+            }
             let partitions = try specification.partitionBy.map { try translate($0, in: level).sql }
             let orders = try specification.orderBy.flatMap { try orderItems(for: $0, in: level) }
             let frame = specification.frame.map(Self.frameText)

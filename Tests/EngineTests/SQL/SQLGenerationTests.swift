@@ -130,6 +130,19 @@ import Testing
         }
     }
 
+    /// PostgreSQL's percentiles are ordered-set aggregates, which take no OVER: MOL4001, not the database's error
+    /// when the query runs. SQLite computes them over a window.
+    @Test func aPercentileOverAWindowIsMOL4001OnPostgres() throws {
+        let frame = Self.orders.select(
+            col("id"), F.percentile_cont(col("amount"), 0.5).over(partitionBy: ["status"]).alias("median"))
+        let error = try #require(throws: PlanError.self) {
+            try frame.sql(dialect: PostgresDialect(), catalog: ShopCatalog.catalog)
+        }
+        #expect(error.code == "MOL4001")
+        #expect(error.message == "percentile_cont over a window is not supported on postgresql")
+        #expect(try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog).text.contains("OVER"))
+    }
+
     @Test func insertBatchesWithinParameterLimits() throws {
         let rows = (0..<10_000).map { index in (0..<5).map { Expression.literal(.integer(Int64(index * 5 + $0))) } }
         let mutation = MutationPlan.insert(table: TableReference("t"), columns: ["a", "b", "c", "d", "e"], rows: rows)
