@@ -144,6 +144,45 @@ import Testing
         #expect(!diagnostics.contains { $0.code == .string("MOL2003") }, "\(diagnostics)")
     }
 
+    @Test func semanticTokensClassifyEachRegionAgainstItsSchema() async throws {
+        let (test, _) = try await server()
+        let markers = test.open(
+            """
+            db = connect("sqlite:///shop.db")
+            db.table("1️⃣orders").select("2️⃣amount")
+            db = connect("sqlite:///other.db")
+            db.table("3️⃣gadgets").select("4️⃣label")
+
+            """)
+        let document = TextDocumentIdentifier(uri: test.uri())
+        func token(_ marker: String, _ tokens: [SemanticTokensTests.Token]) throws -> SemanticTokensTests.Token? {
+            let position = try #require(markers[marker])
+            return tokens.first { $0.line == position.line && $0.character == position.character }
+        }
+        // other.db's schema loads in the background: ask until its table is classified.
+        let tokens = try await eventually(
+            {
+                SemanticTokensTests.decode(
+                    try await test.client.send(
+                        request: SemanticTokensFullRequest.self, params: SemanticTokensParams(textDocument: document)
+                    )?.data ?? [])
+            }, until: { tokens in tokens.contains { $0.line == 3 && $0.type == "type" } })
+        #expect(try token("1️⃣", tokens)?.type == "type")
+        #expect(try token("2️⃣", tokens)?.type == "property")
+        #expect(try token("3️⃣", tokens)?.type == "type")
+        #expect(try token("4️⃣", tokens)?.type == "property")
+        for (left, right) in zip(tokens, tokens.dropFirst()) {
+            #expect(left.line < right.line || left.character + left.length <= right.character)
+        }
+        let range = try await test.client.send(
+            request: SemanticTokensRangeRequest.self,
+            params: SemanticTokensRangeParams(
+                textDocument: document,
+                range: LSPRange(start: Position(line: 3, character: 0), end: Position(line: 4, character: 0))))
+        let inRange = SemanticTokensTests.decode(range?.data ?? [])
+        #expect(inRange.contains { $0.line == 3 && $0.character == 10 && $0.type == "type" }, "\(inRange)")
+    }
+
     @Test func showSQLOfTheFileNamesEachStatementsDialect() async throws {
         let (test, _) = try await server()
         let markers = test.open(file)

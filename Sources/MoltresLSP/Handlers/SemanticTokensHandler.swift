@@ -244,7 +244,7 @@ extension LanguageServer {
     func handleSemanticTokens(_ params: SemanticTokensParams) throws -> SemanticTokens? {
         let snapshot = try snapshot(params.textDocument.uri)
         let data = SemanticTokenClassifier.encode(
-            SemanticTokenClassifier.classify(analysis(of: snapshot).compilation), source: snapshot.source,
+            analysis(of: snapshot).semanticTokens(), source: snapshot.source,
             converter: converter(snapshot))
         return SemanticTokens(resultId: rememberSemanticTokens(data, for: snapshot.uri), data: data)
     }
@@ -255,7 +255,7 @@ extension LanguageServer {
         let converter = converter(snapshot)
         let window = ByteRange(
             start: converter.byteOffset(of: params.range.start), end: converter.byteOffset(of: params.range.end))
-        let tokens = SemanticTokenClassifier.classify(analysis(of: snapshot).compilation, in: window).filter {
+        let tokens = analysis(of: snapshot).semanticTokens(in: window).filter {
             $0.range.end > window.start && $0.range.start < window.end
         }
         return SemanticTokens(
@@ -272,7 +272,7 @@ extension LanguageServer {
         }
         let snapshot = try snapshot(uri)
         let data = SemanticTokenClassifier.encode(
-            SemanticTokenClassifier.classify(analysis(of: snapshot).compilation), source: snapshot.source,
+            analysis(of: snapshot).semanticTokens(), source: snapshot.source,
             converter: converter(snapshot))
         let edits = SemanticTokenClassifier.edits(from: previous.data, to: data)
         return .delta(SemanticTokensDelta(resultId: rememberSemanticTokens(data, for: uri), edits: edits))

@@ -31,6 +31,25 @@ struct DocumentAnalysis: Sendable {
     /// else this one.
     func scoped(at offset: Int) -> DocumentAnalysis { regions.last { $0.start <= offset }?.analysis ?? self }
 
+    /// The semantic tokens of the file (or of `window`): in a file that connects to several databases, each
+    /// region's from its own compilation, so its tables and columns are classified against its own schema.
+    func semanticTokens(in window: ByteRange? = nil) -> [SemanticTokenClassifier.Classified] {
+        guard !regions.isEmpty else { return SemanticTokenClassifier.classify(compilation, in: window) }
+        var tokens: [SemanticTokenClassifier.Classified] = []
+        for (index, region) in regions.enumerated() {
+            let end = index + 1 < regions.count ? regions[index + 1].start : Int.max
+            var part = ByteRange(start: region.start, end: end)
+            if let window {
+                part = ByteRange(start: max(part.start, window.start), end: min(part.end, window.end))
+                guard part.start <= part.end else { continue }
+            }
+            tokens += SemanticTokenClassifier.classify(region.analysis.compilation, in: part).filter {
+                $0.range.start >= region.start && $0.range.start < end
+            }
+        }
+        return tokens
+    }
+
     /// The `connect(...)` argument of the region `offset` lies in, in a file that connects to several databases.
     func connectArgument(at offset: Int) -> String? { regions.last { $0.start <= offset }?.connect }
 
