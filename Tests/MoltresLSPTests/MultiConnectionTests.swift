@@ -183,6 +183,38 @@ import Testing
         #expect(inRange.contains { $0.line == 3 && $0.character == 10 && $0.type == "type" }, "\(inRange)")
     }
 
+    /// Each region's queries are prepared on its own database: a table dropped from other.db behind the server's
+    /// back (still in its cached schema) is MOL6001 on the second region's statement; the first region's are fine.
+    @Test func eachRegionsQueriesArePreparedOnItsOwnDatabase() async throws {
+        let (test, other) = try await server()
+        try other.execute("CREATE TABLE vanished (id INTEGER)")
+        // Load other.db's schema (with `vanished`) through a file that connects to it.
+        test.open("db = connect(\"sqlite:///other.db\")\ndb.table(\"1️⃣\")\n", name: "loader.moltres")
+        let loader = TextDocumentIdentifier(uri: test.uri("loader.moltres"))
+        _ = try await eventually(
+            {
+                try await test.client.send(
+                    request: CompletionRequest.self,
+                    params: CompletionParams(textDocument: loader, position: Position(line: 1, character: 10))
+                )?.items.map(\.label) ?? []
+            }, until: { $0.contains("vanished") })
+        try other.execute("DROP TABLE vanished")
+        test.open(
+            """
+            db = connect("sqlite:///shop.db")
+            db.table("orders").select("id")
+            db = connect("sqlite:///other.db")
+            db.table("gadgets").select("label")
+            db.table("vanished").select("id")
+
+            """)
+        let diagnostics = try await test.waitForDiagnostics(test.uri()) {
+            $0.contains { $0.code == .string("MOL6001") }
+        }
+        #expect(diagnostics.map(\.range.start.line) == [4], "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("vanished") == true)
+    }
+
     @Test func showSQLOfTheFileNamesEachStatementsDialect() async throws {
         let (test, _) = try await server()
         let markers = test.open(file)

@@ -105,8 +105,11 @@ extension LanguageServer {
 
     /// The queries the database can prepare as it is: the runnable ones before the file's first `CREATE TABLE` or
     /// `DROP TABLE` (those after it were checked against the schema as the file changes it, which the database
-    /// does not have until the file runs), and before a `connect(...)` to another database.
-    static func queriesToValidate(_ statements: [CompiledStatement]) -> [CompiledStatement] {
+    /// does not have until the file runs), and before a `connect(...)` to another database unless the caller
+    /// validates each database's statements on it (`acrossConnections`).
+    static func queriesToValidate(
+        _ statements: [CompiledStatement], acrossConnections: Bool = false
+    ) -> [CompiledStatement] {
         func changesSchema(_ statement: CompiledStatement) -> Bool {
             statement.children.contains(where: changesSchema) || statement.mutations.contains(where: \.changesSchema)
         }
@@ -114,7 +117,7 @@ extension LanguageServer {
         var connection: String?
         for statement in statements {
             if changesSchema(statement) { break }
-            if statement.kind == .connect, let target = statement.connectionTarget {
+            if !acrossConnections, statement.kind == .connect, let target = statement.connectionTarget {
                 if let connection, connection != target { break }
                 connection = target
             }
@@ -124,43 +127,62 @@ extension LanguageServer {
     }
 
     /// Prepares each error-free query of a snapshot on its database (`describe`, which compiles the SQL without
-    /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements.
+    /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements. In a file that
+    /// connects to several databases, each query is prepared on the database of the `connect(...)` before it.
     func validateOnDatabase(_ snapshot: DocumentSnapshot) {
-        guard let target = connectionTarget(for: snapshot),
-            state.withLock({ $0.catalogs[target.url] != nil })
-        else { return }
+        guard connectionTarget(for: snapshot) != nil else { return }
         databaseQueue.async { [self] in
             guard documents.version(snapshot.uri) == snapshot.version else { return }
-            let analysis = analysis(of: snapshot)
-            let queries = Self.queriesToValidate(analysis.compilation.statements)
-            guard !queries.isEmpty else { return }
-            let database: any DatabaseConnection
-            do {
-                database = try validationConnection(target)
-            } catch {
-                reportLostConnection(target, error)
-                return
-            }
-            var found: [Moltres.Diagnostic] = []
+            let whole = analysis(of: snapshot)
+            // The queries per database, each database's only once its schema is loaded (the checker has run).
+            var groups: [(target: ConnectionTarget, queries: [CompiledStatement])] = []
+            let queries = Self.queriesToValidate(
+                whole.compilation.statements, acrossConnections: !whole.regions.isEmpty)
             for statement in queries.prefix(Self.validationLimit) {
-                guard let sql = try? statement.sql(dialect: target.dialect, catalog: analysis.catalog) else { continue }
+                let region = whole.connectArgument(at: statement.range.start)
+                guard let target = region.flatMap(target(connect:)) ?? connectionTarget(for: snapshot),
+                    state.withLock({ $0.catalogs[target.url] != nil })
+                else { continue }
+                if let index = groups.firstIndex(where: { $0.target == target }) {
+                    groups[index].queries.append(statement)
+                } else {
+                    groups.append((target, [statement]))
+                }
+            }
+            guard !groups.isEmpty else { return }
+            var found: [Moltres.Diagnostic] = []
+            for (target, queries) in groups {
+                let database: any DatabaseConnection
                 do {
-                    _ = try database.describe(sql.text)
-                } catch let error as DatabaseError
-                    where error.kind == .sql || (error.kind == .other && !Self.isConnectionFailure(error))
-                {
-                    found.append(
-                        Moltres.Diagnostic(
-                            code: databaseErrorCode, range: statement.range,
-                            message: "the database reported: \(error.message)"))
+                    database = try validationConnection(target)
                 } catch {
-                    // A connection problem (the server stopped or restarted): forget the connection, tell the user
-                    // once, and keep the cached schema; the next validation connects again.
-                    validationConnections.withLock { _ = $0.removeValue(forKey: target.url) }
                     reportLostConnection(target, error)
                     return
                 }
+                let analysis = whole.scoped(at: queries[0].range.start)
+                for statement in queries {
+                    guard let sql = try? statement.sql(dialect: target.dialect, catalog: analysis.catalog) else {
+                        continue
+                    }
+                    do {
+                        _ = try database.describe(sql.text)
+                    } catch let error as DatabaseError
+                        where error.kind == .sql || (error.kind == .other && !Self.isConnectionFailure(error))
+                    {
+                        found.append(
+                            Moltres.Diagnostic(
+                                code: databaseErrorCode, range: statement.range,
+                                message: "the database reported: \(error.message)"))
+                    } catch {
+                        // A connection problem (the server stopped or restarted): forget the connection, tell the
+                        // user once, and keep the cached schema; the next validation connects again.
+                        validationConnections.withLock { _ = $0.removeValue(forKey: target.url) }
+                        reportLostConnection(target, error)
+                        return
+                    }
+                }
             }
+            found.sort { $0.range.start < $1.range.start }
             let changed = state.withLock { state -> Bool in
                 let previous = state.databaseDiagnostics[snapshot.uri]
                 let new = (snapshot.version, found)
