@@ -8,6 +8,8 @@ struct SQLPrinter {
     let pretty: Bool
     let inlineLiterals: Bool
     private(set) var parameters: [DatabaseValue] = []
+    /// The first name that cannot be written (empty, too long or holding a NUL), for the error message.
+    private let refused = RefusedName()
     private var numbers: [DatabaseValue: Int] = [:]
     private var depth = 0
     private var output = ""
@@ -18,14 +20,17 @@ struct SQLPrinter {
         self.inlineLiterals = inlineLiterals
     }
 
-    /// Prints `tree` compactly and prettily.
-    static func statement(for tree: SQLTree, dialect: any Dialect, resultColumns: [PlanColumn]) -> SQLStatement {
+    /// Prints `tree` compactly and prettily, with the first name it could not write (see ``quote(_:)``).
+    static func statement(
+        for tree: SQLTree, dialect: any Dialect, resultColumns: [PlanColumn]
+    ) -> (statement: SQLStatement, refusedName: String?) {
         var inline = false
         if case .createTable = tree { inline = true }
         var compact = SQLPrinter(dialect: dialect, pretty: false, inlineLiterals: inline)
         let text = compact.statement(tree)
-        return SQLStatement(
+        let statement = SQLStatement(
             text: text, tree: tree, dialect: dialect, parameters: compact.parameters, resultColumns: resultColumns)
+        return (statement, compact.refused.name)
     }
 
     /// The pretty text of `tree`.
@@ -52,10 +57,16 @@ struct SQLPrinter {
     }
 
     /// The quoted name; an empty name (which PostgreSQL rejects) or one longer than the dialect allows prints as a
-    /// NUL so that `generateSQL` refuses the statement with `MOL2004` in its single check of the text.
+    /// NUL so that `generateSQL` refuses the statement with `MOL4003` in its single check of the text (the name is
+    /// kept for the message).
     private func quote(_ name: String) -> String {
-        if name.isEmpty || dialect.maximumIdentifierLength.map({ name.utf8.count > $0 }) == true { return "\u{0}" }
-        return dialect.quoteIdentifier(name)
+        if name.isEmpty || dialect.maximumIdentifierLength.map({ name.utf8.count > $0 }) == true {
+            if refused.name == nil { refused.name = name }
+            return "\u{0}"
+        }
+        let quoted = dialect.quoteIdentifier(name)
+        if refused.name == nil, quoted.utf8.contains(0) { refused.name = name }
+        return quoted
     }
 
     private mutating func placeholder(_ value: DatabaseValue) -> String {
@@ -560,4 +571,9 @@ func hintCommentText(_ hint: String) -> String {
     }
     // A trailing `*` or `/` cannot join the closing `*/`: the printer writes a space before it.
     return String(result)
+}
+
+/// The first name a printer refused; shared by the printer's copies.
+private final class RefusedName {
+    var name: String?
 }

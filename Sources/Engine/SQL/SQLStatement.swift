@@ -52,20 +52,39 @@ public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Ca
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     let (tree, columns) = try generator.queryTree(for: plan)
     let statement = generator.statementHints.isEmpty ? tree : .hinted(generator.statementHints, tree)
-    return try checked(SQLPrinter.statement(for: statement, dialect: dialect, resultColumns: columns))
+    return try checked(SQLPrinter.statement(for: statement, dialect: dialect, resultColumns: columns), dialect: dialect)
 }
 
 /// Refuses SQL text with a NUL character: databases read SQL as a C string, so a NUL in an identifier or in raw
-/// SQL would cut the statement short; the printer also writes an empty identifier as NUL.
+/// SQL would cut the statement short; the printer also writes an empty or too long identifier as NUL.
 /// (Values are parameters and may hold NUL where the database allows.)
-private func checked(_ statement: SQLStatement) throws -> SQLStatement {
-    if statement.text.utf8.contains(0) {
-        throw PlanError(
-            .identifierTooLong,
-            message: "a name is empty, longer than the database allows, or contains a NUL character (U+0000), "
-                + "or raw SQL text contains a NUL")
+private func checked(
+    _ printed: (statement: SQLStatement, refusedName: String?), dialect: any Dialect
+) throws
+    -> SQLStatement
+{
+    guard printed.statement.text.utf8.contains(0) else { return printed.statement }
+    let message: String
+    switch printed.refusedName {
+    case let name? where name.isEmpty:
+        message = "a name is empty: \(dialect.name) cannot name a table or column with the empty string"
+    case let name? where name.utf8.contains(0):
+        message = "the name '\(shown(name))' contains a NUL character (U+0000), which no database allows in a name"
+    case let name?:
+        let limit = dialect.maximumIdentifierLength.map { " (\($0) at most)" } ?? ""
+        message =
+            "the name '\(shown(name))' is \(name.utf8.count) bytes, longer than \(dialect.name) allows\(limit); "
+            + "it would be cut short silently, so use a shorter name"
+    case nil:
+        message = "the raw SQL text contains a NUL character (U+0000), which would cut the statement short"
     }
-    return statement
+    throw PlanError(.identifierTooLong, message: message)
+}
+
+/// A name for a message: NULs made visible, at most 40 characters.
+private func shown(_ name: String) -> String {
+    let visible = name.replacingOccurrences(of: "\u{0}", with: "\\0")
+    return visible.count > 40 ? String(visible.prefix(40)) + "…" : visible
 }
 
 /// Generates the statements of a mutation for a dialect, run in order in one transaction.
@@ -78,6 +97,6 @@ public func generateSQL(
 {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     return try generator.mutationTrees(for: mutation).map {
-        try checked(SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: []))
+        try checked(SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: []), dialect: dialect)
     }
 }

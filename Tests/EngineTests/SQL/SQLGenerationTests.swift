@@ -71,6 +71,36 @@ import Testing
         }
     }
 
+    /// A name the database cannot take is MOL4003 naming it and saying why (it read "a name is empty, longer than
+    /// the database allows, or contains a NUL …" whatever the name was).
+    @Test func aRefusedNameIsNamedInTheError() throws {
+        let long = String(repeating: "column_", count: 10)
+        let cases: [(DataFrame, any Dialect, String)] = [
+            (
+                DataFrame.table("t").select(col(long)), PostgresDialect(),
+                "the name 'column_column_column_column_column_colum…' is 70 bytes, longer than postgresql allows "
+                    + "(63 at most); it would be cut short silently, so use a shorter name"
+            ),
+            (
+                DataFrame.table("t").select(col("nul\u{0}byte")), SQLiteDialect(),
+                "the name 'nul\\0byte' contains a NUL character (U+0000), which no database allows in a name"
+            ),
+            (
+                DataFrame.table("").select(col("x")), PostgresDialect(),
+                "a name is empty: postgresql cannot name a table or column with the empty string"
+            ),
+        ]
+        for (frame, dialect, message) in cases {
+            let error = try #require(throws: PlanError.self) { try frame.sql(dialect: dialect, catalog: .empty) }
+            #expect(error.code == "MOL4003")
+            #expect(error.message == message)
+        }
+        // The long name is fine where names have no limit.
+        #expect(
+            try DataFrame.table("t").select(col(long)).sql(dialect: SQLiteDialect(), catalog: .empty).text.contains(
+                long))
+    }
+
     @Test func placeholders() throws {
         let frame = Self.orders.where((col("amount") > 5) & (col("id") != 5) & (col("status") == "x"))
         let sqlite = try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
