@@ -89,9 +89,15 @@ extension SQLGenerator {
                 // Moltres casts truncate toward zero on every database, as SQLite and Spark do.
                 value = .function("trunc", [value])
             }
+            var sql = SQLExpression.cast(
+                value, dialect.typeName(target.type, precision: target.precision, scale: target.scale))
+            if case .literal(.null) = operand {
+                // A typed NULL: the plain CAST.
+            } else if let override = dialect.castOverride(value, from: inner.type, to: target.type) {
+                sql = override
+            }
             return Translated(
-                sql: .cast(value, dialect.typeName(target.type, precision: target.precision, scale: target.scale)),
-                type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow,
+                sql: sql, type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow,
                 isAggregate: inner.isAggregate)
         case .isNull(let operand, let negated):
             let inner = try translate(operand, in: level)

@@ -488,6 +488,14 @@ LIMIT $10;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: casts
+SELECT "orders"."id", CAST("orders"."ordered_at" AS DATE) AS "day", CAST("orders"."ordered_at" AS TIMESTAMP) AS "at", CAST(CAST("orders"."ordered_at" AS DATE) AS TEXT) AS "day_text", CAST($1 AS BIGINT) AS "int_text", CAST($2 AS BIGINT) AS "signed", CAST($3 AS DOUBLE PRECISION) AS "real_text", CAST($4 AS BOOLEAN) AS "true_text", CAST($5 AS BOOLEAN) AS "off_text", "orders"."id" - $6 <> 0 AS "nonzero", CAST(CAST("orders"."id" > $6 AS INTEGER) AS BIGINT) AS "boolean_int", CAST("orders"."id" > $6 AS TEXT) AS "boolean_text", CAST(CAST("orders"."id" > $6 AS INTEGER) AS DOUBLE PRECISION) AS "boolean_real", CAST("orders"."amount" AS TEXT) AS "amount_text", CAST(CAST("orders"."id" AS DOUBLE PRECISION) * $7 AS TEXT) AS "whole_real_text"
+FROM "orders"
+WHERE "orders"."id" < $8
+ORDER BY "orders"."id" ASC;
+-- parameters: ' 12 ', '+7', ' 2e3 ', 'true', ' OFF ', 1, 2, 4
+-- columns: id integer, day date, at timestamp, day_text text, int_text integer, signed integer, real_text real, true_text boolean, off_text boolean, nonzero boolean, boolean_int integer, boolean_text text, boolean_real real, amount_text text, whole_real_text text
+
 -- case: unicode_case_changes
 SELECT upper($1) AS "upper", lower($2) AS "lower", initcap($3) AS "initcap"
 FROM "products"

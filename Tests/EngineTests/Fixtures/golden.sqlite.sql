@@ -488,6 +488,14 @@ LIMIT ?;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', 'a', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: casts
+SELECT "orders"."id", date("orders"."ordered_at") AS "day", datetime("orders"."ordered_at") AS "at", CAST(date("orders"."ordered_at") AS TEXT) AS "day_text", moltres_to_integer(?) AS "int_text", moltres_to_integer(?) AS "signed", moltres_to_real(?) AS "real_text", moltres_to_boolean(?) AS "true_text", moltres_to_boolean(?) AS "off_text", "orders"."id" - ? <> 0 AS "nonzero", CAST("orders"."id" > ? AS INTEGER) AS "boolean_int", CASE WHEN "orders"."id" > ? THEN 'true' WHEN NOT ("orders"."id" > ?) THEN 'false' END AS "boolean_text", CAST("orders"."id" > ? AS REAL) AS "boolean_real", moltres_real_text("orders"."amount") AS "amount_text", moltres_real_text(CAST("orders"."id" AS REAL) * ?) AS "whole_real_text"
+FROM "orders"
+WHERE "orders"."id" < ?
+ORDER BY "orders"."id" ASC;
+-- parameters: ' 12 ', '+7', ' 2e3 ', 'true', ' OFF ', 1, 1, 1, 1, 1, 2, 4
+-- columns: id integer, day date, at timestamp, day_text text, int_text integer, signed integer, real_text real, true_text boolean, off_text boolean, nonzero boolean, boolean_int integer, boolean_text text, boolean_real real, amount_text text, whole_real_text text
+
 -- case: unicode_case_changes
 SELECT moltres_upper(?) AS "upper", moltres_lower(?) AS "lower", moltres_initcap(?) AS "initcap"
 FROM "products"

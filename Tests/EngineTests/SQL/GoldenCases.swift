@@ -264,6 +264,20 @@ enum GoldenCases {
                     .alias("replaced"), F.instr(col("name"), "a").alias("position"),
                 F.regexp_replace(col("name"), "[aeiou]", "_").alias("regexp")
             ).orderBy("id").limit(10)),
+        // Casts as PostgreSQL makes them, on both databases: SQLite's own CAST gave 2024 for a timestamp cast to a
+        // date, 0 for 'true' cast to a boolean and '1' for true cast to text.
+        GoldenCase(
+            "casts", ordered: true,
+            orders.where(col("id") < 4).select(
+                col("id"), col("ordered_at").cast("date").alias("day"), col("ordered_at").cast("timestamp").alias("at"),
+                col("ordered_at").cast("date").cast("string").alias("day_text"),
+                lit(" 12 ").cast("int").alias("int_text"), lit("+7").cast("bigint").alias("signed"),
+                lit(" 2e3 ").cast("double").alias("real_text"), lit("true").cast("boolean").alias("true_text"),
+                lit(" OFF ").cast("boolean").alias("off_text"), (col("id") - 1).cast("boolean").alias("nonzero"),
+                (col("id") > 1).cast("int").alias("boolean_int"), (col("id") > 1).cast("string").alias("boolean_text"),
+                (col("id") > 1).cast("double").alias("boolean_real"), col("amount").cast("string").alias("amount_text"),
+                (col("id").cast("double") * 2).cast("string").alias("whole_real_text")
+            ).orderBy("id")),
         // Case changes one code point at a time, as PostgreSQL's: ß and ŉ (whose full uppercase is two letters) stay.
         GoldenCase(
             "unicode_case_changes",

@@ -27,6 +27,7 @@ import Foundation
 /// 14. ``inlineLiteral(_:)`` — literals in DDL, where parameters are not allowed.
 /// 15. ``supportsLateralJoin``, ``rowLockSyntax``, ``joinHintSyntax`` — `JOIN LATERAL`, `FOR UPDATE`, hints.
 /// 16. ``scalarSubqueriesCheckRowCount`` — whether a scalar subquery of several rows is an error by itself.
+/// 17. ``castOverride(_:from:to:)`` — casts the database's own `CAST` gets wrong (SQLite's text to a date).
 public protocol Dialect: Sendable {
     /// The dialect's name in messages (`sqlite`, `postgresql`).
     var name: String { get }
@@ -113,6 +114,12 @@ public protocol Dialect: Sendable {
 
     /// How `join(..., hints=[...])` is written.
     var joinHintSyntax: JoinHintSyntax { get }
+
+    /// How `CAST(value AS target)` is written from a value of type `source` when the database's own cast does not
+    /// give the Moltres answer (`nil`: the plain `CAST`). Moltres casts as PostgreSQL does: text that is not a
+    /// number is an error, not 0; `'2024-01-05 10:11'` to a date is `'2024-01-05'`; booleans read and write
+    /// `true`/`false`.
+    func castOverride(_ value: SQLExpression, from source: SQLType, to target: SQLType) -> SQLExpression?
 
     /// Whether the database refuses a scalar subquery that returns more than one row (standard SQL). SQLite takes
     /// the first row instead; there the generator adds the check (``SQLiteFunctions`` raises the error).
@@ -289,6 +296,11 @@ extension Dialect {
     public var rowLockSyntax: RowLockSyntax { .forUpdate }
 
     public var joinHintSyntax: JoinHintSyntax { .statementHead }
+
+    /// The plain `CAST` everywhere.
+    public func castOverride(_ value: SQLExpression, from source: SQLType, to target: SQLType) -> SQLExpression? {
+        nil
+    }
 
     /// Standard SQL: more than one row is an error.
     public var scalarSubqueriesCheckRowCount: Bool { true }

@@ -18,6 +18,17 @@ public struct PostgresDialect: Dialect {
     public var supportsILike: Bool { true }
     /// `CAST(2.5 AS INTEGER)` is 3 on PostgreSQL.
     public var castToIntegerRounds: Bool { true }
+    /// PostgreSQL casts only `integer` (not `bigint` or `double precision`) to and from `boolean`: a number is true
+    /// when it is not 0, and a boolean goes through `integer`.
+    public func castOverride(_ value: SQLExpression, from source: SQLType, to target: SQLType) -> SQLExpression? {
+        switch (source, target) {
+        case (.integer, .boolean), (.real, .boolean), (.decimal, .boolean): return .op(value, "<>", .token("0"))
+        case (.boolean, .integer): return .cast(.cast(value, "INTEGER"), "BIGINT")
+        case (.boolean, .real): return .cast(.cast(value, "INTEGER"), "DOUBLE PRECISION")
+        case (.boolean, .decimal): return .cast(.cast(value, "INTEGER"), "NUMERIC")
+        default: return nil
+        }
+    }
     /// Integers are bound as `int8`.
     public var integerArgumentsNeedCast: Bool { true }
     /// Well below the protocol's 65535: libpq treats a ParameterDescription message longer than 30,000 bytes

@@ -34,6 +34,28 @@ public struct SQLiteDialect: Dialect {
     public var rowLockSyntax: RowLockSyntax { .none }
     /// The functions of ``SQLiteFunctions``.
     public var customFunctions: [CustomFunction] { SQLiteFunctions.all }
+    /// SQLite's `CAST` follows type affinity: `CAST('2024-01-05' AS DATE)` is 2024, `CAST('abc' AS INTEGER)` is 0,
+    /// `CAST('true' AS BOOLEAN)` is 0. These casts are written with SQLite's date functions and registered
+    /// functions that read text as PostgreSQL does.
+    public func castOverride(_ value: SQLExpression, from source: SQLType, to target: SQLType) -> SQLExpression? {
+        let textual: Set<SQLType> = [.text, .date, .time, .timestamp, .json, .unknown]
+        switch target {
+        case .date where textual.contains(source): return .function("date", [value])
+        case .timestamp where textual.contains(source): return .function("datetime", [value])
+        case .time where textual.contains(source): return .function("time", [value])
+        case .integer where source == .text || source == .unknown: return .function("moltres_to_integer", [value])
+        case .real where source == .text || source == .unknown: return .function("moltres_to_real", [value])
+        case .boolean where source == .text || source == .unknown: return .function("moltres_to_boolean", [value])
+        case .boolean where source == .integer || source == .real || source == .decimal:
+            return .op(value, "<>", .token("0"))
+        case .text where source == .boolean:
+            return .caseWhen(
+                operand: nil, [(value, .text("true")), (.prefix("NOT", value, precedence: 3), .text("false"))],
+                else: nil)
+        case .text where source == .real: return .function("moltres_real_text", [value])
+        default: return nil
+        }
+    }
     /// SQLite takes a scalar subquery's first row; the generator checks the count (`moltres_raise`).
     public var scalarSubqueriesCheckRowCount: Bool { false }
 

@@ -23,6 +23,83 @@ public enum SQLiteFunctions {
             let value = values[min(index, values.count - 1)]
             return value == value.rounded() && abs(value) < 9e15 ? .integer(Int64(value)) : .real(value)
         },
+        // Casts of text as PostgreSQL reads it (see SQLiteDialect.castOverride): surrounding whitespace is allowed,
+        // anything else that is not the type's text is an error with PostgreSQL's message; other values convert.
+        CustomFunction(name: "moltres_to_integer", argumentCount: 1) { arguments in
+            switch arguments[0] {
+            case .null, .integer: return arguments[0]
+            case .boolean(let value): return .integer(value ? 1 : 0)
+            case .real(let value):
+                guard value.isFinite, abs(value) < 9.223_372_036_854_775e18 else {
+                    throw DatabaseError(kind: .sql, message: "bigint out of range")
+                }
+                return .integer(Int64(value))
+            case .text, .blob:
+                let text = arguments[0].textValue ?? ""
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let digits = trimmed.first == "+" || trimmed.first == "-" ? trimmed.dropFirst() : Substring(trimmed)
+                guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    throw DatabaseError(kind: .sql, message: "invalid input syntax for type bigint: \"\(text)\"")
+                }
+                guard let number = Int64(trimmed.first == "+" ? String(trimmed.dropFirst()) : trimmed) else {
+                    throw DatabaseError(kind: .sql, message: "value \"\(text)\" is out of range for type bigint")
+                }
+                return .integer(number)
+            }
+        },
+        CustomFunction(name: "moltres_to_real", argumentCount: 1) { arguments in
+            switch arguments[0] {
+            case .null, .real: return arguments[0]
+            case .integer(let value): return .real(Double(value))
+            case .boolean(let value): return .real(value ? 1 : 0)
+            case .text, .blob:
+                let text = arguments[0].textValue ?? ""
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let lowered = trimmed.lowercased()
+                // What PostgreSQL's float8in (strtod) reads, hexadecimal included, and its special values.
+                let special: [String: Double] = [
+                    "nan": .nan, "infinity": .infinity, "+infinity": .infinity, "-infinity": -.infinity,
+                    "inf": .infinity, "+inf": .infinity, "-inf": -.infinity,
+                ]
+                if let value = special[lowered] { return .real(value) }
+                if !lowered.contains("n"), let value = Double(trimmed), value.isInfinite {
+                    throw DatabaseError(kind: .sql, message: "\"\(text)\" is out of range for type double precision")
+                }
+                guard !lowered.contains("n"), let value = Double(trimmed), value.isFinite else {
+                    throw DatabaseError(
+                        kind: .sql, message: "invalid input syntax for type double precision: \"\(text)\"")
+                }
+                return .real(value)
+            }
+        },
+        CustomFunction(name: "moltres_to_boolean", argumentCount: 1) { arguments in
+            switch arguments[0] {
+            case .null: return .null
+            case .boolean(let value): return .integer(value ? 1 : 0)
+            case .integer(let value): return .integer(value != 0 ? 1 : 0)
+            case .real(let value): return .integer(value != 0 ? 1 : 0)
+            case .text, .blob:
+                // PostgreSQL's boolin: true/false, yes/no, on/off, 1/0 and unambiguous prefixes, any case.
+                let text = arguments[0].textValue ?? ""
+                let word = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                func isPrefix(of full: String, minimum: Int = 1) -> Bool {
+                    word.count >= minimum && full.hasPrefix(word)
+                }
+                if isPrefix(of: "true") || isPrefix(of: "yes") || isPrefix(of: "on", minimum: 2) || word == "1" {
+                    return .integer(1)
+                }
+                if isPrefix(of: "false") || isPrefix(of: "no") || isPrefix(of: "off", minimum: 2) || word == "0" {
+                    return .integer(0)
+                }
+                throw DatabaseError(kind: .sql, message: "invalid input syntax for type boolean: \"\(text)\"")
+            }
+        },
+        CustomFunction(name: "moltres_real_text", argumentCount: 1) { arguments in
+            guard case .real = arguments[0] else {
+                return arguments[0] == .null ? .null : .text(arguments[0].description)
+            }
+            return .text(postgresText(arguments[0]))
+        },
         // Fails the statement with its argument as the message (a scalar subquery that returned several rows).
         CustomFunction(name: "moltres_raise", argumentCount: 1, deterministic: false) { arguments in
             throw DatabaseError(kind: .sql, message: arguments[0].textValue ?? "error")

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import Moltres
+
+/// Text that is not a value of the type is an error on both databases, with PostgreSQL's message; SQLite's own
+/// `CAST` read it as 0 (`'abc'`, `'1.5'` to an integer) or as the leading digits (`'12abc'`). The values that are
+/// valid are compared in the golden case `casts`.
+@Suite(.serialized) struct CastTests {
+    static let invalid: [(Column, String)] = [
+        (lit("abc").cast("int"), #"invalid input syntax for type bigint: "abc""#),
+        (lit("1.5").cast("bigint"), #"invalid input syntax for type bigint: "1.5""#),
+        (lit("12abc").cast("double"), #"invalid input syntax for type double precision: "12abc""#),
+        (lit("1e400").cast("double"), #""1e400" is out of range for type double precision"#),
+        (lit("maybe").cast("boolean"), #"invalid input syntax for type boolean: "maybe""#),
+        (lit("99999999999999999999").cast("bigint"), #"value "99999999999999999999" is out of range for type bigint"#),
+    ]
+
+    private static func check(_ session: Session) throws {
+        for (column, message) in invalid {
+            let frame = session.table("products").where(col("id") == 1).select(column.alias("v"))
+            #expect {
+                try frame.collect()
+            } throws: { error in
+                "\(error)".contains(message)
+            }
+        }
+    }
+
+    @Test func invalidTextIsAnErrorOnSQLite() throws {
+        let session = try Database.connect("sqlite:///:memory:")
+        try DemoShop.create(on: session.connection)
+        try Self.check(session)
+    }
+
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func invalidTextIsAnErrorOnPostgres() throws {
+        let (session, cleanup) = try ExecutionTests.postgresSession()
+        defer { cleanup() }
+        try Self.check(session)
+    }
+}
