@@ -27,15 +27,9 @@ import Testing
         }
     }
 
-    @Test func invalidTextIsAnErrorOnSQLite() throws {
-        let session = try Database.connect("sqlite:///:memory:")
-        try DemoShop.create(on: session.connection)
-        try Self.check(session)
-    }
+    @Test func invalidTextIsAnErrorOnSQLite() throws { try ExecutionTests.withDemoShop(onPostgres: false, Self.check) }
 
     @Test(.enabled(if: PlanPostgres.shouldRun)) func invalidTextIsAnErrorOnPostgres() throws {
-        let (session, cleanup) = try ExecutionTests.postgresSession()
-        defer { cleanup() }
-        try Self.check(session)
+        try ExecutionTests.withDemoShop(onPostgres: true, Self.check)
     }
 }

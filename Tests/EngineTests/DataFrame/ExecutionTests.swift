@@ -21,6 +21,14 @@ import Testing
         )
     }
 
+    /// Runs `body` on a fresh demo shop: in-memory SQLite, or a fresh schema on the test PostgreSQL server.
+    static func withDemoShop(onPostgres: Bool, _ body: (Session) throws -> Void) throws {
+        guard onPostgres else { return try body(try sqliteSession()) }
+        let (session, cleanup) = try postgresSession()
+        defer { cleanup() }
+        try body(session)
+    }
+
     /// Cases whose results depend on randomness or on an arbitrary row numbering, or which a dialect rejects.
     static let nondeterministic: Set<String> = ["sample", "monotonically_increasing_id"]
 

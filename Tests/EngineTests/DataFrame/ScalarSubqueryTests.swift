@@ -34,14 +34,10 @@ import Testing
     }
 
     @Test func severalRowsFailOnSQLiteAsOnPostgres() throws {
-        let session = try Database.connect("sqlite:///:memory:")
-        try DemoShop.create(on: session.connection)
-        try Self.check(session)
+        try ExecutionTests.withDemoShop(onPostgres: false, Self.check)
     }
 
     @Test(.enabled(if: PlanPostgres.shouldRun)) func severalRowsFailOnPostgres() throws {
-        let (session, cleanup) = try ExecutionTests.postgresSession()
-        defer { cleanup() }
-        try Self.check(session)
+        try ExecutionTests.withDemoShop(onPostgres: true, Self.check)
     }
 }
