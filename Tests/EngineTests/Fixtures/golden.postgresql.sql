@@ -488,6 +488,14 @@ LIMIT $10;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: date_format_patterns
+SELECT "orders"."id", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $1) AS "short", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $2) AS "names", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $3) AS "long_names", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $4) AS "clock", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $5) AS "unpadded", to_char(to_timestamp("orders"."id" * $6) AT TIME ZONE 'UTC', $7) AS "epoch"
+FROM "orders"
+WHERE "orders"."id" < $8
+ORDER BY "orders"."id" ASC;
+-- parameters: 'DD/MM/YY', 'Dy Mon FMDD, YYYY', 'FMDay FMDD FMMonth', 'FMHH12:MI AM', 'HH12 "o""clock" FMHH24:FMMI:FMSS FMMM/FMDD DDD', 40000000, 'Mon YYYY FMHH12 AM', 12
+-- columns: id integer, short text, names text, long_names text, clock text, unpadded text, epoch timestamp
+
 -- case: casts
 SELECT "orders"."id", CAST("orders"."ordered_at" AS DATE) AS "day", CAST("orders"."ordered_at" AS TIMESTAMP) AS "at", CAST(CAST("orders"."ordered_at" AS DATE) AS TEXT) AS "day_text", CAST($1 AS BIGINT) AS "int_text", CAST($2 AS BIGINT) AS "signed", CAST($3 AS DOUBLE PRECISION) AS "real_text", CAST($4 AS BOOLEAN) AS "true_text", CAST($5 AS BOOLEAN) AS "off_text", "orders"."id" - $6 <> 0 AS "nonzero", CAST(CAST("orders"."id" > $6 AS INTEGER) AS BIGINT) AS "boolean_int", CAST("orders"."id" > $6 AS TEXT) AS "boolean_text", CAST(CAST("orders"."id" > $6 AS INTEGER) AS DOUBLE PRECISION) AS "boolean_real", CAST("orders"."amount" AS TEXT) AS "amount_text", CAST(CAST("orders"."id" AS DOUBLE PRECISION) * $7 AS TEXT) AS "whole_real_text"
 FROM "orders"

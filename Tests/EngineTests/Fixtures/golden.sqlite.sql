@@ -488,6 +488,14 @@ LIMIT ?;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', 'a', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: date_format_patterns
+SELECT "orders"."id", moltres_date_format("orders"."ordered_at", ?) AS "short", moltres_date_format("orders"."ordered_at", ?) AS "names", moltres_date_format("orders"."ordered_at", ?) AS "long_names", moltres_date_format("orders"."ordered_at", ?) AS "clock", moltres_date_format("orders"."ordered_at", ?) AS "unpadded", moltres_date_format(datetime("orders"."id" * ?, 'unixepoch'), ?) AS "epoch"
+FROM "orders"
+WHERE "orders"."id" < ?
+ORDER BY "orders"."id" ASC;
+-- parameters: 'dd/MM/yy', 'EEE MMM d, yyyy', 'EEEE d MMMM', 'h:mm a', 'hh ''o''''clock'' H:m:s M/d DDD', 40000000, 'MMM yyyy h a', 12
+-- columns: id integer, short text, names text, long_names text, clock text, unpadded text, epoch timestamp
+
 -- case: casts
 SELECT "orders"."id", date("orders"."ordered_at") AS "day", datetime("orders"."ordered_at") AS "at", CAST(date("orders"."ordered_at") AS TEXT) AS "day_text", moltres_to_integer(?) AS "int_text", moltres_to_integer(?) AS "signed", moltres_to_real(?) AS "real_text", moltres_to_boolean(?) AS "true_text", moltres_to_boolean(?) AS "off_text", "orders"."id" - ? <> 0 AS "nonzero", CAST("orders"."id" > ? AS INTEGER) AS "boolean_int", CASE WHEN "orders"."id" > ? THEN 'true' WHEN NOT ("orders"."id" > ?) THEN 'false' END AS "boolean_text", CAST("orders"."id" > ? AS REAL) AS "boolean_real", moltres_real_text("orders"."amount") AS "amount_text", moltres_real_text(CAST("orders"."id" AS REAL) * ?) AS "whole_real_text"
 FROM "orders"

@@ -264,6 +264,18 @@ enum GoldenCases {
                     .alias("replaced"), F.instr(col("name"), "a").alias("position"),
                 F.regexp_replace(col("name"), "[aeiou]", "_").alias("regexp")
             ).orderBy("id").limit(10)),
+        // Java date patterns beyond strftime's (month and day names, 12-hour clock, no leading zeros, two-digit years,
+        // which SQLite's strftime lacks): a registered function on SQLite, to_char on PostgreSQL, the same text.
+        GoldenCase(
+            "date_format_patterns", ordered: true,
+            orders.where(col("id") < 12).select(
+                col("id"), F.date_format(col("ordered_at"), "dd/MM/yy").alias("short"),
+                F.date_format(col("ordered_at"), "EEE MMM d, yyyy").alias("names"),
+                F.date_format(col("ordered_at"), "EEEE d MMMM").alias("long_names"),
+                F.date_format(col("ordered_at"), "h:mm a").alias("clock"),
+                F.date_format(col("ordered_at"), "hh 'o''clock' H:m:s M/d DDD").alias("unpadded"),
+                F.from_unixtime(col("id") * 40_000_000, format: "MMM yyyy h a").alias("epoch")
+            ).orderBy("id")),
         // Casts as PostgreSQL makes them, on both databases: SQLite's own CAST gave 2024 for a timestamp cast to a
         // date, 0 for 'true' cast to a boolean and '1' for true cast to text.
         GoldenCase(

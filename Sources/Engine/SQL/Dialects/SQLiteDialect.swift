@@ -70,6 +70,15 @@ public struct SQLiteDialect: Dialect {
         .build { arguments in .cast(strftime(format, arguments.required(0)), "INTEGER") }
     }
 
+    /// `strftime` where it can write the Java pattern; otherwise the registered `moltres_date_format`, which writes
+    /// month and day names, the 12-hour clock and fields without leading zeros as PostgreSQL's `to_char` does.
+    private static func dateFormat(_ value: SQLExpression, pattern: String) throws -> SQLExpression {
+        if let strftime = try DateFormat.strftimePattern(for: pattern) {
+            return .function("strftime", [.parameter(.text(strftime)), value])
+        }
+        return .function("moltres_date_format", [value, .parameter(.text(pattern))])
+    }
+
     private static func custom(_ name: String) -> FunctionRendering {
         .build { arguments in .function(name, arguments.values) }
     }
@@ -252,17 +261,14 @@ public struct SQLiteDialect: Dialect {
             return .cast(strftime("%s", arguments[0] ?? .text("now")), "INTEGER")
         },
         "from_unixtime": .build { arguments in
-            if arguments.values.count > 1 {
-                let pattern = try DateFormat.strftimePattern(for: try arguments.literalText(1, what: "the format"))
-                return .function("strftime", [.parameter(.text(pattern)), arguments.required(0), .text("unixepoch")])
-            }
-            return .function("datetime", [arguments.required(0), .text("unixepoch")])
+            let time = SQLExpression.function("datetime", [arguments.required(0), .text("unixepoch")])
+            guard arguments.values.count > 1 else { return time }
+            return try dateFormat(time, pattern: try arguments.literalText(1, what: "the format"))
         },
         "current_date": .build { _ in .function("date", [.text("now")]) },
         "current_timestamp": .build { _ in .function("datetime", [.text("now")]) },
         "date_format": .build { arguments in
-            let pattern = try DateFormat.strftimePattern(for: try arguments.literalText(1, what: "the format"))
-            return .function("strftime", [.parameter(.text(pattern)), arguments.required(0)])
+            try dateFormat(arguments.required(0), pattern: try arguments.literalText(1, what: "the format"))
         },
         "to_date": .build { arguments in
             if arguments.values.count > 1 {

@@ -209,6 +209,10 @@ public enum SQLiteFunctions {
             }
             return .integer(Int64(bitPattern: PostgresHash.bytesExtended(bytes, seed: 0)))
         },
+        CustomFunction(name: "moltres_date_format", argumentCount: 2) { arguments in
+            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
+            return try DateFormat.format(text, pattern: pattern).map(DatabaseValue.text) ?? .null
+        },
         CustomFunction(name: "moltres_to_timestamp", argumentCount: 3) { arguments in
             guard let text = arguments[0].textValue, let pattern = arguments[1].textValue,
                 let output = arguments[2].textValue
