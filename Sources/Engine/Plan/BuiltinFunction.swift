@@ -302,15 +302,15 @@ extension BuiltinFunction {
             "array", category: .array, parameters: ["cols"], minimum: 1, maximum: .some(nil),
             returns: .fixed(.json)),
         .init("array_length", category: .array, parameters: ["col"], returns: .fixed(.integer)),
-        .init("array_max", category: .array, parameters: ["col"], returns: .unknown),
-        .init("array_min", category: .array, parameters: ["col"], returns: .unknown),
+        .init("array_max", category: .array, parameters: ["col"], returns: .fixed(.text)),
+        .init("array_min", category: .array, parameters: ["col"], returns: .fixed(.text)),
         .init("array_contains", category: .array, parameters: ["col", "value"], returns: .fixed(.boolean)),
         .init("array_position", category: .array, parameters: ["col", "value"], returns: .fixed(.integer)),
         .init("array_append", category: .array, parameters: ["col", "value"], returns: .fixed(.json)),
         .init("array_prepend", category: .array, parameters: ["col", "value"], returns: .fixed(.json)),
         .init("array_remove", category: .array, parameters: ["col", "value"], returns: .fixed(.json)),
         .init("array_distinct", category: .array, parameters: ["col"], returns: .fixed(.json)),
-        .init("array_sum", category: .array, parameters: ["col"], returns: .unknown),
+        .init("array_sum", category: .array, parameters: ["col"], returns: .fixed(.real)),
         .init("array_sort", category: .array, parameters: ["col"], returns: .fixed(.json)),
     ]
 

@@ -54,6 +54,15 @@ public struct FunctionArguments {
         return text
     }
 
+    /// The arguments as elements of one array: when text is mixed with other values, every element as text (as
+    /// Spark finds the common type; PostgreSQL refuses `ARRAY[1, 'a']`), written by `text` from the value and its
+    /// type.
+    public func arrayElements(text: (SQLExpression, SQLType) -> SQLExpression) -> [SQLExpression] {
+        let known = types.filter { $0 != .unknown }
+        guard known.contains(.text), known.contains(where: { $0 != .text }) else { return values }
+        return values.indices.map { index in type(index) == .text ? values[index] : text(values[index], type(index)) }
+    }
+
     /// An argument used where the database wants a 32-bit integer, cast when the dialect needs it: a parameter
     /// (bound as a 64-bit integer) and any expression (a `BIGINT` column, `id % 3`) but a number written in the SQL.
     public func integer(_ expression: SQLExpression) -> SQLExpression {

@@ -488,6 +488,20 @@ LIMIT $10;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: array_element_types
+SELECT "products"."id", CAST(array_to_json(ARRAY [CAST("products"."id" AS TEXT), "products"."name", CAST("products"."price" AS TEXT)]) AS TEXT) AS "mixed", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."price", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value DESC LIMIT 1
+) AS "highest", (
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."name", "products"."category"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value ASC LIMIT 1
+) AS "first_name", (
+  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS "total", json_array_length(CAST(CAST(CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT) AS JSON)) AS "length"
+FROM "products"
+WHERE "products"."id" < $1
+ORDER BY "products"."id" ASC;
+-- parameters: 5
+-- columns: id integer, mixed json, highest text, first_name text, total real, length integer
+
 -- case: date_format_patterns
 SELECT "orders"."id", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $1) AS "short", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $2) AS "names", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $3) AS "long_names", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $4) AS "clock", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $5) AS "unpadded", to_char(to_timestamp("orders"."id" * $6) AT TIME ZONE 'UTC', $7) AS "epoch"
 FROM "orders"
@@ -602,7 +616,7 @@ FROM "products"
 WHERE "products"."id" < $2
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 4
--- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
+-- columns: id integer, max text, min text, sum real, position integer, appended json, prepended json, removed json, distinct json, sorted json
 
 -- case: select_expr_and_where_string
 SELECT "orders"."id", "orders"."amount" * $1 AS "double_amount", upper("orders"."status") AS "s", length("orders"."status") AS "n"

@@ -488,6 +488,14 @@ LIMIT ?;
 -- parameters: 2, 3, '!', 4, '*', 'a', '4', 'a', '[aeiou]', '_', 10
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
+-- case: array_element_types
+SELECT "products"."id", json_array(CAST("products"."id" AS TEXT), "products"."name", moltres_real_text("products"."price")) AS "mixed", moltres_real_text(moltres_array_max(json_array("products"."price", "products"."stock"))) AS "highest", moltres_real_text(moltres_array_min(json_array("products"."name", "products"."category"))) AS "first_name", CAST(moltres_array_sum(json_array("products"."id", "products"."stock")) AS REAL) AS "total", json_array_length(CASE WHEN json_array("products"."id", "products"."stock") IS NULL THEN NULL ELSE json_quote(json_array("products"."id", "products"."stock")) END) AS "length"
+FROM "products"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC;
+-- parameters: 5
+-- columns: id integer, mixed json, highest text, first_name text, total real, length integer
+
 -- case: date_format_patterns
 SELECT "orders"."id", moltres_date_format("orders"."ordered_at", ?) AS "short", moltres_date_format("orders"."ordered_at", ?) AS "names", moltres_date_format("orders"."ordered_at", ?) AS "long_names", moltres_date_format("orders"."ordered_at", ?) AS "clock", moltres_date_format("orders"."ordered_at", ?) AS "unpadded", moltres_date_format(datetime("orders"."id" * ?, 'unixepoch'), ?) AS "epoch"
 FROM "orders"
@@ -583,12 +591,12 @@ ORDER BY "products"."id" ASC;
 -- columns: id integer, pair json, words integer, has_one boolean
 
 -- case: array_functions
-SELECT "products"."id", moltres_array_max(json_array("products"."stock", "products"."id", "products"."stock")) AS "max", moltres_array_min(json_array("products"."stock", "products"."id", "products"."stock")) AS "min", moltres_array_sum(json_array("products"."stock", "products"."id", "products"."stock")) AS "sum", moltres_array_position(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "position", json_insert(json_array("products"."stock", "products"."id", "products"."stock"), '$[#]', ?) AS "appended", moltres_array_prepend(json_array("products"."stock", "products"."id", "products"."stock"), ?) AS "prepended", moltres_array_remove(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "removed", moltres_array_distinct(json_array("products"."stock", "products"."id", "products"."stock")) AS "distinct", moltres_array_sort(json_array("products"."stock", "products"."id", "products"."stock")) AS "sorted"
+SELECT "products"."id", moltres_real_text(moltres_array_max(json_array("products"."stock", "products"."id", "products"."stock"))) AS "max", moltres_real_text(moltres_array_min(json_array("products"."stock", "products"."id", "products"."stock"))) AS "min", CAST(moltres_array_sum(json_array("products"."stock", "products"."id", "products"."stock")) AS REAL) AS "sum", moltres_array_position(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "position", json_insert(json_array("products"."stock", "products"."id", "products"."stock"), '$[#]', ?) AS "appended", moltres_array_prepend(json_array("products"."stock", "products"."id", "products"."stock"), ?) AS "prepended", moltres_array_remove(json_array("products"."stock", "products"."id", "products"."stock"), "products"."id") AS "removed", moltres_array_distinct(json_array("products"."stock", "products"."id", "products"."stock")) AS "distinct", moltres_array_sort(json_array("products"."stock", "products"."id", "products"."stock")) AS "sorted"
 FROM "products"
 WHERE "products"."id" < ?
 ORDER BY "products"."id" ASC;
 -- parameters: 7, 7, 4
--- columns: id integer, max unknown, min unknown, sum unknown, position integer, appended json, prepended json, removed json, distinct json, sorted json
+-- columns: id integer, max text, min text, sum real, position integer, appended json, prepended json, removed json, distinct json, sorted json
 
 -- case: select_expr_and_where_string
 SELECT "orders"."id", "orders"."amount" * ? AS "double_amount", moltres_upper("orders"."status") AS "s", length("orders"."status") AS "n"

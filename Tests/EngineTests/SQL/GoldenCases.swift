@@ -264,6 +264,17 @@ enum GoldenCases {
                     .alias("replaced"), F.instr(col("name"), "a").alias("position"),
                 F.regexp_replace(col("name"), "[aeiou]", "_").alias("regexp")
             ).orderBy("id").limit(10)),
+        // Arrays of text and numbers hold text (PostgreSQL refused ARRAY[1, 'a']); extremes are text and sums reals
+        // on both databases; to_json of an array is the array (PostgreSQL made it a JSON string).
+        GoldenCase(
+            "array_element_types", ordered: true,
+            products.where(col("id") < 5).select(
+                col("id"), F.array(col("id"), col("name"), col("price")).alias("mixed"),
+                F.array_max(F.array(col("price"), col("stock"))).alias("highest"),
+                F.array_min(F.array(col("name"), col("category"))).alias("first_name"),
+                F.array_sum(F.array(col("id"), col("stock"))).alias("total"),
+                F.json_array_length(F.to_json(F.array(col("id"), col("stock")))).alias("length")
+            ).orderBy("id")),
         // Java date patterns beyond strftime's (month and day names, 12-hour clock, no leading zeros, two-digit years,
         // which SQLite's strftime lacks): a registered function on SQLite, to_char on PostgreSQL, the same text.
         GoldenCase(

@@ -295,7 +295,17 @@ public struct PostgresDialect: Dialect {
         },
         "array": .build { arguments in
             jsonText(
-                .function("array_to_json", [.sequence([.token("ARRAY"), .list(arguments.values, brackets: true)])]))
+                .function(
+                    "array_to_json",
+                    [
+                        .sequence([
+                            .token("ARRAY"),
+                            .list(
+                                arguments.arrayElements { value, type in
+                                    PostgresDialect().castOverride(value, from: type, to: .text) ?? .cast(value, "TEXT")
+                                }, brackets: true),
+                        ])
+                    ]))
         },
         "array_length": .build { arguments in .function("json_array_length", [.cast(arguments.required(0), "JSON")]) },
         "array_contains": .build { arguments in
@@ -322,7 +332,13 @@ public struct PostgresDialect: Dialect {
                     arguments.values.dropFirst().map { .op(document, "->", .cast($0, "TEXT")) }))
         },
         "from_json": .build { arguments in jsonText(.cast(arguments.required(0), "JSONB")) },
-        "to_json": .build { arguments in jsonText(.function("to_jsonb", [arguments.required(0)])) },
+        // JSON already (an array, from_json) stays what it is, as SQLite's json_quote leaves JSON alone; other
+        // values become JSON values (text a JSON string).
+        "to_json": .build { arguments in
+            jsonText(
+                arguments.type(0) == .json
+                    ? .cast(arguments.required(0), "JSONB") : .function("to_jsonb", [arguments.required(0)]))
+        },
         "rand": .build { arguments in
             if !arguments.values.isEmpty {
                 throw PlanError.unsupportedFunction(use: "rand with a seed", dialect: "postgresql")

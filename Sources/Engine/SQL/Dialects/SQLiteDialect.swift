@@ -294,14 +294,25 @@ public struct SQLiteDialect: Dialect {
             return .parenthesized(
                 .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
         },
-        "array": .build { arguments in .function("json_array", arguments.values) },
+        "array": .build { arguments in
+            .function(
+                "json_array",
+                arguments.arrayElements { value, type in
+                    SQLiteDialect().castOverride(value, from: type, to: .text) ?? .cast(value, "TEXT")
+                })
+        },
         "array_length": .renamed("json_array_length"),
         "array_contains": .build { arguments in
             .function("moltres_json_contains", [arguments.required(0), arguments.required(1)])
         },
-        "array_max": .build { arguments in .function("moltres_array_max", arguments.values) },
-        "array_min": .build { arguments in .function("moltres_array_min", arguments.values) },
-        "array_sum": .build { arguments in .function("moltres_array_sum", arguments.values) },
+        // The extremes as text and the sum as a real, as on PostgreSQL (the elements' type is not known).
+        "array_max": .build { arguments in
+            .function("moltres_real_text", [.function("moltres_array_max", arguments.values)])
+        },
+        "array_min": .build { arguments in
+            .function("moltres_real_text", [.function("moltres_array_min", arguments.values)])
+        },
+        "array_sum": .build { arguments in .cast(.function("moltres_array_sum", arguments.values), "REAL") },
         "array_position": custom("moltres_array_position"),
         "array_append": .build { arguments in
             .function("json_insert", [arguments.required(0), .text("$[#]"), arguments.required(1)])

@@ -256,16 +256,12 @@ public enum SQLiteFunctions {
             return .integer(Int64((array.firstIndex { jsonEqual($0, arguments[1]) } ?? -1) + 1))
         },
         CustomFunction(name: "moltres_array_max", argumentCount: 1) { arguments in
-            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
-                let top = numbers.max(by: { $0.doubleValue < $1.doubleValue })
-            else { return .null }
-            return number(top)
+            guard let top = jsonArray(arguments[0])?.max(by: jsonbLess) else { return .null }
+            return jsonElementValue(top)
         },
         CustomFunction(name: "moltres_array_min", argumentCount: 1) { arguments in
-            guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }),
-                let bottom = numbers.min(by: { $0.doubleValue < $1.doubleValue })
-            else { return .null }
-            return number(bottom)
+            guard let bottom = jsonArray(arguments[0])?.min(by: jsonbLess) else { return .null }
+            return jsonElementValue(bottom)
         },
         CustomFunction(name: "moltres_array_sum", argumentCount: 1) { arguments in
             guard let numbers = jsonArray(arguments[0])?.compactMap({ $0 as? NSNumber }), !numbers.isEmpty else {
@@ -345,6 +341,49 @@ public enum SQLiteFunctions {
             }
         }
         return String(scalars)
+    }
+
+    /// PostgreSQL's order of `jsonb` values: null < string < number < boolean < array < object; strings by their
+    /// code points (the C collation), numbers by value.
+    private static func jsonbLess(_ left: Any, _ right: Any) -> Bool {
+        func rank(_ value: Any) -> Int {
+            switch value {
+            case is NSNull: return 0
+            case is String: return 1
+            case let number as NSNumber: return isBoolean(number) ? 3 : 2
+            case is [Any]: return 4
+            default: return 5
+            }
+        }
+        let (leftRank, rightRank) = (rank(left), rank(right))
+        guard leftRank == rightRank else { return leftRank < rightRank }
+        switch (left, right) {
+        case (let left as String, let right as String):
+            return Array(left.unicodeScalars.map(\.value)).lexicographicallyPrecedes(right.unicodeScalars.map(\.value))
+        case (let left as NSNumber, let right as NSNumber): return left.doubleValue < right.doubleValue
+        default: return false
+        }
+    }
+
+    /// Whether JSONSerialization read the number from `true` or `false` (a boolean's type is `c`, a JSON number's
+    /// `q` or `d`).
+    private static func isBoolean(_ number: NSNumber) -> Bool { number.objCType.pointee == CChar(UInt8(ascii: "c")) }
+
+    /// An array element as PostgreSQL's `value #>> '{}'` gives it: a string's text, a number, `true`/`false`,
+    /// NULL for JSON null, an array or object as JSON text.
+    private static func jsonElementValue(_ element: Any) -> DatabaseValue {
+        switch element {
+        case is NSNull: return .null
+        case let text as String: return .text(text)
+        case let number as NSNumber:
+            if isBoolean(number) { return .text(number.boolValue ? "true" : "false") }
+            return Self.number(number)
+        default:
+            guard let data = try? JSONSerialization.data(withJSONObject: element, options: [.fragmentsAllowed]) else {
+                return .null
+            }
+            return .text(String(decoding: data, as: UTF8.self))
+        }
     }
 
     private static func sortedNumbers(_ value: DatabaseValue) -> [Double]? {
