@@ -46,6 +46,21 @@ public struct FunctionArguments {
         return value
     }
 
+    /// A percentile's fraction: a literal number from 0 to 1 (PostgreSQL takes one value per group, and a column
+    /// failed only when the query ran), else a `MOL3007` error.
+    public func fraction(_ index: Int) throws -> SQLExpression {
+        let number: Double?
+        switch literal(index) {
+        case .integer(let value)?: number = Double(value)
+        case .real(let value)?: number = value
+        default: number = nil
+        }
+        guard let number, (0...1).contains(number) else {
+            throw PlanError.invalidUse("\(function.name)(): the fraction must be a literal number from 0 to 1")
+        }
+        return values[index]
+    }
+
     /// The argument's literal text, or a `MOL3002` error saying it must be a literal.
     public func literalText(_ index: Int, what: String) throws -> String {
         guard case .text(let text)? = literal(index) else {
@@ -138,13 +153,13 @@ extension FunctionRendering {
         "percentile_cont": .build { arguments in
             .call(
                 SQLFunctionCall(
-                    name: "percentile_cont", arguments: [arguments.required(1)],
+                    name: "percentile_cont", arguments: [try arguments.fraction(1)],
                     withinGroup: [SQLOrderItem(expression: arguments.required(0), descending: false, nulls: nil)]))
         },
         "percentile_disc": .build { arguments in
             .call(
                 SQLFunctionCall(
-                    name: "percentile_disc", arguments: [arguments.required(1)],
+                    name: "percentile_disc", arguments: [try arguments.fraction(1)],
                     withinGroup: [SQLOrderItem(expression: arguments.required(0), descending: false, nulls: nil)]))
         },
         "substring": .build { arguments in

@@ -121,6 +121,7 @@ import Testing
                     if function.name == "date_trunc" && index == 0 { return .literal("month") }
                     if function.name == "date_format" && index == 1 { return .literal("yyyy-MM-dd") }
                     if function.name.hasPrefix("date_") && index == 1 { return .literal("1 day") }
+                    if function.name.hasPrefix("percentile_") && index == 1 { return .literal(0.5) }
                     return .column(ColumnReference(index == 0 ? "amount" : "id"))
                 }
                 var expression = Expression.function(FunctionCall(function, arguments))
@@ -158,6 +159,16 @@ import Testing
             #expect(error.code == "MOL4001")
             #expect(error.message == message)
         }
+    }
+
+    /// A percentile's fraction is a literal from 0 to 1 on both databases (a column compiled and failed only when
+    /// the query ran on PostgreSQL).
+    @Test func aPercentileFractionMustBeALiteralFromZeroToOne() {
+        SemanticTestSupport.check(
+            "db.table(\"orders\").agg(F.percentile_cont(col(\"amount\"), col(\"id\")))\n", ["MOL3007"])
+        SemanticTestSupport.check("db.table(\"orders\").agg(F.percentile_disc(col(\"amount\"), 1.5))\n", ["MOL3007"])
+        SemanticTestSupport.check("db.table(\"orders\").agg(F.percentile_cont(col(\"amount\"), 0.25))\n", [])
+        SemanticTestSupport.check("db.table(\"orders\").agg(F.percentile_disc(col(\"amount\"), 1))\n", [])
     }
 
     /// PostgreSQL's percentiles are ordered-set aggregates, which take no OVER: MOL4001, not the database's error

@@ -163,12 +163,12 @@ public struct SQLiteDialect: Dialect {
         "percentile_cont": .build { arguments in
             .function(
                 "moltres_percentile_cont",
-                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+                [.function("json_group_array", [arguments.required(0)]), try arguments.fraction(1)])
         },
         "percentile_disc": .build { arguments in
             .function(
                 "moltres_percentile_disc",
-                [.function("json_group_array", [arguments.required(0)]), arguments.required(1)])
+                [.function("json_group_array", [arguments.required(0)]), try arguments.fraction(1)])
         },
         "collect_list": .build { arguments in .function("json_group_array", arguments.values) },
         "collect_set": .build { arguments in
