@@ -507,7 +507,7 @@ SELECT "orders"."id", to_char(CAST("orders"."ordered_at" AS TIMESTAMP), $1) AS "
 FROM "orders"
 WHERE "orders"."id" < $8
 ORDER BY "orders"."id" ASC;
--- parameters: 'DD/MM/YY', 'Dy Mon FMDD, YYYY', 'FMDay FMDD FMMonth', 'FMHH12:MI AM', 'HH12 "o""clock" FMHH24:FMMI:FMSS FMMM/FMDD DDD', 40000000, 'Mon YYYY FMHH12 AM', 12
+-- parameters: 'DD/MM/YY', 'Dy Mon FMDD, YYYY', 'FMDay FMDD FMMonth', 'FMHH12:MI AM', 'HH12 "o''clock" FMHH24:FMMI:FMSS FMMM/FMDD DDD', 40000000, 'Mon YYYY FMHH12 AM', 12
 -- columns: id integer, short text, names text, long_names text, clock text, unpadded text, epoch timestamp
 
 -- case: casts

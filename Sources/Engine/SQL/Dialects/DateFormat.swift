@@ -37,13 +37,29 @@ public enum DateFormat {
         var rest = Substring(pattern)
         outer: while let first = rest.first {
             if first == "'" {
-                // A quoted literal, as in Java patterns: 'T'; '' is a quote.
-                let body = rest.dropFirst()
-                guard let end = body.firstIndex(of: "'") else {
+                // A quoted literal, as in Java patterns: 'T'; a doubled quote is a quote, inside ('o''clock') or
+                // alone ('').
+                var text = ""
+                var body = rest.dropFirst()
+                var closed = false
+                while let character = body.first {
+                    body = body.dropFirst()
+                    if character == "'" {
+                        if body.first == "'" {
+                            text.append("'")
+                            body = body.dropFirst()
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    text.append(character)
+                }
+                guard closed else {
                     throw PlanError.invalidUse("date_format(): unterminated quote in pattern '\(pattern)'")
                 }
-                pieces.append(.literal(end == body.startIndex ? "'" : String(body[..<end])))
-                rest = body[body.index(after: end)...]
+                pieces.append(.literal(text.isEmpty ? "'" : text))
+                rest = body
                 continue
             }
             for (token, piece) in table where rest.hasPrefix(token) {
