@@ -500,6 +500,11 @@ extension SQLGenerator {
             }
         }
         let translated = try arguments.map { try translate($0, in: level) }
+        for (index, argument) in translated.enumerated() {
+            if let problem = function.argumentMismatch(at: index, type: argument.type) {
+                throw PlanError(.argumentTypeMismatch, message: problem)
+            }
+        }
         var sql = try Self.renderFunction(
             function, translated.map(\.sql), translated.map(\.type), distinct: call.distinct, dialect: dialect,
             windowed: windowed)

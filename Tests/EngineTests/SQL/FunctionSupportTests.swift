@@ -29,7 +29,7 @@ import Testing
         let column: String
         switch function.category {
         case .string: column = "col(\"s\")"
-        case .datetime: column = "col(\"d\")"
+        case .datetime: column = function.name == "from_unixtime" ? "col(\"n\")" : "col(\"d\")"
         case .json, .array: column = "col(\"j\")"
         default: column = "col(\"x\")"
         }

@@ -122,7 +122,13 @@ import Testing
                     if function.name == "date_format" && index == 1 { return .literal("yyyy-MM-dd") }
                     if function.name.hasPrefix("date_") && index == 1 { return .literal("1 day") }
                     if function.name.hasPrefix("percentile_") && index == 1 { return .literal(0.5) }
-                    return .column(ColumnReference(index == 0 ? "amount" : "id"))
+                    // A column of the kind the parameter takes (orders: amount real, status text, ordered_at
+                    // timestamp).
+                    switch function.argumentKind(at: index) {
+                    case .text?: return .column(ColumnReference("status"))
+                    case .time?: return .column(ColumnReference("ordered_at"))
+                    default: return .column(ColumnReference(index == 0 ? "amount" : "id"))
+                    }
                 }
                 var expression = Expression.function(FunctionCall(function, arguments))
                 if function.kind == .window { expression = .window(expression, WindowSpecification()) }
@@ -159,6 +165,44 @@ import Testing
             #expect(error.code == "MOL4001")
             #expect(error.message == message)
         }
+    }
+
+    /// Arguments of the wrong kind are MOL2012 before any SQL runs, with what to write instead (PostgreSQL refused
+    /// them only when the query ran; SQLite computed something).
+    @Test func functionArgumentsOfTheWrongKindAreMOL2012() throws {
+        let cases: [(Column, String)] = [
+            (F.sqrt(col("status")), #"sqrt() takes a number, got text; convert it with .cast("double")"#),
+            (F.upper(col("id")), #"upper() takes text, got integer; convert it with .cast("string")"#),
+            (
+                F.substring(col("ordered_at"), 1, len: 7),
+                #"substring() takes text, got timestamp; format it with F.date_format(…) or .cast("string")"#
+            ),
+            (
+                F.year(col("id")),
+                "year() takes a date or timestamp, got integer; seconds since 1970 become a timestamp with "
+                    + "F.from_unixtime(…)"
+            ),
+            (F.sum(col("status")), #"sum() takes a number, got text; convert it with .cast("double")"#),
+            (F.from_unixtime(col("ordered_at")), "from_unixtime() takes a number, got timestamp"),
+        ]
+        for (column, message) in cases {
+            for dialect in [SQLiteDialect(), PostgresDialect()] as [any Dialect] {
+                let error = try #require(throws: PlanError.self) {
+                    try Self.orders.select(column.alias("v")).sql(dialect: dialect, catalog: ShopCatalog.catalog)
+                }
+                #expect(error.code == "MOL2012")
+                #expect(error.message == message)
+            }
+        }
+        // What fits: numbers of every kind, text and JSON text, ISO text for dates, and unknown types.
+        for column in [
+            F.sqrt(col("id")), F.round(col("amount"), scale: 1), F.upper(col("status")), F.year(col("ordered_at")),
+            F.month(lit("2024-01-05")),
+        ] {
+            _ = try Self.orders.select(column.alias("v")).sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog)
+        }
+        // Without a catalog every column's type is unknown, and fits.
+        _ = try DataFrame.table("t").select(F.upper(col("x")).alias("v")).sql(dialect: SQLiteDialect(), catalog: .empty)
     }
 
     /// A percentile's fraction is a literal from 0 to 1 on both databases (a column compiled and failed only when
