@@ -12,6 +12,23 @@ extension DataFrame {
         return with(.aggregate(plan, groupBy: [], aggregates: aggregates.map(\.expression)))
     }
 
+    /// PySpark's `summary`: one row per statistic (`count`, `mean`, `stddev`, `min`, `25%`, `50%`, `75%`, `max` by
+    /// default, or those given), a `summary` column naming it and one text column per numeric or text column.
+    public func summary(_ statistics: String...) -> DataFrame {
+        guard let schema = try? session?.schema(of: plan) else {
+            return DataFrame(
+                plan, session: session,
+                buildError: buildError ?? .invalidUse("summary() needs the DataFrame's columns; connect a database"))
+        }
+        do {
+            return with(try LogicalPlan.summary(of: plan, columns: schema, statistics: statistics).plan)
+        } catch let error as PlanError {
+            return DataFrame(plan, session: session, buildError: buildError ?? error)
+        } catch {
+            return DataFrame(plan, session: session, buildError: buildError ?? .invalidUse("summary(): \(error)"))
+        }
+    }
+
     /// The number of distinct non-NULL values of a column.
     public func nunique(_ column: String) throws -> Int {
         let result = try with(

@@ -469,10 +469,25 @@ extension Binder {
             next.origins = next.columns.map { _ in nameRange }
             return .frame(next)
         case .summary:
-            for argument in arguments.positional { _ = evaluate(argument) }
-            next.columns = []
-            next.origins = []
-            next.isComplete = false
+            // PySpark's summary: one row per statistic, one text column per numeric or text column.
+            let statistics = arguments.positional.compactMap { stringArgument($0, what: "a statistic name") }
+            guard frame.isComplete else {
+                report(.invalidUse, nameRange, "summary() needs the DataFrame's columns, which are unknown here")
+                next.columns = []
+                next.origins = []
+                next.isComplete = false
+                return .frame(next)
+            }
+            do {
+                let summary = try LogicalPlan.summary(of: frame.plan, columns: frame.columns, statistics: statistics)
+                next.plan = summary.plan
+                next.columns = summary.columns
+                next.origins = summary.columns.map { _ in nameRange }
+            } catch let error as PlanError {
+                report(error.diagnosticCode, nameRange, error.message)
+            } catch {
+                report(.invalidUse, nameRange, "summary(): \(error)")
+            }
             return .frame(next)
         case .pivot:
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)

@@ -112,6 +112,13 @@ enum APICatalog {
             m("explode", ["column", "alias=\"value\""], "DataFrame", "One row per array element."),
             m("pivot", ["pivot_column", "values=None"], "DataFrame", "Turns values into columns."),
             m("cte", ["name"], "DataFrame", "Makes the DataFrame a named CTE."),
+            m(
+                "summary", ["*statistics"], "DataFrame",
+                "One row per statistic (count, mean, stddev, min, 25%, 50%, 75%, max by default) and one text column "
+                    + "per numeric or text column."),
+            m(
+                "describe", ["*columns"], "DataFrame",
+                "count, mean, min and max of each column (all numeric columns by default) in one row."),
             m("collect", ["stream=False"], "list[dict]", "Runs the query and returns its rows."),
             m("show", ["n=20", "truncate=True"], "None", "Runs the query and prints the first rows."),
             m("count", [], "int", "Runs `count(*)` over the query."),
