@@ -8,21 +8,25 @@ extension Binder {
     /// The chain's nodes are kept as indices in a temporary (stack) buffer: a chain allocates nothing and touches
     /// none of the binder's stored properties.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
+        // The chain is walked by node index: no `SyntaxNode` (a retain and a release of the tree) per link.
+        let tree = self.tree
+        let storage = tree.storage
         var count = 0
-        var current = node
-        while current.kind.isPostfix, let inner = current.firstExpressionChild {
+        var current = node.index
+        while storage.nodes[current].kind.isPostfix {
+            let inner = storage.firstExpressionChild(of: current)
+            if inner < 0 { break }
             count += 1
             current = inner
         }
         if count == 0 { return .unknown }
-        let root = current
-        let tree = self.tree
+        let root = SyntaxNode(tree: tree, index: current)
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { operations in
-            var walk = node
+            var walk = node.index
             for position in 0..<count {
-                operations[position] = Int32(walk.index)
-                guard let inner = walk.firstExpressionChild else { break }
-                walk = inner
+                operations[position] = Int32(walk)
+                walk = storage.firstExpressionChild(of: walk)
+                if walk < 0 { break }
             }
             func operationNode(_ position: Int) -> SyntaxNode {
                 SyntaxNode(tree: tree, index: Int(operations[position]))
@@ -33,7 +37,7 @@ extension Binder {
                 let operation = operationNode(index)
                 switch operation.kind {
                 case .memberAccess:
-                    if index > 0, tree.storage.nodes[Int(operations[index - 1])].kind == .callExpression {
+                    if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
                         value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
                         index -= 2
                         continue

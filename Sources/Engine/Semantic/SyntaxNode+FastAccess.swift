@@ -135,6 +135,23 @@ extension SyntaxNode {
     }
 }
 
+extension SyntaxStorage {
+    /// The index of node `index`'s first child node that is an expression, or -1: ``SyntaxNode/firstExpressionChild``
+    /// by index, for walks that need no `SyntaxNode` per step.
+    @inline(__always)
+    func firstExpressionChild(of index: Int) -> Int {
+        let raw = nodes[index]
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        while position < end {
+            let child = children[position]
+            if child >= 0 && nodes[Int(child)].kind.isExpression { return Int(child) }
+            position += 1
+        }
+        return -1
+    }
+}
+
 extension SyntaxTree {
     /// The decoded value of a string literal node, without allocating for the common case (one plain token with
     /// no escapes and no prefix).
