@@ -115,13 +115,21 @@ extension Binder {
         // `()` has no argument and needs no allocation.
         let childCount = argumentList.childPositions.count
         if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
-        argumentList.forEachChild(ofKind: .argument) { argument in
-            let (labelToken, isSpread, optionalValue) = argument.argumentParts
-            guard let value = optionalValue else { return }
+        // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept.
+        let tree = self.tree
+        let storage = tree.storage
+        let list = storage.nodes[argumentList.index]
+        for position in Int(list.childStart)..<(Int(list.childStart) + Int(list.childCount)) {
+            let child = storage.children[position]
+            guard child >= 0 && storage.nodes[Int(child)].kind == .argument else { continue }
+            let (labelIndex, isSpread, valueIndex) = storage.argumentParts(of: Int(child))
+            guard valueIndex >= 0 else { continue }
+            let value = SyntaxNode(tree: tree, index: valueIndex)
+            let labelToken = labelIndex >= 0 ? SyntaxToken(tree: tree, index: labelIndex) : nil
             if isSpread {
                 arguments.hasSpread = true
                 _ = evaluate(value)
-                return
+                continue
             }
             if let labelToken {
                 sawKeyword = true
@@ -136,11 +144,11 @@ extension Binder {
                                 : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
                         name: label, candidates: signature.keywordNames)
                     _ = evaluate(value)
-                    return
+                    continue
                 }
                 if arguments.named[label] != nil {
                     report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
-                    return
+                    continue
                 }
                 if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
                     !(signature.variadic && index == signature.parameters.count - 1)
@@ -148,7 +156,7 @@ extension Binder {
                     report(
                         .unknownKeywordArgument, labelToken.range,
                         "\(name)() got '\(label)' both by position and by keyword")
-                    return
+                    continue
                 }
                 arguments.named[label] = value
             } else {
