@@ -101,9 +101,12 @@ extension Binder {
     )
         -> Arguments
     {
-        let argumentList = call?.node.firstChild(ofKind: .argumentList)
-        var arguments = Arguments(range: argumentList?.range ?? calleeRange)
-        guard let call, let argumentList else { return arguments }
+        // The argument list by index: a `SyntaxNode` (a retain of the tree) for it is never needed.
+        let storage = tree.storage
+        let listIndex = call.map { storage.firstChild(of: $0.node.index, kind: .argumentList) } ?? -1
+        let list = listIndex >= 0 ? storage.nodes[listIndex] : nil
+        var arguments = Arguments(range: list.map { ByteRange(start: $0.start, end: $0.end) } ?? calleeRange)
+        guard let call, let list else { return arguments }
         recordCallSite(
             CallSiteRecord(
                 range: arguments.range, name: name, keywords: signature.keywordNames,
@@ -113,12 +116,10 @@ extension Binder {
         var sawKeyword = false
         // `(`, the arguments with a comma between two, `)`: one allocation for the positional arguments.
         // `()` has no argument and needs no allocation.
-        let childCount = argumentList.childPositions.count
+        let childCount = Int(list.childCount)
         if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
         // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept.
         let tree = self.tree
-        let storage = tree.storage
-        let list = storage.nodes[argumentList.index]
         for position in Int(list.childStart)..<(Int(list.childStart) + Int(list.childCount)) {
             let child = storage.children[position]
             guard child >= 0 && storage.nodes[Int(child)].kind == .argument else { continue }
