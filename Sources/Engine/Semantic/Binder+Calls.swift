@@ -8,21 +8,25 @@ extension Binder {
     /// The chain's nodes are kept as indices in a temporary (stack) buffer: a chain allocates nothing and touches
     /// none of the binder's stored properties.
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
+        // The chain is walked by node index: no `SyntaxNode` (a retain and a release of the tree) per link.
+        let tree = self.tree
+        let storage = tree.storage
         var count = 0
-        var current = node
-        while current.kind.isPostfix, let inner = current.firstExpressionChild {
+        var current = node.index
+        while storage.nodes[current].kind.isPostfix {
+            let inner = storage.firstExpressionChild(of: current)
+            if inner < 0 { break }
             count += 1
             current = inner
         }
         if count == 0 { return .unknown }
-        let root = current
-        let tree = self.tree
+        let root = SyntaxNode(tree: tree, index: current)
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { operations in
-            var walk = node
+            var walk = node.index
             for position in 0..<count {
-                operations[position] = Int32(walk.index)
-                guard let inner = walk.firstExpressionChild else { break }
-                walk = inner
+                operations[position] = Int32(walk)
+                walk = storage.firstExpressionChild(of: walk)
+                if walk < 0 { break }
             }
             func operationNode(_ position: Int) -> SyntaxNode {
                 SyntaxNode(tree: tree, index: Int(operations[position]))
@@ -33,7 +37,7 @@ extension Binder {
                 let operation = operationNode(index)
                 switch operation.kind {
                 case .memberAccess:
-                    if index > 0, tree.storage.nodes[Int(operations[index - 1])].kind == .callExpression {
+                    if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
                         value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
                         index -= 2
                         continue
@@ -54,11 +58,14 @@ extension Binder {
     private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {
         guard let call = CallExpression(callNode) else { return .unknown }
         recordMemberBase(dot: member.firstToken(ofKind: .dot), base)
-        guard let nameToken = member.firstToken(ofKind: .identifier) else {
+        let storage = tree.storage
+        let nameToken = storage.firstToken(of: member.index, kind: .identifier)
+        guard nameToken >= 0 else {
             evaluateArgumentsLoosely(call)
             return .unknown
         }
-        return callMethod(on: base, name: nameToken.text, nameRange: nameToken.range, call: call, node: callNode)
+        let nameRange = storage.tokens[nameToken].range
+        return callMethod(on: base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
     }
 
     private func applyCall(calleeValue: Value, callee: SyntaxNode, callNode: SyntaxNode) -> Value {
@@ -392,23 +399,32 @@ extension Binder {
     /// `col("name")` with one positional plain string literal (nearly every `col` call): what the general path
     /// gives, without matching the arguments to the signature or making the literal's text; `nil` otherwise.
     private func plainColumnCall(_ call: CallExpression) -> ColumnValue? {
-        guard usesFastPaths, let argumentList = call.node.firstChild(ofKind: .argumentList) else { return nil }
-        var argument: SyntaxNode?
+        guard usesFastPaths else { return nil }
+        // By node index: no `SyntaxNode` (a retain and a release of the tree) for the list, the argument or its value.
+        let storage = tree.storage
+        let listIndex = storage.firstChild(of: call.node.index, kind: .argumentList)
+        guard listIndex >= 0 else { return nil }
+        var argumentIndex = -1
         var count = 0
-        argumentList.forEachChild(ofKind: .argument) { node in
-            count += 1
-            argument = node
+        let list = storage.nodes[listIndex]
+        for position in Int(list.childStart)..<(Int(list.childStart) + Int(list.childCount)) {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind == .argument {
+                count += 1
+                argumentIndex = Int(child)
+            }
         }
-        guard count == 1, let argument else { return nil }
-        let (label, isSpread, value) = argument.argumentParts
-        guard label == nil, !isSpread, let value, let (reference, inner) = plainColumnReference(value) else {
+        guard count == 1 else { return nil }
+        let (label, isSpread, value) = storage.argumentParts(of: argumentIndex)
+        guard label < 0, !isSpread, value >= 0, let (reference, inner) = plainColumnReference(index: value) else {
             return nil
         }
         if recordsFacts {
             let signature = CallableSignatures.col
             recordCallSite(
                 CallSiteRecord(
-                    range: argumentList.range, name: "col", keywords: signature.keywordNames,
+                    range: ByteRange(start: storage.nodes[listIndex].start, end: storage.nodes[listIndex].end),
+                    name: "col", keywords: signature.keywordNames,
                     enumerated: signature.enumerated,
                     positionalCount: signature.keywordNames.count - signature.keywords.count))
         }

@@ -172,6 +172,9 @@ extension Binder {
             dataFrameStep(
                 frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
         }
+        // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
+        // arrays) even when `record` then does nothing.
+        guard recordsFacts else { return result }
         switch result {
         case .frame(let next):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
@@ -848,6 +851,7 @@ extension Binder {
                     columns: columns, range: arguments.range, fromSelect: false)
             }
         }
+        guard recordsFacts else { return result }
         if case .frame(let next) = result {
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         } else {

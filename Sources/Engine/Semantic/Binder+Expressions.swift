@@ -43,11 +43,13 @@ extension Binder {
     // MARK: - Names
 
     func evaluateName(_ node: SyntaxNode) -> Value {
-        guard let token = node.firstChildToken else { return .unknown }
+        let tokenIndex = tree.storage.firstToken(of: node.index)
+        guard tokenIndex >= 0 else { return .unknown }
         // The name is looked up by its bytes in the source: no `String` is made unless it is needed. Most names of
         // a pipeline (`db`, `col`, `F`) are predefined and not rebound: their value, without the entry around it
-        // (predefined entries record nothing, are no DataFrames and have no source).
-        let range = token.range
+        // (predefined entries record nothing, are no DataFrames and have no source). The token is read by index;
+        // a `SyntaxToken` (a retain of the tree) is made only past the predefined names.
+        let range = tree.storage.tokens[tokenIndex].range
         let environment = self.environment  // one access to the stored property
         let (boundIndex, predefinedIndex): (Int?, Int?) = source.bytes.withUnsafeBufferPointer { buffer in
             let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
@@ -55,6 +57,7 @@ extension Binder {
             return (nil, Self.predefinedValues.index(of: bytes))
         }
         if let predefinedIndex { return Self.predefinedValues[predefinedIndex] }
+        let token = SyntaxToken(tree: tree, index: tokenIndex)
         guard let boundIndex else {
             let name = token.text
             if expiredTransactions.contains(name) {
@@ -426,10 +429,16 @@ extension Binder {
     /// The column reference a plain string literal spells, with the range inside its quotes (see
     /// ``resolveColumn(literal:)``).
     func plainColumnReference(_ node: SyntaxNode) -> (ColumnReference, ByteRange)? {
-        guard node.kind == .stringLiteral else { return nil }
-        let positions = node.childPositions
+        plainColumnReference(index: node.index)
+    }
+
+    /// ``plainColumnReference(_:)`` of the node at `index` in the binder's tree.
+    func plainColumnReference(index: Int) -> (ColumnReference, ByteRange)? {
         let storage = tree.storage
-        guard positions.count == 1, case let child = storage.children[positions.lowerBound], child < 0 else {
+        let raw = storage.nodes[index]
+        guard raw.kind == .stringLiteral, raw.childCount == 1,
+            case let child = storage.children[Int(raw.childStart)], child < 0
+        else {
             return nil
         }
         let range = storage.tokens[Int(~child)].range
@@ -473,8 +482,9 @@ extension Binder {
             return ColumnValue(
                 .column(reference), type: .unknown, pending: [PendingReference(reference: reference, range: range)])
         }
-        if let column = lookUp(reference, range: range, fixRange: fixRange ?? range) {
-            return ColumnValue(.column(reference), type: column.type, nullable: column.isNullable)
+        if let (depth, index) = lookUpPosition(reference, range: range, fixRange: fixRange ?? range) {
+            let type = scopes[depth].columns[index].type
+            return ColumnValue(.column(reference), type: type, nullable: scopes[depth].columns[index].isNullable)
         }
         return ColumnValue(.column(reference), type: .unknown)
     }
@@ -483,35 +493,44 @@ extension Binder {
     /// (reported unless the scope is incomplete).
     @discardableResult
     func lookUp(_ reference: ColumnReference, range: ByteRange, fixRange: ByteRange) -> PlanColumn? {
-        let scopes = self.scopes  // one access to the stored property, not one per use
+        guard let (depth, index) = lookUpPosition(reference, range: range, fixRange: fixRange) else { return nil }
+        return scopes[depth].columns[index]
+    }
+
+    /// ``lookUp(_:range:fixRange:)`` as the column's place: the depth of its scope in ``scopes`` and its index
+    /// there. A column found is neither copied (its name, qualifiers and source table retained) nor its scope,
+    /// unless facts are recorded.
+    func lookUpPosition(
+        _ reference: ColumnReference, range: ByteRange, fixRange: ByteRange
+    ) -> (
+        depth: Int, index: Int
+    )? {
         for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
-            let scope = scopes[depth]
-            let (first, count) = firstMatch(reference, in: scope.columns)
+            let (first, count) = firstMatch(reference, in: scopes[depth].columns)
             if count == 1, let first {
-                let column = scope.columns[first]
-                record(.column(column, range: range))
-                return column
+                if recordsFacts { record(.column(scopes[depth].columns[first], range: range)) }
+                return (depth, first)
             }
-            if count > 1 {
-                let found = matches(reference, in: scope.columns)
-                let candidates = found.map { qualifiedName(scope.columns[$0]) }
-                let related = found.compactMap { index -> RelatedInformation? in
-                    guard index < scope.origins.count, !scope.origins[index].isEmpty else { return nil }
-                    return RelatedInformation(
-                        range: scope.origins[index], message: "'\(qualifiedName(scope.columns[index]))' comes from here"
-                    )
-                }
-                let fixes = candidates.map {
-                    Fix(title: "Qualify as '\($0)'", edits: [TextEdit(range: fixRange, newText: $0)])
-                }
-                report(
-                    .ambiguousColumn, range,
-                    "column '\(reference.name)' is ambiguous; qualify it as one of "
-                        + candidates.map { "'\($0)'" }.joined(separator: ", "),
-                    related: related, fixes: fixes)
-                return nil
+            if !scopes[depth].isComplete && count == 0 { return nil }
+            guard count > 1 else { continue }
+            let scope = scopes[depth]
+            let found = matches(reference, in: scope.columns)
+            let candidates = found.map { qualifiedName(scope.columns[$0]) }
+            let related = found.compactMap { index -> RelatedInformation? in
+                guard index < scope.origins.count, !scope.origins[index].isEmpty else { return nil }
+                return RelatedInformation(
+                    range: scope.origins[index], message: "'\(qualifiedName(scope.columns[index]))' comes from here"
+                )
             }
-            if !scope.isComplete { return nil }
+            let fixes = candidates.map {
+                Fix(title: "Qualify as '\($0)'", edits: [TextEdit(range: fixRange, newText: $0)])
+            }
+            report(
+                .ambiguousColumn, range,
+                "column '\(reference.name)' is ambiguous; qualify it as one of "
+                    + candidates.map { "'\($0)'" }.joined(separator: ", "),
+                related: related, fixes: fixes)
+            return nil
         }
         // Not found anywhere: report against the innermost scope.
         let scope = scopes[scopes.count - 1]

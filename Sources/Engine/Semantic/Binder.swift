@@ -8,7 +8,7 @@ final class Binder {
     let source: SourceText
     /// The schema names resolve against; tables the file creates or drops are added and removed as its
     /// statements are bound (see ``learnSchemaChanges(of:)``).
-    var catalog: Catalog
+    @exclusivity(unchecked) var catalog: Catalog
     let hasCatalog: Bool
     let dialect: DatabaseKind
     /// Whether to keep the records that only queries by position read (symbols, column scopes, member bases,
@@ -18,37 +18,37 @@ final class Binder {
     /// (``resolveColumn(literal:)``); tests turn it off to check that the general path gives the same results.
     let usesFastPaths: Bool
 
-    var diagnostics: [Diagnostic] = []
-    var symbols: [SymbolRecord] = []
-    var bindingTimeline: [BindingInfo] = []
-    var columnScopes: [ColumnScopeRecord] = []
-    var memberBases: [MemberBaseRecord] = []
-    var callSites: [CallSiteRecord] = []
+    @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) var symbols: [SymbolRecord] = []
+    @exclusivity(unchecked) var bindingTimeline: [BindingInfo] = []
+    @exclusivity(unchecked) var columnScopes: [ColumnScopeRecord] = []
+    @exclusivity(unchecked) var memberBases: [MemberBaseRecord] = []
+    @exclusivity(unchecked) var callSites: [CallSiteRecord] = []
 
     /// The names bound by the file, with the value each is bound to (predefined names are looked up in
     /// ``predefinedValues`` when the file has not rebound them), found by the bytes of a name's token.
-    var environment = NameTable<BoundName>()
+    @exclusivity(unchecked) var environment = NameTable<BoundName>()
     /// The column scopes of the steps being evaluated, innermost last.
-    var scopes: [Scope] = []
+    @exclusivity(unchecked) var scopes: [Scope] = []
     /// How many times each binding was used as a DataFrame, per statement.
-    var bindingUses: [Int: Set<Int>] = [:]
-    var currentStatement = 0
-    var nextBindingID = 0
+    @exclusivity(unchecked) var bindingUses: [Int: Set<Int>] = [:]
+    @exclusivity(unchecked) var currentStatement = 0
+    @exclusivity(unchecked) var nextBindingID = 0
     /// The CTE name of each DataFrame binding, by binding id.
-    var bindingNames: [Int: String] = [:]
-    var bindingNameCounts: [String: Int] = [:]
+    @exclusivity(unchecked) var bindingNames: [Int: String] = [:]
+    @exclusivity(unchecked) var bindingNameCounts: [String: Int] = [:]
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
-    var tableColumns: [String: [PlanColumn]] = [:]
+    @exclusivity(unchecked) var tableColumns: [String: [PlanColumn]] = [:]
     /// How deep column bindings are being evaluated again at their uses, and how many more times that may happen
     /// in this file (bindings of bindings would otherwise multiply the work).
-    var rebindDepth = 0
-    var rebindBudget = 4_096
+    @exclusivity(unchecked) var rebindDepth = 0
+    @exclusivity(unchecked) var rebindBudget = 4_096
     /// Transaction aliases whose `with` block has ended.
-    var expiredTransactions: Set<String> = []
+    @exclusivity(unchecked) var expiredTransactions: Set<String> = []
     /// Whether the current `with` block is read-only.
-    var readOnlyTransaction: ByteRange?
+    @exclusivity(unchecked) var readOnlyTransaction: ByteRange?
     /// The alias of the enclosing transaction block, if any.
-    var transactionAlias: String?
+    @exclusivity(unchecked) var transactionAlias: String?
 
     /// A name's binding; a class, so that finding one retains a reference instead of copying the value.
     final class BoundName: Sendable {

@@ -101,9 +101,12 @@ extension Binder {
     )
         -> Arguments
     {
-        let argumentList = call?.node.firstChild(ofKind: .argumentList)
-        var arguments = Arguments(range: argumentList?.range ?? calleeRange)
-        guard let call, let argumentList else { return arguments }
+        // The argument list by index: a `SyntaxNode` (a retain of the tree) for it is never needed.
+        let storage = tree.storage
+        let listIndex = call.map { storage.firstChild(of: $0.node.index, kind: .argumentList) } ?? -1
+        let list = listIndex >= 0 ? storage.nodes[listIndex] : nil
+        var arguments = Arguments(range: list.map { ByteRange(start: $0.start, end: $0.end) } ?? calleeRange)
+        guard let call, let list else { return arguments }
         recordCallSite(
             CallSiteRecord(
                 range: arguments.range, name: name, keywords: signature.keywordNames,
@@ -113,15 +116,21 @@ extension Binder {
         var sawKeyword = false
         // `(`, the arguments with a comma between two, `)`: one allocation for the positional arguments.
         // `()` has no argument and needs no allocation.
-        let childCount = argumentList.childPositions.count
+        let childCount = Int(list.childCount)
         if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
-        argumentList.forEachChild(ofKind: .argument) { argument in
-            let (labelToken, isSpread, optionalValue) = argument.argumentParts
-            guard let value = optionalValue else { return }
+        // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept.
+        let tree = self.tree
+        for position in Int(list.childStart)..<(Int(list.childStart) + Int(list.childCount)) {
+            let child = storage.children[position]
+            guard child >= 0 && storage.nodes[Int(child)].kind == .argument else { continue }
+            let (labelIndex, isSpread, valueIndex) = storage.argumentParts(of: Int(child))
+            guard valueIndex >= 0 else { continue }
+            let value = SyntaxNode(tree: tree, index: valueIndex)
+            let labelToken = labelIndex >= 0 ? SyntaxToken(tree: tree, index: labelIndex) : nil
             if isSpread {
                 arguments.hasSpread = true
                 _ = evaluate(value)
-                return
+                continue
             }
             if let labelToken {
                 sawKeyword = true
@@ -136,11 +145,11 @@ extension Binder {
                                 : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
                         name: label, candidates: signature.keywordNames)
                     _ = evaluate(value)
-                    return
+                    continue
                 }
                 if arguments.named[label] != nil {
                     report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
-                    return
+                    continue
                 }
                 if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
                     !(signature.variadic && index == signature.parameters.count - 1)
@@ -148,7 +157,7 @@ extension Binder {
                     report(
                         .unknownKeywordArgument, labelToken.range,
                         "\(name)() got '\(label)' both by position and by keyword")
-                    return
+                    continue
                 }
                 arguments.named[label] = value
             } else {

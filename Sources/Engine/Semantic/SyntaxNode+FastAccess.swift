@@ -135,6 +135,83 @@ extension SyntaxNode {
     }
 }
 
+extension SyntaxStorage {
+    /// The index of node `index`'s first child node that is an expression, or -1: ``SyntaxNode/firstExpressionChild``
+    /// by index, for walks that need no `SyntaxNode` per step.
+    @inline(__always)
+    func firstExpressionChild(of index: Int) -> Int {
+        let raw = nodes[index]
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        while position < end {
+            let child = children[position]
+            if child >= 0 && nodes[Int(child)].kind.isExpression { return Int(child) }
+            position += 1
+        }
+        return -1
+    }
+
+    /// The index of node `index`'s first child node of `kind`, or -1.
+    @inline(__always)
+    func firstChild(of index: Int, kind: SyntaxKind) -> Int {
+        let raw = nodes[index]
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        while position < end {
+            let child = children[position]
+            if child >= 0 && nodes[Int(child)].kind == kind { return Int(child) }
+            position += 1
+        }
+        return -1
+    }
+
+    /// The index in ``tokens`` of node `index`'s first direct child token (of `kind`, when given), or -1.
+    @inline(__always)
+    func firstToken(of index: Int, kind: TokenKind? = nil) -> Int {
+        let raw = nodes[index]
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        while position < end {
+            let child = children[position]
+            if child < 0 && (kind == nil || tokens[Int(~child)].kind == kind) { return Int(~child) }
+            position += 1
+        }
+        return -1
+    }
+
+    /// ``SyntaxNode/argumentParts`` of the `argument` node `index`, as indices: the label's token index, whether
+    /// it is a spread and the value's node index (-1 when absent).
+    @inline(__always)
+    func argumentParts(of index: Int) -> (label: Int, isSpread: Bool, value: Int) {
+        let raw = nodes[index]
+        var label = -1
+        var isSpread = false
+        var value = -1
+        var tokenCount = 0
+        var firstIdentifier = -1
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        while position < end {
+            let child = children[position]
+            position += 1
+            if child >= 0 {
+                if value < 0 && nodes[Int(child)].kind.isExpression { value = Int(child) }
+                continue
+            }
+            let tokenIndex = Int(~child)
+            let kind = tokens[tokenIndex].kind
+            if tokenCount == 0 {
+                if kind == .identifier { firstIdentifier = tokenIndex }
+                if kind == .star || kind == .doubleStar { isSpread = true }
+            } else if tokenCount == 1, kind == .equal, firstIdentifier >= 0 {
+                label = firstIdentifier
+            }
+            tokenCount += 1
+        }
+        return (label, isSpread, value)
+    }
+}
+
 extension SyntaxTree {
     /// The decoded value of a string literal node, without allocating for the common case (one plain token with
     /// no escapes and no prefix).

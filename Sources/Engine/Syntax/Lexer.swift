@@ -81,6 +81,9 @@ private struct LexerState {
         while true {
             if atLineStart && brackets.isEmpty {
                 if !handleLineStart() { break }
+            } else if position < count, case let byte = bytes[position], byte > 0x23 && byte != 0x5C {
+                // No trivia here (`skipTrivia` handles only spaces, tabs, form feeds, `#`, `\` and line breaks):
+                // most tokens follow another directly, so this saves a call per token.
             } else if !skipTrivia() {
                 break
             }

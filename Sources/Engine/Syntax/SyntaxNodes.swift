@@ -99,8 +99,13 @@ public struct BindingStatement: SyntaxNodeView {
     }
     /// The bound name's token; `nil` when the target is not a plain name (an error, `MOL1020`).
     public var nameToken: SyntaxToken? {
-        guard case .token(let token)? = node.children.first, token.kind == .identifier else { return nil }
-        return token
+        // The first child, read in place (no array of the children).
+        let storage = node.tree.storage
+        let raw = storage.nodes[node.index]
+        guard raw.childCount > 0, case let child = storage.children[Int(raw.childStart)], child < 0,
+            storage.tokens[Int(~child)].kind == .identifier
+        else { return nil }
+        return SyntaxToken(tree: node.tree, index: Int(~child))
     }
     /// The bound name.
     public var name: String? { nameToken?.text }
@@ -113,11 +118,17 @@ public struct BindingStatement: SyntaxNodeView {
     public var equalToken: SyntaxToken? { node.childToken(.equal) }
     /// The value expression (a `missingExpression` node when nothing follows `=`).
     public var value: SyntaxNode? {
-        let children = node.children
-        guard let equal = children.firstIndex(where: { if case .token(let t) = $0 { t.kind == .equal } else { false } })
-        else { return nil }
-        for child in children[(equal + 1)...] {
-            if case .node(let value) = child, value.kind.isExpression { return value }
+        // The first expression child after the first `=` token, read in place (no array of the children).
+        let storage = node.tree.storage
+        let raw = storage.nodes[node.index]
+        var sawEqual = false
+        for position in Int(raw.childStart)..<(Int(raw.childStart) + Int(raw.childCount)) {
+            let child = storage.children[position]
+            if child < 0 {
+                if storage.tokens[Int(~child)].kind == .equal { sawEqual = true }
+            } else if sawEqual && storage.nodes[Int(child)].kind.isExpression {
+                return SyntaxNode(tree: node.tree, index: Int(child))
+            }
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The kind of a syntax node.
 public enum SyntaxKind: UInt8, Sendable, Hashable, CaseIterable {
     /// The whole file: statements, then the end-of-file token.
@@ -113,10 +115,17 @@ final class SyntaxStorage: Sendable {
     let nodes: [RawNode]
     /// Children of all nodes: a value `v >= 0` is node `v`; `v < 0` is token `~v`.
     let children: [Int32]
-    let nodeParents: [Int32]
-    let tokenParents: [Int32]
     let rootIndex: Int
     let diagnostics: [Diagnostic]
+    /// The parent of every node and token, made on first use: compiling reads children only, while position
+    /// queries (hover, completion, the statement at an offset) go up the tree.
+    private let parentTable = Mutex<ParentTable?>(nil)
+
+    /// The parent node of each node and of each token (-1 for the root).
+    struct ParentTable: Sendable {
+        let nodes: [Int32]
+        let tokens: [Int32]
+    }
 
     init(
         source: SourceText, tokens: [Token], nodes: [RawNode], children: [Int32], rootIndex: Int,
@@ -128,6 +137,21 @@ final class SyntaxStorage: Sendable {
         self.children = children
         self.rootIndex = rootIndex
         self.diagnostics = diagnostics
+    }
+
+    var nodeParents: [Int32] { parents.nodes }
+    var tokenParents: [Int32] { parents.tokens }
+
+    private var parents: ParentTable {
+        parentTable.withLock { table in
+            if let table { return table }
+            let made = makeParents()
+            table = made
+            return made
+        }
+    }
+
+    private func makeParents() -> ParentTable {
         var nodeParents = [Int32](repeating: -1, count: nodes.count)
         var tokenParents = [Int32](repeating: -1, count: tokens.count)
         nodeParents.withUnsafeMutableBufferPointer { nodeParents in
@@ -150,8 +174,7 @@ final class SyntaxStorage: Sendable {
                 }
             }
         }
-        self.nodeParents = nodeParents
-        self.tokenParents = tokenParents
+        return ParentTable(nodes: nodeParents, tokens: tokenParents)
     }
 }
 

@@ -109,4 +109,38 @@ import Testing
             #expect(found == .some(value), "\(text)")
         }
     }
+
+    /// The binder's index walks over the tree's storage (no `SyntaxNode` per step) must find exactly what the
+    /// syntax views find, on every node of every fixture (given by name) and of broken input.
+    @Test(
+        arguments: SyntaxTestSupport.fixtureNames() + [
+            "db.table(\"t\").select(*cols, **opts, how=\"left\", =3, x=)\n",
+            "f(a)(b).c[d](e=1, *f)\n(\n",
+            "x = col(\"a\") == \nwith db.transaction() as t:\n    t.commit(\n",
+        ])
+    func indexWalksAgreeWithTheSyntaxViews(_ fixtureOrSource: String) {
+        let bytes =
+            SyntaxTestSupport.fixtureNames().contains(fixtureOrSource)
+            ? SyntaxTestSupport.fixtureBytes(fixtureOrSource) : Array(fixtureOrSource.utf8)
+        let tree = parse(SourceText(bytes: bytes)).tree
+        let storage = tree.storage
+        for index in storage.nodes.indices {
+            let node = SyntaxNode(tree: tree, index: index)
+            #expect(storage.firstExpressionChild(of: index) == (node.firstExpressionChild?.index ?? -1))
+            for kind in [SyntaxKind.argumentList, .argument, .stringLiteral] {
+                #expect(storage.firstChild(of: index, kind: kind) == (node.firstChild(ofKind: kind)?.index ?? -1))
+            }
+            #expect(storage.firstToken(of: index) == (node.firstChildToken?.index ?? -1))
+            for kind in [TokenKind.identifier, .dot, .equal] {
+                #expect(storage.firstToken(of: index, kind: kind) == (node.firstToken(ofKind: kind)?.index ?? -1))
+            }
+            if node.kind == .argument {
+                let (label, isSpread, value) = node.argumentParts
+                let parts = storage.argumentParts(of: index)
+                #expect(parts.label == (label?.index ?? -1))
+                #expect(parts.isSpread == isSpread)
+                #expect(parts.value == (value?.index ?? -1))
+            }
+        }
+    }
 }
