@@ -715,7 +715,8 @@ extension Binder {
                 checkAggregate(resolved.expression, keyNames: keyNames, range: argument.range)
                 checkPlacement(resolved.expression, range: argument.range, allowAggregate: true, context: "agg()")
                 columns.append(resolved)
-            case .unknown: continue
+            case .unknown:
+                if let placeholder = aliasedUnknown(argument) { columns.append(placeholder) }
             default:
                 report(
                     .argumentTypeMismatch, argument.range,
@@ -1130,11 +1131,22 @@ extension Binder {
                 default: break
                 }
             }
-        case .unknown: break
+        case .unknown:
+            if let placeholder = aliasedUnknown(node) { columns.append(placeholder) }
         default:
             report(
                 .argumentTypeMismatch, node.range, "expected a column name or a column expression, got \(value.kind)")
         }
+    }
+
+    /// For an item already reported as wrong but named (`F.upperr(col("n")).alias("u")`): a column of that name and
+    /// unknown type, so the steps after it find `u` and the typo is one diagnostic, not one more per use. (A
+    /// statement with an error never runs, so the placeholder's NULL never reaches a database.)
+    func aliasedUnknown(_ node: SyntaxNode) -> ColumnValue? {
+        guard let call = CallExpression(node), let method = call.calleeName, method == "alias" || method == "name",
+            call.arguments.count == 1, let name = stringLiteral(call.arguments[0].value)
+        else { return nil }
+        return ColumnValue(.alias(.literal(.null), name), type: .unknown, nullable: true)
     }
 
     /// Reports window functions used without `over` and sort orders outside `order_by`, and (unless allowed)

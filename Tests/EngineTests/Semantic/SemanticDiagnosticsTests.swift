@@ -111,6 +111,21 @@ import Testing
             "db.table(\"t\").select(\"a\").where(col(\"zz\") > 1)\n", ["MOL2001"], catalog: .empty)
     }
 
+    /// A wrong item that still names its column (`….alias("u")`) is one diagnostic: the steps after it find `u`
+    /// (they reported "unknown column 'u'" as well).
+    @Test func aNamedItemThatIsWrongIsOneDiagnostic() {
+        let cases = [
+            "db.table(\"products\").select(F.upperr(col(\"name\")).alias(\"u\"), \"id\").where(col(\"u\") == \"X\")\n",
+            "db.table(\"products\").group_by(\"category\").agg(F.summ(col(\"price\")).alias(\"t\")).order_by(\"t\")\n",
+            "db.table(\"products\").select(F.json_objectt(col(\"name\")).name(\"j\")).order_by(\"j\")\n",
+        ]
+        for source in cases { SemanticTestSupport.check(source, ["MOL2005"]) }
+        // A column the step really lacks is still reported.
+        SemanticTestSupport.check(
+            "db.table(\"products\").select(F.upperr(col(\"name\")).alias(\"u\")).where(col(\"v\") == 1)\n",
+            ["MOL2005", "MOL2001"])
+    }
+
     @Test func unknownColumnSuggestsAndFixes() throws {
         let source = "db.table(\"orders\").select(\"amout\")\n"
         let diagnostic = try #require(compile(source, catalog: SemanticTestSupport.demoCatalog).diagnostics.first)
