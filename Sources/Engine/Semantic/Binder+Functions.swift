@@ -104,7 +104,10 @@ extension Binder {
         }
         let distinct = function.name == "count_distinct" || function.name == "collect_set"
         let expression = Expression.function(FunctionCall(function, expressions, distinct: distinct))
-        return .column(ColumnValue(expression, type: resultType(function, types), pending: pending))
+        // A count is never NULL (0 for no rows); other results may be.
+        let counts = function.name == "count" || function.name == "count_distinct"
+        return .column(
+            ColumnValue(expression, type: resultType(function, types), nullable: !counts, pending: pending))
     }
 
     /// The signature of a registry function, made once per function for every compilation.

@@ -40,6 +40,16 @@ import Testing
         #expect(compilation.statements[5].schema.map(\.name) == ["country", "total", "n"])
     }
 
+    /// A count is never NULL; a sum may be (no rows, or only NULLs).
+    @Test func countsAreNotNullable() {
+        let compilation = compile(
+            "db.table(\"orders\").group_by(\"status\").agg(F.count(\"*\").alias(\"n\"), "
+                + "F.count_distinct(col(\"customer_id\")).alias(\"c\"), F.sum(col(\"amount\")).alias(\"s\"))\n",
+            catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        #expect(compilation.statements[0].schema.map(\.isNullable) == [false, false, false, true])
+    }
+
     @Test func languageExampleRunsOnSQLite() throws {
         let compilation = compile(Self.languageExample, catalog: SemanticTestSupport.demoCatalog)
         let query = compilation.statements[5]
