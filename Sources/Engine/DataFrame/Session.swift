@@ -306,7 +306,7 @@ extension Database {
 extension TableReference {
     /// Parses `"schema.table"` or `"table"`.
     public init(parsing text: String) {
-        guard text.utf8.contains(UInt8(ascii: ".")) else {
+        guard text.containsASCII(UInt8(ascii: ".")) else {
             self.init(text)
             return
         }
