@@ -2,14 +2,7 @@
 extension DataFrame {
     /// `count`, `mean`, `min` and `max` of each named column, in one row (`c_count`, `c_mean`, `c_min`, `c_max`).
     public func describe(_ columns: String...) -> DataFrame {
-        var aggregates: [Column] = []
-        for name in columns {
-            aggregates += [
-                F.count(col(name)).alias("\(name)_count"), F.avg(col(name)).alias("\(name)_mean"),
-                F.min(col(name)).alias("\(name)_min"), F.max(col(name)).alias("\(name)_max"),
-            ]
-        }
-        return with(.aggregate(plan, groupBy: [], aggregates: aggregates.map(\.expression)))
+        with(LogicalPlan.describe(of: plan, columns: columns.map { ($0, SQLType.unknown) }).plan)
     }
 
     /// PySpark's `summary`: one row per statistic (`count`, `mean`, `stddev`, `min`, `25%`, `50%`, `75%`, `max` by

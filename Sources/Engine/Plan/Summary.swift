@@ -1,5 +1,30 @@
-/// `df.summary(*statistics)`, as PySpark defines it, shared by the binder and the Swift API.
+/// `df.describe(*columns)` and `df.summary(*statistics)`, shared by the binder and the Swift API.
 extension LogicalPlan {
+    /// `count`, `mean`, `min` and `max` of each named column, in one row (`c_count`, `c_mean`, `c_min`, `c_max`);
+    /// the output columns' types, given the named columns' types (`unknown` where not known).
+    public static func describe(
+        of input: LogicalPlan, columns: [(name: String, type: SQLType)]
+    ) -> (
+        plan: LogicalPlan, columns: [PlanColumn]
+    ) {
+        var aggregates: [Expression] = []
+        var output: [PlanColumn] = []
+        for column in columns {
+            let value = Expression.column(ColumnReference(column.name))
+            for (function, suffix, type) in [
+                ("count", "count", SQLType.integer), ("avg", "mean", .real), ("min", "min", column.type),
+                ("max", "max", column.type),
+            ] {
+                aggregates.append(
+                    .alias(
+                        .function(FunctionCall(BuiltinFunction.builtin(function), [value])), "\(column.name)_\(suffix)")
+                )
+                output.append(PlanColumn(name: "\(column.name)_\(suffix)", type: type, isNullable: suffix != "count"))
+            }
+        }
+        return (.aggregate(input, groupBy: [], aggregates: aggregates), output)
+    }
+
     /// PySpark's default statistics.
     public static let summaryStatistics = ["count", "mean", "stddev", "min", "25%", "50%", "75%", "max"]
 

@@ -453,22 +453,11 @@ extension Binder {
                 }
             }
             if names.isEmpty { names = frame.columns.filter { $0.type.isNumeric }.map(\.name) }
-            var aggregates: [Expression] = []
-            for name in names {
-                let column = Expression.column(ColumnReference(name))
-                for (function, suffix) in [("count", "count"), ("avg", "mean"), ("min", "min"), ("max", "max")] {
-                    aggregates.append(
-                        .alias(.function(FunctionCall(BuiltinFunction.named(function)!, [column])), "\(name)_\(suffix)")
-                    )
-                }
-            }
-            next.plan = .aggregate(frame.plan, groupBy: [], aggregates: aggregates)
-            next.columns = names.flatMap { name in
-                [
-                    PlanColumn(name: "\(name)_count", type: .integer), PlanColumn(name: "\(name)_mean", type: .real),
-                    PlanColumn(name: "\(name)_min", type: .unknown), PlanColumn(name: "\(name)_max", type: .unknown),
-                ]
-            }
+            let described = LogicalPlan.describe(
+                of: frame.plan,
+                columns: names.map { name in (name, frame.columns.first { $0.name == name }?.type ?? .unknown) })
+            next.plan = described.plan
+            next.columns = described.columns
             next.origins = next.columns.map { _ in nameRange }
             return .frame(next)
         case .summary:
