@@ -44,18 +44,30 @@ public struct PivotedData: Sendable {
     let column: Expression
     let values: [DatabaseValue]
 
-    /// One column per pivot value holding `aggregate` over the rows with that value.
-    public func agg(_ aggregate: Column) -> DataFrame {
-        guard case .function(let call) = aggregate.expression.unaliased, call.function.kind == .aggregate else {
+    /// One column per pivot value holding `aggregate` over the rows with that value; with several aggregates, one
+    /// column per value and aggregate, named `value_alias` (`paid_total`), as in PySpark.
+    public func agg(_ aggregates: Column...) -> DataFrame {
+        var made: [Pivot.Aggregate] = []
+        for aggregate in aggregates {
+            guard case .function(let call) = aggregate.expression.unaliased, call.function.kind == .aggregate else {
+                return DataFrame(
+                    grouped.frame.plan, session: grouped.frame.session,
+                    buildError: .invalidUse("pivot().agg() takes aggregate functions"))
+            }
+            var name: String?
+            if case .alias(_, let alias) = aggregate.expression { name = alias }
+            made.append(Pivot.Aggregate(call, name: name))
+        }
+        guard !made.isEmpty else {
             return DataFrame(
                 grouped.frame.plan, session: grouped.frame.session,
-                buildError: .invalidUse("pivot().agg() takes one aggregate function"))
+                buildError: .invalidUse("pivot().agg() needs an aggregate function"))
         }
         return DataFrame(
             .pivot(
                 Pivot(
                     input: grouped.frame.plan, groupBy: grouped.keys, pivotColumn: column, values: values,
-                    aggregate: call)),
+                    aggregates: made)),
             session: grouped.frame.session, buildError: grouped.frame.buildError)
     }
 }

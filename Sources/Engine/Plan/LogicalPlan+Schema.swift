@@ -106,8 +106,12 @@ extension LogicalPlan {
         case .pivot(let pivot):
             let columns = try pivot.input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             let keys = try Self.projectedColumns(pivot.groupBy, over: columns)
-            let valueType = try Expression.function(pivot.aggregate).inferType(in: columns).get().type
-            return keys + pivot.values.map { PlanColumn(name: $0.description, type: valueType) }
+            return try keys
+                + pivot.outputs.map { output in
+                    PlanColumn(
+                        name: output.name,
+                        type: try Expression.function(output.aggregate.call).inferType(in: columns).get().type)
+                }
         }
     }
 

@@ -227,27 +227,79 @@ public struct RawSQL: Sendable, Hashable {
 
 /// A pivot: `SELECT keys, agg(CASE WHEN pivot = v THEN value END) AS "v", … GROUP BY keys`.
 public struct Pivot: Sendable, Hashable {
+    /// One aggregate of a pivot: the call (its first argument is the value column) and the name it was given.
+    public struct Aggregate: Sendable, Hashable {
+        /// The aggregate call.
+        public var call: FunctionCall
+        /// The `alias(...)` given, if any.
+        public var name: String?
+
+        /// Creates an aggregate.
+        public init(_ call: FunctionCall, name: String? = nil) {
+            self.call = call
+            self.name = name
+        }
+
+        /// Its part of an output column's name: the alias, else the call as Spark writes it (`sum(amount)`).
+        var label: String {
+            if let name { return name }
+            let argument: String
+            switch call.arguments.first {
+            case .column(let reference)?: argument = reference.name
+            case nil: argument = "*"
+            default: argument = "…"
+            }
+            return "\(call.function.name)(\(argument))"
+        }
+    }
+
     /// The input.
     public var input: LogicalPlan
     /// The grouping keys kept in the output.
     public var groupBy: [Expression]
     /// The column whose values become output columns.
     public var pivotColumn: Expression
-    /// The values, each giving one output column named after it.
+    /// The values, each giving one output column per aggregate.
     public var values: [DatabaseValue]
-    /// The aggregate to apply per value (its first argument is the value column).
-    public var aggregate: FunctionCall
+    /// The aggregates to apply per value.
+    public var aggregates: [Aggregate]
 
-    /// Creates a pivot.
+    /// The first (usually only) aggregate.
+    public var aggregate: FunctionCall { aggregates[0].call }
+
+    /// Creates a pivot with one aggregate: one output column per value, named after it.
     public init(
         input: LogicalPlan, groupBy: [Expression], pivotColumn: Expression, values: [DatabaseValue],
         aggregate: FunctionCall
+    ) {
+        self.init(
+            input: input, groupBy: groupBy, pivotColumn: pivotColumn, values: values, aggregates: [Aggregate(aggregate)]
+        )
+    }
+
+    /// Creates a pivot with several aggregates: for each value, one column per aggregate, named `value_alias` (as
+    /// PySpark names them).
+    public init(
+        input: LogicalPlan, groupBy: [Expression], pivotColumn: Expression, values: [DatabaseValue],
+        aggregates: [Aggregate]
     ) {
         self.input = input
         self.groupBy = groupBy
         self.pivotColumn = pivotColumn
         self.values = values
-        self.aggregate = aggregate
+        self.aggregates = aggregates
+    }
+
+    /// The output columns after the keys, value by value: each value with each aggregate and the column's name.
+    public var outputs: [(value: DatabaseValue, aggregate: Aggregate, name: String)] {
+        values.flatMap { value in
+            aggregates.map { aggregate in
+                (
+                    value, aggregate,
+                    aggregates.count == 1 ? value.description : "\(value.description)_\(aggregate.label)"
+                )
+            }
+        }
     }
 }
 

@@ -561,14 +561,14 @@ final class SQLGenerator {
                 groupBy.append(column.sql)
                 columns.append(column)
             }
-            for value in pivot.values {
-                var call = pivot.aggregate
-                let matches = Expression.binary(.equal, pivot.pivotColumn, .literal(value))
+            for output in pivot.outputs {
+                var call = output.aggregate.call
+                let matches = Expression.binary(.equal, pivot.pivotColumn, .literal(output.value))
                 let valueExpression = call.arguments.first ?? .literal(.integer(1))
                 let conditional = Expression.caseWhen([WhenClause(matches, valueExpression)], else: nil)
                 call.arguments = [conditional] + call.arguments.dropFirst()
                 var column = try projectedColumn(
-                    .alias(.function(call), value.description), position: columns.count, in: level)
+                    .alias(.function(call), output.name), position: columns.count, in: level)
                 column.isAggregate = true
                 columns.append(column)
             }

@@ -861,23 +861,39 @@ extension Binder {
             evaluateArgumentsLoosely(call)
             return .unknown
         }
-        let arguments = bindArguments(call, Signature(["expr"]), name: "agg", calleeRange: nameRange)
+        let arguments = bindArguments(call, Signature(["exprs"], variadic: true), name: "agg", calleeRange: nameRange)
         let frame = grouped.frame
         return withScope(frame.scope) {
-            guard let node = arguments.value("expr", 0), let column = columnArgument(node) else { return .unknown }
-            guard case .function(let aggregate) = column.expression.unaliased, aggregate.function.kind == .aggregate
-            else {
-                report(
-                    .aggregateMisuse, node.range, "pivot().agg() takes one aggregate function such as F.sum(col(\"x\"))"
-                )
+            // Each argument an aggregate call, optionally named: sum(x).alias("total").
+            var aggregates: [(aggregate: Pivot.Aggregate, type: SQLType)] = []
+            for node in arguments.positional {
+                guard let column = columnArgument(node) else { return .unknown }
+                guard case .function(let call) = column.expression.unaliased, call.function.kind == .aggregate else {
+                    report(
+                        .aggregateMisuse, node.range,
+                        "pivot().agg() takes aggregate functions such as F.sum(col(\"x\"))")
+                    return .unknown
+                }
+                var name: String?
+                if case .alias(_, let alias) = column.expression { name = alias }
+                aggregates.append((Pivot.Aggregate(call, name: name), column.type))
+            }
+            guard !aggregates.isEmpty else {
+                report(.wrongArity, nameRange, "pivot().agg() needs an aggregate function such as F.sum(col(\"x\"))")
                 return .unknown
             }
+            let made = Pivot(
+                input: frame.plan, groupBy: grouped.keys, pivotColumn: pivot, values: values,
+                aggregates: aggregates.map(\.aggregate))
+            let types = aggregates.map(\.type)
             var next = frame
-            next.plan = .pivot(
-                Pivot(
-                    input: frame.plan, groupBy: grouped.keys, pivotColumn: pivot, values: values, aggregate: aggregate))
-            next.columns = grouped.keyColumns + values.map { PlanColumn(name: $0.description, type: column.type) }
-            next.origins = grouped.keyOrigins + values.map { _ in arguments.range }
+            next.plan = .pivot(made)
+            next.columns =
+                grouped.keyColumns
+                + made.outputs.enumerated().map { index, output in
+                    PlanColumn(name: output.name, type: types[index % types.count])
+                }
+            next.origins = grouped.keyOrigins + made.outputs.map { _ in arguments.range }
             next.isComplete = true
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
             return .frame(next)

@@ -408,6 +408,15 @@ LIMIT ?;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: pivot_several_aggregates
+SELECT "orders"."customer_id", sum(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "paid_total", count(CASE WHEN "orders"."status" = ? THEN ? END) AS "paid_count(*)", max(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "paid_max(amount)", sum(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "shipped_total", count(CASE WHEN "orders"."status" = ? THEN ? END) AS "shipped_count(*)", max(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "shipped_max(amount)"
+FROM "orders"
+GROUP BY "orders"."customer_id"
+ORDER BY "orders"."customer_id" ASC
+LIMIT ?;
+-- parameters: 'paid', 'paid', 1, 'paid', 'shipped', 'shipped', 1, 'shipped', 5
+-- columns: customer_id integer, paid_total real, paid_count(*) integer, paid_max(amount) real, shipped_total real, shipped_count(*) integer, shipped_max(amount) real
+
 -- case: fillna_subset
 SELECT "customers"."id", coalesce("customers"."email", ?) AS "email"
 FROM "customers"

@@ -221,6 +221,12 @@ enum GoldenCases {
             "pivot", ordered: true,
             orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(F.sum(col("amount")))
                 .orderBy("customer_id").limit(5)),
+        // Several aggregates: for each value, one column per aggregate, named value_alias (or value_sum(amount)).
+        GoldenCase(
+            "pivot_several_aggregates", ordered: true,
+            orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(
+                F.sum(col("amount")).alias("total"), F.count(), F.max(col("amount"))
+            ).orderBy("customer_id").limit(5)),
         GoldenCase(
             "fillna_subset", ordered: true,
             customers.fillna("none", subset: ["email"]).select("id", "email").orderBy("id").limit(10)),

@@ -40,6 +40,22 @@ import Testing
         #expect(compilation.statements[5].schema.map(\.name) == ["country", "total", "n"])
     }
 
+    /// pivot().agg() takes several aggregates, as PySpark does: value_alias columns, value by value.
+    @Test func aPivotTakesSeveralAggregates() {
+        let compilation = compile(
+            "db.table(\"orders\").group_by(\"customer_id\").pivot(\"status\", values=[\"paid\", \"shipped\"])"
+                + ".agg(F.sum(col(\"amount\")).alias(\"s\"), F.count(\"*\"))\n",
+            catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        #expect(
+            compilation.statements[0].schema.map(\.name) == [
+                "customer_id", "paid_s", "paid_count(*)", "shipped_s", "shipped_count(*)",
+            ])
+        SemanticTestSupport.check(
+            "db.table(\"orders\").group_by(\"customer_id\").pivot(\"status\", values=[\"paid\"]).agg(col(\"id\"))\n",
+            ["MOL3005"])
+    }
+
     /// A count is never NULL; a sum may be (no rows, or only NULLs).
     @Test func countsAreNotNullable() {
         let compilation = compile(
