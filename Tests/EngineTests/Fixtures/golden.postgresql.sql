@@ -408,6 +408,14 @@ LIMIT $3;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: collect_skips_nulls
+SELECT "customers"."country", json_array_length(CAST(coalesce(CAST(array_to_json(array_agg("customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS TEXT), '[]') AS JSON)) AS "emails", count("customers"."email") AS "counted", json_array_length(CAST(coalesce(CAST(array_to_json(array_agg(DISTINCT "customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS TEXT), '[]') AS JSON)) AS "distinct_emails", coalesce(CAST(array_to_json(array_agg(CASE WHEN "customers"."id" < $1 THEN "customers"."email" END) FILTER (WHERE CASE WHEN "customers"."id" < $1 THEN "customers"."email" END IS NOT NULL)) AS TEXT), '[]') AS "none"
+FROM "customers"
+GROUP BY "customers"."country"
+ORDER BY "customers"."country" ASC;
+-- parameters: 0
+-- columns: country text, emails integer, counted integer, distinct_emails integer, none json
+
 -- case: pivot_several_aggregates
 SELECT "orders"."customer_id", sum(CASE WHEN "orders"."status" = $1 THEN "orders"."amount" END) AS "paid_total", count(CASE WHEN "orders"."status" = $1 THEN $2 END) AS "paid_count(*)", max(CASE WHEN "orders"."status" = $1 THEN "orders"."amount" END) AS "paid_max(amount)", sum(CASE WHEN "orders"."status" = $3 THEN "orders"."amount" END) AS "shipped_total", count(CASE WHEN "orders"."status" = $3 THEN $2 END) AS "shipped_count(*)", max(CASE WHEN "orders"."status" = $3 THEN "orders"."amount" END) AS "shipped_max(amount)"
 FROM "orders"

@@ -408,6 +408,14 @@ LIMIT ?;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: collect_skips_nulls
+SELECT "customers"."country", json_array_length(json_group_array("customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS "emails", count("customers"."email") AS "counted", json_array_length(json_group_array(DISTINCT "customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS "distinct_emails", json_group_array(CASE WHEN "customers"."id" < ? THEN "customers"."email" END) FILTER (WHERE CASE WHEN "customers"."id" < ? THEN "customers"."email" END IS NOT NULL) AS "none"
+FROM "customers"
+GROUP BY "customers"."country"
+ORDER BY "customers"."country" ASC;
+-- parameters: 0, 0
+-- columns: country text, emails integer, counted integer, distinct_emails integer, none json
+
 -- case: pivot_several_aggregates
 SELECT "orders"."customer_id", sum(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "paid_total", count(CASE WHEN "orders"."status" = ? THEN ? END) AS "paid_count(*)", max(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "paid_max(amount)", sum(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "shipped_total", count(CASE WHEN "orders"."status" = ? THEN ? END) AS "shipped_count(*)", max(CASE WHEN "orders"."status" = ? THEN "orders"."amount" END) AS "shipped_max(amount)"
 FROM "orders"

@@ -221,6 +221,14 @@ enum GoldenCases {
             "pivot", ordered: true,
             orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(F.sum(col("amount")))
                 .orderBy("customer_id").limit(5)),
+        // collect_list/collect_set leave NULLs out, as PySpark's do; a group with only NULLs collects [].
+        GoldenCase(
+            "collect_skips_nulls", ordered: true,
+            customers.groupBy("country").agg(
+                F.array_length(F.collect_list(col("email"))).alias("emails"), F.count(col("email")).alias("counted"),
+                F.array_length(F.collect_set(col("email"))).alias("distinct_emails"),
+                F.collect_list(F.when(col("id") < 0, col("email"))).alias("none")
+            ).orderBy("country")),
         // Several aggregates: for each value, one column per aggregate, named value_alias (or value_sum(amount)).
         GoldenCase(
             "pivot_several_aggregates", ordered: true,

@@ -75,6 +75,15 @@ public struct PostgresDialect: Dialect {
 
     private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
 
+    /// `collect_list` / `collect_set`: the non-NULL values as a JSON array, `[]` for none.
+    private static func collected(_ arguments: FunctionArguments, distinct: Bool) -> SQLExpression {
+        let aggregated = SQLExpression.call(
+            SQLFunctionCall(
+                name: "array_agg", arguments: arguments.values, distinct: distinct,
+                filter: .postfix(arguments.required(0), "IS NOT NULL")))
+        return .function("coalesce", [jsonText(.function("array_to_json", [aggregated])), .text("[]")])
+    }
+
     /// `CASE WHEN outside THEN NULL ELSE value END`.
     private static func outsideDomainIsNull(_ outside: SQLExpression, _ value: SQLExpression) -> SQLExpression {
         .caseWhen(operand: nil, [(outside, .token("NULL"))], else: value)
@@ -103,15 +112,10 @@ public struct PostgresDialect: Dialect {
             let variance = SQLExpression.function("var_samp", arguments.values)
             return arguments.type(0) == .real ? variance : .cast(variance, "DOUBLE PRECISION")
         },
-        "collect_list": .build { arguments in
-            jsonText(.function("array_to_json", [.function("array_agg", arguments.values)]))
-        },
-        "collect_set": .build { arguments in
-            jsonText(
-                .function(
-                    "array_to_json",
-                    [.call(SQLFunctionCall(name: "array_agg", arguments: arguments.values, distinct: true))]))
-        },
+        // NULLs are left out, as PySpark's collect_list/collect_set leave them out; an all-NULL group is [] (array_agg
+        // of no rows is NULL).
+        "collect_list": .build { arguments in collected(arguments, distinct: false) },
+        "collect_set": .build { arguments in collected(arguments, distinct: true) },
         "count_distinct": .build { arguments in
             guard arguments.values.count > 1 else {
                 return .call(SQLFunctionCall(name: "count", arguments: arguments.values, distinct: true))

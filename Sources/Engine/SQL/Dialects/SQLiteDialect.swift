@@ -170,9 +170,18 @@ public struct SQLiteDialect: Dialect {
                 "moltres_percentile_disc",
                 [.function("json_group_array", [arguments.required(0)]), try arguments.fraction(1)])
         },
-        "collect_list": .build { arguments in .function("json_group_array", arguments.values) },
+        // NULLs are left out, as PySpark's collect_list/collect_set leave them out (an all-NULL group is []).
+        "collect_list": .build { arguments in
+            .call(
+                SQLFunctionCall(
+                    name: "json_group_array", arguments: arguments.values,
+                    filter: .postfix(arguments.required(0), "IS NOT NULL")))
+        },
         "collect_set": .build { arguments in
-            .call(SQLFunctionCall(name: "json_group_array", arguments: arguments.values, distinct: true))
+            .call(
+                SQLFunctionCall(
+                    name: "json_group_array", arguments: arguments.values, distinct: true,
+                    filter: .postfix(arguments.required(0), "IS NOT NULL")))
         },
         // SQLite's upper() and lower() change ASCII letters only.
         "upper": custom("moltres_upper"),
