@@ -408,6 +408,14 @@ LIMIT $3;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: round_negative_scale
+SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "tens", CAST(round("products"."stock", CAST($2 AS INTEGER)) AS BIGINT) AS "hundreds", CAST(round(CAST($3 AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "negative", CAST(round(CAST("products"."price" AS NUMERIC), CAST("products"."id" - $4 AS INTEGER)) AS DOUBLE PRECISION) AS "varying"
+FROM "products"
+WHERE "products"."id" < $5
+ORDER BY "products"."id" ASC;
+-- parameters: -1, -2, -1250.0, 3, 6
+-- columns: id integer, tens real, hundreds integer, negative real, varying real
+
 -- case: collect_skips_nulls
 SELECT "customers"."country", json_array_length(CAST(coalesce(CAST(array_to_json(array_agg("customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS TEXT), '[]') AS JSON)) AS "emails", count("customers"."email") AS "counted", json_array_length(CAST(coalesce(CAST(array_to_json(array_agg(DISTINCT "customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS TEXT), '[]') AS JSON)) AS "distinct_emails", coalesce(CAST(array_to_json(array_agg(CASE WHEN "customers"."id" < $1 THEN "customers"."email" END) FILTER (WHERE CASE WHEN "customers"."id" < $1 THEN "customers"."email" END IS NOT NULL)) AS TEXT), '[]') AS "none"
 FROM "customers"

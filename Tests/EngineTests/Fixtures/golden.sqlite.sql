@@ -408,6 +408,14 @@ LIMIT ?;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: round_negative_scale
+SELECT "products"."id", round("products"."price" / 1e1) * 1e1 AS "tens", CAST(round("products"."stock" / 1e2) * 1e2 AS INTEGER) AS "hundreds", round(? / 1e2) * 1e2 AS "negative", CASE WHEN "products"."id" - ? < 0 THEN round("products"."price" / power(10.0, -("products"."id" - ?))) * power(10.0, -("products"."id" - ?)) ELSE round("products"."price", "products"."id" - ?) END AS "varying"
+FROM "products"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC;
+-- parameters: -1250.0, 3, 3, 3, 3, 6
+-- columns: id integer, tens real, hundreds integer, negative real, varying real
+
 -- case: collect_skips_nulls
 SELECT "customers"."country", json_array_length(json_group_array("customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS "emails", count("customers"."email") AS "counted", json_array_length(json_group_array(DISTINCT "customers"."email") FILTER (WHERE "customers"."email" IS NOT NULL)) AS "distinct_emails", json_group_array(CASE WHEN "customers"."id" < ? THEN "customers"."email" END) FILTER (WHERE CASE WHEN "customers"."id" < ? THEN "customers"."email" END IS NOT NULL) AS "none"
 FROM "customers"

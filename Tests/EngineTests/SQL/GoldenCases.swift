@@ -221,6 +221,14 @@ enum GoldenCases {
             "pivot", ordered: true,
             orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(F.sum(col("amount")))
                 .orderBy("customer_id").limit(5)),
+        // A negative scale rounds to tens, hundreds… (SQLite's round treated it as 0), half away from zero.
+        GoldenCase(
+            "round_negative_scale", ordered: true,
+            products.where(col("id") < 6).select(
+                col("id"), F.round(col("price"), scale: -1).alias("tens"),
+                F.round(col("stock"), scale: -2).alias("hundreds"), F.round(lit(-1250.0), scale: -2).alias("negative"),
+                F.round(col("price"), scale: col("id") - 3).alias("varying")
+            ).orderBy("id")),
         // collect_list/collect_set leave NULLs out, as PySpark's do; a group with only NULLs collects [].
         GoldenCase(
             "collect_skips_nulls", ordered: true,

@@ -170,6 +170,32 @@ public struct SQLiteDialect: Dialect {
                 "moltres_percentile_disc",
                 [.function("json_group_array", [arguments.required(0)]), try arguments.fraction(1)])
         },
+        // SQLite's round treats a negative scale as 0; Spark and PostgreSQL round to tens, hundreds…
+        // (round(1250, -2) = 1300): divide, round, multiply back (half away from zero, as SQLite rounds).
+        "round": .build { arguments in
+            guard let scale = arguments[1] else { return .function("round", arguments.values) }
+            let value = arguments.required(0)
+            func tens(_ factor: SQLExpression) -> SQLExpression {
+                let rounded = SQLExpression.op(.function("round", [.op(value, "/", factor)]), "*", factor)
+                return arguments.type(0) == .integer ? .cast(rounded, "INTEGER") : rounded
+            }
+            switch arguments.literal(1) {
+            case .integer(let digits)? where digits < 0:
+                return tens(.token("1e\(-digits)"))
+            case .integer?:
+                return .function("round", arguments.values)
+            default:
+                return .caseWhen(
+                    operand: nil,
+                    [
+                        (
+                            .op(scale, "<", .number(0)),
+                            tens(.function("power", [.token("10.0"), .prefix("-", scale, precedence: 8)]))
+                        )
+                    ],
+                    else: .function("round", arguments.values))
+            }
+        },
         // NULLs are left out, as PySpark's collect_list/collect_set leave them out (an all-NULL group is []).
         "collect_list": .build { arguments in
             .call(
