@@ -162,8 +162,18 @@ extension FunctionRendering {
                     name: "percentile_disc", arguments: [try arguments.fraction(1)],
                     withinGroup: [SQLOrderItem(expression: arguments.required(0), descending: false, nulls: nil)]))
         },
+        // Spark's positions: 1 and 0 are the first character, a negative one counts from the end (SQLite's substr
+        // counts so too; position 0 took one character less on both databases).
         "substring": .build { arguments in
-            var values = [arguments.required(0), arguments.integer(arguments.required(1))]
+            let position: SQLExpression
+            switch arguments.literal(1) {
+            case .integer(0)?: position = .number(1)
+            case .integer?: position = arguments.integer(arguments.required(1))
+            default:
+                let given = arguments.integer(arguments.required(1))
+                position = .caseWhen(operand: nil, [(.op(given, "=", .number(0)), .number(1))], else: given)
+            }
+            var values = [arguments.required(0), position]
             if let length = arguments[2] { values.append(arguments.integer(length)) }
             return .function("substr", values)
         },

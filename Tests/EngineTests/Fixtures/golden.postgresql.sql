@@ -408,6 +408,14 @@ LIMIT $3;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: substring_positions
+SELECT "products"."id", substr("products"."name", 1, CAST($1 AS INTEGER)) AS "zero", substr("products"."name", length("products"."name") + -3 + 1, CAST($1 AS INTEGER)) AS "from_end", substr("products"."name", length("products"."name") + -40 + 1, CAST($2 AS INTEGER)) AS "before_start", substr("products"."name", CASE WHEN CAST("products"."id" - $3 AS INTEGER) = 0 THEN 1 WHEN CAST("products"."id" - $3 AS INTEGER) < 0 THEN length("products"."name") + CAST("products"."id" - $3 AS INTEGER) + 1 ELSE CAST("products"."id" - $3 AS INTEGER) END, CAST($3 AS INTEGER)) AS "varying", strpos("products"."name", $4) AS "o_at", CASE WHEN CAST($5 AS TEXT) IS NULL THEN NULL ELSE coalesce((regexp_match(CAST($5 AS TEXT), '(' || $6 || ')')) [ CAST($7 AS INTEGER) + 1 ], '') END AS "digits"
+FROM "products"
+WHERE "products"."id" < $8
+ORDER BY "products"."id" ASC;
+-- parameters: 2, 38, 3, 'o', 'abc123def', '(\d+)', 1, 6
+-- columns: id integer, zero text, from_end text, before_start text, varying text, o_at integer, digits text
+
 -- case: round_negative_scale
 SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "tens", CAST(round("products"."stock", CAST($2 AS INTEGER)) AS BIGINT) AS "hundreds", CAST(round(CAST($3 AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "negative", CAST(round(CAST("products"."price" AS NUMERIC), CAST("products"."id" - $4 AS INTEGER)) AS DOUBLE PRECISION) AS "varying"
 FROM "products"

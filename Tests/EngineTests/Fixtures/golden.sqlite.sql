@@ -408,6 +408,14 @@ LIMIT ?;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: substring_positions
+SELECT "products"."id", substr("products"."name", 1, ?) AS "zero", substr("products"."name", ?, ?) AS "from_end", substr("products"."name", ?, ?) AS "before_start", substr("products"."name", CASE WHEN "products"."id" - ? = 0 THEN 1 ELSE "products"."id" - ? END, ?) AS "varying", instr("products"."name", ?) AS "o_at", moltres_regexp_extract(?, ?, ?) AS "digits"
+FROM "products"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC;
+-- parameters: 2, -3, 2, -40, 38, 3, 3, 3, 'o', 'abc123def', '(\d+)', 1, 6
+-- columns: id integer, zero text, from_end text, before_start text, varying text, o_at integer, digits text
+
 -- case: round_negative_scale
 SELECT "products"."id", round("products"."price" / 1e1) * 1e1 AS "tens", CAST(round("products"."stock" / 1e2) * 1e2 AS INTEGER) AS "hundreds", round(? / 1e2) * 1e2 AS "negative", CASE WHEN "products"."id" - ? < 0 THEN round("products"."price" / power(10.0, -("products"."id" - ?))) * power(10.0, -("products"."id" - ?)) ELSE round("products"."price", "products"."id" - ?) END AS "varying"
 FROM "products"

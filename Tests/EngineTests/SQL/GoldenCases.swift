@@ -221,6 +221,18 @@ enum GoldenCases {
             "pivot", ordered: true,
             orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(F.sum(col("amount")))
                 .orderBy("customer_id").limit(5)),
+        // Spark's substring positions: 0 is the first character, a negative one counts from the end (PostgreSQL's
+        // substr started before the string); a literal regexp_extract subject on PostgreSQL.
+        GoldenCase(
+            "substring_positions", ordered: true,
+            products.where(col("id") < 6).select(
+                col("id"), F.substring(col("name"), 0, len: 2).alias("zero"),
+                F.substring(col("name"), -3, len: 2).alias("from_end"),
+                F.substring(col("name"), -40, len: 38).alias("before_start"),
+                F.substring(col("name"), col("id") - 3, len: 3).alias("varying"),
+                F.instr(col("name"), "o").alias("o_at"),
+                F.regexp_extract(lit("abc123def"), "(\\d+)", idx: 1).alias("digits")
+            ).orderBy("id")),
         // A negative scale rounds to tens, hundreds… (SQLite's round treated it as 0), half away from zero.
         GoldenCase(
             "round_negative_scale", ordered: true,

@@ -129,6 +129,34 @@ public struct PostgresDialect: Dialect {
                 operand: nil, [(anyNull, .token("NULL"))], else: .function("ROW", arguments.values))
             return .call(SQLFunctionCall(name: "count", arguments: [row], distinct: true))
         },
+        // A negative position counts from the end, as in Spark and on SQLite: PostgreSQL's substr starts before the
+        // string instead, so it is moved to length + position + 1 (positions below 1 shorten the result there
+        // exactly as Spark clamps them).
+        "substring": .build { arguments in
+            let text = arguments.required(0)
+            let position: SQLExpression
+            switch arguments.literal(1) {
+            case .integer(0)?: position = .number(1)
+            case .integer(let value)? where value < 0:
+                position = .op(.op(.function("length", [text]), "+", .number(Int(value))), "+", .number(1))
+            case .integer?: position = arguments.integer(arguments.required(1))
+            default:
+                let given = arguments.integer(arguments.required(1))
+                position = .caseWhen(
+                    operand: nil,
+                    [
+                        (.op(given, "=", .number(0)), .number(1)),
+                        (
+                            .op(given, "<", .number(0)),
+                            .op(.op(.function("length", [text]), "+", given), "+", .number(1))
+                        ),
+                    ],
+                    else: given)
+            }
+            var values = [text, position]
+            if let length = arguments[2] { values.append(arguments.integer(length)) }
+            return .function("substr", values)
+        },
         "instr": .renamed("strpos"),
         "lpad": .build { arguments in
             .function(
@@ -149,14 +177,17 @@ public struct PostgresDialect: Dialect {
             // Wrapping the pattern in a group makes group 0 (the whole match) index 1.
             let wrapped = SQLExpression.op(.op(.text("("), "||", arguments.required(1)), "||", .text(")"))
             let index = arguments[2].map { SQLExpression.op(arguments.integer($0), "+", .number(1)) } ?? .number(1)
+            // A literal subject is typed: PostgreSQL cannot infer the type of `$1 IS NULL`.
+            let subject =
+                arguments.required(0).isParameter ? arguments.cast(arguments.required(0), .text) : arguments.required(0)
             // No match is '' (as in Spark); a NULL input stays NULL, as on SQLite.
             return outsideDomainIsNull(
-                .postfix(arguments.required(0), "IS NULL"),
+                .postfix(subject, "IS NULL"),
                 .function(
                     "coalesce",
                     [
                         .sequence([
-                            .parenthesized(.function("regexp_match", [arguments.required(0), wrapped])), .token("["),
+                            .parenthesized(.function("regexp_match", [subject, wrapped])), .token("["),
                             index, .token("]"),
                         ]), .text(""),
                     ]))
