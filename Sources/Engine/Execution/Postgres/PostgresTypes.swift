@@ -51,7 +51,7 @@ import CPostgres
 /// Most floats are short decimals that the exact fast path reads; anything else goes to strtod, which can read in
 /// place since libpq terminates every value with NUL, and accepts PostgreSQL's `NaN`, `Infinity` and `-Infinity`
 /// spellings.
-@usableFromInline func parsePostgresReal(_ raw: UnsafePointer<UInt8>, length: Int) -> Double {
+@inline(__always) @usableFromInline func parsePostgresReal(_ raw: UnsafePointer<UInt8>, length: Int) -> Double {
     if let value = parseShortDecimalDouble(raw, length: length) { return value }
     return strtod(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self), nil)
 }
