@@ -32,31 +32,27 @@ public struct PreparedQuery: Sendable {
     ///
     /// - Throws: ``DatabaseError`` of kind `.misuse` when the count differs from ``parameters``'s.
     public func collect(_ parameters: [DatabaseValue]) throws -> QueryResult {
-        try session.collect(bound(parameters), booleanColumns: booleanColumns)
+        try checkCount(parameters)
+        return try session.collect(statement.text, parameters: parameters, booleanColumns: booleanColumns)
     }
 
     /// Runs the query with the compiled parameter values and returns all rows.
     public func collect() throws -> QueryResult {
-        try session.collect(statement, booleanColumns: booleanColumns)
+        try session.collect(statement.text, parameters: statement.parameters, booleanColumns: booleanColumns)
     }
 
     /// Runs the query with `parameters` in place of the compiled values, calling `body` with each row as it
     /// arrives (the array passed in is reused for the next row).
     public func stream(_ parameters: [DatabaseValue], _ body: ([DatabaseValue]) throws -> Void) throws {
-        try session.stream(bound(parameters), booleanColumns: booleanColumns, body)
+        try checkCount(parameters)
+        try session.stream(statement.text, parameters: parameters, booleanColumns: booleanColumns, body)
     }
 
     /// Runs the query with `parameters` in place of the compiled values, calling `body` with each row read in
     /// place (``RowView``).
     public func forEachRow(_ parameters: [DatabaseValue], _ body: (RowView) throws -> Void) throws {
-        try session.forEachRow(bound(parameters), booleanColumns: booleanColumns, body)
-    }
-
-    private func bound(_ parameters: [DatabaseValue]) throws -> SQLStatement {
         try checkCount(parameters)
-        var statement = statement
-        statement.parameters = parameters
-        return statement
+        try session.forEachRow(statement.text, parameters: parameters, booleanColumns: booleanColumns, body)
     }
 
     private func checkCount(_ parameters: [DatabaseValue]) throws {

@@ -12,9 +12,11 @@ public struct RowView {
     /// The statement being stepped when the cursor is SQLite's: a value is read straight from it, inlined into
     /// the caller's loop, with no reference counted on the way (``cursor`` keeps the statement alive).
     @usableFromInline let sqliteStatement: OpaquePointer?
-    /// The cursor when it is PostgreSQL's; unowned, so a read costs no retain and release (``cursor`` holds the
-    /// same object strongly for as long as the view exists).
-    @usableFromInline unowned(unsafe) let postgres: PostgresCursor?
+    /// What a PostgreSQL cursor reads its current row with (the result, the row, the decoders), when the cursor is
+    /// PostgreSQL's: a pointer to memory the cursor owns (``cursor`` keeps it alive), so a read costs no retain and
+    /// release. (Through an `unowned(unsafe)` reference to the cursor every value cost one: the reference is
+    /// retained when loaded.)
+    @usableFromInline let postgresReader: UnsafeMutablePointer<PostgresRowReader>?
     /// The cursor, held strongly.
     @usableFromInline let cursor: any RowCursor
     /// The columns read as booleans, first 64 as a bit set: SQLite's columns declared `BOOLEAN` and the columns
@@ -35,7 +37,7 @@ public struct RowView {
         } else {
             sqliteStatement = nil
         }
-        postgres = cursor as? PostgresCursor
+        postgresReader = (cursor as? PostgresCursor)?.reader
         booleanMask = booleans.reduce(0) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
         otherBooleans = booleans.filter { $0 >= 64 }.sorted()
     }
@@ -57,7 +59,13 @@ public struct RowView {
             }
             return DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean(index))
         }
-        if let postgres { return postgres.reference(at: index) }
+        if let postgresReader {
+            switch postgresReader.pointee.reference(at: index) {
+            case .value(let value): return value
+            // A bytea value is decoded into a buffer the cursor owns until it moves.
+            case .blob: return cursor.reference(at: index)
+            }
+        }
         return cursor.reference(at: index)
     }
 

@@ -91,9 +91,18 @@ public final class Session: @unchecked Sendable {
     // MARK: - Running
 
     func collect(_ statement: SQLStatement, booleanColumns: [Int]? = nil) throws -> QueryResult {
-        var result = try collect(statement.text, parameters: statement.parameters)
-        let booleans = booleanColumns ?? statement.integerBooleanColumns(on: connection.kind)
-        if !booleans.isEmpty { result.rows.decodeBooleans(inColumns: booleans) }
+        try collect(
+            statement.text, parameters: statement.parameters,
+            booleanColumns: booleanColumns ?? statement.integerBooleanColumns(on: connection.kind))
+    }
+
+    /// Runs `sql` with `parameters` and collects its rows, reading the `booleanColumns` integers as booleans.
+    ///
+    /// The SQL text and the values are passed apart, so a ``PreparedQuery`` runs with new values without copying
+    /// its ``SQLStatement`` (a copy retains and releases each of its fields: about 170 instructions a query).
+    func collect(_ sql: String, parameters: [DatabaseValue], booleanColumns: [Int]) throws -> QueryResult {
+        var result = try collect(sql, parameters: parameters)
+        if !booleanColumns.isEmpty { result.rows.decodeBooleans(inColumns: booleanColumns) }
         return result
     }
 
@@ -107,13 +116,27 @@ public final class Session: @unchecked Sendable {
     func stream(
         _ statement: SQLStatement, booleanColumns: [Int]? = nil, _ body: ([DatabaseValue]) throws -> Void
     ) throws {
+        try stream(
+            statement.text, parameters: statement.parameters,
+            booleanColumns: booleanColumns ?? statement.integerBooleanColumns(on: connection.kind), body)
+    }
+
+    /// Runs `sql` with `parameters` and calls `body` with each row in one reused array (the `booleanColumns`
+    /// integers read as booleans).
+    func stream(
+        _ sql: String, parameters: [DatabaseValue], booleanColumns: [Int], _ body: ([DatabaseValue]) throws -> Void
+    ) throws {
         try locked {
             if let sqlite {
-                let booleans = booleanColumns ?? statement.integerBooleanColumns(on: .sqlite)
-                try Self.stream(
-                    sqlite.cursor(statement.text, parameters: statement.parameters), booleans: booleans, body)
+                try Self.stream(sqlite.cursor(sql, parameters: parameters), booleans: booleanColumns, body)
             } else {
-                try Self.stream(connection.query(statement.text, parameters: statement.parameters), body)
+                let cursor = try connection.query(sql, parameters: parameters)
+                // Specialized for PostgreSQL's cursor too: its `next` and `readRow` become direct calls.
+                if let postgres = cursor as? PostgresCursor {
+                    try Self.stream(postgres, body)
+                } else {
+                    try Self.stream(cursor, body)
+                }
             }
         }
     }
@@ -122,14 +145,23 @@ public final class Session: @unchecked Sendable {
     func forEachRow(
         _ statement: SQLStatement, booleanColumns: [Int]? = nil, _ body: (RowView) throws -> Void
     ) throws {
+        try forEachRow(
+            statement.text, parameters: statement.parameters,
+            booleanColumns: booleanColumns ?? statement.integerBooleanColumns(on: connection.kind), body)
+    }
+
+    /// Runs `sql` with `parameters` and calls `body` with each row read in place (see ``RowView``).
+    func forEachRow(
+        _ sql: String, parameters: [DatabaseValue], booleanColumns: [Int], _ body: (RowView) throws -> Void
+    ) throws {
         try locked {
             let cursor: any RowCursor
             let booleans: [Int]
             if let sqlite {
-                cursor = try sqlite.cursor(statement.text, parameters: statement.parameters)
-                booleans = booleanColumns ?? statement.integerBooleanColumns(on: .sqlite)
+                cursor = try sqlite.cursor(sql, parameters: parameters)
+                booleans = booleanColumns
             } else {
-                cursor = try connection.query(statement.text, parameters: statement.parameters)
+                cursor = try connection.query(sql, parameters: parameters)
                 booleans = []
             }
             defer { cursor.close() }
@@ -139,7 +171,8 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Steps `cursor` to the end, handing each row to `body` in one reused array (the `booleans` columns read as
-    /// booleans in place); specialized for the SQLite cursor, so its `next` and `readRow` are direct calls.
+    /// booleans in place); specialized for the SQLite and PostgreSQL cursors, so `next` and `readRow` are direct
+    /// calls.
     private static func stream<Cursor: RowCursor>(
         _ cursor: Cursor, booleans: [Int] = [], _ body: ([DatabaseValue]) throws -> Void
     ) throws {

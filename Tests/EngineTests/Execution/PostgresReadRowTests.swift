@@ -23,4 +23,37 @@ import Testing
         #expect(rows == expected)
         #expect(rows[1] == [.integer(2), .real(1.0), .text("row 2"), .null, .boolean(true)])
     }
+
+    /// Text of every length across the 15-byte small-string boundary, ASCII and not, arrives the same through
+    /// `readRow` (a reused row; rows kept past the next read keep their values), `appendRow` (collect), `value(at:)`
+    /// and a read in place.
+    @Test func textOfEveryLengthReadsAlikeOnEveryPath() throws {
+        let connection = try PostgresTestServer.connect()
+        var texts: [String] = []
+        for length in 0...40 {
+            texts.append(String(repeating: "x", count: length))
+            if length > 0 { texts.append(String(repeating: "y", count: length - 1) + "é") }
+        }
+        let literals = texts.map { "('" + $0 + "')" }.joined(separator: ", ")
+        let sql = "SELECT t FROM (VALUES \(literals)) AS v(t) ORDER BY length(t), t"
+        // The server orders them by its collation; compare as sets against the texts sent.
+        let expected = texts.map { DatabaseValue.text($0) }
+        let collected = try connection.collect(sql).rows.map { $0[0] }
+        var streamed: [[DatabaseValue]] = []
+        var byValue: [DatabaseValue] = []
+        var inPlace: [DatabaseValue] = []
+        let cursor = try connection.query(sql, parameters: [])
+        var row: [DatabaseValue] = []
+        while try cursor.next() {
+            cursor.readRow(into: &row)
+            streamed.append(row)
+            byValue.append(cursor.value(at: 0))
+            inPlace.append(cursor.reference(at: 0).value)
+        }
+        #expect(Set(expected) == Set(collected))
+        #expect(collected.count == texts.count)
+        #expect(streamed.map { $0[0] } == collected)
+        #expect(byValue == collected)
+        #expect(inPlace == collected)
+    }
 }

@@ -55,6 +55,55 @@ import Testing
         try check(db, payloadType: "TEXT", payloads: Self.payloads.filter { $0 == .null || $0.isText })
     }
 
+    /// Every decoder of the PostgreSQL reader (integers, floats with NaN and infinities, booleans, bytea, text,
+    /// numeric kept as text, NULL in each), read through a view, a prepared view with new parameters, `stream`
+    /// and `collect`: the same values, and a row kept past its `stream` callback keeps its values.
+    @Test(.enabled(if: PostgresTestServer.shouldRun))
+    func postgresViewReadsEveryKindOfValueAsCollectDoes() throws {
+        let (connection, schema) = try PostgresTestServer.connectInFreshSchema("rowkinds")
+        defer { PostgresTestServer.dropSchema(schema, on: connection) }
+        let db = try Database.connect(try PostgresTestServer.requireURL())
+        try db.connection.execute("SET search_path TO \(schema)")
+        try db.connection.execute(
+            """
+            CREATE TABLE k (id int8 PRIMARY KEY, n int4, r float8, b boolean, bytes bytea, t text, d numeric);
+            INSERT INTO k VALUES
+                (1, -2147483648, 'NaN', true, '\\x00ff10', 'a text longer than fifteen bytes', 12.50),
+                (2, 7, 'Infinity', false, '\\x', '', -0.001),
+                (3, NULL, '-Infinity', NULL, NULL, NULL, NULL),
+                (4, 0, 0.1, true, '\\x41', 'é', 1e20),
+                (5, 42, 1e300, false, '\\xdeadbeef', 'fifteen bytes!!', 0)
+            """)
+        let frame = db.table("k").orderBy("id")
+        let collected = try frame.collect().rows.arrays
+        #expect(collected.count == 5)
+        #expect(collected[0][4] == .blob([0, 255, 16]))
+        #expect(collected[1][4] == .blob([]))
+        #expect(collected[2][1] == .null && collected[2][3...].allSatisfy { $0 == .null })
+        #expect(collected[1][2] == .real(.infinity) && collected[2][2] == .real(-.infinity))
+        #expect(collected[0][6] == .text("12.50"))
+        var viewed: [[DatabaseValue]] = []
+        var reals: [Double] = []
+        try frame.forEachRow { row in
+            viewed.append((0..<row.count).map { row.reference(at: $0).value })
+            if case .real(let real) = row.reference(at: 2) { reals.append(real) }
+        }
+        // NaN is not equal to itself: compare it apart.
+        #expect(reals.count == 5 && reals[0].isNaN && reals.dropFirst() == [.infinity, -.infinity, 0.1, 1e300])
+        #expect(viewed.map { Array($0[3...]) } == collected.map { Array($0[3...]) })
+        #expect(viewed.map { Array($0[0...1]) } == collected.map { Array($0[0...1]) })
+        var streamed: [[DatabaseValue]] = []
+        try frame.stream { row in streamed.append(row) }
+        #expect(streamed.map { Array($0[3...]) } == collected.map { Array($0[3...]) })
+        #expect(streamed[0][5] == .text("a text longer than fifteen bytes"))
+        let byID = try db.table("k").where(col("id") == 0).select("id", "bytes", "t").prepare()
+        var prepared: [[DatabaseValue]] = []
+        for id in [Int64(4), 1, 99] {
+            try byID.forEachRow([.integer(id)]) { row in prepared.append((0..<row.count).map { row[$0] }) }
+        }
+        #expect(prepared == [[4, .blob([0x41]), "é"], [1, .blob([0, 255, 16]), "a text longer than fifteen bytes"]])
+    }
+
     @Test func preparedQueryReadsInPlaceWithNewParameters() throws {
         let db = try Database.connect("sqlite:///:memory:")
         try db.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")

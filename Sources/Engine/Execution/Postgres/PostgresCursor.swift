@@ -14,6 +14,13 @@ public final class PostgresCursor: RowCursor {
     /// The result's columns, described when the statement was prepared.
     public let columns: [ResultColumn]
     @usableFromInline let decoders: [PostgresDecoder]
+    /// Where a row is read from: the result holding the current row, the row's index in it, and the column
+    /// decoders, in memory of the cursor's own (allocated in `init`, freed in `deinit`).
+    ///
+    /// A ``RowView`` keeps this pointer and reads values through it, inlined into the caller's loop: reading
+    /// through a reference to the cursor instead costs a retain and a release per value (an `unowned(unsafe)`
+    /// reference is retained when it is loaded), which made `forEachRow` slower than `stream`.
+    @usableFromInline let reader: UnsafeMutablePointer<PostgresRowReader>
     private let connection: PostgresConnection
     private let sql: String
     /// The first result while it holds the current row (it owns its handle).
@@ -23,20 +30,27 @@ public final class PostgresCursor: RowCursor {
     /// Results after the first (one per row in single-row mode) are owned by the cursor directly and cleared in
     /// ``releaseCurrent()``: no wrapper object is allocated and freed per row. The cursor is a `final class` whose
     /// `deinit` closes it, so every result still has exactly one owner that frees it.
-    @usableFromInline @exclusivity(unchecked) var currentHandle: OpaquePointer?
+    @inlinable var currentHandle: OpaquePointer? {
+        get { reader.pointee.handle }
+        set { reader.pointee.handle = newValue }
+    }
     /// Whether ``currentHandle`` is owned here (cleared with `PQclear`) rather than by ``current``.
     @exclusivity(unchecked) private var ownsCurrentHandle = false
+    /// The index of the current row in ``currentHandle``.
+    @inlinable var currentRow: Int32 {
+        get { reader.pointee.row }
+        set { reader.pointee.row = newValue }
+    }
     // The per-row state is read for every row and value; a cursor is used from one thread and no access to it
-    // overlaps another, so it is exempt from dynamic exclusivity checks.
-    @usableFromInline @exclusivity(unchecked) var currentRow: Int32 = 0
+    // overlaps another, so it is exempt from dynamic exclusivity checks (a `swift_beginAccess` call each).
     /// Decoded `bytea` values lent by ``reference(at:)`` for the current row; freed when the cursor moves.
-    @usableFromInline var rowBuffers: [UnsafeMutableRawBufferPointer] = []
+    @usableFromInline @exclusivity(unchecked) var rowBuffers: [UnsafeMutableRawBufferPointer] = []
     @exclusivity(unchecked) private var currentRowCount: Int32 = 0
     /// The first result, read when the query started and not yet handed out.
     @exclusivity(unchecked) private var pending: PostgresResult?
     /// Whether the query has ended (all rows read, failed, or closed).
-    private(set) var isFinished = false
-    private var closedByConnection = false
+    @exclusivity(unchecked) private(set) var isFinished = false
+    @exclusivity(unchecked) private var closedByConnection = false
     /// Whether a transaction was open when the query started.
     let startedInTransaction: Bool
 
@@ -47,6 +61,8 @@ public final class PostgresCursor: RowCursor {
         self.connection = connection
         self.columns = statement.columns
         self.decoders = statement.decoders
+        reader = .allocate(capacity: 1)
+        reader.initialize(to: PostgresRowReader(decoders: statement.decoders))
         self.sql = sql
         self.startedInTransaction = startedInTransaction
         self.pending = first
@@ -60,6 +76,9 @@ public final class PostgresCursor: RowCursor {
 
     deinit {
         close()
+        reader.pointee.decoders.deallocate()
+        reader.deinitialize(count: 1)
+        reader.deallocate()
     }
 
     /// Advances to the next row; returns `false` after the last one.
@@ -148,26 +167,9 @@ public final class PostgresCursor: RowCursor {
     @inlinable
     public func reference(at index: Int) -> DatabaseValueRef {
         precondition(index >= 0 && index < decoders.count, "column index \(index) out of range 0..<\(decoders.count)")
-        guard let handle = currentHandle else { return .null }
-        let column = Int32(truncatingIfNeeded: index)
-        if PQgetisnull(handle, currentRow, column) == 1 { return .null }
-        let bytes = PQgetvalue(handle, currentRow, column)!
-        let length = Int(PQgetlength(handle, currentRow, column))
-        let raw = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
-        switch decoders[index] {
-        case .integer:
-            if let value = parseDecimalInteger(raw, length: length) { return .integer(value) }
-            return .text(UnsafeBufferPointer(start: raw, count: length))
-        case .text:
-            return .text(UnsafeBufferPointer(start: raw, count: length))
-        case .real, .boolean:
-            switch decoders[index].decode(bytes, length: length) {
-            case .real(let real): return .real(real)
-            case .boolean(let boolean): return .boolean(boolean)
-            default: return .null
-            }
-        case .blob:
-            return .blob(rowBuffer(decodeBytea(raw, length: length)))
+        switch reader.pointee.reference(at: index) {
+        case .value(let value): return value
+        case .blob(let bytes, let length): return .blob(rowBuffer(decodeBytea(bytes, length: length)))
         }
     }
 
@@ -193,6 +195,7 @@ public final class PostgresCursor: RowCursor {
             row.append(contentsOf: repeatElement(.null, count: count))
         }
         let rowIndex = currentRow
+        let smallASCII = reader.pointee.smallASCII
         decoders.withUnsafeBufferPointer { decoders in
             row.withUnsafeMutableBufferPointer { slots in
                 for index in 0..<count {
@@ -201,7 +204,8 @@ public final class PostgresCursor: RowCursor {
                         slots[index] = .null
                     } else {
                         slots[index] = decoders[index].decode(
-                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)))
+                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)),
+                            smallASCII: smallASCII)
                     }
                 }
             }
@@ -212,6 +216,7 @@ public final class PostgresCursor: RowCursor {
     public func appendRow(to values: inout [DatabaseValue]) {
         guard let handle = currentHandle else { return }
         let rowIndex = currentRow
+        let smallASCII = reader.pointee.smallASCII
         decoders.withUnsafeBufferPointer { decoders in
             for index in decoders.indices {
                 let column = Int32(truncatingIfNeeded: index)
@@ -220,7 +225,8 @@ public final class PostgresCursor: RowCursor {
                 } else {
                     values.append(
                         decoders[index].decode(
-                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column))))
+                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)),
+                            smallASCII: smallASCII))
                 }
             }
         }
@@ -275,3 +281,54 @@ public final class PostgresCursor: RowCursor {
 
 @available(*, unavailable)
 extension PostgresCursor: Sendable {}
+
+/// What reading a value of a PostgreSQL cursor's current row needs, kept in memory the cursor allocates: the
+/// result holding the row, the row's index, the column decoders. Plain values and pointers, so a ``RowView``
+/// reads through a pointer to it with no reference counting (the view holds the cursor, which frees it).
+@usableFromInline
+struct PostgresRowReader {
+    /// The result holding the current row; `nil` before the first row and after the last.
+    @usableFromInline var handle: OpaquePointer?
+    /// The index of the current row in ``handle``.
+    @usableFromInline var row: Int32 = 0
+    /// One decoder per column (owned: allocated here, freed by the cursor's `deinit`).
+    @usableFromInline let decoders: UnsafeMutableBufferPointer<PostgresDecoder>
+    /// ``SmallASCIIString/isUsable``, read once per cursor rather than once per text cell.
+    @usableFromInline let smallASCII = SmallASCIIString.isUsable
+
+    init(decoders: [PostgresDecoder]) {
+        handle = nil
+        self.decoders = .allocate(capacity: decoders.count)
+        _ = self.decoders.initialize(from: decoders)
+    }
+
+    /// A value read in place, or the raw text of a `bytea` value, which the cursor decodes into a buffer it owns.
+    @usableFromInline
+    enum Read {
+        case value(DatabaseValueRef)
+        case blob(UnsafePointer<UInt8>, length: Int)
+    }
+
+    /// Column `index` (in range) of the current row, read in place; `.null` when there is no current row.
+    @inlinable @inline(__always)
+    func reference(at index: Int) -> Read {
+        guard let handle else { return .value(.null) }
+        let column = Int32(truncatingIfNeeded: index)
+        if PQgetisnull(handle, row, column) == 1 { return .value(.null) }
+        let raw = UnsafeRawPointer(PQgetvalue(handle, row, column)!).assumingMemoryBound(to: UInt8.self)
+        let length = Int(PQgetlength(handle, row, column))
+        switch decoders[index] {
+        case .integer:
+            if let value = parseDecimalInteger(raw, length: length) { return .value(.integer(value)) }
+            return .value(.text(UnsafeBufferPointer(start: raw, count: length)))
+        case .text:
+            return .value(.text(UnsafeBufferPointer(start: raw, count: length)))
+        case .real:
+            return .value(.real(parsePostgresReal(raw, length: length)))
+        case .boolean:
+            return .value(.boolean(length > 0 && raw[0] == UInt8(ascii: "t")))
+        case .blob:
+            return .blob(raw, length: length)
+        }
+    }
+}

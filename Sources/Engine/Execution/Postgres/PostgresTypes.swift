@@ -22,25 +22,38 @@ import CPostgres
     /// Decodes `length` bytes at `bytes` (NUL-terminated by libpq).
     @inline(__always) @usableFromInline
     func decode(_ bytes: UnsafePointer<CChar>, length: Int) -> DatabaseValue {
+        decode(bytes, length: length, smallASCII: SmallASCIIString.isUsable)
+    }
+
+    /// ``decode(_:length:)`` with ``SmallASCIIString/isUsable`` read by the caller (once per row or cursor, not
+    /// once per text cell: reading the lazily initialized global is a `swift_once` call).
+    @inline(__always) @usableFromInline
+    func decode(_ bytes: UnsafePointer<CChar>, length: Int, smallASCII: Bool) -> DatabaseValue {
         let raw = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
         switch self {
         case .integer:
             if let value = parseDecimalInteger(raw, length: length) { return .integer(value) }
             return .text(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
         case .real:
-            // Most floats are short decimals that the exact fast path reads; anything else goes to strtod, which
-            // can read in place since libpq terminates every value with NUL, and accepts PostgreSQL's `NaN`,
-            // `Infinity` and `-Infinity` spellings.
-            if let value = parseShortDecimalDouble(raw, length: length) { return .real(value) }
-            return .real(strtod(bytes, nil))
+            return .real(parsePostgresReal(raw, length: length))
         case .boolean:
             return .boolean(length > 0 && raw[0] == UInt8(ascii: "t"))
         case .blob:
             return .blob(decodeBytea(raw, length: length))
         case .text:
-            return .text(String(databaseText: raw, count: length))
+            return .text(String(databaseText: raw, count: length, smallASCII: smallASCII))
         }
     }
+}
+
+/// A float8/float4 value in text format (NUL-terminated by libpq).
+///
+/// Most floats are short decimals that the exact fast path reads; anything else goes to strtod, which can read in
+/// place since libpq terminates every value with NUL, and accepts PostgreSQL's `NaN`, `Infinity` and `-Infinity`
+/// spellings.
+@inline(__always) @usableFromInline func parsePostgresReal(_ raw: UnsafePointer<UInt8>, length: Int) -> Double {
+    if let value = parseShortDecimalDouble(raw, length: length) { return value }
+    return strtod(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self), nil)
 }
 
 /// Exact powers of ten, 10^0 … 10^22 (every one is a double without rounding).

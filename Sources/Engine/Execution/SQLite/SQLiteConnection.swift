@@ -291,6 +291,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Takes a statement for `sql` from the cache (preparing it when needed) and starts the statement clock.
     private func checkOut(_ sql: String) throws -> SQLiteStatement {
         beginStatement()
+        // The same SQL as last time (a prepared query run again): no closure context, no dictionary.
+        if let recent = statementCache.checkOutMostRecent(sql) { return recent }
         return try statementCache.checkOut(sql) {
             try SQLiteStatement(database: handle, sql: sql, persistent: true)
         }

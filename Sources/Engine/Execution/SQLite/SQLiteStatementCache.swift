@@ -22,6 +22,17 @@ final class SQLiteStatementCache {
     /// Whether the cache holds a statement for `sql`.
     func contains(_ sql: String) -> Bool { statements[sql] != nil }
 
+    /// The statement handed out last when it is idle and was prepared from `sql`, marked in use; `nil` otherwise
+    /// (then ``checkOut(_:prepare:)`` looks further).
+    @inline(__always)
+    func checkOutMostRecent(_ sql: String) -> SQLiteStatement? {
+        guard let recent = mostRecent, !recent.isInUse, recent.sql == sql else { return nil }
+        clock &+= 1
+        recent.isInUse = true
+        recent.lastUsed = clock
+        return recent
+    }
+
     /// Returns an idle statement for `sql`, preparing one with `prepare` when there is none, and marks it in use.
     ///
     /// Give it back with ``checkIn(_:)`` after resetting it.
