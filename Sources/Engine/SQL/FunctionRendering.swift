@@ -70,12 +70,17 @@ public struct FunctionArguments {
     }
 
     /// The arguments as elements of one array: when text is mixed with other values, every element as text (as
-    /// Spark finds the common type; PostgreSQL refuses `ARRAY[1, 'a']`), written by `text` from the value and its
-    /// type.
-    public func arrayElements(text: (SQLExpression, SQLType) -> SQLExpression) -> [SQLExpression] {
+    /// Spark finds the common type; PostgreSQL refuses `ARRAY[1, 'a']`), cast as the dialect casts to text.
+    public func arrayElements() -> [SQLExpression] {
         let known = types.filter { $0 != .unknown }
         guard known.contains(.text), known.contains(where: { $0 != .text }) else { return values }
-        return values.indices.map { index in type(index) == .text ? values[index] : text(values[index], type(index)) }
+        return values.indices.map { index in type(index) == .text ? values[index] : text(index) }
+    }
+
+    /// The argument at `index` cast to text as the dialect casts (``Dialect/castOverride(_:from:to:)``): booleans
+    /// as `true`/`false`, reals as PostgreSQL writes them.
+    public func text(_ index: Int) -> SQLExpression {
+        dialect.castOverride(values[index], from: type(index), to: .text) ?? cast(values[index], .text)
     }
 
     /// An argument used where the database wants a 32-bit integer, cast when the dialect needs it: a parameter

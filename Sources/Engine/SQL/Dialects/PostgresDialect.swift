@@ -335,10 +335,7 @@ public struct PostgresDialect: Dialect {
                     [
                         .sequence([
                             .token("ARRAY"),
-                            .list(
-                                arguments.arrayElements { value, type in
-                                    PostgresDialect().castOverride(value, from: type, to: .text) ?? .cast(value, "TEXT")
-                                }, brackets: true),
+                            .list(arguments.arrayElements(), brackets: true),
                         ])
                     ]))
         },

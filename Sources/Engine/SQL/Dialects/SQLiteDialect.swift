@@ -89,12 +89,8 @@ public struct SQLiteDialect: Dialect {
         .build { arguments in
             .function(
                 name,
-                arguments.values.indices.map { index in
-                    let value = arguments.required(index)
-                    guard arguments.type(index) == .boolean else { return value }
-                    return .caseWhen(
-                        operand: nil, [(value, .text("true")), (.prefix("NOT", value, precedence: 3), .text("false"))],
-                        else: nil)
+                arguments.values.indices.map {
+                    arguments.type($0) == .boolean ? arguments.text($0) : arguments.values[$0]
                 })
         }
     }
@@ -329,13 +325,7 @@ public struct SQLiteDialect: Dialect {
             return .parenthesized(
                 .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
         },
-        "array": .build { arguments in
-            .function(
-                "json_array",
-                arguments.arrayElements { value, type in
-                    SQLiteDialect().castOverride(value, from: type, to: .text) ?? .cast(value, "TEXT")
-                })
-        },
+        "array": .build { arguments in .function("json_array", arguments.arrayElements()) },
         "array_length": .renamed("json_array_length"),
         "array_contains": .build { arguments in
             .function("moltres_json_contains", [arguments.required(0), arguments.required(1)])
