@@ -54,7 +54,12 @@ extension BuiltinFunction {
         guard let kind = argumentKind(at: index), !kind.accepts(type) else { return nil }
         let fix: String
         switch kind {
-        case .number: fix = type == .text ? "; convert it with .cast(\"double\")" : ""
+        case .number:
+            switch type {
+            case .text: fix = "; convert it with .cast(\"double\")"
+            case .boolean: fix = "; count the true ones with .cast(\"int\")"
+            default: fix = ""
+            }
         case .text:
             fix =
                 [.date, .time, .timestamp].contains(type)

@@ -184,6 +184,10 @@ import Testing
             ),
             (F.sum(col("status")), #"sum() takes a number, got text; convert it with .cast("double")"#),
             (F.from_unixtime(col("ordered_at")), "from_unixtime() takes a number, got timestamp"),
+            (
+                F.avg(col("amount") > 100),
+                #"avg() takes a number, got boolean; count the true ones with .cast("int")"#
+            ),
         ]
         for (column, message) in cases {
             for dialect in [SQLiteDialect(), PostgresDialect()] as [any Dialect] {
