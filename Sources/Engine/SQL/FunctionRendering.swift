@@ -184,8 +184,15 @@ extension FunctionRendering {
         },
         "concat": .build { arguments in
             // `||` propagates NULL, as Spark's concat does; parameters are typed as text for databases
-            // that cannot infer the type of `? || ?`.
-            let parts = arguments.values.map { $0.isParameter ? arguments.cast($0, .text) : $0 }
+            // that cannot infer the type of `? || ?`; reals and booleans are written as the dialect casts them to
+            // text (SQLite's `||` writes 30.0 and 0 where PostgreSQL writes 30 and false).
+            let parts = arguments.values.indices.map { index -> SQLExpression in
+                let value = arguments.values[index]
+                switch arguments.type(index) {
+                case .real, .boolean, .decimal: return arguments.text(index)
+                default: return value.isParameter ? arguments.cast(value, .text) : value
+                }
+            }
             return parts.dropFirst().reduce(parts[0]) { .op($0, "||", $1) }
         },
         "locate": .build { arguments in

@@ -449,11 +449,21 @@ struct SQLPrinter {
             output += text
         case .binary(let left, let symbol, let right, let precedence):
             let associative = symbol == "AND" || symbol == "OR" || symbol == "||"
-            writeOperand(left, parenthesizedBelow: precedence == 4 ? precedence + 1 : precedence)
+            // SQLite binds `||` tighter than `*` and `+`, PostgreSQL looser: an operand of `||` built with another
+            // operator is parenthesized, so both read `a || b * c` alike.
+            func threshold(_ operand: SQLExpression, _ normal: Int) -> Int {
+                guard symbol == "||" else { return normal }
+                switch operand {
+                case .binary(_, let inner, _, _) where inner != "||": return 11
+                case .prefix: return 11
+                default: return normal
+                }
+            }
+            writeOperand(left, parenthesizedBelow: threshold(left, precedence == 4 ? precedence + 1 : precedence))
             output += " "
             output += symbol
             output += " "
-            writeOperand(right, parenthesizedBelow: associative ? precedence : precedence + 1)
+            writeOperand(right, parenthesizedBelow: threshold(right, associative ? precedence : precedence + 1))
         case .prefix(let symbol, let inner, _):
             output += symbol == "-" ? "-" : symbol + " "
             writeOperand(inner, parenthesizedBelow: 10)

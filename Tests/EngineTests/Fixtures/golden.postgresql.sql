@@ -408,6 +408,14 @@ LIMIT $3;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: concat_types
+SELECT "products"."id", "products"."name" || CAST($1 AS TEXT) || CAST("products"."price" AS TEXT) || CAST($1 AS TEXT) || CAST("products"."stock" * $2 AS TEXT) || CAST($1 AS TEXT) || CAST("products"."price" > $3 AS TEXT) || CAST($1 AS TEXT) || ("products"."stock" + $4) || CAST($1 AS TEXT) || (-"products"."stock") AS "joined"
+FROM "products"
+WHERE "products"."id" < $5
+ORDER BY "products"."id" ASC;
+-- parameters: ':', 1.0, 100, 1, 6
+-- columns: id integer, joined text
+
 -- case: substring_positions
 SELECT "products"."id", substr("products"."name", 1, CAST($1 AS INTEGER)) AS "zero", substr("products"."name", length("products"."name") + -3 + 1, CAST($1 AS INTEGER)) AS "from_end", substr("products"."name", length("products"."name") + -40 + 1, CAST($2 AS INTEGER)) AS "before_start", substr("products"."name", CASE WHEN CAST("products"."id" - $3 AS INTEGER) = 0 THEN 1 WHEN CAST("products"."id" - $3 AS INTEGER) < 0 THEN length("products"."name") + CAST("products"."id" - $3 AS INTEGER) + 1 ELSE CAST("products"."id" - $3 AS INTEGER) END, CAST($3 AS INTEGER)) AS "varying", strpos("products"."name", $4) AS "o_at", CASE WHEN CAST($5 AS TEXT) IS NULL THEN NULL ELSE coalesce((regexp_match(CAST($5 AS TEXT), '(' || $6 || ')')) [ CAST($7 AS INTEGER) + 1 ], '') END AS "digits"
 FROM "products"

@@ -408,6 +408,14 @@ LIMIT ?;
 -- parameters: 'paid', 'shipped', 5
 -- columns: customer_id integer, paid real, shipped real
 
+-- case: concat_types
+SELECT "products"."id", "products"."name" || CAST(? AS TEXT) || moltres_real_text("products"."price") || CAST(? AS TEXT) || moltres_real_text("products"."stock" * ?) || CAST(? AS TEXT) || CASE WHEN "products"."price" > ? THEN 'true' WHEN NOT ("products"."price" > ?) THEN 'false' END || CAST(? AS TEXT) || ("products"."stock" + ?) || CAST(? AS TEXT) || (-"products"."stock") AS "joined"
+FROM "products"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC;
+-- parameters: ':', ':', 1.0, ':', 100, 100, ':', 1, ':', 6
+-- columns: id integer, joined text
+
 -- case: substring_positions
 SELECT "products"."id", substr("products"."name", 1, ?) AS "zero", substr("products"."name", ?, ?) AS "from_end", substr("products"."name", ?, ?) AS "before_start", substr("products"."name", CASE WHEN "products"."id" - ? = 0 THEN 1 ELSE "products"."id" - ? END, ?) AS "varying", instr("products"."name", ?) AS "o_at", moltres_regexp_extract(?, ?, ?) AS "digits"
 FROM "products"

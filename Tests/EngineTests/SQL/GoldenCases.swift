@@ -221,6 +221,17 @@ enum GoldenCases {
             "pivot", ordered: true,
             orders.groupBy("customer_id").pivot("status", values: ["paid", "shipped"]).agg(F.sum(col("amount")))
                 .orderBy("customer_id").limit(5)),
+        // concat of arithmetic, reals and booleans: SQLite binds || tighter than * (the result was a number), and
+        // writes 30.0 and 0 where PostgreSQL writes 30 and false.
+        GoldenCase(
+            "concat_types", ordered: true,
+            products.where(col("id") < 6).select(
+                col("id"),
+                F.concat(
+                    col("name"), lit(":"), col("price"), lit(":"), col("stock") * 1.0, lit(":"), col("price") > 100,
+                    lit(":"), col("stock") + 1, lit(":"), -col("stock")
+                ).alias("joined")
+            ).orderBy("id")),
         // Spark's substring positions: 0 is the first character, a negative one counts from the end (PostgreSQL's
         // substr started before the string); a literal regexp_extract subject on PostgreSQL.
         GoldenCase(
