@@ -8,7 +8,29 @@ extension PostgresConnection {
     /// materialized views (as views), their columns (`format_type` names, nullability, default expressions,
     /// primary-key positions), primary and foreign keys, and indexes (columns, or expression text).
     /// ``Catalog/searchPath`` is `current_schemas(false)`, and ``Catalog/defaultSchema`` its first entry.
+    ///
+    /// A table dropped by another session while the query reads the catalog makes PostgreSQL fail it with
+    /// `could not open relation with OID …` (SQLSTATE XX000, from `format_type`/`pg_get_expr` on the vanished
+    /// relation); the read is then made again, up to three times in all.
     public func loadCatalog() throws -> Catalog {
+        try Self.retryingVanishedRelations { try readCatalog() }
+    }
+
+    /// Runs `body` again (three times in all) while it fails because a relation vanished under it.
+    static func retryingVanishedRelations<Result>(_ body: () throws -> Result) throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                where attempt < 3 && error.sqlState == "XX000" && error.message.contains("could not open relation")
+            {
+                attempt += 1
+            }
+        }
+    }
+
+    private func readCatalog() throws -> Catalog {
         let results = try runSimpleCollectingResults(Self.catalogSQL)
         guard results.count == 5 else {
             throw DatabaseError(kind: .other, message: "the catalog query returned \(results.count) results, not 5")
