@@ -41,6 +41,14 @@ import Testing
         #expect(!textBytes.isEmpty)
     }
 
+    /// A session on the test PostgreSQL server whose `search_path` is a fresh schema, and what drops it.
+    private static func sessionInFreshSchema(_ name: String) throws -> (Session, cleanup: () -> Void) {
+        let (connection, schema) = try PostgresTestServer.connectInFreshSchema(name)
+        let db = try Database.connect(try PostgresTestServer.requireURL())
+        try db.connection.execute("SET search_path TO \(schema)")
+        return (db, { PostgresTestServer.dropSchema(schema, on: connection) })
+    }
+
     @Test func sqliteRowsReadInPlaceAreWhatCollectReturns() throws {
         try check(
             try Database.connect("sqlite:///:memory:"), payloadType: "", payloads: Self.payloads + [.blob([0, 1, 255])])
@@ -48,10 +56,8 @@ import Testing
 
     @Test(.enabled(if: PostgresTestServer.shouldRun))
     func postgresRowsReadInPlaceAreWhatCollectReturns() throws {
-        let (connection, schema) = try PostgresTestServer.connectInFreshSchema("rowview")
-        defer { PostgresTestServer.dropSchema(schema, on: connection) }
-        let db = try Database.connect(try PostgresTestServer.requireURL())
-        try db.connection.execute("SET search_path TO \(schema)")
+        let (db, cleanup) = try Self.sessionInFreshSchema("rowview")
+        defer { cleanup() }
         try check(db, payloadType: "TEXT", payloads: Self.payloads.filter { $0 == .null || $0.isText })
     }
 
@@ -60,10 +66,8 @@ import Testing
     /// and `collect`: the same values, and a row kept past its `stream` callback keeps its values.
     @Test(.enabled(if: PostgresTestServer.shouldRun))
     func postgresViewReadsEveryKindOfValueAsCollectDoes() throws {
-        let (connection, schema) = try PostgresTestServer.connectInFreshSchema("rowkinds")
-        defer { PostgresTestServer.dropSchema(schema, on: connection) }
-        let db = try Database.connect(try PostgresTestServer.requireURL())
-        try db.connection.execute("SET search_path TO \(schema)")
+        let (db, cleanup) = try Self.sessionInFreshSchema("rowkinds")
+        defer { cleanup() }
         try db.connection.execute(
             """
             CREATE TABLE k (id int8 PRIMARY KEY, n int4, r float8, b boolean, bytes bytea, t text, d numeric);

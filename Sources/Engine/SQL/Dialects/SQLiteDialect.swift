@@ -38,11 +38,15 @@ public struct SQLiteDialect: Dialect {
     /// `CAST('true' AS BOOLEAN)` is 0. These casts are written with SQLite's date functions and registered
     /// functions that read text as PostgreSQL does.
     public func castOverride(_ value: SQLExpression, from source: SQLType, to target: SQLType) -> SQLExpression? {
-        let textual: Set<SQLType> = [.text, .date, .time, .timestamp, .json, .unknown]
+        let textual: Bool
+        switch source {
+        case .text, .date, .time, .timestamp, .json, .unknown: textual = true
+        default: textual = false
+        }
         switch target {
-        case .date where textual.contains(source): return .function("date", [value])
-        case .timestamp where textual.contains(source): return .function("datetime", [value])
-        case .time where textual.contains(source): return .function("time", [value])
+        case .date where textual: return .function("date", [value])
+        case .timestamp where textual: return .function("datetime", [value])
+        case .time where textual: return .function("time", [value])
         case .integer where source == .text || source == .unknown: return .function("moltres_to_integer", [value])
         case .real where source == .text || source == .unknown: return .function("moltres_to_real", [value])
         case .boolean where source == .text || source == .unknown: return .function("moltres_to_boolean", [value])
