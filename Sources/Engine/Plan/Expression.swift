@@ -393,11 +393,14 @@ extension Expression {
         }
     }
 
-    /// Whether a window expression occurs.
+    /// Whether a window expression occurs (`monotonically_increasing_id()` is one on its own: `row_number() OVER ()`).
     public var containsWindow: Bool {
         contains {
-            if case .window = $0 { return true }
-            return false
+            switch $0 {
+            case .window: return true
+            case .function(let call): return call.function.name == "monotonically_increasing_id"
+            default: return false
+            }
         }
     }
 

@@ -143,7 +143,11 @@ extension SQLGenerator {
                 throw PlanError.invalidUse(
                     "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
             }
-            let inner = try translateCall(call, in: level, windowed: true)
+            var inner = try translateCall(call, in: level, windowed: true)
+            if call.function.name == "monotonically_increasing_id", case .window(let numbering, _) = inner.sql {
+                // monotonically_increasing_id() is `row_number() OVER ()` on its own; an explicit over(...) orders it.
+                inner.sql = numbering
+            }
             if case .call(let rendered) = inner.sql, !rendered.withinGroup.isEmpty {
                 // An ordered-set aggregate (`percentile_cont(f) WITHIN GROUP (ORDER BY x)`) takes no OVER.
                 throw PlanError.unsupportedFunction(use: "\(call.function.name) over a window", dialect: dialect.name)

@@ -1172,11 +1172,7 @@ extension Binder {
             report(
                 .windowWithoutOver, range,
                 "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
-                fixes: bare == "monotonically_increasing_id"
-                    ? []
-                    : [
-                        Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])
-                    ])
+                fixes: [Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])])
         }
     }
 
@@ -1185,7 +1181,10 @@ extension Binder {
     private static func firstBareWindowFunction(in expression: Expression) -> String? {
         switch expression {
         case .window: return nil
-        case .function(let call) where call.function.kind == .window: return call.function.name
+        case .function(let call)
+        where call.function.kind == .window && call.function.name != "monotonically_increasing_id":
+            // monotonically_increasing_id() stands alone, as in PySpark: it is `row_number() OVER ()`.
+            return call.function.name
         default:
             var found: String?
             _ = expression.anyChild { child in

@@ -817,6 +817,25 @@ LIMIT ?;
 -- parameters: 3
 -- columns: n integer, id integer
 
+-- case: monotonically_increasing_id_ordered
+SELECT row_number() OVER (ORDER BY "products"."id" DESC) AS "n", "products"."id"
+FROM "products"
+ORDER BY "products"."id" ASC
+LIMIT ?;
+-- parameters: 3
+-- columns: n integer, id integer
+
+-- case: monotonically_increasing_id_filtered
+SELECT "t1"."id", "t1"."n"
+FROM (
+  SELECT "products"."id", "products"."name", "products"."category", "products"."price", "products"."stock", row_number() OVER () AS "n"
+  FROM "products"
+) AS "t1"
+WHERE "t1"."n" <= ?
+ORDER BY "t1"."id" ASC;
+-- parameters: 2
+-- columns: id integer, n integer
+
 -- case: union_by_name
 SELECT *
 FROM (

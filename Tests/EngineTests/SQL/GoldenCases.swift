@@ -535,6 +535,15 @@ enum GoldenCases {
         GoldenCase(
             "monotonically_increasing_id", ordered: true,
             products.select(F.monotonically_increasing_id().alias("n"), col("id")).orderBy("id").limit(3)),
+        GoldenCase(
+            "monotonically_increasing_id_ordered", ordered: true,
+            products.select(
+                F.monotonically_increasing_id().over(Window.orderBy(col("id").desc())).alias("n"), col("id")
+            ).orderBy("id").limit(3)),
+        GoldenCase(
+            "monotonically_increasing_id_filtered", ordered: true,
+            products.withColumn("n", F.monotonically_increasing_id()).where(col("n") <= 2).select("id", "n")
+                .orderBy("id")),
 
         // unionByName, row locks, lateral joins and join hints.
         GoldenCase(

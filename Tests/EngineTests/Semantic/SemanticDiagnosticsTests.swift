@@ -72,6 +72,8 @@ import Testing
         ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"sideways\")\n", ["MOL3004"]),
         ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"left\")\n", []),
         ("db.table(\"orders\").select(F.row_number())\n", ["MOL3006"]),
+        // monotonically_increasing_id() needs no over(), as in PySpark.
+        ("db.table(\"orders\").select(F.monotonically_increasing_id().alias(\"n\"), \"id\")\n", []),
         ("db.table(\"orders\").select(col(\"amount\").desc())\n", ["MOL3008"]),
         ("db.table(\"orders\").limit(-1)\n", ["MOL3007"]),
         ("db.table(\"orders\").select(F.upper())\n", ["MOL3002"]),
