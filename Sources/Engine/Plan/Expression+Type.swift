@@ -178,3 +178,18 @@ extension Expression {
         return false
     }
 }
+
+extension Expression {
+    /// The type of the elements `explode` takes out of this array, given how to type an argument: text for
+    /// `F.split(...)`; for `F.array(...)` the common type of its arguments (text when they mix text with other
+    /// types, as ``FunctionArguments/arrayElements()`` stores them); `unknown` for any other array.
+    func explodedElementType(argumentType: (Expression) throws -> SQLType) rethrows -> SQLType {
+        guard case .function(let call) = unaliased else { return .unknown }
+        if call.function.name == "split" { return .text }
+        guard call.function.name == "array" else { return .unknown }
+        let types = try call.arguments.map(argumentType).filter { $0 != .unknown }
+        guard let first = types.first else { return .unknown }
+        if types.contains(.text) { return .text }
+        return types.dropFirst().reduce(first) { $0.widened(with: $1) ?? .unknown }
+    }
+}

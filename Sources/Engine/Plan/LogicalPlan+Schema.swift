@@ -95,7 +95,8 @@ extension LogicalPlan {
         case .explode(let input, let array, let alias):
             let columns = try input.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             _ = try array.inferType(in: columns).get()
-            return columns + [PlanColumn(name: alias, type: .unknown)]
+            let element = array.explodedElementType { (try? $0.inferType(in: columns).get())?.type ?? .unknown }
+            return columns + [PlanColumn(name: alias, type: element)]
         case .unionByName(let left, let right, let allowMissing):
             let leftColumns = try left.schema(in: catalog, recursiveSchemas: &recursiveSchemas)
             let rightColumns = try right.schema(in: catalog, recursiveSchemas: &recursiveSchemas)

@@ -770,9 +770,15 @@ final class SQLGenerator {
                 throw PlanError.unsupportedFeature("explode", dialect: dialect.name)
             }
             level.sourceNames.append(source)
-            level.columns.append(
-                LevelColumn(
-                    column: PlanColumn(name: alias, type: .unknown), sql: .column(qualifier: source, name: "value")))
+            let elementType = try array.explodedElementType { try translate($0, in: level).type }
+            var value = SQLExpression.column(qualifier: source, name: "value")
+            if dialect.explodeSyntax == .lateralJSONArrayElements,
+                [.integer, .real, .decimal, .boolean].contains(elementType)
+            {
+                // The elements come out of JSON as text: back to the type they were put in with.
+                value = .cast(value, dialect.typeName(elementType))
+            }
+            level.columns.append(LevelColumn(column: PlanColumn(name: alias, type: elementType), sql: value))
             level.hasProjection = true
             return level
         }

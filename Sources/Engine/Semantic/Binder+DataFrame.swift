@@ -427,7 +427,10 @@ extension Binder {
                 alias = text
             }
             next.plan = .explode(frame.plan, column.expression.unaliased, alias: alias)
-            setColumn(&next, PlanColumn(name: alias, type: .unknown), origin: columnNode.range)
+            let element = column.expression.explodedElementType {
+                (try? $0.inferType(in: frame.columns).get())?.type ?? .unknown
+            }
+            setColumn(&next, PlanColumn(name: alias, type: element), origin: columnNode.range)
             return .frame(next)
         case .nullHandling:
             return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)

@@ -472,7 +472,16 @@ CROSS JOIN LATERAL json_array_elements_text(CAST(CAST(array_to_json(string_to_ar
 WHERE "products"."id" < $2
 ORDER BY "products"."id" ASC, "t1"."value" ASC NULLS FIRST;
 -- parameters: ' ', 4
--- columns: id integer, word unknown
+-- columns: id integer, word text
+
+-- case: explode_numbers
+SELECT "products"."id", CAST("t1"."value" AS BIGINT) AS "n"
+FROM "products"
+CROSS JOIN LATERAL json_array_elements_text(CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSON)) AS "t1" ("value")
+WHERE "products"."id" < $1
+ORDER BY "products"."id" ASC, CAST("t1"."value" AS BIGINT) ASC NULLS FIRST;
+-- parameters: 4
+-- columns: id integer, n integer
 
 -- case: null_ordering
 SELECT "customers"."id", "customers"."email"

@@ -472,7 +472,16 @@ CROSS JOIN json_each(moltres_split("products"."name", ?)) AS "t1"
 WHERE "products"."id" < ?
 ORDER BY "products"."id" ASC, "t1"."value" ASC;
 -- parameters: ' ', 4
--- columns: id integer, word unknown
+-- columns: id integer, word text
+
+-- case: explode_numbers
+SELECT "products"."id", "t1"."value" AS "n"
+FROM "products"
+CROSS JOIN json_each(json_array("products"."id", "products"."stock")) AS "t1"
+WHERE "products"."id" < ?
+ORDER BY "products"."id" ASC, "t1"."value" ASC;
+-- parameters: 4
+-- columns: id integer, n integer
 
 -- case: null_ordering
 SELECT "customers"."id", "customers"."email"

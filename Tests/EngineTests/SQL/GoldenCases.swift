@@ -275,6 +275,10 @@ enum GoldenCases {
             products.where(col("id") < 4).select(col("id"), F.explode(F.split(col("name"), " ")).alias("word"))
                 .orderBy("id", "word")),
         GoldenCase(
+            "explode_numbers", ordered: true,
+            products.where(col("id") < 4).select(col("id"), F.explode(F.array(col("id"), col("stock"))).alias("n"))
+                .orderBy("id", "n")),
+        GoldenCase(
             "null_ordering", ordered: true, customers.select("id", "email").orderBy(col("email"), col("id")).limit(12)),
         GoldenCase(
             "null_ordering_desc", ordered: true,

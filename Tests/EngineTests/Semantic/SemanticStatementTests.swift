@@ -66,6 +66,21 @@ import Testing
         #expect(compilation.statements[0].schema.map(\.isNullable) == [false, false, false, true])
     }
 
+    /// Exploding an array built here gives its elements' type; other arrays give an unknown type.
+    @Test func explodedElementsKeepTheirType() {
+        let compilation = compile(
+            """
+            db.table("orders").explode(F.array(col("id"), col("customer_id")), "n")
+            db.table("orders").explode(F.split(col("status"), "a"), "part")
+            db.table("orders").explode(F.array(col("id"), col("status")), "mixed")
+            db.table("orders").explode(F.array(col("amount"), col("id")), "number")
+
+            """,
+            catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        #expect(compilation.statements.map { $0.schema.last?.type } == [.integer, .text, .text, .real])
+    }
+
     @Test func languageExampleRunsOnSQLite() throws {
         let compilation = compile(Self.languageExample, catalog: SemanticTestSupport.demoCatalog)
         let query = compilation.statements[5]
