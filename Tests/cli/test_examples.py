@@ -2,6 +2,8 @@
 
 import math
 
+import json
+
 import pytest
 
 from conftest import EXAMPLES
@@ -86,6 +88,23 @@ def test_postgres_formats_and_atomicity(moltres, write_file, postgres_db, shop_d
     check = write_file("c.moltres", 'db.table("products").where(col("id") == 1).select("stock")\n')
     after = moltres("run", check, "--db", postgres_db, "--format", "jsonl")
     assert after.jsonl()[0]["rows"] != [[12345]]
+
+
+def test_decimals_are_json_numbers_on_both(moltres, write_file, postgres_db, shop_db):
+    # PostgreSQL's NUMERIC arrives as text; in JSON it is the same number SQLite's real gives.
+    _, url = shop_db
+    script = write_file(
+        "d.moltres",
+        'db.table("products").where(col("id") <= 5)'
+        '.select("id", col("price").cast("decimal(10,2)").alias("d")).order_by("id")\n',
+    )
+    printed = {}
+    for name, db in [("sqlite", url), ("postgresql", postgres_db)]:
+        result = moltres("run", script, "--db", db, "--format", "json")
+        assert result.status == 0, result
+        printed[name] = json.loads(result.stdout)
+    assert all(isinstance(row["d"], (int, float)) for row in printed["postgresql"]), printed
+    assert printed["postgresql"] == printed["sqlite"]
 
 
 def test_postgres_hostile_strings(moltres, write_file, postgres_db):

@@ -114,12 +114,27 @@ public struct CastTarget: Sendable, Hashable {
         self.scale = scale
     }
 
-    /// Maps a type name of the API (`"INTEGER"`, `"DOUBLE"`, `"DECIMAL"`, `"varchar"`, …) to a target;
-    /// `nil` for a name that is not a known type (the caller reports it; nothing becomes `VARCHAR` silently).
+    /// Maps a type name of the API (`"INTEGER"`, `"DOUBLE"`, `"DECIMAL"`, `"decimal(10, 2)"`, `"varchar"`, …) to
+    /// a target; `nil` for a name that is not a known type or has a malformed `(precision, scale)` (the caller
+    /// reports it; nothing becomes `VARCHAR` silently). Arguments win over a precision written in the name.
     public init?(typeName: String, precision: Int? = nil, scale: Int? = nil) {
         let type = SQLType(declaredTypeName: typeName)
         guard type != .unknown else { return nil }
-        self.init(type, precision: precision, scale: scale)
+        var written: [Int] = []
+        if let open = typeName.firstIndex(of: "(") {
+            guard let close = typeName.lastIndex(of: ")"), close > open,
+                typeName[typeName.index(after: close)...].allSatisfy(\.isWhitespace)
+            else { return nil }
+            let parts = typeName[typeName.index(after: open)..<close].split(
+                separator: ",", omittingEmptySubsequences: false)
+            for part in parts {
+                guard let number = Int(part.trimmingCharacters(in: .whitespaces)), number >= 0 else { return nil }
+                written.append(number)
+            }
+            guard written.count <= 2 else { return nil }
+        }
+        self.init(
+            type, precision: precision ?? written.first, scale: scale ?? (written.count == 2 ? written[1] : nil))
     }
 }
 

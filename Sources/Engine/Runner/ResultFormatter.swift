@@ -49,7 +49,8 @@ public struct ResultFormatter: Sendable {
         case .query where result.isSQLPreview:
             var text = result.sql + ";\n"
             if !result.parameters.isEmpty {
-                text += "-- parameters: [" + result.parameters.map(JSONText.value).joined(separator: ", ") + "]\n"
+                text +=
+                    "-- parameters: [" + result.parameters.map(JSONText.value).joined(separator: ", ") + "]\n"
             }
             return text
         case .query:
@@ -107,8 +108,11 @@ public struct ResultFormatter: Sendable {
         case .query:
             let names = result.columns.map { JSONText.string($0.name) }
             if result.rows.isEmpty { return "[]\n" }
+            let decimals = result.columns.map { $0.typeName == "decimal" }
             let objects = result.rows.map { row in
-                "  {" + zip(names, row).map { "\($0): \(JSONText.value($1))" }.joined(separator: ", ") + "}"
+                "  {"
+                    + row.indices.map { "\(names[$0]): \(JSONText.cell(row[$0], decimal: decimals[$0]))" }.joined(
+                        separator: ", ") + "}"
             }
             return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
         }
@@ -118,7 +122,10 @@ public struct ResultFormatter: Sendable {
         let columns = result.columns.map {
             "{\"name\": \(JSONText.string($0.name)), \"type\": \(JSONText.string($0.typeName))}"
         }
-        let rows = result.rows.map { "[" + $0.map(JSONText.value).joined(separator: ", ") + "]" }
+        let decimals = result.columns.map { $0.typeName == "decimal" }
+        let rows = result.rows.map { row in
+            "[" + row.indices.map { JSONText.cell(row[$0], decimal: decimals[$0]) }.joined(separator: ", ") + "]"
+        }
         let fields = [
             "\"statement\": \(result.statementNumber)",
             "\"line\": \(result.line)",
@@ -163,6 +170,14 @@ enum JSONText {
         return output + "\""
     }
 
+    /// A result cell as JSON: ``value(_:)``, except that in a `decimal` column text that is a number
+    /// (PostgreSQL's `NUMERIC`, read as text to keep every digit) is written as that number, so the same query
+    /// prints the same JSON on every database.
+    static func cell(_ value: DatabaseValue, decimal: Bool) -> String {
+        if decimal, case .text(let text) = value, isNumber(text) { return text }
+        return Self.value(value)
+    }
+
     /// A database value as JSON: numbers as numbers (non-finite reals as strings), blobs as hex text.
     static func value(_ value: DatabaseValue) -> String {
         switch value {
@@ -176,5 +191,29 @@ enum JSONText {
         case .blob: return string(value.description)
         case .boolean(let flag): return flag ? "true" : "false"
         }
+    }
+
+    /// Whether `text` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let leadingZero = bytes.first == UInt8(ascii: "0")
+        let integerDigits = digits()
+        guard integerDigits > 0, !leadingZero || integerDigits == 1 else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 }

@@ -96,6 +96,9 @@ extension SQLGenerator {
             } else if let override = dialect.castOverride(value, from: inner.type, to: target.type) {
                 sql = override
             }
+            if target.type == .decimal, let scale = target.scale, !dialect.decimalCastRounds {
+                sql = .function("round", [sql, .token(String(scale))])
+            }
             return Translated(
                 sql: sql, type: target.type, isNullable: inner.isNullable, hasWindow: inner.hasWindow,
                 isAggregate: inner.isAggregate)

@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    /// `"decimal(10, 2)"` carries its precision and scale; arguments win; a malformed list is no type.
+    @Test func typeNamesCarryPrecisionAndScale() {
+        #expect(CastTarget(typeName: "decimal(10,2)") == CastTarget(.decimal, precision: 10, scale: 2))
+        #expect(CastTarget(typeName: " NUMERIC( 12 , 4 ) ") == CastTarget(.decimal, precision: 12, scale: 4))
+        #expect(CastTarget(typeName: "decimal(8)") == CastTarget(.decimal, precision: 8))
+        #expect(CastTarget(typeName: "decimal(10,2)", scale: 3) == CastTarget(.decimal, precision: 10, scale: 3))
+        #expect(CastTarget(typeName: "decimal") == CastTarget(.decimal))
+        for malformed in ["decimal(a)", "decimal(1,2,3)", "decimal(10,2)x", "decimal(10", "decimal(-1)", "decimal()"] {
+            #expect(CastTarget(typeName: malformed) == nil, "\(malformed)")
+        }
+    }
+
     @Test func invalidTextIsAnErrorOnSQLite() throws { try ExecutionTests.withDemoShop(onPostgres: false, Self.check) }
 
     @Test(.enabled(if: PlanPostgres.shouldRun)) func invalidTextIsAnErrorOnPostgres() throws {

@@ -568,6 +568,14 @@ ORDER BY "orders"."id" ASC;
 -- parameters: ' 12 ', '+7', ' 2e3 ', 'true', ' OFF ', 1, 2, 4
 -- columns: id integer, day date, at timestamp, day_text text, int_text integer, signed integer, real_text real, true_text boolean, off_text boolean, nonzero boolean, boolean_int integer, boolean_text text, boolean_real real, amount_text text, whole_real_text text
 
+-- case: decimal_scale
+SELECT "orders"."id", CAST("orders"."amount" / $1 AS NUMERIC(10, 2)) AS "d", CAST("orders"."amount" / $2 AS NUMERIC(12, 1)) AS "d1"
+FROM "orders"
+WHERE "orders"."id" < $3
+ORDER BY "orders"."id" ASC;
+-- parameters: 7, 3, 6
+-- columns: id integer, d decimal, d1 decimal
+
 -- case: unicode_case_changes
 SELECT upper($1) AS "upper", lower($2) AS "lower", initcap($3) AS "initcap"
 FROM "products"

@@ -83,6 +83,19 @@ import Testing
         #expect(JSONText.value(.blob([0xAB, 0x01])) == "\"x'ab01'\"")
     }
 
+    /// PostgreSQL's NUMERIC arrives as text: a decimal column prints it as the number it is, as SQLite's real.
+    @Test func decimalTextIsANumberInJSON() {
+        #expect(JSONText.cell(.text("12.50"), decimal: true) == "12.50")
+        #expect(JSONText.cell(.text("-0.5e-3"), decimal: true) == "-0.5e-3")
+        #expect(
+            JSONText.cell(.text("12345678901234567890.123456789"), decimal: true) == "12345678901234567890.123456789")
+        for notNumber in ["NaN", "Infinity", "", "-", "1.", ".5", "01", "1e", "12 ", "0x1F", "1,5"] {
+            #expect(JSONText.cell(.text(notNumber), decimal: true) == JSONText.string(notNumber), "\(notNumber)")
+        }
+        #expect(JSONText.cell(.text("12.50"), decimal: false) == "\"12.50\"")
+        #expect(JSONText.cell(.real(12.5), decimal: true) == "12.5")
+    }
+
     @Test func truncatedFooter() {
         var limited = result
         limited.truncated = true

@@ -350,6 +350,13 @@ enum GoldenCases {
                 (col("id") > 1).cast("double").alias("boolean_real"), col("amount").cast("string").alias("amount_text"),
                 (col("id").cast("double") * 2).cast("string").alias("whole_real_text")
             ).orderBy("id")),
+        // DECIMAL(p, s) rounds to s decimals on both (SQLite's NUMERIC is only an affinity).
+        GoldenCase(
+            "decimal_scale", ordered: true,
+            orders.where(col("id") < 6).select(
+                col("id"), (col("amount") / 7).cast("decimal(10,2)").alias("d"),
+                (col("amount") / 3).cast("decimal", precision: 12, scale: 1).alias("d1")
+            ).orderBy("id")),
         // Case changes one code point at a time, as PostgreSQL's: ß and ŉ (whose full uppercase is two letters) stay.
         GoldenCase(
             "unicode_case_changes",

@@ -18,7 +18,8 @@ import Foundation
 /// 6. ``supportsILike``, ``caseSensitiveLike`` — how `ilike` and case-sensitive `like` are written.
 /// 7. ``supportsFilterClause``, ``supportsFullJoin``, ``supportsRightJoin``, ``supportsDistinctOnSeveralArguments``.
 /// 8. ``typeNames`` — names for casts and DDL.
-/// 9. ``castToIntegerRounds``, ``integerArgumentsNeedCast`` — make `CAST` and function arguments agree.
+/// 9. ``castToIntegerRounds``, ``decimalCastRounds``, ``integerArgumentsNeedCast`` — make `CAST` and function
+///    arguments agree.
 /// 10. ``functionRenderings`` — how each ``BuiltinFunction`` is spelled where the generic form does not work,
 ///     including ``FunctionRendering/unsupported(_:)`` for `MOL4001`.
 /// 11. ``upsertSyntax`` — `ON CONFLICT`, `ON DUPLICATE KEY UPDATE`, or none.
@@ -79,6 +80,10 @@ public protocol Dialect: Sendable {
     /// Whether `CAST(real AS INTEGER)` rounds (PostgreSQL) instead of truncating (SQLite); when it rounds,
     /// the generator truncates first so both agree (Moltres truncates, as Spark does).
     var castToIntegerRounds: Bool { get }
+
+    /// Whether `CAST(x AS NUMERIC(p, s))` rounds to `s` decimals (standard SQL); when it does not (SQLite, whose
+    /// NUMERIC is a type affinity), the generator rounds.
+    var decimalCastRounds: Bool { get }
 
     /// Whether a bound integer passed where a function expects a 32-bit `integer` must be cast
     /// (PostgreSQL binds integers as `int8`, which does not convert implicitly to `int4`).
@@ -276,6 +281,8 @@ extension Dialect {
     public var typeNames: [SQLType: String] { standardTypeNames }
     /// Casts truncate.
     public var castToIntegerRounds: Bool { false }
+    /// `NUMERIC(p, s)` rounds to `s` decimals.
+    public var decimalCastRounds: Bool { true }
     /// Integer parameters convert implicitly.
     public var integerArgumentsNeedCast: Bool { false }
     /// No overrides.

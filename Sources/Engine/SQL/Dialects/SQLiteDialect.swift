@@ -26,6 +26,8 @@ public struct SQLiteDialect: Dialect {
     public var explainPrefix: String { "EXPLAIN QUERY PLAN" }
     /// How `explode` reads array elements.
     public var explodeSyntax: ExplodeSyntax { .jsonEach }
+    /// `NUMERIC(10, 2)` is only an affinity: the generator rounds.
+    public var decimalCastRounds: Bool { false }
 
     /// SQLite has no `LATERAL`.
     public var supportsLateralJoin: Bool { false }
