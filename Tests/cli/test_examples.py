@@ -107,6 +107,23 @@ def test_decimals_are_json_numbers_on_both(moltres, write_file, postgres_db, sho
     assert printed["postgresql"] == printed["sqlite"]
 
 
+def test_json_prints_alike_on_both(moltres, write_file, postgres_db, shop_db):
+    # PostgreSQL's jsonb text has spaces after commas and colons; the output is SQLite's compact JSON on both.
+    _, url = shop_db
+    script = write_file(
+        "j.moltres",
+        'db.table("products").where(col("id") <= 3).select("id", F.array(col("id"), col("stock")).alias("a"), '
+        'F.to_json(F.from_json(lit(\'{"k": [1, "a, b"]}\'))).alias("o")).order_by("id")\n',
+    )
+    printed = {}
+    for name, db in [("sqlite", url), ("postgresql", postgres_db)]:
+        result = moltres("run", script, "--db", db)
+        assert result.status == 0, result
+        printed[name] = [line for line in result.stdout.splitlines() if not line.startswith("(")]
+    assert printed["postgresql"] == printed["sqlite"]
+    assert '{"k":[1,"a, b"]}' in printed["postgresql"][2], printed
+
+
 def test_postgres_hostile_strings(moltres, write_file, postgres_db):
     from test_run import HOSTILE
     import json

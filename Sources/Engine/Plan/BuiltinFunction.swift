@@ -323,7 +323,7 @@ extension BuiltinFunction {
             "json_tuple", category: .json, parameters: ["col", "fields"], minimum: 2, maximum: .some(nil),
             returns: .fixed(.json)),
         .init("from_json", category: .json, parameters: ["col", "schema"], minimum: 1, returns: .fixed(.json)),
-        .init("to_json", category: .json, parameters: ["col"], returns: .fixed(.text)),
+        .init("to_json", category: .json, parameters: ["col"], returns: .fixed(.json)),
     ]
 
     private static let conditionalFunctions: [BuiltinFunction] = [

@@ -193,6 +193,44 @@ enum JSONText {
         }
     }
 
+    /// JSON text without the white space between tokens (`[1, {"a": 2}]` → `[1,{"a":2}]`), or `nil` when `text`
+    /// is not an array or object whose brackets balance outside strings, or has no such white space.
+    static func compacted(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                output.append(byte)
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                // The outermost bracket closes only at the end.
+                guard depth > 0 || offset == bytes.count - 1 else { return nil }
+            default: break
+            }
+            output.append(byte)
+        }
+        guard depth == 0, !inString, output.count < bytes.count else { return nil }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Whether `text` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     static func isNumber(_ text: String) -> Bool {
         var bytes = text.utf8[...]

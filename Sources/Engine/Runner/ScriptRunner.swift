@@ -355,6 +355,16 @@ public final class ScriptRunner {
             }
         }
         let planColumns = mode == .explain ? [] : statement.resultColumns
+        if session.connection.kind == .postgresql {
+            // PostgreSQL writes jsonb as `[1, 2]`; SQLite and JSON itself as `[1,2]`: the same text on both.
+            for column in planColumns.indices where planColumns[column].type == .json {
+                for index in rows.indices {
+                    if case .text(let text) = rows[index][column], let compact = JSONText.compacted(text) {
+                        rows[index][column] = .text(compact)
+                    }
+                }
+            }
+        }
         let columns = driverColumns.enumerated().map { index, column in
             let planType = index < planColumns.count ? planColumns[index].type : .unknown
             let type = planType != .unknown ? planType : column.type

@@ -83,6 +83,18 @@ import Testing
         #expect(JSONText.value(.blob([0xAB, 0x01])) == "\"x'ab01'\"")
     }
 
+    /// PostgreSQL's jsonb text loses the spaces between tokens, and nothing inside strings.
+    @Test func jsonIsCompacted() {
+        #expect(JSONText.compacted("[1, 30, 7]") == "[1,30,7]")
+        #expect(
+            JSONText.compacted("{\"a b\": [1, \"x, y\"], \"c\": {\"d\": \"\\\" ]\"}}")
+                == "{\"a b\":[1,\"x, y\"],\"c\":{\"d\":\"\\\" ]\"}}")
+        #expect(JSONText.compacted("[1,2]") == nil)  // already compact
+        for notJSON in ["hello world", "[1, 2] [3]", "[1, 2", "{\"a\": \"b}", "", " [1, 2]"] {
+            #expect(JSONText.compacted(notJSON) == nil, "\(notJSON)")
+        }
+    }
+
     /// PostgreSQL's NUMERIC arrives as text: a decimal column prints it as the number it is, as SQLite's real.
     @Test func decimalTextIsANumberInJSON() {
         #expect(JSONText.cell(.text("12.50"), decimal: true) == "12.50")
