@@ -287,3 +287,21 @@ extension FunctionRendering {
         "array_sort": .unsupported("array functions on this database are not implemented yet"),
     ]
 }
+
+extension SQLExpression {
+    /// Whether this SQL certainly makes a JSON array (`json_array(…)`, `array_to_json(…)`, an aggregate into an
+    /// array, possibly cast or defaulted with `coalesce(…, '[]')`), so array functions need not check for other JSON.
+    var buildsJSONArray: Bool {
+        switch self {
+        case .cast(let inner, _), .parenthesized(let inner): return inner.buildsJSONArray
+        case .call(let call) where call.name == "coalesce": return call.arguments.first?.buildsJSONArray ?? false
+        case .call(let call): return Self.arrayBuilders.contains(call.name)
+        default: return false
+        }
+    }
+
+    private static let arrayBuilders: Set<String> = [
+        "json_array", "json_group_array", "moltres_split", "array_to_json", "json_agg", "jsonb_agg", "json_build_array",
+        "jsonb_build_array",
+    ]
+}

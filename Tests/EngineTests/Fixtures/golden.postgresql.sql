@@ -784,6 +784,14 @@ ORDER BY "customers"."id" ASC;
 -- parameters: '{"name": "', '", "n": ', '}', '$.name', '$.n', '{"ok": true, "no": null}', '$.ok', '$.no', 'name', 'n', 4
 -- columns: id integer, name text, n text, ok text, no text, tuple json, length integer
 
+-- case: json_not_an_array
+SELECT "customers"."id", CASE json_typeof(CAST($1 AS JSON)) WHEN 'array' THEN json_array_length(CAST($1 AS JSON)) END AS "object_length", CASE json_typeof(CAST($2 AS JSON)) WHEN 'array' THEN json_array_length(CAST($2 AS JSON)) END AS "string_length", CASE json_typeof(CAST(CAST(CAST($3 AS JSONB) AS TEXT) AS JSON)) WHEN 'array' THEN json_array_length(CAST(CAST(CAST($3 AS JSONB) AS TEXT) AS JSON)) END AS "array_length", CASE jsonb_typeof(CAST(CAST(CAST($1 AS JSONB) AS TEXT) AS JSONB)) WHEN 'array' THEN CAST(CAST(CAST($1 AS JSONB) AS TEXT) AS JSONB) @> jsonb_build_array($4) END AS "contains", CASE json_typeof(CAST($5 AS JSON)) WHEN 'array' THEN json_array_length(CAST($5 AS JSON)) END AS "nested_length"
+FROM "customers"
+WHERE "customers"."id" < $6
+ORDER BY "customers"."id" ASC;
+-- parameters: '{"a": 1}', '"text"', '{"a": [1, 2]}', 1, '[1, [2, 3]]', 3
+-- columns: id integer, object_length integer, string_length integer, array_length integer, contains boolean, nested_length integer
+
 -- case: window_in_where
 SELECT "t1"."customer_id", "t1"."id"
 FROM (

@@ -539,7 +539,7 @@ LIMIT ?;
 -- columns: id integer, upper text, length integer, sub text, joined text, padded text, initcap text, replaced text, position integer, regexp text
 
 -- case: array_element_types
-SELECT "products"."id", json_array(CAST("products"."id" AS TEXT), "products"."name", moltres_real_text("products"."price")) AS "mixed", moltres_real_text(moltres_array_max(json_array("products"."price", "products"."stock"))) AS "highest", moltres_real_text(moltres_array_min(json_array("products"."name", "products"."category"))) AS "first_name", CAST(moltres_array_sum(json_array("products"."id", "products"."stock")) AS REAL) AS "total", json_array_length(CASE WHEN json_array("products"."id", "products"."stock") IS NULL THEN NULL ELSE json_quote(json_array("products"."id", "products"."stock")) END) AS "length"
+SELECT "products"."id", json_array(CAST("products"."id" AS TEXT), "products"."name", moltres_real_text("products"."price")) AS "mixed", moltres_real_text(moltres_array_max(json_array("products"."price", "products"."stock"))) AS "highest", moltres_real_text(moltres_array_min(json_array("products"."name", "products"."category"))) AS "first_name", CAST(moltres_array_sum(json_array("products"."id", "products"."stock")) AS REAL) AS "total", CASE json_type(CASE WHEN json_array("products"."id", "products"."stock") IS NULL THEN NULL ELSE json_quote(json_array("products"."id", "products"."stock")) END) WHEN 'array' THEN json_array_length(CASE WHEN json_array("products"."id", "products"."stock") IS NULL THEN NULL ELSE json_quote(json_array("products"."id", "products"."stock")) END) END AS "length"
 FROM "products"
 WHERE "products"."id" < ?
 ORDER BY "products"."id" ASC;
@@ -763,6 +763,14 @@ WHERE "customers"."id" < ?
 ORDER BY "customers"."id" ASC;
 -- parameters: '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', '$.name', '{"name": "', '", "n": ', '}', '$.n', '{"name": "', '", "n": ', '}', '$.n', '{"ok": true, "no": null}', '$.ok', '{"ok": true, "no": null}', '$.ok', '{"ok": true, "no": null}', '$.no', '{"ok": true, "no": null}', '$.no', '{"name": "', '", "n": ', '}', 'name', '{"name": "', '", "n": ', '}', 'n', 4
 -- columns: id integer, name text, n text, ok text, no text, tuple json, length integer
+
+-- case: json_not_an_array
+SELECT "customers"."id", CASE json_type(?) WHEN 'array' THEN json_array_length(?) END AS "object_length", CASE json_type(?) WHEN 'array' THEN json_array_length(?) END AS "string_length", CASE json_type(json(?)) WHEN 'array' THEN json_array_length(json(?)) END AS "array_length", moltres_json_contains(json(?), ?) AS "contains", CASE json_type(?) WHEN 'array' THEN json_array_length(?) END AS "nested_length"
+FROM "customers"
+WHERE "customers"."id" < ?
+ORDER BY "customers"."id" ASC;
+-- parameters: '{"a": 1}', '{"a": 1}', '"text"', '"text"', '{"a": [1, 2]}', '{"a": [1, 2]}', '{"a": 1}', 1, '[1, [2, 3]]', '[1, [2, 3]]', 3
+-- columns: id integer, object_length integer, string_length integer, array_length integer, contains boolean, nested_length integer
 
 -- case: window_in_where
 SELECT "t1"."customer_id", "t1"."id"

@@ -519,6 +519,16 @@ enum GoldenCases {
                 F.json_tuple(col("doc"), "name", "n").alias("tuple"),
                 F.json_array_length(F.array(col("id"), col("id"))).alias("length")
             ).orderBy("id")),
+        // The length of JSON that is not an array is NULL, as in Spark (SQLite said 0, PostgreSQL raised an error).
+        GoldenCase(
+            "json_not_an_array", ordered: true,
+            customers.where(col("id") < 3).select(
+                col("id"), F.json_array_length(lit("{\"a\": 1}")).alias("object_length"),
+                F.json_array_length(lit("\"text\"")).alias("string_length"),
+                F.array_length(F.from_json(lit("{\"a\": [1, 2]}"))).alias("array_length"),
+                F.array_contains(F.from_json(lit("{\"a\": 1}")), 1).alias("contains"),
+                F.json_array_length(lit("[1, [2, 3]]")).alias("nested_length")
+            ).orderBy("id")),
         GoldenCase(
             "window_in_where", ordered: true,
             orders.where(F.row_number().over(partitionBy: ["customer_id"], orderBy: [col("id")]) == 1).select(

@@ -339,9 +339,15 @@ public struct PostgresDialect: Dialect {
                         ])
                     ]))
         },
-        "array_length": .build { arguments in .function("json_array_length", [.cast(arguments.required(0), "JSON")]) },
+        "array_length": .build { arguments in arrayLength(arguments.required(0)) },
         "array_contains": .build { arguments in
-            .op(.cast(arguments.required(0), "JSONB"), "@>", .function("jsonb_build_array", [arguments.required(1)]))
+            let array = SQLExpression.cast(arguments.required(0), "JSONB")
+            let contains = SQLExpression.op(array, "@>", .function("jsonb_build_array", [arguments.required(1)]))
+            if arguments.required(0).buildsJSONArray { return contains }
+            return .caseWhen(
+                operand: .function("jsonb_typeof", [array]),
+                [(.token("'array'"), contains)],
+                else: nil)
         },
         "json_extract": .build { arguments in
             .sequence([
@@ -352,9 +358,7 @@ public struct PostgresDialect: Dialect {
                 .token("#>> '{}'"),
             ])
         },
-        "json_array_length": .build { arguments in
-            .function("json_array_length", [.cast(arguments.required(0), "JSON")])
-        },
+        "json_array_length": .build { arguments in arrayLength(arguments.required(0)) },
         "json_tuple": .build { arguments in
             // The fields' values as one JSON array, as on SQLite (`json_array(json_extract(x, '$.f'), …)`).
             let document = SQLExpression.cast(arguments.required(0), "JSONB")
@@ -507,4 +511,14 @@ public struct PostgresDialect: Dialect {
         if let fallback = arguments[2] { values.append(fallback) }
         return values
     }
+}
+
+/// `json_array_length(x)` when `x` is a JSON array, else NULL (PostgreSQL raises an error, SQLite gives 0;
+/// Spark's json_array_length is NULL).
+private func arrayLength(_ value: SQLExpression) -> SQLExpression {
+    let json = SQLExpression.cast(value, "JSON")
+    if value.buildsJSONArray { return .function("json_array_length", [json]) }
+    return .caseWhen(
+        operand: .function("json_typeof", [json]), [(.token("'array'"), .function("json_array_length", [json]))],
+        else: nil)
 }

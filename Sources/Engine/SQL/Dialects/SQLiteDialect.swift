@@ -332,7 +332,9 @@ public struct SQLiteDialect: Dialect {
                 .op(.op(.function("random", []), "/", .token("18446744073709551616.0")), "+", .token("0.5")))
         },
         "array": .build { arguments in .function("json_array", arguments.arrayElements()) },
-        "array_length": .renamed("json_array_length"),
+        // The length of a JSON array; NULL for other JSON, as Spark's json_array_length (SQLite gives 0).
+        "array_length": .build { arguments in arrayLength(arguments.required(0)) },
+        "json_array_length": .build { arguments in arrayLength(arguments.required(0)) },
         "array_contains": .build { arguments in
             .function("moltres_json_contains", [arguments.required(0), arguments.required(1)])
         },
@@ -387,4 +389,12 @@ public struct SQLiteDialect: Dialect {
         }
         return .function(name, rotated)
     }
+}
+
+/// `json_array_length(x)` when `x` is a JSON array, else NULL.
+private func arrayLength(_ value: SQLExpression) -> SQLExpression {
+    if value.buildsJSONArray { return .function("json_array_length", [value]) }
+    return .caseWhen(
+        operand: .function("json_type", [value]), [(.token("'array'"), .function("json_array_length", [value]))],
+        else: nil)
 }
