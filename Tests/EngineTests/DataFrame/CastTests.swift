@@ -14,6 +14,11 @@ import Testing
         (lit("1e400").cast("double"), #""1e400" is out of range for type double precision"#),
         (lit("maybe").cast("boolean"), #"invalid input syntax for type boolean: "maybe""#),
         (lit("99999999999999999999").cast("bigint"), #"value "99999999999999999999" is out of range for type bigint"#),
+        (lit("abc").cast("timestamp"), #"invalid input syntax for type timestamp: "abc""#),
+        (lit("2024-02-03 04:05:06 bogus").cast("timestamp"), #"invalid input syntax for type timestamp"#),
+        (lit("2024-02-30").cast("date"), #"date/time field value out of range: "2024-02-30""#),
+        (lit("2023-02-29 10:00").cast("timestamp"), #"date/time field value out of range: "2023-02-29 10:00""#),
+        (lit("2024-01-01 24:30").cast("timestamp"), #"date/time field value out of range"#),
     ]
 
     private static func check(_ session: Session) throws {

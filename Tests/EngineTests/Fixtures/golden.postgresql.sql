@@ -568,6 +568,14 @@ ORDER BY "orders"."id" ASC;
 -- parameters: ' 12 ', '+7', ' 2e3 ', 'true', ' OFF ', 1, 2, 4
 -- columns: id integer, day date, at timestamp, day_text text, int_text integer, signed integer, real_text real, true_text boolean, off_text boolean, nonzero boolean, boolean_int integer, boolean_text text, boolean_real real, amount_text text, whole_real_text text
 
+-- case: timestamp_text
+SELECT "orders"."id", CAST($1 AS TIMESTAMP) AS "midnight", CAST($2 AS TIMESTAMP) AS "fraction", CAST($3 AS TIMESTAMP) AS "zone", CAST($4 AS TIMESTAMP) AS "unpadded", CAST($5 AS TIMESTAMP) AS "carry", CAST($6 AS DATE) AS "leap_day", CAST(CAST(CAST("orders"."ordered_at" AS TEXT) AS TIMESTAMP) AS TEXT) AS "round_trip"
+FROM "orders"
+WHERE "orders"."id" < $7
+ORDER BY "orders"."id" ASC;
+-- parameters: '2024-02-03', '2024-02-03T04:05:06.789', '2024-02-03 04:05:06+02', ' 2024-2-3 4:05 ', '2024-12-31 23:59:59.9999996', '2024-02-29 23:59:59', 3
+-- columns: id integer, midnight timestamp, fraction timestamp, zone timestamp, unpadded timestamp, carry timestamp, leap_day date, round_trip text
+
 -- case: decimal_scale
 SELECT "orders"."id", CAST("orders"."amount" / $1 AS NUMERIC(10, 2)) AS "d", CAST("orders"."amount" / $2 AS NUMERIC(12, 1)) AS "d1"
 FROM "orders"

@@ -555,12 +555,20 @@ ORDER BY "orders"."id" ASC;
 -- columns: id integer, short text, names text, long_names text, clock text, unpadded text, epoch timestamp
 
 -- case: casts
-SELECT "orders"."id", date("orders"."ordered_at") AS "day", datetime("orders"."ordered_at") AS "at", CAST(date("orders"."ordered_at") AS TEXT) AS "day_text", moltres_to_integer(?) AS "int_text", moltres_to_integer(?) AS "signed", moltres_to_real(?) AS "real_text", moltres_to_boolean(?) AS "true_text", moltres_to_boolean(?) AS "off_text", "orders"."id" - ? <> 0 AS "nonzero", CAST("orders"."id" > ? AS INTEGER) AS "boolean_int", CASE WHEN "orders"."id" > ? THEN 'true' WHEN NOT ("orders"."id" > ?) THEN 'false' END AS "boolean_text", CAST("orders"."id" > ? AS REAL) AS "boolean_real", moltres_real_text("orders"."amount") AS "amount_text", moltres_real_text(CAST("orders"."id" AS REAL) * ?) AS "whole_real_text"
+SELECT "orders"."id", moltres_to_date("orders"."ordered_at") AS "day", moltres_to_timestamp("orders"."ordered_at") AS "at", CAST(moltres_to_date("orders"."ordered_at") AS TEXT) AS "day_text", moltres_to_integer(?) AS "int_text", moltres_to_integer(?) AS "signed", moltres_to_real(?) AS "real_text", moltres_to_boolean(?) AS "true_text", moltres_to_boolean(?) AS "off_text", "orders"."id" - ? <> 0 AS "nonzero", CAST("orders"."id" > ? AS INTEGER) AS "boolean_int", CASE WHEN "orders"."id" > ? THEN 'true' WHEN NOT ("orders"."id" > ?) THEN 'false' END AS "boolean_text", CAST("orders"."id" > ? AS REAL) AS "boolean_real", moltres_real_text("orders"."amount") AS "amount_text", moltres_real_text(CAST("orders"."id" AS REAL) * ?) AS "whole_real_text"
 FROM "orders"
 WHERE "orders"."id" < ?
 ORDER BY "orders"."id" ASC;
 -- parameters: ' 12 ', '+7', ' 2e3 ', 'true', ' OFF ', 1, 1, 1, 1, 1, 2, 4
 -- columns: id integer, day date, at timestamp, day_text text, int_text integer, signed integer, real_text real, true_text boolean, off_text boolean, nonzero boolean, boolean_int integer, boolean_text text, boolean_real real, amount_text text, whole_real_text text
+
+-- case: timestamp_text
+SELECT "orders"."id", moltres_to_timestamp(?) AS "midnight", moltres_to_timestamp(?) AS "fraction", moltres_to_timestamp(?) AS "zone", moltres_to_timestamp(?) AS "unpadded", moltres_to_timestamp(?) AS "carry", moltres_to_date(?) AS "leap_day", CAST(moltres_to_timestamp(CAST("orders"."ordered_at" AS TEXT)) AS TEXT) AS "round_trip"
+FROM "orders"
+WHERE "orders"."id" < ?
+ORDER BY "orders"."id" ASC;
+-- parameters: '2024-02-03', '2024-02-03T04:05:06.789', '2024-02-03 04:05:06+02', ' 2024-2-3 4:05 ', '2024-12-31 23:59:59.9999996', '2024-02-29 23:59:59', 3
+-- columns: id integer, midnight timestamp, fraction timestamp, zone timestamp, unpadded timestamp, carry timestamp, leap_day date, round_trip text
 
 -- case: decimal_scale
 SELECT "orders"."id", round(CAST("orders"."amount" / ? AS NUMERIC(10, 2)), 2) AS "d", round(CAST("orders"."amount" / ? AS NUMERIC(12, 1)), 1) AS "d1"

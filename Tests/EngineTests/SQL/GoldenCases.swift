@@ -350,6 +350,18 @@ enum GoldenCases {
                 (col("id") > 1).cast("double").alias("boolean_real"), col("amount").cast("string").alias("amount_text"),
                 (col("id").cast("double") * 2).cast("string").alias("whole_real_text")
             ).orderBy("id")),
+        // Text read as a date or timestamp as PostgreSQL reads it: fractions kept, zones ignored, fields unpadded.
+        GoldenCase(
+            "timestamp_text", ordered: true,
+            orders.where(col("id") < 3).select(
+                col("id"), lit("2024-02-03").cast("timestamp").alias("midnight"),
+                lit("2024-02-03T04:05:06.789").cast("timestamp").alias("fraction"),
+                lit("2024-02-03 04:05:06+02").cast("timestamp").alias("zone"),
+                lit(" 2024-2-3 4:05 ").cast("timestamp").alias("unpadded"),
+                lit("2024-12-31 23:59:59.9999996").cast("timestamp").alias("carry"),
+                lit("2024-02-29 23:59:59").cast("date").alias("leap_day"),
+                col("ordered_at").cast("string").cast("timestamp").cast("string").alias("round_trip")
+            ).orderBy("id")),
         // DECIMAL(p, s) rounds to s decimals on both (SQLite's NUMERIC is only an affinity).
         GoldenCase(
             "decimal_scale", ordered: true,

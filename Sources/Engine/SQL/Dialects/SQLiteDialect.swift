@@ -46,8 +46,8 @@ public struct SQLiteDialect: Dialect {
         default: textual = false
         }
         switch target {
-        case .date where textual: return .function("date", [value])
-        case .timestamp where textual: return .function("datetime", [value])
+        case .date where textual: return .function("moltres_to_date", [value])
+        case .timestamp where textual: return .function("moltres_to_timestamp", [value])
         case .time where textual: return .function("time", [value])
         case .integer where source == .text || source == .unknown: return .function("moltres_to_integer", [value])
         case .real where source == .text || source == .unknown: return .function("moltres_to_real", [value])

@@ -4,6 +4,25 @@ import Foundation
 /// connection (`SQLiteConnection.registerFunction`). Each follows the PostgreSQL function it stands for,
 /// so both databases give the same results. `NULL` in gives `NULL` out.
 public enum SQLiteFunctions {
+    /// Text read as a date or timestamp and written back as PostgreSQL writes it (``DateTimeText``).
+    private static func dateTime(_ value: DatabaseValue, as kind: DateTimeText.Kind) throws -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .text(let text): return .text(try DateTimeText.parse(text, as: kind).text(as: kind))
+        case .integer, .real, .boolean, .blob:
+            // Only text is a date: PostgreSQL refuses the cast of anything else.
+            let source: String
+            switch value {
+            case .integer: source = "bigint"
+            case .real: source = "double precision"
+            case .boolean: source = "boolean"
+            default: source = "bytea"
+            }
+            let target = kind == .date ? "date" : "timestamp without time zone"
+            throw DatabaseError(kind: .sql, message: "cannot cast type \(source) to \(target)")
+        }
+    }
+
     /// Every custom function of the SQLite dialect.
     public static let all: [CustomFunction] = [
         CustomFunction(name: "moltres_percentile_cont", argumentCount: 2) { arguments in
@@ -93,6 +112,12 @@ public enum SQLiteFunctions {
                 }
                 throw DatabaseError(kind: .sql, message: "invalid input syntax for type boolean: \"\(text)\"")
             }
+        },
+        CustomFunction(name: "moltres_to_date", argumentCount: 1) { arguments in
+            try dateTime(arguments[0], as: .date)
+        },
+        CustomFunction(name: "moltres_to_timestamp", argumentCount: 1) { arguments in
+            try dateTime(arguments[0], as: .timestamp)
         },
         CustomFunction(name: "moltres_real_text", argumentCount: 1) { arguments in
             guard case .real = arguments[0] else {
