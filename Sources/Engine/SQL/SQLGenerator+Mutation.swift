@@ -19,9 +19,11 @@ extension SQLGenerator {
 
         case .update(let table, let assignments, let condition):
             let level = try tableScope(table)
+            let targets = assignmentTargets(table)
             let values = try assignments.map { assignment -> (String, SQLExpression) in
                 _ = try resolve(ColumnReference(assignment.column), in: level)
-                return (assignment.column, try translate(assignment.value, in: level).sql)
+                let value = try translate(assignment.value, in: level)
+                return (assignment.column, stored(value, into: targets[assignment.column.lowercased()]))
             }
             let whereSQL = try condition.map { try translate($0, in: level).sql }
             return [.update(table: fromItem(table), assignments: values, where: whereSQL)]
@@ -50,7 +52,10 @@ extension SQLGenerator {
             switch upsert.action {
             case .doNothing: assignments = []
             case .update(let list):
-                assignments = try list.map { ($0.column, try translate($0.value, in: level).sql) }
+                let targets = assignmentTargets(upsert.table)
+                assignments = try list.map {
+                    ($0.column, stored(try translate($0.value, in: level), into: targets[$0.column.lowercased()]))
+                }
             }
             return try insertTrees(
                 table: upsert.table, columns: upsert.columns, rows: upsert.rows,
@@ -150,6 +155,26 @@ extension SQLGenerator {
         .table(schema: table.schema, name: table.name, alias: nil)
     }
 
+    /// The declared types of a table's columns, by lowercased name (none when the table is not in the catalog).
+    private func assignmentTargets(_ table: TableReference) -> [String: CastTarget] {
+        let lookup = table.schema.map { "\($0).\(table.name)" } ?? table.name
+        guard let info = catalog.table(named: lookup) else { return [:] }
+        var targets: [String: CastTarget] = [:]
+        for column in info.columns where column.type != .unknown {
+            targets[column.name.lowercased()] =
+                CastTarget(typeName: column.declaredType) ?? CastTarget(column.type)
+        }
+        return targets
+    }
+
+    /// A value as written into a column of `target`: converted where the dialect would store it otherwise than
+    /// PostgreSQL (``Dialect/assignmentOverride(_:from:to:)``).
+    private func stored(_ value: Translated, into target: CastTarget?) -> SQLExpression {
+        guard let target else { return value.sql }
+        if case .parameter(.null) = value.sql { return value.sql }
+        return dialect.assignmentOverride(value.sql, from: value.type, to: target) ?? value.sql
+    }
+
     /// The columns of a table as seen by UPDATE and DELETE, qualified with the table's name.
     private func tableScope(_ table: TableReference) throws -> Level {
         var level = Level()
@@ -185,6 +210,8 @@ extension SQLGenerator {
             // The update part of an upsert adds its own parameters to every statement.
             rowsPerStatement = max(1, (dialect.maximumParameters - 64) / columns.count)
         }
+        let targets = assignmentTargets(table)
+        let columnTargets = columns.map { targets[$0.lowercased()] }
         var trees: [SQLTree] = []
         var start = 0
         while start < rows.count {
@@ -193,7 +220,7 @@ extension SQLGenerator {
                 guard row.count == columns.count else {
                     throw PlanError.invalidUse("every inserted row needs \(columns.count) value(s), one per column")
                 }
-                return try row.map { try translate($0, in: empty).sql }
+                return try row.indices.map { stored(try translate(row[$0], in: empty), into: columnTargets[$0]) }
             }
             trees.append(
                 .insert(

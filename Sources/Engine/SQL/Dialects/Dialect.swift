@@ -81,6 +81,11 @@ public protocol Dialect: Sendable {
     /// the generator truncates first so both agree (Moltres truncates, as Spark does).
     var castToIntegerRounds: Bool { get }
 
+    /// How a value of checker type `source` is written into a column declared `target` (insert, update, merge),
+    /// where the database would store something other than PostgreSQL does; `nil` to write it as it is.
+    /// (PostgreSQL converts on assignment, or refuses; SQLite's type affinity keeps text that is not a number.)
+    func assignmentOverride(_ value: SQLExpression, from source: SQLType, to target: CastTarget) -> SQLExpression?
+
     /// Whether `CAST(x AS NUMERIC(p, s))` rounds to `s` decimals (standard SQL); when it does not (SQLite, whose
     /// NUMERIC is a type affinity), the generator rounds.
     var decimalCastRounds: Bool { get }
@@ -283,6 +288,12 @@ extension Dialect {
     public var castToIntegerRounds: Bool { false }
     /// `NUMERIC(p, s)` rounds to `s` decimals.
     public var decimalCastRounds: Bool { true }
+    /// The database converts on assignment.
+    public func assignmentOverride(
+        _ value: SQLExpression, from source: SQLType, to target: CastTarget
+    )
+        -> SQLExpression?
+    { nil }
     /// Integer parameters convert implicitly.
     public var integerArgumentsNeedCast: Bool { false }
     /// No overrides.

@@ -62,6 +62,26 @@ public struct SQLiteDialect: Dialect {
         default: return nil
         }
     }
+    /// Text stored into a date, timestamp, number or boolean column is read as PostgreSQL reads it (an error when
+    /// it is not one: SQLite's affinity would keep `'abc'` in an INTEGER column and `'2024-02-03'` unnormalized in
+    /// a TIMESTAMP one), and a value stored into `DECIMAL(p, s)` is rounded to `s` decimals.
+    public func assignmentOverride(
+        _ value: SQLExpression, from source: SQLType, to target: CastTarget
+    )
+        -> SQLExpression?
+    {
+        guard source == .text || source == .unknown || target.type == .decimal else { return nil }
+        switch target.type {
+        case .date, .timestamp, .integer, .real, .boolean:
+            return castOverride(value, from: source, to: target.type)
+        case .decimal:
+            let number = source == .text || source == .unknown ? castOverride(value, from: source, to: .real) : nil
+            guard let scale = target.scale else { return number }
+            return .function("round", [number ?? value, .token(String(scale))])
+        default: return nil
+        }
+    }
+
     /// SQLite takes a scalar subquery's first row; the generator checks the count (`moltres_raise`).
     public var scalarSubqueriesCheckRowCount: Bool { false }
 
