@@ -42,9 +42,10 @@ extension SQLGenerator {
             // The proposed row is visible as `excluded`: every column of the table (one the insert leaves out holds
             // its default there), or the inserted ones when the table is not in the catalog.
             let tableColumns = level.columns.map(\.column.name)
+            let tableTypes = Dictionary(level.columns.map { ($0.column.name, $0.column.type) }) { first, _ in first }
             let excluded = (tableColumns + upsert.columns.filter { !tableColumns.contains($0) }).map { name in
                 LevelColumn(
-                    column: PlanColumn(name: name, type: .unknown, qualifiers: ["excluded"]),
+                    column: PlanColumn(name: name, type: tableTypes[name] ?? .unknown, qualifiers: ["excluded"]),
                     sql: .column(qualifier: "excluded", name: name))
             }
             level.columns += excluded
