@@ -155,9 +155,7 @@ extension Binder {
             }
         case .namespace(.functions):
             guard let function = BuiltinFunction.named(name) else {
-                reportUnknown(
-                    .unknownFunction, nameToken.range, "F has no function '\(name)'", name: name,
-                    candidates: BuiltinFunction.all.flatMap { [$0.name] + $0.aliases })
+                reportUnknownFunction(name, nameToken.range)
                 return .unknown
             }
             record(.function(function, range: nameToken.range))
@@ -274,9 +272,7 @@ extension Binder {
             return callDatabaseMethod(name: name, nameRange: nameRange, call: call, node: node)
         case .namespace(.functions):
             guard let function = BuiltinFunction.named(name) else {
-                reportUnknown(
-                    .unknownFunction, nameRange, "F has no function '\(name)'", name: name,
-                    candidates: BuiltinFunction.all.flatMap { [$0.name] + $0.aliases })
+                reportUnknownFunction(name, nameRange)
                 evaluateArgumentsLoosely(call)
                 return .unknown
             }
@@ -498,4 +494,19 @@ enum CallableSignatures {
     static let connect = Signature(["dsn"], minimum: 0, keywords: ["engine", "session"], anyKeywords: true)
     static let fromList = Signature(["rows"], keywords: ["database"])
     static let none = Signature()
+}
+
+extension Binder {
+    /// `MOL2005` for `F.name`, with the closest functions; `F.col` (PySpark's spelling) says where `col` comes from.
+    func reportUnknownFunction(_ name: String, _ range: ByteRange) {
+        if name == "col" || name == "column" {
+            report(
+                .unknownFunction, range,
+                "F has no function '\(name)': write col(\"name\") itself (from moltres import col), not F.\(name)(…)")
+            return
+        }
+        reportUnknown(
+            .unknownFunction, range, "F has no function '\(name)'", name: name,
+            candidates: BuiltinFunction.all.flatMap { [$0.name] + $0.aliases })
+    }
 }

@@ -72,6 +72,7 @@ import Testing
         ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"sideways\")\n", ["MOL3004"]),
         ("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"left\")\n", []),
         ("db.table(\"orders\").select(F.row_number())\n", ["MOL3006"]),
+        ("db.table(\"orders\").select(F.col(\"id\"))\n", ["MOL2005"]),
         // monotonically_increasing_id() needs no over(), as in PySpark.
         ("db.table(\"orders\").select(F.monotonically_increasing_id().alias(\"n\"), \"id\")\n", []),
         ("db.table(\"orders\").select(col(\"amount\").desc())\n", ["MOL3008"]),
