@@ -490,6 +490,27 @@ import Testing
 
     // MARK: - Custom functions
 
+    /// The window statistics stay exact on values far from 0 whose spread is small, skip NULLs, and start afresh
+    /// when the frame empties (values of 1e9 + {0, 1, 2, 4}: the sum-of-squares formula cancels to 0 or garbage).
+    @Test func sqliteMovingStatisticsAreExact() throws {
+        let session = try Self.sqliteSession()
+        let cursor = try session.connection.query(
+            """
+            SELECT moltres_window_var_samp(x) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
+                   moltres_window_corr(x, i) OVER (ORDER BY i ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
+                   moltres_window_stddev_samp(x) OVER (ORDER BY i ROWS BETWEEN CURRENT ROW AND CURRENT ROW)
+            FROM (SELECT 1 AS i, 1e9 AS x UNION ALL SELECT 2, 1e9 + 1 UNION ALL SELECT 3, 1e9 + 2
+                  UNION ALL SELECT 4, NULL UNION ALL SELECT 5, 1e9 + 4 UNION ALL SELECT 6, 1e9 + 6)
+            ORDER BY i
+            """, parameters: [])
+        defer { cursor.close() }
+        var rows: [[DatabaseValue]] = []
+        while try cursor.next() { rows.append((0..<3).map { cursor.value(at: $0) }) }
+        #expect(rows.map(\.[0]) == [.null, .real(0.5), .real(1), .real(0.5), .real(2), .real(2)])
+        #expect(rows.map(\.[1]) == [.null, .real(1), .real(1), .real(1), .real(1), .real(1)])
+        #expect(rows.allSatisfy { $0[2] == .null })
+    }
+
     @Test func sqliteCustomFunctionsAgreeWithReferenceValues() throws {
         let session = try Self.sqliteSession()
         let frame = session.createDataFrame([["hello world"]], columns: ["s"]).select(

@@ -622,6 +622,14 @@ ORDER BY "orders"."status" ASC;
 -- parameters: 4, 2, 6
 -- columns: status text, stddev real, variance real, corr real, customers integer, min real, max real
 
+-- case: moving_statistics
+SELECT "orders"."id", CAST(round(CAST(stddev_samp("orders"."amount" + $1) OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "stddev", CAST(round(CAST(var_samp("orders"."amount") OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 3 PRECEDING AND 1 FOLLOWING) AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "variance", CAST(round(CAST(covar_samp("orders"."amount" + $1, "orders"."id") OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "covar", CAST(round(CAST(corr("orders"."amount", "orders"."customer_id") OVER (PARTITION BY "orders"."status") AS NUMERIC), CAST($4 AS INTEGER)) AS DOUBLE PRECISION) AS "corr"
+FROM "orders"
+WHERE "orders"."id" <= $5
+ORDER BY "orders"."id" ASC;
+-- parameters: 1000000000.0, 4, 2, 6, 12
+-- columns: id integer, stddev real, variance real, covar real, corr real
+
 -- case: percentile
 SELECT "orders"."status", CAST(round(CAST(percentile_cont($1) WITHIN GROUP (ORDER BY "orders"."amount" ASC) AS NUMERIC), CAST($2 AS INTEGER)) AS DOUBLE PRECISION) AS "median", percentile_disc($3) WITHIN GROUP (ORDER BY "orders"."customer_id" ASC) AS "quartile"
 FROM "orders"

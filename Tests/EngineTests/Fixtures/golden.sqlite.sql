@@ -616,6 +616,14 @@ ORDER BY "orders"."status" ASC;
 -- parameters: 4, 2, 6
 -- columns: status text, stddev real, variance real, corr real, customers integer, min real, max real
 
+-- case: moving_statistics
+SELECT "orders"."id", round(moltres_window_stddev_samp("orders"."amount" + ?) OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), ?) AS "stddev", round(moltres_window_var_samp("orders"."amount") OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 3 PRECEDING AND 1 FOLLOWING), ?) AS "variance", round(moltres_window_covar_samp("orders"."amount" + ?, "orders"."id") OVER (ORDER BY "orders"."id" ASC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), ?) AS "covar", round(moltres_window_corr("orders"."amount", "orders"."customer_id") OVER (PARTITION BY "orders"."status"), ?) AS "corr"
+FROM "orders"
+WHERE "orders"."id" <= ?
+ORDER BY "orders"."id" ASC;
+-- parameters: 1000000000.0, 4, 2, 1000000000.0, 4, 6, 12
+-- columns: id integer, stddev real, variance real, covar real, corr real
+
 -- case: percentile
 SELECT "orders"."status", round(moltres_percentile_cont(json_group_array("orders"."amount"), ?), ?) AS "median", moltres_percentile_disc(json_group_array("orders"."customer_id"), ?) AS "quartile"
 FROM "orders"

@@ -121,65 +121,20 @@ public struct SQLiteDialect: Dialect {
         }
     }
 
-    /// `(sum(x*x) - sum(x)*sum(x)/count(x)) / (count(x) - 1)` on real values; `NULL` below two rows.
-    private static func sampleVariance(_ value: SQLExpression, _ arguments: FunctionArguments) -> SQLExpression {
-        let real = arguments.cast(value, .real)
-        let sum = SQLExpression.function("sum", [real])
-        let count = SQLExpression.function("count", [real])
-        let numerator = SQLExpression.op(
-            .function("sum", [.op(real, "*", real)]), "-", .op(.op(sum, "*", sum), "/", count))
-        return .op(.parenthesized(numerator), "/", .function("nullif", [.op(count, "-", .number(1)), .number(0)]))
-    }
-
-    /// The values of `value` where `other` is not NULL: pairwise statistics use complete pairs only.
-    private static func paired(_ value: SQLExpression, with other: SQLExpression) -> SQLExpression {
-        .caseWhen(operand: nil, [(.postfix(other, "IS NOT NULL"), value)], else: nil)
+    /// A registered statistic: the aggregate, or over a window its window form.
+    private static func statistic(_ statistic: SQLiteStatistic) -> FunctionRendering {
+        .build { arguments in
+            .function(arguments.isWindowed ? statistic.windowName : statistic.name, arguments.values)
+        }
     }
 
     private static let renderings: [String: FunctionRendering] = [
-        // As aggregates: Welford functions registered on the connection (`SQLiteStatistic`), exact where the
-        // sum-of-squares formula cancels. Over a window (where those cannot go): the formula in SQL.
-        "stddev": .build { arguments in
-            arguments.isWindowed
-                ? .function("sqrt", [sampleVariance(arguments.required(0), arguments)])
-                : .function(SQLiteStatistic.sampleStandardDeviation.name, arguments.values)
-        },
-        "variance": .build { arguments in
-            arguments.isWindowed
-                ? sampleVariance(arguments.required(0), arguments)
-                : .function(SQLiteStatistic.sampleVariance.name, arguments.values)
-        },
-        "covar": .build { arguments in
-            guard arguments.isWindowed else {
-                return .function(SQLiteStatistic.sampleCovariance.name, arguments.values)
-            }
-            let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
-            let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
-            let count = SQLExpression.function("count", [x])
-            let numerator = SQLExpression.op(
-                .function("sum", [.op(x, "*", y)]), "-",
-                .op(.op(.function("sum", [x]), "*", .function("sum", [y])), "/", count))
-            return .op(.parenthesized(numerator), "/", .function("nullif", [.op(count, "-", .number(1)), .number(0)]))
-        },
-        "corr": .build { arguments in
-            guard arguments.isWindowed else { return .function(SQLiteStatistic.correlation.name, arguments.values) }
-            let x = arguments.cast(paired(arguments.required(0), with: arguments.required(1)), .real)
-            let y = arguments.cast(paired(arguments.required(1), with: arguments.required(0)), .real)
-            let count = SQLExpression.function("count", [x])
-            let sumX = SQLExpression.function("sum", [x])
-            let sumY = SQLExpression.function("sum", [y])
-            let covariance = SQLExpression.op(
-                .op(count, "*", .function("sum", [.op(x, "*", y)])), "-", .op(sumX, "*", sumY))
-            let varianceX = SQLExpression.op(
-                .op(count, "*", .function("sum", [.op(x, "*", x)])), "-", .op(sumX, "*", sumX))
-            let varianceY = SQLExpression.op(
-                .op(count, "*", .function("sum", [.op(y, "*", y)])), "-", .op(sumY, "*", sumY))
-            return .op(
-                .parenthesized(covariance), "/",
-                .function(
-                    "nullif",
-                    [.function("sqrt", [.op(.parenthesized(varianceX), "*", .parenthesized(varianceY))]), .number(0)]))
-        },
+        // Registered on the connection (`SQLiteStatistic`): as aggregates, Welford's updates; over a window, sums
+        // anchored near the frame's values. Both stay exact where the sum-of-squares formula cancels.
+        "stddev": statistic(.sampleStandardDeviation),
+        "variance": statistic(.sampleVariance),
+        "covar": statistic(.sampleCovariance),
+        "corr": statistic(.correlation),
         // SQLite has no ordered-set aggregates: the group's values are collected as a JSON array by
         // json_group_array (an aggregate, so GROUP BY and OVER work) and a Swift function picks the percentile.
         "percentile_cont": .build { arguments in
