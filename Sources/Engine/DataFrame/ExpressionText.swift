@@ -4,7 +4,8 @@
 /// Grammar (SQL precedence): `OR`, `AND`, `NOT`, comparisons (`= == != <> < <= > >=`), `IS [NOT] NULL`,
 /// `[NOT] [I]LIKE`, `[NOT] BETWEEN … AND …`, `[NOT] IN (…)`, `+ - || * / %`, unary minus, parentheses, numbers,
 /// `'text'` (with `''`), `TRUE`/`FALSE`/`NULL`, column names (`a`, `t.a`, `"quoted"`), `*`, function calls of the
-/// registry (`upper(name)`, `count(*)`, `count(DISTINCT x)`), and a trailing `[AS] alias`.
+/// registry (`upper(name)`, `count(*)`, `count(DISTINCT x)`), `CASE [x] WHEN … THEN … [ELSE …] END`,
+/// `CAST(x AS type)`, and a trailing `[AS] alias`.
 /// Values become literals (bind parameters), never SQL text.
 public enum ExpressionText {
     /// Parses one expression, with an optional alias.
@@ -115,6 +116,7 @@ public enum ExpressionText {
 
         static let reserved: Set<String> = [
             "AND", "OR", "NOT", "IS", "NULL", "LIKE", "ILIKE", "BETWEEN", "IN", "AS", "TRUE", "FALSE", "DISTINCT",
+            "CASE", "WHEN", "THEN", "ELSE", "END",
         ]
 
         func error(_ expected: String) -> PlanError {
@@ -262,6 +264,8 @@ public enum ExpressionText {
                     case "NULL": return .literal(.null)
                     case "TRUE": return .literal(.boolean(true))
                     case "FALSE": return .literal(.boolean(false))
+                    case "CASE": return try caseExpression()
+                    case "CAST" where accept(symbol: "("): return try cast()
                     default: break
                     }
                 }
@@ -274,6 +278,48 @@ public enum ExpressionText {
                 }
                 return .column(reference)
             }
+        }
+
+        /// `CASE [subject] WHEN a THEN x … [ELSE y] END`, after `CASE`; a subject compares with each `WHEN` value.
+        mutating func caseExpression() throws -> Expression {
+            let subject = peekIsKeyword("WHEN") ? nil : try expression()
+            var clauses: [WhenClause] = []
+            while accept(keyword: "WHEN") {
+                let test = try expression()
+                guard accept(keyword: "THEN") else { throw error("THEN after WHEN …") }
+                clauses.append(WhenClause(subject.map { .binary(.equal, $0, test) } ?? test, try expression()))
+            }
+            guard !clauses.isEmpty else { throw error("WHEN after CASE") }
+            let otherwise = accept(keyword: "ELSE") ? try expression() : nil
+            guard accept(keyword: "END") else { throw error("END after the CASE branches") }
+            return .caseWhen(clauses, else: otherwise)
+        }
+
+        /// `CAST(x AS type)`, after `CAST(`; the type may carry `(precision, scale)`.
+        mutating func cast() throws -> Expression {
+            let operand = try expression()
+            guard accept(keyword: "AS"), let name = identifier() else { throw error("AS and a type in CAST") }
+            var typeName = name
+            if accept(symbol: "(") {
+                var numbers: [String] = []
+                repeat {
+                    guard case .number(let number)? = peek else { throw error("a number in \(name)(…)") }
+                    position += 1
+                    numbers.append(number)
+                } while accept(symbol: ",")
+                guard accept(symbol: ")") else { throw error(") after \(name)(…") }
+                typeName += "(" + numbers.joined(separator: ",") + ")"
+            }
+            guard accept(symbol: ")") else { throw error(") after CAST(… AS \(typeName)") }
+            guard let target = CastTarget(typeName: typeName) else {
+                throw PlanError.invalidUse("unknown type '\(typeName)' in expression '\(text)'")
+            }
+            return .cast(operand, target)
+        }
+
+        func peekIsKeyword(_ keyword: String) -> Bool {
+            if case .identifier(let name, false)? = peek { return name.uppercased() == keyword }
+            return false
         }
 
         mutating func call(_ name: String) throws -> Expression {

@@ -87,6 +87,27 @@ import Testing
                 .unary(.not, .binary(.lessThan, amount, .literal(2))))
         ),
         ("amount IN ()", .inList(amount, [], negated: false)),
+        (
+            "CASE WHEN amount > 100 THEN 'big' WHEN amount IS NULL THEN NULL ELSE 'small' END AS size",
+            .alias(
+                .caseWhen(
+                    [
+                        WhenClause(.binary(.greaterThan, amount, .literal(100)), .literal("big")),
+                        WhenClause(.isNull(amount, negated: false), .literal(.null)),
+                    ], else: .literal("small")), "size")
+        ),
+        (
+            "case status when 'paid' then 1 end",
+            .caseWhen(
+                [WhenClause(.binary(.equal, .column(ColumnReference("status")), .literal("paid")), .literal(1))],
+                else: nil)
+        ),
+        ("CAST(amount AS INTEGER) whole", .alias(.cast(amount, CastTarget(.integer)), "whole")),
+        ("cast(amount as decimal(10, 2))", .cast(amount, CastTarget(.decimal, precision: 10, scale: 2))),
+        ("CASE WHEN amount > 1 THEN 2", nil),
+        ("CASE END", nil),
+        ("CAST(amount AS nonsense)", nil),
+        ("CAST(amount INTEGER)", nil),
         ("no_such_function(amount)", nil),
         ("'unterminated", nil),
         ("amount >", nil),

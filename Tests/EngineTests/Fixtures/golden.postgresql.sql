@@ -700,6 +700,15 @@ ORDER BY "orders"."id" ASC;
 -- parameters: 2, 1500, 'paid', 'shipped', 3, 5
 -- columns: id integer, double_amount real, s text, n integer
 
+-- case: select_expr_case_and_cast
+SELECT "orders"."id", CASE WHEN "orders"."amount" > $1 THEN $2 WHEN "orders"."amount" > $3 THEN $4 ELSE $5 END AS "size", CAST(trunc("orders"."amount") AS BIGINT) AS "whole", CAST("orders"."amount" / $6 AS NUMERIC(10, 2)) AS "seventh"
+FROM "orders"
+WHERE CASE WHEN "orders"."status" = $7 THEN "orders"."amount" ELSE $8 END > $9
+ORDER BY "orders"."id" ASC
+LIMIT $10;
+-- parameters: 2000, 'large', 1500, 'medium', 'small', 7, 'paid', 0, 1000, 8
+-- columns: id integer, size text, whole integer, seventh decimal
+
 -- case: join_on_two_names
 SELECT "t1"."order_id", "t1"."k", "t2"."quantity"
 FROM (

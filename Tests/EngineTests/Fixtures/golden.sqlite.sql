@@ -680,6 +680,15 @@ ORDER BY "orders"."id" ASC;
 -- parameters: 2, 1500, 'paid', 'shipped', 3, 5
 -- columns: id integer, double_amount real, s text, n integer
 
+-- case: select_expr_case_and_cast
+SELECT "orders"."id", CASE WHEN "orders"."amount" > ? THEN ? WHEN "orders"."amount" > ? THEN ? ELSE ? END AS "size", CAST("orders"."amount" AS INTEGER) AS "whole", round(CAST("orders"."amount" / ? AS NUMERIC(10, 2)), 2) AS "seventh"
+FROM "orders"
+WHERE CASE WHEN "orders"."status" = ? THEN "orders"."amount" ELSE ? END > ?
+ORDER BY "orders"."id" ASC
+LIMIT ?;
+-- parameters: 2000, 'large', 1500, 'medium', 'small', 7, 'paid', 0, 1000, 8
+-- columns: id integer, size text, whole integer, seventh decimal
+
 -- case: join_on_two_names
 SELECT "t1"."order_id", "t1"."k", "t2"."quantity"
 FROM (

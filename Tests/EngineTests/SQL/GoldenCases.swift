@@ -492,6 +492,12 @@ enum GoldenCases {
                 .selectExpr("id", "amount * 2 AS double_amount", "UPPER(status) s", "length(status) AS n")
                 .orderBy("id")),
         GoldenCase(
+            "select_expr_case_and_cast", ordered: true,
+            orders.where("CASE status WHEN 'paid' THEN amount ELSE 0 END > 1000").selectExpr(
+                "id", "CASE WHEN amount > 2000 THEN 'large' WHEN amount > 1500 THEN 'medium' ELSE 'small' END AS size",
+                "CAST(amount AS INTEGER) AS whole", "CAST(amount / 7 AS DECIMAL(10, 2)) seventh"
+            ).orderBy("id").limit(8)),
+        GoldenCase(
             "join_on_two_names", ordered: true,
             orders.select(col("id").alias("order_id"), (col("customer_id") % 3).alias("k")).join(
                 items.select(col("order_id"), (col("product_id") % 3).alias("k"), col("quantity")),
