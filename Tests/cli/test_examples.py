@@ -90,6 +90,15 @@ def test_postgres_formats_and_atomicity(moltres, write_file, postgres_db, shop_d
     assert after.jsonl()[0]["rows"] != [[12345]]
 
 
+def run_on_both(moltres, script, sqlite_url, postgres_url, *arguments):
+    """`moltres run` of the same file on SQLite and on PostgreSQL; both must succeed."""
+    results = {}
+    for name, db in [("sqlite", sqlite_url), ("postgresql", postgres_url)]:
+        results[name] = moltres("run", script, "--db", db, *arguments)
+        assert results[name].status == 0, results[name]
+    return results
+
+
 def test_decimals_are_json_numbers_on_both(moltres, write_file, postgres_db, shop_db):
     # PostgreSQL's NUMERIC arrives as text; in JSON it is the same number SQLite's real gives.
     _, url = shop_db
@@ -98,11 +107,8 @@ def test_decimals_are_json_numbers_on_both(moltres, write_file, postgres_db, sho
         'db.table("products").where(col("id") <= 5)'
         '.select("id", col("price").cast("decimal(10,2)").alias("d")).order_by("id")\n',
     )
-    printed = {}
-    for name, db in [("sqlite", url), ("postgresql", postgres_db)]:
-        result = moltres("run", script, "--db", db, "--format", "json")
-        assert result.status == 0, result
-        printed[name] = json.loads(result.stdout)
+    results = run_on_both(moltres, script, url, postgres_db, "--format", "json")
+    printed = {name: json.loads(result.stdout) for name, result in results.items()}
     assert all(isinstance(row["d"], (int, float)) for row in printed["postgresql"]), printed
     assert printed["postgresql"] == printed["sqlite"]
 
@@ -115,11 +121,10 @@ def test_json_prints_alike_on_both(moltres, write_file, postgres_db, shop_db):
         'db.table("products").where(col("id") <= 3).select("id", F.array(col("id"), col("stock")).alias("a"), '
         'F.to_json(F.from_json(lit(\'{"k": [1, "a, b"]}\'))).alias("o")).order_by("id")\n',
     )
-    printed = {}
-    for name, db in [("sqlite", url), ("postgresql", postgres_db)]:
-        result = moltres("run", script, "--db", db)
-        assert result.status == 0, result
-        printed[name] = [line for line in result.stdout.splitlines() if not line.startswith("(")]
+    printed = {
+        name: [line for line in result.stdout.splitlines() if not line.startswith("(")]
+        for name, result in run_on_both(moltres, script, url, postgres_db).items()
+    }
     assert printed["postgresql"] == printed["sqlite"]
     assert '{"k":[1,"a, b"]}' in printed["postgresql"][2], printed
 
