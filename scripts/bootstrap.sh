@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(pkg-config libsqlite3-dev libpq-dev libjson-c-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(postgresql procps)
+    packages+=(postgresql procps patch)
 fi
 
 missing=()

@@ -8,9 +8,10 @@ struct FmtCommand: ParsableCommand {
         abstract: "Format .moltres files in the canonical layout, in place.",
         discussion: """
             Each file is rewritten atomically (a temporary file renamed over it). A file with syntax errors is \
-            left untouched and reported. With --check nothing is written: the files that would change are listed.
+            left untouched and reported. With --check nothing is written: the files that would change are listed; \
+            --diff also writes nothing and prints what would change as a unified diff.
             Exit status: 0 when every file is formatted (or already was); 1 when a file was refused, could not be \
-            read or written, or (with --check) would change; 64 on a bad command line.
+            read or written, or (with --check or --diff) would change; 64 on a bad command line.
             """
     )
 
@@ -19,6 +20,9 @@ struct FmtCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Write nothing; list the files that would change and exit 1 if any would.")
     var check = false
+
+    @Flag(name: .long, help: "Write nothing; print what would change as a unified diff and exit 1 if anything would.")
+    var diff = false
 
     func run() throws {
         var failed = false
@@ -42,7 +46,11 @@ struct FmtCommand: ParsableCommand {
                 failed = true
             case .success(let formatted):
                 guard Array(formatted.utf8) != source.bytes else { continue }
-                if check {
+                if diff {
+                    let old = String(decoding: source.bytes, as: UTF8.self)
+                    print(UnifiedDiff.text(from: old, to: formatted, oldName: path, newName: path), terminator: "")
+                    failed = true
+                } else if check {
                     print(path)
                     failed = true
                 } else {

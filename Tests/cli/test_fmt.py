@@ -1,6 +1,7 @@
-"""`moltres fmt`: in place, --check, refusal of files with syntax errors."""
+"""`moltres fmt`: in place, --check, --diff, refusal of files with syntax errors."""
 
 import os
+import subprocess
 
 UGLY = 'x=db.table( "orders" ).where(col("amount")>100)\n'
 
@@ -25,6 +26,28 @@ def test_check_lists_files_that_would_change_and_writes_nothing(moltres, write_f
     assert result.status == 1, result
     assert result.stdout.splitlines() == [str(ugly)]
     assert ugly.read_text() == UGLY
+
+
+def test_diff_prints_what_would_change_and_writes_nothing(moltres, write_file, tmp_path):
+    ugly = write_file("ugly.moltres", "# keep\n" + UGLY + "y = 1\n")
+    tidy = write_file("tidy.moltres", 'x = db.table("orders")\n')
+    result = moltres("fmt", "--diff", ugly, tidy)
+    assert result.status == 1, result
+    assert ugly.read_text() == "# keep\n" + UGLY + "y = 1\n"
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [f"--- {ugly}", f"+++ {ugly}", "@@ -1,3 +1,3 @@"], result.stdout
+    assert "-" + UGLY.rstrip("\n") in lines and '+x = db.table("orders").where(col("amount") > 100)' in lines
+    assert str(tidy) not in result.stdout
+    # The diff applies: patch turns the file into what fmt writes.
+    copy = tmp_path / "copy.moltres"
+    copy.write_text(ugly.read_text())
+    patch = tmp_path / "fmt.diff"
+    patch.write_text(result.stdout)
+    applied = subprocess.run(["patch", "-s", str(copy), str(patch)], capture_output=True, text=True)
+    assert applied.returncode == 0, applied
+    assert moltres("fmt", ugly).status == 0
+    assert copy.read_text() == ugly.read_text()
+    assert moltres("fmt", "--diff", ugly).stdout == ""
 
 
 def test_refuses_a_file_with_syntax_errors(moltres, write_file):
