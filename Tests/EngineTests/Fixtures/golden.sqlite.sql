@@ -648,6 +648,14 @@ LIMIT ?;
 -- parameters: 256, 2, 256, x'00ff10', x'00ff10', 3
 -- columns: id integer, md5 text, sha256 text, base64 text, md5_boolean text, md5_real text, sha_real text, base64_boolean text, md5_blob text, base64_blob text
 
+-- case: crc32_and_soundex
+SELECT "customers"."id", moltres_crc32("customers"."name") AS "crc", moltres_crc32(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "crc_boolean", moltres_crc32(CAST("customers"."id" AS REAL) / ?) AS "crc_real", moltres_crc32(?) AS "crc_blob", moltres_crc32("customers"."email") AS "crc_email", moltres_soundex("customers"."name") AS "soundex", moltres_soundex(?) AS "ashcraft", moltres_soundex(?) AS "pfister", moltres_soundex(?) AS "wu_lee", moltres_soundex(?) AS "no_letter"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT ?;
+-- parameters: 2, x'00ff10', 'Ashcraft', 'Pfister', '12 Wu-Lee', '99', 12
+-- columns: id integer, crc integer, crc_boolean integer, crc_real integer, crc_blob integer, crc_email integer, soundex text, ashcraft text, pfister text, wu_lee text, no_letter text
+
 -- case: hash
 SELECT "customers"."id", moltres_hash("customers"."name") AS "name", moltres_hash("customers"."id", "customers"."country") AS "pair", moltres_hash("customers"."email", "customers"."id") AS "with_null", moltres_hash(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "boolean", moltres_hash(CAST("customers"."id" AS REAL) / ?) AS "real", moltres_hash(substr("customers"."name", ?, "customers"."id" % ?)) AS "prefix"
 FROM "customers"

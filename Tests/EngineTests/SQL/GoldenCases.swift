@@ -460,6 +460,18 @@ enum GoldenCases {
                 F.md5(lit(DatabaseValue.blob([0, 255, 16]))).alias("md5_blob"),
                 F.base64(lit(DatabaseValue.blob([0, 255, 16]))).alias("base64_blob")
             ).orderBy("id").limit(3)),
+        // CRC-32 and Soundex, registered on SQLite and written in SQL on PostgreSQL (which has neither built in).
+        GoldenCase(
+            "crc32_and_soundex", ordered: true,
+            customers.select(
+                col("id"), F.crc32(col("name")).alias("crc"), F.crc32(col("active")).alias("crc_boolean"),
+                F.crc32(col("id").cast("DOUBLE") / 2).alias("crc_real"),
+                F.crc32(lit(DatabaseValue.blob([0, 255, 16]))).alias("crc_blob"),
+                F.crc32(col("email")).alias("crc_email"),
+                F.soundex(col("name")).alias("soundex"), F.soundex(lit("Ashcraft")).alias("ashcraft"),
+                F.soundex(lit("Pfister")).alias("pfister"), F.soundex(lit("12 Wu-Lee")).alias("wu_lee"),
+                F.soundex(lit("99")).alias("no_letter")
+            ).orderBy("id").limit(12)),
         // F.hash gives the same number on both databases (PostgreSQL's hashtextextended, computed on SQLite too):
         // names of every length across the 12-byte blocks, several values, NULLs skipped, booleans, integral reals.
         GoldenCase(

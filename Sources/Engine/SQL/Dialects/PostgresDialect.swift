@@ -75,6 +75,36 @@ public struct PostgresDialect: Dialect {
 
     private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
 
+    /// CRC-32 (IEEE, as zlib and Spark compute it) of `bytes`, one bit per step of a recursive query: PostgreSQL has
+    /// no such function. NULL for NULL.
+    private static func crc32(_ bytes: SQLExpression) -> SQLExpression {
+        let mixed = "(CASE WHEN i % 8 = 0 THEN crc # get_byte(b, i / 8) ELSE crc END)"
+        return .sequence([
+            .token("(WITH RECURSIVE crc32_steps (i, crc, b) AS (SELECT 0, CAST(4294967295 AS BIGINT),"), bytes,
+            .token(
+                "UNION ALL SELECT i + 1, (\(mixed) >> 1) # (CASE WHEN \(mixed) & 1 = 1 THEN 3988292384 ELSE 0 END), b "
+                    + "FROM crc32_steps WHERE i < 8 * length(b)) "
+                    + "SELECT crc # 4294967295 FROM crc32_steps WHERE i = 8 * length(b))"),
+        ])
+    }
+
+    /// American Soundex as the SQLite dialect's `moltres_soundex` computes it: the first ASCII letter, then the
+    /// codes of the following letters (H and W let equal codes on both sides merge, vowels separate them), three
+    /// digits padded with 0; `''` without a letter. PostgreSQL's own needs the fuzzystrmatch extension.
+    private static func soundex(_ value: SQLExpression) -> SQLExpression {
+        let letters = "'AEIOUYHWBFPVCGJKQSXZDTLMNR'"
+        let codes =
+            "translate(left(u, 1), \(letters), '00000000111122222222334556') "
+            + "|| translate(substr(u, 2), \(letters), '00000099111122222222334556')"
+        let digits = "replace(substr(regexp_replace(replace(\(codes), '9', ''), '(.)\\1+', '\\1', 'g'), 2), '0', '')"
+        return .sequence([
+            .token(
+                "(SELECT CASE WHEN u = '' THEN '' ELSE left(u, 1) || rpad(left(\(digits), 3), 3, '0') END "
+                    + "FROM (SELECT regexp_replace(upper("),
+            .cast(value, "TEXT"), .token("), '[^A-Z]', '', 'g') AS u) AS soundex_input)"),
+        ])
+    }
+
     /// `collect_list` / `collect_set`: the non-NULL values as a JSON array, `[]` for none.
     private static func collected(_ arguments: FunctionArguments, distinct: Bool) -> SQLExpression {
         let aggregated = SQLExpression.call(
@@ -420,8 +450,8 @@ public struct PostgresDialect: Dialect {
                     .function("chr", [.number(10)]), .text(""),
                 ])
         },
-        "crc32": .unsupported("PostgreSQL has no CRC-32 function"),
-        "soundex": .unsupported("SOUNDEX needs the fuzzystrmatch extension"),
+        "crc32": .build { arguments in crc32(bytes(arguments, 0)) },
+        "soundex": .build { arguments in soundex(arguments.required(0)) },
         "array_max": .build { arguments in extreme(arguments.required(0), descending: true) },
         "array_min": .build { arguments in extreme(arguments.required(0), descending: false) },
         "array_sum": .build { arguments in

@@ -200,7 +200,7 @@ public struct SQLiteDialect: Dialect {
         "sha1": hashing("moltres_sha1"),
         "sha2": hashing("moltres_sha2"),
         "base64": hashing("moltres_base64"),
-        "crc32": custom("moltres_crc32"),
+        "crc32": hashing("moltres_crc32"),
         "soundex": custom("moltres_soundex"),
         "hash": hashing("moltres_hash"),
         "year": datePart("%Y"),
