@@ -118,8 +118,8 @@ enum Digest {
         words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
 
-    /// The message padded to 64-byte chunks with its bit length at the end.
-    private static func padded(_ message: [UInt8], bigEndianLength: Bool) -> [ArraySlice<UInt8>] {
+    /// The message padded to 64-byte chunks with its bit length at the end, each chunk indexed from 0.
+    private static func padded(_ message: [UInt8], bigEndianLength: Bool) -> [[UInt8]] {
         var bytes = message
         bytes.append(0x80)
         while bytes.count % 64 != 56 { bytes.append(0) }
@@ -128,6 +128,6 @@ enum Digest {
             let shift = bigEndianLength ? UInt64(56 - 8 * index) : UInt64(8 * index)
             bytes.append(UInt8(truncatingIfNeeded: bitLength >> shift))
         }
-        return stride(from: 0, to: bytes.count, by: 64).map { bytes[$0..<$0 + 64] }
+        return stride(from: 0, to: bytes.count, by: 64).map { Array(bytes[$0..<$0 + 64]) }
     }
 }
