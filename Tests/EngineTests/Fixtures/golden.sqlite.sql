@@ -648,6 +648,14 @@ LIMIT ?;
 -- parameters: 256, 2, 256, x'00ff10', x'00ff10', 3
 -- columns: id integer, md5 text, sha256 text, base64 text, md5_boolean text, md5_real text, sha_real text, base64_boolean text, md5_blob text, base64_blob text
 
+-- case: digests_of_long_text
+SELECT "customers"."id", moltres_sha1("customers"."name") AS "sha1", moltres_sha1("customers"."name" || CAST(? AS TEXT) || "customers"."email") AS "sha1_long", moltres_md5("customers"."name" || CAST(? AS TEXT) || "customers"."email") AS "md5_long", moltres_sha2("customers"."name" || CAST(? AS TEXT) || "customers"."email", ?) AS "sha256_long", moltres_sha1(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "sha1_boolean", moltres_sha1(?) AS "sha1_empty"
+FROM "customers"
+ORDER BY "customers"."id" ASC
+LIMIT ?;
+-- parameters: '–long text––long text––long text––long text––long text––long text–', '–long text––long text––long text––long text––long text––long text–', '–long text––long text––long text––long text––long text––long text–', 256, '', 6
+-- columns: id integer, sha1 text, sha1_long text, md5_long text, sha256_long text, sha1_boolean text, sha1_empty text
+
 -- case: crc32_and_soundex
 SELECT "customers"."id", moltres_crc32("customers"."name") AS "crc", moltres_crc32(CASE WHEN "customers"."active" THEN 'true' WHEN NOT "customers"."active" THEN 'false' END) AS "crc_boolean", moltres_crc32(CAST("customers"."id" AS REAL) / ?) AS "crc_real", moltres_crc32(?) AS "crc_blob", moltres_crc32("customers"."email") AS "crc_email", moltres_soundex("customers"."name") AS "soundex", moltres_soundex(?) AS "ashcraft", moltres_soundex(?) AS "pfister", moltres_soundex(?) AS "wu_lee", moltres_soundex(?) AS "no_letter"
 FROM "customers"

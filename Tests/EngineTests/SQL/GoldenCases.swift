@@ -460,6 +460,17 @@ enum GoldenCases {
                 F.md5(lit(DatabaseValue.blob([0, 255, 16]))).alias("md5_blob"),
                 F.base64(lit(DatabaseValue.blob([0, 255, 16]))).alias("base64_blob")
             ).orderBy("id").limit(3)),
+        // SHA-1 (SQL on PostgreSQL, which has it only in pgcrypto) and the other digests of messages over one block.
+        GoldenCase(
+            "digests_of_long_text", ordered: true,
+            customers.withColumn(
+                "long", F.concat(col("name"), lit(String(repeating: "–long text–", count: 6)), col("email"))
+            )
+            .select(
+                col("id"), F.sha1(col("name")).alias("sha1"), F.sha1(col("long")).alias("sha1_long"),
+                F.md5(col("long")).alias("md5_long"), F.sha2(col("long"), numBits: 256).alias("sha256_long"),
+                F.sha1(col("active")).alias("sha1_boolean"), F.sha1(lit("")).alias("sha1_empty")
+            ).orderBy("id").limit(6)),
         // CRC-32 and Soundex, registered on SQLite and written in SQL on PostgreSQL (which has neither built in).
         GoldenCase(
             "crc32_and_soundex", ordered: true,

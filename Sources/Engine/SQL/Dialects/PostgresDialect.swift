@@ -88,6 +88,57 @@ public struct PostgresDialect: Dialect {
         ])
     }
 
+    /// SHA-1 of `bytes` as lowercase hex, computed by a recursive query, one round a step (PostgreSQL's own needs
+    /// the pgcrypto extension): the message padded as FIPS 180-4 says, the 80-word schedule kept in an array per
+    /// block, 32-bit words in `bigint` masked to 32 bits. NULL for NULL.
+    private static func sha1(_ bytes: SQLExpression) -> SQLExpression {
+        let mask = "4294967295"
+        // PostgreSQL's bit operators share one precedence level below `+`: every operation is parenthesized.
+        func rotate(_ word: String, _ bits: Int) -> String {
+            "(((\(word) << \(bits)) | (\(word) >> \(32 - bits))) & \(mask))"
+        }
+        func byte(_ offset: Int) -> String { "CAST(get_byte(i.p, s.blk * 64 + 4 * s.t + \(offset)) AS BIGINT)" }
+        let scheduled = "(s.w[s.t - 2] # s.w[s.t - 7] # s.w[s.t - 13] # s.w[s.t - 15])"
+        let word =
+            "CASE WHEN s.t < 16 THEN ((\(byte(0)) << 24) | (\(byte(1)) << 16) | (\(byte(2)) << 8) | \(byte(3))) "
+            + "ELSE \(rotate(scheduled, 1)) END"
+        let mixing =
+            "CASE WHEN s.t < 20 THEN (((s.b & s.c) | ((s.b # \(mask)) & s.d)) + 1518500249) "
+            + "WHEN s.t < 40 THEN ((s.b # s.c # s.d) + 1859775393) "
+            + "WHEN s.t < 60 THEN (((s.b & s.c) | (s.b & s.d) | (s.c & s.d)) + 2400959708) "
+            + "ELSE ((s.b # s.c # s.d) + 3395469782) END"
+        let initial = ["1732584193", "4023233417", "2562383102", "271733878", "3285377520"].map {
+            "CAST(\($0) AS BIGINT)"
+        }
+        // After round 79 the block's result is added into h0…h4 and the next block starts from it.
+        let next = ["r.temp", "s.a", "r.rb", "s.c", "s.d"]
+        let last = "s.t = 79"
+        let hashes = (0..<5).map { "CASE WHEN \(last) THEN (s.h\($0) + \(next[$0])) & \(mask) ELSE s.h\($0) END" }
+        let registers = (0..<5).map {
+            "CASE WHEN \(last) THEN (s.h\($0) + \(next[$0])) & \(mask) ELSE \(next[$0]) END"
+        }
+        let hex = (0..<5).map { "lpad(to_hex(h\($0)), 8, '0')" }.joined(separator: " || ")
+        return .sequence([
+            .token("(WITH RECURSIVE sha1_input (p) AS (SELECT m || '\\x80'::bytea || "),
+            .token(
+                "decode(repeat('00', ((55 - length(m)) % 64 + 64) % 64), 'hex') || int8send(8 * CAST(length(m) AS BIGINT))"
+            ),
+            .token("FROM (SELECT"), bytes, .token("AS m) AS sha1_message), "),
+            .token(
+                "sha1_steps (blk, t, h0, h1, h2, h3, h4, a, b, c, d, e, w) AS (SELECT 0, 0, "
+                    + (initial + initial).joined(separator: ", ") + ", CAST(ARRAY[] AS BIGINT[]) FROM sha1_input "
+                    + "UNION ALL SELECT CASE WHEN \(last) THEN s.blk + 1 ELSE s.blk END, "
+                    + "CASE WHEN \(last) THEN 0 ELSE s.t + 1 END, " + hashes.joined(separator: ", ") + ", "
+                    + registers.joined(separator: ", ")
+                    + ", CASE WHEN \(last) THEN CAST(ARRAY[] AS BIGINT[]) ELSE s.w || q.wt END "
+                    + "FROM sha1_steps AS s CROSS JOIN sha1_input AS i "
+                    + "CROSS JOIN LATERAL (SELECT \(word) AS wt, \(rotate("s.b", 30)) AS rb) AS q "
+                    + "CROSS JOIN LATERAL (SELECT (\(rotate("s.a", 5)) + (\(mixing)) + s.e + q.wt) & \(mask) AS temp, "
+                    + "q.rb AS rb) AS r WHERE s.blk < length(i.p) / 64) "
+                    + "SELECT \(hex) FROM sha1_steps CROSS JOIN sha1_input WHERE blk = length(p) / 64)"),
+        ])
+    }
+
     /// American Soundex as the SQLite dialect's `moltres_soundex` computes it: the first ASCII letter, then the
     /// codes of the following letters (H and W let equal codes on both sides merge, vowels separate them), three
     /// digits padded with 0; `''` without a letter. PostgreSQL's own needs the fuzzystrmatch extension.
@@ -429,7 +480,7 @@ public struct PostgresDialect: Dialect {
             .function(
                 "md5", [arguments.type(0) == .blob ? arguments.required(0) : .cast(arguments.required(0), "TEXT")])
         },
-        "sha1": .unsupported("SHA-1 needs the pgcrypto extension"),
+        "sha1": .build { arguments in sha1(bytes(arguments, 0)) },
         "sha2": .build { arguments in
             let bits = arguments.literal(1)
             let name: String
