@@ -165,8 +165,12 @@ public enum SQLiteFunctions {
             return .text(expression.stringByReplacingMatches(in: text, range: range, withTemplate: template))
         },
         CustomFunction(name: "moltres_regexp_extract", argumentCount: -1) { arguments in
-            guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
+            guard arguments.count >= 2, let text = arguments[0].textValue, let pattern = arguments[1].textValue
+            else { return .null }
             let group = arguments.count > 2 ? Int(arguments[2].integerValue ?? 0) : 0
+            guard group >= 0 else {
+                throw DatabaseError(kind: .sql, message: "regexp_extract group \(group) is negative")
+            }
             let expression = try NSRegularExpression(pattern: pattern)
             guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 group <= match.numberOfRanges - 1, let range = Range(match.range(at: group), in: text)
@@ -203,7 +207,7 @@ public enum SQLiteFunctions {
             return .text(hex(Digest.sha1(bytes)))
         },
         CustomFunction(name: "moltres_sha2", argumentCount: -1) { arguments in
-            guard let bytes = arguments[0].bytesValue else { return .null }
+            guard let bytes = arguments.first?.bytesValue else { return .null }
             let bits = arguments.count > 1 ? arguments[1].integerValue ?? 256 : 256
             guard bits == 256 || bits == 0 else {
                 throw PlanError.unsupportedFunction("sha2 with \(bits) bits", dialect: "sqlite")
@@ -435,6 +439,8 @@ public enum SQLiteFunctions {
         let filler = arguments.count > 2 ? arguments[2].textValue ?? " " : " "
         let characters = Array(text)
         let target = max(0, Int(length))
+        // PostgreSQL's limit (1 GB of UTF-8 at 4 bytes a character), before anything is allocated.
+        guard target <= 268_435_455 else { throw DatabaseError(kind: .sql, message: "requested length too large") }
         if characters.count >= target { return .text(String(characters.prefix(target))) }
         if filler.isEmpty { return .text(text) }
         var padding: [Character] = []
@@ -543,7 +549,7 @@ extension DatabaseValue {
     var integerValue: Int64? {
         switch self {
         case .integer(let integer): return integer
-        case .real(let real): return real.isFinite ? Int64(real) : nil
+        case .real(let real): return Int64(exactly: real.rounded(.towardZero))
         case .boolean(let boolean): return boolean ? 1 : 0
         case .text(let text): return Int64(text)
         case .null, .blob: return nil
