@@ -205,7 +205,7 @@ extension Binder {
                     frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
                     fromSelect: true)
             }
-            next.plan = build(dataFrame.select(columns.map { Column($0.expression) }), nameRange)
+            next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
             (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
             next.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
@@ -1288,6 +1288,31 @@ extension Binder {
     }
 
     /// The plan a DataFrame builder made, reporting its build error on `range`.
+    /// The plan `DataFrame.select` makes of `expressions` over `input` (an `explode` among them reads its array
+    /// first; a second one is an error, reported at `range`, and leaves `input` unchanged), without making the
+    /// `DataFrame`, its list of `any ColumnSelectable` and a second array of the expressions.
+    func projectPlan(_ input: LogicalPlan, _ expressions: [Expression], _ range: ByteRange) -> LogicalPlan {
+        var generator: Int?
+        for index in expressions.indices {
+            guard case .function(let call) = expressions[index].unaliased, call.function.name == "explode" else {
+                continue
+            }
+            if generator != nil {
+                let error = PlanError.invalidUse("only one explode() is allowed per select")
+                report(error.diagnosticCode, range, error.message)
+                return input
+            }
+            generator = index
+        }
+        guard let index = generator, case .function(let call) = expressions[index].unaliased,
+            let array = call.arguments.first
+        else { return .project(input, expressions) }
+        let name = expressions[index].outputName ?? "col"
+        var expressions = expressions
+        expressions[index] = .column(ColumnReference(name))
+        return .project(.explode(input, array, alias: name), expressions)
+    }
+
     func build(_ dataFrame: DataFrame, _ range: ByteRange) -> LogicalPlan {
         if let error = dataFrame.buildError {
             report(error.diagnosticCode, range, error.message)

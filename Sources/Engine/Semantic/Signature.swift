@@ -61,6 +61,9 @@ struct KeywordArguments {
         }
     }
 
+    /// Adds `name`, which the caller has found absent (the setter looks for it first).
+    mutating func append(_ name: String, _ node: SyntaxNode) { entries.append((name, node)) }
+
     /// The names, in call order.
     var keys: [String] { entries.map(\.0) }
     /// The values, in call order.
@@ -159,7 +162,7 @@ extension Binder {
                         "\(name)() got '\(label)' both by position and by keyword")
                     continue
                 }
-                arguments.named[label] = value
+                arguments.named.append(label, value)
             } else {
                 if sawKeyword {
                     // The parser accepts it; Python does not.
@@ -199,6 +202,8 @@ extension Binder {
             )
             return
         }
+        // Every required parameter has a positional argument (nearly every call): nothing is missing.
+        if arguments.positional.count >= signature.minimum { return }
         var missing: [String] = []
         for index in 0..<min(signature.minimum, signature.parameters.count) {
             let parameter = signature.parameters[index]
