@@ -31,6 +31,14 @@ final class Signature: Sendable {
         self.keywordNames = (variadic ? Array(parameters.dropLast()) : parameters) + keywords
     }
 
+    /// Whether `name` is one of ``keywordNames``; names of another length are told apart without comparing
+    /// the strings (`Array.contains` compares every one).
+    func acceptsKeyword(_ name: String) -> Bool {
+        let length = name.utf8.count
+        for keyword in keywordNames where keyword.utf8.count == length && keyword == name { return true }
+        return false
+    }
+
     /// The text shown in arity messages: `join(other, on=None, how="inner")`.
     func display(_ name: String) -> String {
         var parts: [String] = []
@@ -138,7 +146,7 @@ extension Binder {
             if let labelToken {
                 sawKeyword = true
                 let label = snakeCase(labelToken.text)
-                let accepted = signature.keywordNames.contains(label)
+                let accepted = signature.acceptsKeyword(label)
                 if !accepted && !signature.anyKeywords {
                     reportUnknown(
                         .unknownKeywordArgument, labelToken.range,

@@ -553,6 +553,11 @@ private struct LexerState {
         var sawHighBytes = false
         let contentStart = index
         while index < count {
+            // Printable ASCII other than the quote and a backslash (nearly all of a string) needs no other test.
+            while index < count, case let byte = bytes[index], byte &- 0x20 < 0x60, byte != quote, byte != 0x5C {
+                index += 1
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == 0x5C {
                 if raw {
