@@ -89,7 +89,16 @@ private struct LexerState {
             }
             if position >= count { break }
             if atLineStart { continue }
-            lexToken()
+            // Names and strings (most tokens) are lexed without going through `lexToken`'s dispatch, which saves
+            // and restores six registers around the call it ends in.
+            let first = bytes[position]
+            if (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F {
+                lexIdentifierOrKeyword()
+            } else if first == 0x22 || first == 0x27 {
+                lexString(prefixStart: position, quoteAt: position, raw: false, format: false, bytesPrefix: false)
+            } else {
+                lexToken()
+            }
             lineHasTokens = true
         }
         if lineHasTokens { emit(.newline, start: position, end: position) }
