@@ -428,17 +428,25 @@ extension Parser {
         case .lambdaKeyword:
             parseLambda()
         case .awaitKeyword, .yieldKeyword:
-            report(
-                .unsupportedExpression, current.range,
-                "`\(text(current))` is not supported: a .moltres file is compiled, not run as Python.", force: true)
-            bump()
-            if canStartExpression(kind) { parseFactor() }
-            finish(.errorExpression, marker)
+            parseAwaitOrYield()
         case .notKeyword:
             parseUnaryLevel()
         default:
             parseMissingExpression()
         }
+    }
+
+    /// `await x` or `yield x`: reported and kept as an error expression (a call of its own, so that
+    /// ``parsePrimary()`` does not pay for its set-up).
+    @inline(never)
+    mutating func parseAwaitOrYield() {
+        let marker = mark()
+        report(
+            .unsupportedExpression, current.range,
+            "`\(text(current))` is not supported: a .moltres file is compiled, not run as Python.", force: true)
+        bump()
+        if canStartExpression(kind) { parseFactor() }
+        finish(.errorExpression, marker)
     }
 
     mutating func parseLambda() {
@@ -646,11 +654,20 @@ extension Parser {
     }
 
     /// Consumes `closing`, or reports the bracket that `opener` leaves open.
+    /// Consumes the closing bracket `closing`, or reports that it is missing. The common case (it is there) is
+    /// inlined into the caller; the report is a call of its own, so the caller does not pay for its set-up.
+    @inline(__always)
     mutating func expectClosing(_ closing: TokenKind, opener: Token) {
         if kind == closing {
             bump()
             return
         }
+        reportMissingClosing(closing, opener: opener)
+    }
+
+    /// ``expectClosing(_:opener:)`` when the current token is not `closing`.
+    @inline(never)
+    mutating func reportMissingClosing(_ closing: TokenKind, opener: Token) {
         let closingText = closing.fixedText ?? ")"
         let openerText = text(opener)
         let insertion = previousEnd

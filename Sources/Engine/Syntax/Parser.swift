@@ -195,6 +195,7 @@ public struct Parser {
 
     @inline(__always)
     mutating func bump() {
+        let kind = self.kind
         guard kind != .endOfFile else { return }
         // The lexer reported this token; treat it as the parser's own error so that no second one follows.
         if kind == .unknown { lastErrorPosition = position }
