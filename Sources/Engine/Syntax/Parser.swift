@@ -225,6 +225,7 @@ public struct Parser {
     /// Every element on the stack is a node already finished or a token already consumed (`bump` and `finish`
     /// push nothing else), so the children's ranges are read without bounds checks; the marker is checked once.
     @discardableResult
+    @inline(__always)
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
         let top = stack.count
         precondition(marker >= 0 && marker <= top, "parser stack marker out of range")
