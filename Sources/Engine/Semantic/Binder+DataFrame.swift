@@ -195,7 +195,8 @@ extension Binder {
         nameRange: ByteRange, node: SyntaxNode
     ) -> Value {
         var next = frame
-        let dataFrame = DataFrame(frame.plan)
+        // Made only by the steps that build their plan through the DataFrame API.
+        var dataFrame: DataFrame { DataFrame(frame.plan) }
         switch step {
         case .select:
             let columns = selectableExpressions(of: arguments.positional)
