@@ -77,10 +77,16 @@ extension Binder {
             evaluateArgumentsLoosely(call)
             return .unknown
         default:
-            report(.invalidUse, callee.range, "a \(calleeValue.kind) cannot be called")
-            evaluateArgumentsLoosely(call)
+            reportNotCallable(calleeValue, callee: callee, call: call)
             return .unknown
         }
+    }
+
+    /// A call of a value that is not callable (a call of its own, so that ``applyCall`` does not pay for it).
+    @inline(never)
+    private func reportNotCallable(_ calleeValue: Value, callee: SyntaxNode, call: CallExpression) {
+        report(.invalidUse, callee.range, "a \(calleeValue.kind) cannot be called")
+        evaluateArgumentsLoosely(call)
     }
 
     /// Evaluates the arguments of a call whose callee is unknown, for the names and columns inside.
@@ -255,6 +261,26 @@ extension Binder {
 
     func callMethod(on base: Value, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode) -> Value
     {
+        // The receivers of nearly every call; the others, and every report, are in `callOtherMethod` (a call of
+        // its own, so that these do not pay for its set-up).
+        switch base {
+        case .frame(let frame):
+            return callDataFrameMethod(frame, name: name, nameRange: nameRange, call: call, node: node)
+        case .grouped(let grouped):
+            return callGroupedMethod(grouped, name: name, nameRange: nameRange, call: call, node: node)
+        case .column(let column):
+            return callColumnMethod(column, name: name, nameRange: nameRange, call: call, node: node)
+        case .database:
+            return callDatabaseMethod(name: name, nameRange: nameRange, call: call, node: node)
+        default:
+            return callOtherMethod(on: base, name: name, nameRange: nameRange, call: call, node: node)
+        }
+    }
+
+    @inline(never)
+    private func callOtherMethod(
+        on base: Value, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+    ) -> Value {
         switch base {
         case .unknown:
             evaluateArgumentsLoosely(call)
@@ -415,16 +441,22 @@ extension Binder {
         guard label < 0, !isSpread, value >= 0, let (reference, inner) = plainColumnReference(index: value) else {
             return nil
         }
-        if recordsFacts {
-            let signature = CallableSignatures.col
-            recordCallSite(
-                CallSiteRecord(
-                    range: ByteRange(start: storage.nodes[listIndex].start, end: storage.nodes[listIndex].end),
-                    name: "col", keywords: signature.keywordNames,
-                    enumerated: signature.enumerated,
-                    positionalCount: signature.keywordNames.count - signature.keywords.count))
-        }
+        if recordsFacts { recordColumnCallSite(listIndex: listIndex) }
         return resolveColumn(reference, range: inner, fixRange: nil)
+    }
+
+    /// The call site of a `col("name")` read by ``plainColumnCall(_:)`` (a call of its own: facts are recorded
+    /// only when an editor asks).
+    @inline(never)
+    private func recordColumnCallSite(listIndex: Int) {
+        let storage = tree.storage
+        let signature = CallableSignatures.col
+        recordCallSite(
+            CallSiteRecord(
+                range: ByteRange(start: storage.nodes[listIndex].start, end: storage.nodes[listIndex].end),
+                name: "col", keywords: signature.keywordNames,
+                enumerated: signature.enumerated,
+                positionalCount: signature.keywordNames.count - signature.keywords.count))
     }
 
     /// Literal rows from a list of dicts: the columns in order of first appearance, `NULL` where a row lacks one.

@@ -152,29 +152,48 @@ extension Binder {
         -> Value
     {
         guard let (method, signature, step) = DataFrameMethods.method(named: name) else {
-            if snakeCase(name) == "write" || name == "na" {
-                report(.invalidUse, nameRange, "'\(name)' is an attribute, not a method: write df.\(name).…")
-                return .unknown
-            }
-            reportUnknown(
-                .unknownMethod, nameRange, "DataFrame has no method '\(name)'", name: name,
-                candidates: DataFrameMethods.names + DataFrameMethods.names.map(camelCase))
-            evaluateArgumentsLoosely(call)
+            reportUnknownDataFrameMethod(name, nameRange: nameRange, call: call)
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
         let scope = frame.scope
-        recordColumnScope(
-            ColumnScopeRecord(
-                range: arguments.range, columns: scope.columns,
-                stringsAreColumns: DataFrameMethods.stringColumnMethods.contains(method)))
+        if recordsFacts { recordStepScope(arguments.range, columns: scope.columns, method: method) }
         let result = withScope(scope) {
             dataFrameStep(
                 frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
         }
         // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
         // arrays) even when `record` then does nothing.
-        guard recordsFacts else { return result }
+        if recordsFacts { recordDataFrameStep(result, of: frame, method: method, nameRange: nameRange) }
+        return result
+    }
+
+    /// A call of a method DataFrame does not have (a call of its own, so that ``callDataFrameMethod`` does not
+    /// pay for its set-up).
+    @inline(never)
+    private func reportUnknownDataFrameMethod(_ name: String, nameRange: ByteRange, call: CallExpression) {
+        if snakeCase(name) == "write" || name == "na" {
+            report(.invalidUse, nameRange, "'\(name)' is an attribute, not a method: write df.\(name).…")
+            return
+        }
+        reportUnknown(
+            .unknownMethod, nameRange, "DataFrame has no method '\(name)'", name: name,
+            candidates: DataFrameMethods.names + DataFrameMethods.names.map(camelCase))
+        evaluateArgumentsLoosely(call)
+    }
+
+    /// Records the columns in scope of a DataFrame step's argument list, for completion.
+    @inline(never)
+    private func recordStepScope(_ range: ByteRange, columns: [PlanColumn], method: String) {
+        recordColumnScope(
+            ColumnScopeRecord(
+                range: range, columns: columns,
+                stringsAreColumns: DataFrameMethods.stringColumnMethods.contains(method)))
+    }
+
+    /// Records a DataFrame step's result for queries by position.
+    @inline(never)
+    private func recordDataFrameStep(_ result: Value, of frame: Frame, method: String, nameRange: ByteRange) {
         switch result {
         case .frame(let next):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
@@ -186,7 +205,6 @@ extension Binder {
                     name: method, receiver: .dataFrame(schema: frame.columns, isComplete: frame.isComplete),
                     range: nameRange))
         }
-        return result
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -195,7 +213,8 @@ extension Binder {
         nameRange: ByteRange, node: SyntaxNode
     ) -> Value {
         var next = frame
-        let dataFrame = DataFrame(frame.plan)
+        // Made only by the steps that build their plan through the DataFrame API.
+        var dataFrame: DataFrame { DataFrame(frame.plan) }
         switch step {
         case .select:
             let columns = selectableExpressions(of: arguments.positional)
@@ -205,7 +224,7 @@ extension Binder {
                     frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
                     fromSelect: true)
             }
-            next.plan = build(dataFrame.select(columns.map { Column($0.expression) }), nameRange)
+            next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
             (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
             next.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
@@ -1290,6 +1309,31 @@ extension Binder {
     }
 
     /// The plan a DataFrame builder made, reporting its build error on `range`.
+    /// The plan `DataFrame.select` makes of `expressions` over `input` (an `explode` among them reads its array
+    /// first; a second one is an error, reported at `range`, and leaves `input` unchanged), without making the
+    /// `DataFrame`, its list of `any ColumnSelectable` and a second array of the expressions.
+    func projectPlan(_ input: LogicalPlan, _ expressions: [Expression], _ range: ByteRange) -> LogicalPlan {
+        var generator: Int?
+        for index in expressions.indices {
+            guard case .function(let call) = expressions[index].unaliased, call.function.name == "explode" else {
+                continue
+            }
+            if generator != nil {
+                let error = PlanError.invalidUse("only one explode() is allowed per select")
+                report(error.diagnosticCode, range, error.message)
+                return input
+            }
+            generator = index
+        }
+        guard let index = generator, case .function(let call) = expressions[index].unaliased,
+            let array = call.arguments.first
+        else { return .project(input, expressions) }
+        let name = expressions[index].outputName ?? "col"
+        var expressions = expressions
+        expressions[index] = .column(ColumnReference(name))
+        return .project(.explode(input, array, alias: name), expressions)
+    }
+
     func build(_ dataFrame: DataFrame, _ range: ByteRange) -> LogicalPlan {
         if let error = dataFrame.buildError {
             report(error.diagnosticCode, range, error.message)

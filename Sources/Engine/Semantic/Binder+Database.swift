@@ -28,13 +28,29 @@ enum DatabaseMethods {
     ]
 
     static var names: [String] { signatures.keys.sorted() }
+
+    /// The canonical (snake_case) name of a method as written, with its signature; `nil` for no such method.
+    static func method(named name: String) -> (name: String, signature: Signature)? {
+        if let index = spellings.index(of: name) { return spellings[index] }
+        return resolveMethod(named: name)
+    }
+
+    /// The canonical and camelCase spellings of every method, found by their bytes (no snake-casing and no
+    /// hashing with `Hasher` for the usual spellings; any other falls back to ``resolveMethod(named:)``).
+    private static let spellings = NameTable<(name: String, signature: Signature)>.spellings(
+        of: Array(signatures.keys) + ["create_data_frame"], resolveMethod(named:))
+
+    private static func resolveMethod(named name: String) -> (name: String, signature: Signature)? {
+        var method = snakeCase(name)
+        if method == "create_data_frame" { method = "create_dataframe" }
+        guard let signature = signatures[method] else { return nil }
+        return (method, signature)
+    }
 }
 
 extension Binder {
     func callDatabaseMethod(name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode) -> Value {
-        var method = snakeCase(name)
-        if method == "create_data_frame" { method = "create_dataframe" }
-        guard let signature = DatabaseMethods.signatures[method] else {
+        guard let (method, signature) = DatabaseMethods.method(named: name) else {
             reportUnknown(
                 .unknownMethod, nameRange, "Database has no method '\(name)'", name: name,
                 candidates: DatabaseMethods.names + ["createDataFrame"])
@@ -262,14 +278,21 @@ extension Binder {
 
     /// ``knownTable(_:range:recordSymbol:)`` as a position in the catalog's tables.
     func knownTableIndex(_ name: String, range: ByteRange, recordSymbol: Bool = true) -> Int? {
-        // The catalog's own index is one hash lookup, as a cache here would be (and filling one cost more).
-        let index = catalog.tableIndex(named: name)
+        // The catalog's own index is one hash lookup, as a cache here would be (and filling one cost more). It is
+        // read in place, through an inout access: calling a method on the stored property copies the struct (a
+        // retain and a release of each of its arrays and dictionaries, about 350 instructions).
+        let index = Self.tableIndex(named: name, in: &catalog)
         if recordSymbol { record(.table(index.map { catalog.tables[$0] }, name: name, range: range)) }
         if index == nil && hasCatalog {
             reportUnknown(
                 .unknownTable, range, "unknown table '\(name)'", name: name, candidates: catalog.tableNames)
         }
         return index
+    }
+
+    /// `catalog.tableIndex(named:)` on the catalog in place (see ``knownTableIndex(_:range:recordSymbol:)``).
+    private static func tableIndex(named name: String, in catalog: inout Catalog) -> Int? {
+        catalog.tableIndex(named: name)
     }
 
     /// The DataFrame of `db.table(name)`: the catalog's columns, or an unknown schema.

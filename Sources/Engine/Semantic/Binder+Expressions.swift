@@ -56,7 +56,7 @@ extension Binder {
             if let index = environment.index(of: bytes) { return (index, nil) }
             return (nil, Self.predefinedValues.index(of: bytes))
         }
-        if let predefinedIndex { return Self.predefinedValues[predefinedIndex] }
+        if let predefinedIndex { return Self.predefinedValue(at: predefinedIndex) }
         let token = SyntaxToken(tree: tree, index: tokenIndex)
         guard let boundIndex else {
             let name = token.text
@@ -146,23 +146,25 @@ extension Binder {
 
     /// Evaluates a binary expression; a long left-nested chain (`a + b + c + …`) is walked iteratively.
     func evaluateBinary(_ node: SyntaxNode) -> Value {
-        // The spine is kept as node indices in a temporary (stack) buffer: no array per expression.
+        // The spine is kept as node indices in a temporary (stack) buffer: no array per expression, and no
+        // `SyntaxNode` (a retain and a release of the tree) per link.
+        let tree = self.tree
+        let storage = tree.storage
         var count = 0
-        var current: SyntaxNode? = node
-        while let binary = current, binary.kind == .binaryExpression {
+        var current = node.index
+        while current >= 0 && storage.nodes[current].kind == .binaryExpression {
             count += 1
-            current = binary.firstExpressionChild
+            current = storage.firstExpressionChild(of: current)
         }
         let leftmost = current
-        let tree = self.tree
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { spine in
-            var walk: SyntaxNode? = node
+            var walk = node.index
             for position in 0..<count {
-                guard let binary = walk else { break }
-                spine[position] = Int32(binary.index)
-                walk = binary.firstExpressionChild
+                guard walk >= 0 else { break }
+                spine[position] = Int32(walk)
+                walk = storage.firstExpressionChild(of: walk)
             }
-            var value = leftmost.map { evaluate($0) } ?? .unknown
+            var value = leftmost >= 0 ? evaluate(SyntaxNode(tree: tree, index: leftmost)) : .unknown
             var position = count - 1
             while position >= 0 {
                 value = applyBinary(SyntaxNode(tree: tree, index: Int(spine[position])), left: value)
@@ -173,9 +175,13 @@ extension Binder {
     }
 
     private func applyBinary(_ node: SyntaxNode, left: Value) -> Value {
-        let (leftNode, rightNode) = node.firstTwoExpressionChildren
-        let right = rightNode.map { evaluate($0) } ?? .unknown
-        guard let operatorToken = node.firstChildToken else { return .unknown }
+        // The operands and the operator by index: a `SyntaxNode` only for the right operand, which is evaluated.
+        let storage = tree.storage
+        let (leftIndex, rightIndex) = storage.firstTwoExpressionChildren(of: node.index)
+        let right = rightIndex >= 0 ? evaluate(SyntaxNode(tree: tree, index: rightIndex)) : .unknown
+        let operatorIndex = storage.firstToken(of: node.index)
+        guard operatorIndex >= 0 else { return .unknown }
+        let operatorToken = storage.tokens[operatorIndex]
         let operatorRange = operatorToken.range
         let op: Expression.BinaryOperator
         switch operatorToken.kind {
@@ -197,7 +203,8 @@ extension Binder {
         case .caret, .leftShift, .rightShift, .at:
             if !left.isUnknown && !right.isUnknown {
                 report(
-                    .invalidUse, operatorRange, "the operator '\(operatorToken.text)' does not apply to columns")
+                    .invalidUse, operatorRange,
+                    "the operator '\(source.text(in: operatorRange))' does not apply to columns")
             }
             return .unknown
         default:
@@ -208,8 +215,12 @@ extension Binder {
         if case .scalar(let a) = left, case .scalar(let b) = right {
             return .scalar(foldScalars(op, a, b))
         }
-        guard let leftColumn = columnOperand(left, range: leftNode?.range ?? node.range),
-            let rightColumn = columnOperand(right, range: rightNode?.range ?? node.range)
+        func range(_ index: Int) -> ByteRange {
+            let raw = storage.nodes[index >= 0 ? index : node.index]
+            return ByteRange(start: raw.start, end: raw.end)
+        }
+        guard let leftColumn = columnOperand(left, range: range(leftIndex)),
+            let rightColumn = columnOperand(right, range: range(rightIndex))
         else { return .unknown }
         return .column(combine(op, leftColumn, rightColumn, operatorRange: operatorRange, node: node))
     }
@@ -237,7 +248,9 @@ extension Binder {
         node: SyntaxNode
     ) -> ColumnValue {
         let nullable = left.nullable || right.nullable
-        let pending = left.pending + right.pending
+        // Nearly always both empty (columns resolved in a step's scope): no concatenation then.
+        let pending =
+            right.pending.isEmpty ? left.pending : left.pending.isEmpty ? right.pending : left.pending + right.pending
         let leftExpression = left.expression.unaliased
         let rightExpression = right.expression.unaliased
         let l = left.type

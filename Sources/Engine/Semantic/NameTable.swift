@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A table of names found by their UTF-8 bytes: a name written in the source is looked up straight from the
 /// source buffer, without making a `String` of it and without hashing it with `Hasher` (SipHash), which made
 /// every name in a file cost two hashed dictionary lookups (the file's bindings, then the predefined names).
@@ -7,6 +13,9 @@
 struct NameTable<Entry> {
     fileprivate struct Record {
         var name: String
+        /// The name's UTF-8 bytes, compared with `memcmp` on a hash match (reading a `String`'s bytes goes
+        /// through `withUTF8`, which copies a small string out first).
+        var bytes: [UInt8]
         var hash: UInt64
         var entry: Entry
     }
@@ -44,7 +53,7 @@ struct NameTable<Entry> {
                 while true {
                     let stored = Int(slots[slot])
                     if stored == 0 { return nil }
-                    if records[stored - 1].hash == hash && Self.equal(records[stored - 1].name, bytes) {
+                    if records[stored - 1].hash == hash && Self.equal(records[stored - 1].bytes, bytes) {
                         return stored - 1
                     }
                     slot = (slot + 1) & mask
@@ -84,7 +93,7 @@ struct NameTable<Entry> {
             return
         }
         if (records.count + 1) * 2 > slots.count { grow() }
-        records.append(Record(name: name, hash: hash, entry: entry))
+        records.append(Record(name: name, bytes: Array(name.utf8), hash: hash, entry: entry))
         insertSlot(hash: hash, position: records.count - 1)
     }
 
@@ -101,13 +110,10 @@ struct NameTable<Entry> {
     }
 
     @inline(__always)
-    private static func equal(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.utf8.count == bytes.count else { return false }
-        var key = key
-        return key.withUTF8 { key in
-            for index in 0..<key.count where key[index] != bytes[index] { return false }
-            return true
-        }
+    private static func equal(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count == bytes.count else { return false }
+        guard !key.isEmpty, let base = bytes.baseAddress else { return true }
+        return key.withUnsafeBufferPointer { key in memcmp(key.baseAddress!, base, key.count) == 0 }
     }
 }
 

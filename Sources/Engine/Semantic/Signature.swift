@@ -31,6 +31,14 @@ final class Signature: Sendable {
         self.keywordNames = (variadic ? Array(parameters.dropLast()) : parameters) + keywords
     }
 
+    /// Whether `name` is one of ``keywordNames``; names of another length are told apart without comparing
+    /// the strings (`Array.contains` compares every one).
+    func acceptsKeyword(_ name: String) -> Bool {
+        let length = name.utf8.count
+        for keyword in keywordNames where keyword.utf8.count == length && keyword == name { return true }
+        return false
+    }
+
     /// The text shown in arity messages: `join(other, on=None, how="inner")`.
     func display(_ name: String) -> String {
         var parts: [String] = []
@@ -60,6 +68,9 @@ struct KeywordArguments {
             }
         }
     }
+
+    /// Adds `name`, which the caller has found absent (the setter looks for it first).
+    mutating func append(_ name: String, _ node: SyntaxNode) { entries.append((name, node)) }
 
     /// The names, in call order.
     var keys: [String] { entries.map(\.0) }
@@ -118,57 +129,84 @@ extension Binder {
         // `()` has no argument and needs no allocation.
         let childCount = Int(list.childCount)
         if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
-        // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept.
+        // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept. The loop keeps
+        // to the common case, a positional argument; keywords, spreads and every report are calls of their own,
+        // so that the loop does not pay for their set-up (it spilled most of its registers with them inlined).
         let tree = self.tree
-        for position in Int(list.childStart)..<(Int(list.childStart) + Int(list.childCount)) {
+        var position = Int(list.childStart)
+        let end = position + childCount
+        while position < end {
             let child = storage.children[position]
+            position += 1
             guard child >= 0 && storage.nodes[Int(child)].kind == .argument else { continue }
             let (labelIndex, isSpread, valueIndex) = storage.argumentParts(of: Int(child))
             guard valueIndex >= 0 else { continue }
-            let value = SyntaxNode(tree: tree, index: valueIndex)
-            let labelToken = labelIndex >= 0 ? SyntaxToken(tree: tree, index: labelIndex) : nil
-            if isSpread {
-                arguments.hasSpread = true
-                _ = evaluate(value)
+            if labelIndex >= 0 || isSpread {
+                if !isSpread { sawKeyword = true }
+                bindKeywordOrSpread(
+                    labelIndex: labelIndex, isSpread: isSpread, valueIndex: valueIndex, into: &arguments,
+                    signature, name: name)
                 continue
             }
-            if let labelToken {
-                sawKeyword = true
-                let label = snakeCase(labelToken.text)
-                let accepted = signature.keywordNames.contains(label)
-                if !accepted && !signature.anyKeywords {
-                    reportUnknown(
-                        .unknownKeywordArgument, labelToken.range,
-                        "\(name)() has no keyword argument '\(labelToken.text)'"
-                            + (signature.keywordNames.isEmpty
-                                ? ""
-                                : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
-                        name: label, candidates: signature.keywordNames)
-                    _ = evaluate(value)
-                    continue
-                }
-                if arguments.named[label] != nil {
-                    report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
-                    continue
-                }
-                if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
-                    !(signature.variadic && index == signature.parameters.count - 1)
-                {
-                    report(
-                        .unknownKeywordArgument, labelToken.range,
-                        "\(name)() got '\(label)' both by position and by keyword")
-                    continue
-                }
-                arguments.named[label] = value
-            } else {
-                if sawKeyword {
-                    // The parser accepts it; Python does not.
-                    report(.invalidUse, value.range, "a positional argument cannot follow keyword arguments")
-                }
-                arguments.positional.append(value)
-            }
+            let value = SyntaxNode(tree: tree, index: valueIndex)
+            if sawKeyword { reportPositionalAfterKeyword(value) }
+            arguments.positional.append(value)
         }
         checkCount(arguments, signature, name: name, call: call)
+        if !signature.enumerated.isEmpty { checkEnumeratedValues(arguments, signature, name: name) }
+        return arguments
+    }
+
+    /// A keyword argument (`how="left"`) or a spread (`*cols`, `**options`) of ``bindArguments(_:_:name:calleeRange:)``.
+    @inline(never)
+    private func bindKeywordOrSpread(
+        labelIndex: Int, isSpread: Bool, valueIndex: Int, into arguments: inout Arguments, _ signature: Signature,
+        name: String
+    ) {
+        let value = SyntaxNode(tree: tree, index: valueIndex)
+        if isSpread {
+            arguments.hasSpread = true
+            _ = evaluate(value)
+            return
+        }
+        let labelToken = SyntaxToken(tree: tree, index: labelIndex)
+        let label = snakeCase(labelToken.text)
+        let accepted = signature.acceptsKeyword(label)
+        if !accepted && !signature.anyKeywords {
+            reportUnknown(
+                .unknownKeywordArgument, labelToken.range,
+                "\(name)() has no keyword argument '\(labelToken.text)'"
+                    + (signature.keywordNames.isEmpty
+                        ? ""
+                        : " (it takes " + signature.keywordNames.map { "\($0)=" }.joined(separator: ", ") + ")"),
+                name: label, candidates: signature.keywordNames)
+            _ = evaluate(value)
+            return
+        }
+        if arguments.named[label] != nil {
+            report(.unknownKeywordArgument, labelToken.range, "\(name)() got '\(label)' twice")
+            return
+        }
+        if let index = signature.parameters.firstIndex(of: label), index < arguments.positional.count,
+            !(signature.variadic && index == signature.parameters.count - 1)
+        {
+            report(
+                .unknownKeywordArgument, labelToken.range,
+                "\(name)() got '\(label)' both by position and by keyword")
+            return
+        }
+        arguments.named.append(label, value)
+    }
+
+    /// A positional argument after a keyword one: the parser accepts it; Python does not.
+    @inline(never)
+    private func reportPositionalAfterKeyword(_ value: SyntaxNode) {
+        report(.invalidUse, value.range, "a positional argument cannot follow keyword arguments")
+    }
+
+    /// Checks the string values of enumerated keywords (`how="left"`).
+    @inline(never)
+    private func checkEnumeratedValues(_ arguments: Arguments, _ signature: Signature, name: String) {
         for (keyword, values) in signature.enumerated {
             let index = signature.parameters.firstIndex(of: keyword)
             guard let node = arguments.value(keyword, index), let text = stringLiteral(node) else { continue }
@@ -184,7 +222,6 @@ extension Binder {
                     })
             }
         }
-        return arguments
     }
 
     private func checkCount(_ arguments: Arguments, _ signature: Signature, name: String, call: CallExpression) {
@@ -199,6 +236,8 @@ extension Binder {
             )
             return
         }
+        // Every required parameter has a positional argument (nearly every call): nothing is missing.
+        if arguments.positional.count >= signature.minimum { return }
         var missing: [String] = []
         for index in 0..<min(signature.minimum, signature.parameters.count) {
             let parameter = signature.parameters[index]

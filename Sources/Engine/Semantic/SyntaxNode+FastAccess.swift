@@ -151,6 +151,24 @@ extension SyntaxStorage {
         return -1
     }
 
+    /// The indices of node `index`'s first two child nodes that are expressions (-1 where there are fewer):
+    /// ``SyntaxNode/firstTwoExpressionChildren`` by index.
+    @inline(__always)
+    func firstTwoExpressionChildren(of index: Int) -> (Int, Int) {
+        let raw = nodes[index]
+        var position = Int(raw.childStart)
+        let end = position + Int(raw.childCount)
+        var first = -1
+        while position < end {
+            let child = children[position]
+            position += 1
+            guard child >= 0 && nodes[Int(child)].kind.isExpression else { continue }
+            if first >= 0 { return (first, Int(child)) }
+            first = Int(child)
+        }
+        return (first, -1)
+    }
+
     /// The index of node `index`'s first child node of `kind`, or -1.
     @inline(__always)
     func firstChild(of index: Int, kind: SyntaxKind) -> Int {

@@ -89,7 +89,16 @@ private struct LexerState {
             }
             if position >= count { break }
             if atLineStart { continue }
-            lexToken()
+            // Names and strings (most tokens) are lexed without going through `lexToken`'s dispatch, which saves
+            // and restores six registers around the call it ends in.
+            let first = bytes[position]
+            if (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F {
+                lexIdentifierOrKeyword()
+            } else if first == 0x22 || first == 0x27 {
+                lexString(prefixStart: position, quoteAt: position, raw: false, format: false, bytesPrefix: false)
+            } else {
+                lexToken()
+            }
             lineHasTokens = true
         }
         if lineHasTokens { emit(.newline, start: position, end: position) }
@@ -553,6 +562,11 @@ private struct LexerState {
         var sawHighBytes = false
         let contentStart = index
         while index < count {
+            // Printable ASCII other than the quote and a backslash (nearly all of a string) needs no other test.
+            while index < count, case let byte = bytes[index], byte &- 0x20 < 0x60, byte != quote, byte != 0x5C {
+                index += 1
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == 0x5C {
                 if raw {

@@ -94,23 +94,40 @@ extension Parser {
         // A lone name or literal before `,`, a closing bracket or the line end (most arguments): the node the
         // precedence levels would make, without going down through them (no operator, postfix, `**`,
         // conditional or walrus can follow).
+        let primaryKind: SyntaxKind
         switch kind {
-        case .identifier, .integer, .float, .string, .trueKeyword, .falseKeyword, .noneKeyword:
+        case .identifier: primaryKind = .nameExpression
+        case .integer: primaryKind = .integerLiteral
+        case .float: primaryKind = .floatLiteral
+        case .string: primaryKind = .stringLiteral
+        case .trueKeyword, .falseKeyword: primaryKind = .booleanLiteral
+        case .noneKeyword: primaryKind = .noneLiteral
+        case .lambdaKeyword:
+            parseLambda()
+            return
+        default: primaryKind = .missingExpression
+        }
+        if primaryKind != .missingExpression {
             switch peek(1) {
             case .comma, .rightParenthesis, .rightBracket, .rightBrace, .newline:
-                parsePrimary()
+                // One token (adjacent strings would be followed by a string), as `parsePrimary` makes it.
+                let marker = mark()
+                bump()
+                finish(primaryKind, marker)
                 return
             default:
                 break
             }
-        case .lambdaKeyword:
-            parseLambda()
-            return
-        default:
-            break
         }
         let marker = mark()
         parseBinary(minimumPrecedence: 1)
+        if kind == .ifKeyword || kind == .colonEqual { parseUnsupportedExpressionTail(marker) }
+    }
+
+    /// `a if b else c` or `name := value` after the expression at `marker`: reported and kept as an error
+    /// expression (a call of its own, so that ``parseExpression()`` does not pay for its set-up).
+    @inline(never)
+    mutating func parseUnsupportedExpressionTail(_ marker: Int) {
         if kind == .ifKeyword {
             report(
                 .unsupportedExpression, ByteRange(start: start(of: stack[marker]), end: current.end),
@@ -380,7 +397,7 @@ extension Parser {
                 if kind == .identifier {
                     bump()
                 } else {
-                    report(.expectedToken, currentDiagnosticRange, "Expected a name after '.'.")
+                    reportMissingMemberName()
                 }
                 finish(.memberAccess, marker)
             case .leftParenthesis:
@@ -393,6 +410,12 @@ extension Parser {
                 return
             }
         }
+    }
+
+    /// `x.` without a name after the dot (a call of its own, so that ``parsePostfix()`` does not pay for it).
+    @inline(never)
+    mutating func reportMissingMemberName() {
+        report(.expectedToken, currentDiagnosticRange, "Expected a name after '.'.")
     }
 
     mutating func parsePrimary() {
@@ -428,17 +451,25 @@ extension Parser {
         case .lambdaKeyword:
             parseLambda()
         case .awaitKeyword, .yieldKeyword:
-            report(
-                .unsupportedExpression, current.range,
-                "`\(text(current))` is not supported: a .moltres file is compiled, not run as Python.", force: true)
-            bump()
-            if canStartExpression(kind) { parseFactor() }
-            finish(.errorExpression, marker)
+            parseAwaitOrYield()
         case .notKeyword:
             parseUnaryLevel()
         default:
             parseMissingExpression()
         }
+    }
+
+    /// `await x` or `yield x`: reported and kept as an error expression (a call of its own, so that
+    /// ``parsePrimary()`` does not pay for its set-up).
+    @inline(never)
+    mutating func parseAwaitOrYield() {
+        let marker = mark()
+        report(
+            .unsupportedExpression, current.range,
+            "`\(text(current))` is not supported: a .moltres file is compiled, not run as Python.", force: true)
+        bump()
+        if canStartExpression(kind) { parseFactor() }
+        finish(.errorExpression, marker)
     }
 
     mutating func parseLambda() {
@@ -585,9 +616,7 @@ extension Parser {
             if kind == closing || isRecoveryStop(kind) { break }
             if kind == .unknown { continue }
             if canStartExpression(kind) && kind != .notKeyword {
-                report(
-                    .expectedToken, .empty(at: previousEnd), "Expected ',' between the items.",
-                    fixes: [Fix(title: "Insert ','", edits: [TextEdit(range: .empty(at: previousEnd), newText: ",")])])
+                reportMissingComma()
                 continue
             }
             skipUnexpectedInList(closing: closing)
@@ -597,6 +626,15 @@ extension Parser {
             }
         }
         return (count, sawComma)
+    }
+
+    /// Two items without a comma between them (a call of its own, so that ``parseCommaSeparated(closing:element:)``
+    /// does not pay for its set-up).
+    @inline(never)
+    mutating func reportMissingComma() {
+        report(
+            .expectedToken, .empty(at: previousEnd), "Expected ',' between the items.",
+            fixes: [Fix(title: "Insert ','", edits: [TextEdit(range: .empty(at: previousEnd), newText: ",")])])
     }
 
     /// Wraps tokens that fit nowhere in an `error` node, up to the next comma or closing bracket at this level.
@@ -646,11 +684,20 @@ extension Parser {
     }
 
     /// Consumes `closing`, or reports the bracket that `opener` leaves open.
+    /// Consumes the closing bracket `closing`, or reports that it is missing. The common case (it is there) is
+    /// inlined into the caller; the report is a call of its own, so the caller does not pay for its set-up.
+    @inline(__always)
     mutating func expectClosing(_ closing: TokenKind, opener: Token) {
         if kind == closing {
             bump()
             return
         }
+        reportMissingClosing(closing, opener: opener)
+    }
+
+    /// ``expectClosing(_:opener:)`` when the current token is not `closing`.
+    @inline(never)
+    mutating func reportMissingClosing(_ closing: TokenKind, opener: Token) {
         let closingText = closing.fixedText ?? ")"
         let openerText = text(opener)
         let insertion = previousEnd

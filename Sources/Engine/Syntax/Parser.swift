@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Parses a `.moltres` file into a lossless syntax tree and its syntax diagnostics.
 ///
 /// Never fails and never throws: any input, including invalid UTF-8, yields a tree that covers every byte. The
@@ -37,6 +43,11 @@ public func parse(
 /// An array stored in the parser costs a uniqueness check (a runtime call) on every append and write, because the
 /// parser is a struct mutated in place; building a node appends several times, so this buffer does without:
 /// reads and writes are still checked against the count, appends check the capacity only.
+///
+/// The memory comes from `malloc` and grows with `realloc`: `UnsafeMutablePointer.allocate` asks the runtime for
+/// its default alignment, which on Linux is `posix_memalign` (about 500 instructions a call instead of about 60;
+/// the lexer and the parser make six of these buffers per file). Every element type here needs at most 8-byte
+/// alignment, which `malloc` gives.
 struct ParserBuffer<Element> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -44,8 +55,12 @@ struct ParserBuffer<Element> {
 
     init(capacity: Int) {
         assert(_isPOD(Element.self), "a parser buffer holds plain values only: it frees without deinitializing")
+        assert(MemoryLayout<Element>.alignment <= 16, "malloc aligns to 16 bytes")
         self.capacity = max(capacity, 8)
-        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+        guard let memory = malloc(self.capacity * MemoryLayout<Element>.stride) else {
+            fatalError("out of memory for a parser buffer of \(self.capacity) elements")
+        }
+        base = memory.bindMemory(to: Element.self, capacity: self.capacity)
     }
 
     @inline(__always)
@@ -56,11 +71,11 @@ struct ParserBuffer<Element> {
     }
 
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
+        guard let larger = realloc(base, capacity * 2 * MemoryLayout<Element>.stride) else {
+            fatalError("out of memory for a parser buffer of \(capacity * 2) elements")
+        }
         capacity *= 2
+        base = larger.bindMemory(to: Element.self, capacity: capacity)
     }
 
     @inline(__always)
@@ -110,7 +125,7 @@ struct ParserBuffer<Element> {
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Frees the memory; the buffer must not be used afterwards.
-    func deallocate() { base.deallocate() }
+    func deallocate() { free(base) }
 }
 
 /// The recursive-descent parser behind ``parse(_:)-(String)``. It works on the token array and builds the tree
@@ -131,9 +146,8 @@ public struct Parser {
     var position = 0
     var nodes: ParserBuffer<RawNode>
     var children: ParserBuffer<Int32>
+    /// The pending children, innermost last: `finish` moves those pushed since its marker into a node.
     var stack: ParserBuffer<Int32>
-    /// The number of pending children on `stack` (the array is reused, never shrunk).
-    var stackTop = 0
     var diagnostics: [Diagnostic] = []
     var nesting = 0
     var lastErrorPosition = Int.min / 2
@@ -181,6 +195,7 @@ public struct Parser {
 
     @inline(__always)
     mutating func bump() {
+        let kind = self.kind
         guard kind != .endOfFile else { return }
         // The lexer reported this token; treat it as the parser's own error so that no second one follows.
         if kind == .unknown { lastErrorPosition = position }
@@ -188,14 +203,15 @@ public struct Parser {
         position += 1
     }
 
+    /// The number of pending children on ``stack``.
     @inline(__always)
-    func mark() -> Int { stackTop }
+    var stackTop: Int { stack.count }
 
     @inline(__always)
-    mutating func push(_ element: Int32) {
-        if stackTop == stack.count { stack.append(element) } else { stack[stackTop] = element }
-        stackTop += 1
-    }
+    func mark() -> Int { stack.count }
+
+    @inline(__always)
+    mutating func push(_ element: Int32) { stack.append(element) }
 
     @inline(__always)
     func fullStart(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].fullStart : tokens[Int(~child)].fullStart }
@@ -204,25 +220,39 @@ public struct Parser {
     @inline(__always)
     func end(of child: Int32) -> Int { child >= 0 ? nodes[Int(child)].end : tokens[Int(~child)].end }
 
+    /// Wraps the children pushed since `marker` into a node of `kind`, pushes the node and returns its index.
+    ///
+    /// Every element on the stack is a node already finished or a token already consumed (`bump` and `finish`
+    /// push nothing else), so the children's ranges are read without bounds checks; the marker is checked once.
     @discardableResult
+    @inline(__always)
     mutating func finish(_ kind: SyntaxKind, _ marker: Int) -> Int {
-        let count = stackTop - marker
+        let top = stack.count
+        precondition(marker >= 0 && marker <= top, "parser stack marker out of range")
+        let count = top - marker
         let childStart = children.count
         let fullStart: Int
         let start: Int
         let end: Int
         if count > 0 {
-            // The pending children move to the child list in one step (one capacity check, no per-element
-            // bounds checks: `marker..<stackTop` is on the stack by construction, checked once here).
-            precondition(marker >= 0 && stackTop <= stack.count, "parser stack marker out of range")
+            // The pending children move to the child list in one step (one capacity check).
             let pending = stack.base + marker
             children.append(pending, count: count)
-            stackTop = marker
+            let nodeBase = nodes.base
             let first = pending[0]
             let last = pending[count - 1]
-            fullStart = self.fullStart(of: first)
-            start = self.start(of: first)
-            end = self.end(of: last)
+            if first >= 0 {
+                let node = nodeBase[Int(first)]
+                fullStart = node.fullStart
+                start = node.start
+            } else {
+                let token = tokens.withUnsafeBufferPointer { $0[Int(~first)] }
+                fullStart = token.fullStart
+                start = token.start
+            }
+            end = last >= 0 ? nodeBase[Int(last)].end : tokens.withUnsafeBufferPointer { $0[Int(~last)].end }
+            // The node takes the place of its children on the stack (the capacity is there).
+            stack.removeAll(from: marker)
         } else {
             // A node without tokens (a missing expression) sits where the next token's text starts, after the
             // whitespace the user typed, so that a cursor there finds it.
@@ -230,18 +260,19 @@ public struct Parser {
             start = fullStart
             end = fullStart
         }
+        let index = nodes.count
         nodes.append(
             RawNode(
-                kind: kind, fullStart: fullStart, start: start, end: end, childStart: Int32(childStart),
-                childCount: Int32(count)))
-        let index = nodes.count - 1
-        push(Int32(index))
+                kind: kind, fullStart: fullStart, start: start, end: end,
+                childStart: Int32(truncatingIfNeeded: childStart),
+                childCount: Int32(truncatingIfNeeded: count)))
+        stack.append(Int32(truncatingIfNeeded: index))
         return index
     }
 
     /// The node most recently finished or pushed at stack depth `index`, if it is a node.
     func node(atStack index: Int) -> RawNode? {
-        guard index >= 0 && index < stackTop && stack[index] >= 0 else { return nil }
+        guard index >= 0 && index < stack.count && stack[index] >= 0 else { return nil }
         return nodes[Int(stack[index])]
     }
 

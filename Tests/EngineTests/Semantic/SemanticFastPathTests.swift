@@ -37,6 +37,21 @@ import Testing
         #expect(table["prix_e"] == nil)
     }
 
+    /// The predefined values made in place (``Binder/predefinedValue(at:)``) are the table's, name for name.
+    @Test func predefinedValuesMadeInPlaceMatchTheTable() {
+        let names = ["db", "col", "lit", "F", "column", "Window", "Records", "connect"]
+        for (index, name) in names.enumerated() {
+            #expect(Binder.predefinedNames[index].0 == name)
+            #expect(Binder.predefinedValues.index(of: name) == index)
+            #expect("\(Binder.predefinedValue(at: index))" == "\(Binder.predefinedValues[index])")
+        }
+        // Past the names made in place, the table's own entries.
+        for index in names.count..<Binder.predefinedNames.count {
+            #expect("\(Binder.predefinedValue(at: index))" == "\(Binder.predefinedValues[index])")
+        }
+        #expect(Binder.predefinedNames.count > names.count)
+    }
+
     /// Binding with the fast paths and without them must agree on everything.
     @Test(arguments: [
         "db.table(\"orders\").where(col(\"amount\") > 100).select(\"id\")\n",
