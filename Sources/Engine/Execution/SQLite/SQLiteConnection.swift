@@ -251,6 +251,11 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Runs a query and collects all its rows, stepping the statement directly: no cursor object, which matters
     /// for point queries run many times.
     public func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
+        try collect(sql, boundTo: parameters)
+    }
+
+    /// ``collect(_:parameters:)`` with the parameters in any collection (a buffer a ``PreparedQuery`` lends).
+    func collect<Values: Collection<DatabaseValue>>(_ sql: String, boundTo parameters: Values) throws -> QueryResult {
         let statement = try checkOut(sql)
         defer { finish(statement) }
         guard !statement.hasTrailingStatements else {
