@@ -17,7 +17,7 @@ public struct PreparedQuery: Sendable {
     /// The session that runs it.
     public let session: Session
     /// The result columns read back as booleans (SQLite's 0 and 1 for boolean expressions), found once.
-    private let booleanColumns: [Int]
+    @usableFromInline let booleanColumns: [Int]
 
     init(statement: SQLStatement, session: Session) {
         self.statement = statement
@@ -31,9 +31,15 @@ public struct PreparedQuery: Sendable {
     /// Runs the query with `parameters` in place of the compiled values and returns all rows.
     ///
     /// - Throws: ``DatabaseError`` of kind `.misuse` when the count differs from ``parameters``'s.
+    ///
+    /// Inlinable, and the values are lent to the session as a buffer: the caller's array literal then does not
+    /// escape, and the compiler keeps it on the stack instead of allocating and freeing it for every query.
+    @inlinable
     public func collect(_ parameters: [DatabaseValue]) throws -> QueryResult {
         try checkCount(parameters)
-        return try session.collect(statement.text, parameters: parameters, booleanColumns: booleanColumns)
+        return try parameters.withUnsafeBufferPointer { buffer in
+            try session.collect(statement.text, parameterBuffer: buffer, booleanColumns: booleanColumns)
+        }
     }
 
     /// Runs the query with the compiled parameter values and returns all rows.
@@ -55,7 +61,8 @@ public struct PreparedQuery: Sendable {
         try session.forEachRow(statement.text, parameters: parameters, booleanColumns: booleanColumns, body)
     }
 
-    private func checkCount(_ parameters: [DatabaseValue]) throws {
+    @usableFromInline
+    func checkCount(_ parameters: [DatabaseValue]) throws {
         guard parameters.count == statement.parameters.count else {
             throw DatabaseError(
                 kind: .misuse,

@@ -113,6 +113,21 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// ``collect(_:parameters:booleanColumns:)`` with the parameters lent as a buffer: a ``PreparedQuery`` passes
+    /// its caller's array this way, so an array literal of parameters (`byID.collect([.integer(id)])`) does not
+    /// escape and the compiler can keep it on the stack instead of allocating it for every query.
+    @usableFromInline
+    func collect(
+        _ sql: String, parameterBuffer parameters: UnsafeBufferPointer<DatabaseValue>, booleanColumns: [Int]
+    ) throws -> QueryResult {
+        var result = try locked {
+            if let sqlite { return try sqlite.collect(sql, boundTo: parameters) }
+            return try connection.collect(sql, parameters: Array(parameters))
+        }
+        if !booleanColumns.isEmpty { result.rows.decodeBooleans(inColumns: booleanColumns) }
+        return result
+    }
+
     func stream(
         _ statement: SQLStatement, booleanColumns: [Int]? = nil, _ body: ([DatabaseValue]) throws -> Void
     ) throws {

@@ -30,6 +30,14 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
         self.rowCount = columnCount > 0 ? values.count / columnCount : (rowCount ?? 0)
     }
 
+    /// Rows a driver has just collected: `rowCount` rows of `columnCount` values, which the driver guarantees, so
+    /// nothing is checked (a point query runs this once per query).
+    init(unchecked values: [DatabaseValue], columnCount: Int, rowCount: Int) {
+        self.values = values
+        self.columnCount = columnCount
+        self.rowCount = rowCount
+    }
+
     /// Rows copied from an array of rows; every row must have the same number of values.
     public init<Rows: Sequence>(_ rows: Rows) where Rows.Element: Collection, Rows.Element.Element == DatabaseValue {
         var values: [DatabaseValue] = []

@@ -56,4 +56,53 @@ import Testing
         #expect(byValue == collected)
         #expect(inPlace == collected)
     }
+
+    /// An empty value and a NULL are told apart on every path (the length is read before asking libpq about NULL,
+    /// and only an empty value is asked): text, bytea and the typed NULLs.
+    @Test func emptyValuesAndNullsAreToldApartOnEveryPath() throws {
+        let connection = try PostgresTestServer.connect()
+        let sql =
+            "SELECT ''::text, NULL::text, ''::bytea, NULL::bytea, NULL::int8, NULL::float8, NULL::bool, 'x'::text, 0::int8"
+        let expected: [DatabaseValue] = [
+            .text(""), .null, .blob([]), .null, .null, .null, .null, .text("x"), .integer(0),
+        ]
+        #expect(try connection.collect(sql).rows.arrays == [expected])
+        let cursor = try connection.query(sql, parameters: [])
+        var row: [DatabaseValue] = []
+        #expect(try cursor.next())
+        cursor.readRow(into: &row)
+        #expect(row == expected)
+        #expect((0..<expected.count).map { cursor.value(at: $0) } == expected)
+        #expect((0..<expected.count).map { cursor.reference(at: $0).value } == expected)
+        #expect(try !cursor.next())
+    }
+
+    /// Integers of every length up to 19 digits, both signs, decode alike on every path.
+    @Test func integersOfEveryLengthReadAlikeOnEveryPath() throws {
+        let connection = try PostgresTestServer.connect()
+        var values: [Int64] = [0, -1, 1, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        var magnitude: Int64 = 1
+        for _ in 1...18 {
+            magnitude *= 10
+            values += [magnitude - 1, magnitude, -(magnitude - 1), -magnitude]
+        }
+        let list = values.map(String.init).joined(separator: ", ")
+        let sql = "SELECT v FROM unnest(ARRAY[\(list)]::int8[]) WITH ORDINALITY AS t(v, n) ORDER BY n"
+        let expected = values.map { DatabaseValue.integer($0) }
+        #expect(try connection.collect(sql).rows.map { $0[0] } == expected)
+        let cursor = try connection.query(sql, parameters: [])
+        var row: [DatabaseValue] = []
+        var streamed: [DatabaseValue] = []
+        var byValue: [DatabaseValue] = []
+        var inPlace: [DatabaseValue] = []
+        while try cursor.next() {
+            cursor.readRow(into: &row)
+            streamed.append(row[0])
+            byValue.append(cursor.value(at: 0))
+            inPlace.append(cursor.reference(at: 0).value)
+        }
+        #expect(streamed == expected)
+        #expect(byValue == expected)
+        #expect(inPlace == expected)
+    }
 }

@@ -61,6 +61,42 @@ import Testing
         #expect(streamed.map { $0[1] } == payloads.indices.map { .boolean($0 % 2 == 0) })
     }
 
+    /// `collect(_:)` lends its parameters to the driver as a buffer: every kind of value binds through it (text
+    /// across the small-string boundary, blobs, NULL), on SQLite and PostgreSQL, and a column the plan types as
+    /// boolean still reads as a boolean.
+    @Test func collectBindsEveryKindOfParameterThroughItsBuffer() throws {
+        let db = try Database.connect("sqlite:///:memory:")
+        try checkParameters(db)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.shouldRun))
+    func collectBindsEveryKindOfParameterThroughItsBufferOnPostgres() throws {
+        let (connection, schema) = try PostgresTestServer.connectInFreshSchema("prepared")
+        defer { PostgresTestServer.dropSchema(schema, on: connection) }
+        let db = try Database.connect(try PostgresTestServer.requireURL())
+        try db.connection.execute("SET search_path TO \(schema)")
+        try checkParameters(db)
+    }
+
+    private func checkParameters(_ db: Session) throws {
+        try db.connection.execute("CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT)")
+        let names = ["", "short", "fifteen bytes!!", "a name longer than fifteen bytes", "naïve café, long enough"]
+        // No quote in any name; literal rows, since SQLite and PostgreSQL spell placeholders differently.
+        let rows = names.enumerated().map { "(\($0.offset + 1), '\($0.element)')" }.joined(separator: ", ")
+        try db.connection.execute("INSERT INTO p VALUES \(rows)")
+        let byName = try db.table("p").where(col("name") == "x")
+            .select(col("id"), (col("id") > 2).alias("late")).prepare()
+        for (index, name) in names.enumerated() {
+            let id = Int64(index + 1)
+            // The parameters in placeholder order: the 2 of `id > 2`, then the name.
+            #expect(try byName.collect([.integer(2), .text(name)]).rows == [[.integer(id), .boolean(id > 2)]])
+        }
+        #expect(try byName.collect([.integer(2), .null]).rows.isEmpty)
+        let byIDs = try db.table("p").where(col("id").isin([0, 1])).select("name").orderBy("name").prepare()
+        #expect(byIDs.parameters.count == 2)
+        #expect(try byIDs.collect([.integer(2), .integer(4)]).rows == [[.text(names[3])], [.text(names[1])]])
+    }
+
     @Test func wrongParameterCountIsAMisuseError() throws {
         let db = try session()
         let byID = try db.table("t").where(col("id") == 1).prepare()

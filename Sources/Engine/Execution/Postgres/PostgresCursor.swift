@@ -154,11 +154,10 @@ public final class PostgresCursor: RowCursor {
     @inline(__always)
     public func value(at index: Int) -> DatabaseValue {
         precondition(index >= 0 && index < decoders.count, "column index \(index) out of range 0..<\(decoders.count)")
-        guard let handle = currentHandle else { return .null }
-        let column = Int32(truncatingIfNeeded: index)
-        if PQgetisnull(handle, currentRow, column) == 1 { return .null }
-        return decoders[index].decode(
-            PQgetvalue(handle, currentRow, column), length: Int(PQgetlength(handle, currentRow, column)))
+        guard let handle = currentHandle,
+            let (bytes, length) = postgresField(handle, currentRow, Int32(truncatingIfNeeded: index))
+        else { return .null }
+        return decoders[index].decode(bytes, length: length)
     }
 
     /// The value of column `index` in the current row read in place: text points into the `PGresult` holding the
@@ -199,13 +198,10 @@ public final class PostgresCursor: RowCursor {
         decoders.withUnsafeBufferPointer { decoders in
             row.withUnsafeMutableBufferPointer { slots in
                 for index in 0..<count {
-                    let column = Int32(truncatingIfNeeded: index)
-                    if PQgetisnull(handle, rowIndex, column) == 1 {
-                        slots[index] = .null
+                    if let (bytes, length) = postgresField(handle, rowIndex, Int32(truncatingIfNeeded: index)) {
+                        slots[index] = decoders[index].decode(bytes, length: length, smallASCII: smallASCII)
                     } else {
-                        slots[index] = decoders[index].decode(
-                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)),
-                            smallASCII: smallASCII)
+                        slots[index] = .null
                     }
                 }
             }
@@ -219,14 +215,10 @@ public final class PostgresCursor: RowCursor {
         let smallASCII = reader.pointee.smallASCII
         decoders.withUnsafeBufferPointer { decoders in
             for index in decoders.indices {
-                let column = Int32(truncatingIfNeeded: index)
-                if PQgetisnull(handle, rowIndex, column) == 1 {
-                    values.append(.null)
+                if let (bytes, length) = postgresField(handle, rowIndex, Int32(truncatingIfNeeded: index)) {
+                    values.append(decoders[index].decode(bytes, length: length, smallASCII: smallASCII))
                 } else {
-                    values.append(
-                        decoders[index].decode(
-                            PQgetvalue(handle, rowIndex, column), length: Int(PQgetlength(handle, rowIndex, column)),
-                            smallASCII: smallASCII))
+                    values.append(.null)
                 }
             }
         }
@@ -312,11 +304,10 @@ struct PostgresRowReader {
     /// Column `index` (in range) of the current row, read in place; `.null` when there is no current row.
     @inlinable @inline(__always)
     func reference(at index: Int) -> Read {
-        guard let handle else { return .value(.null) }
-        let column = Int32(truncatingIfNeeded: index)
-        if PQgetisnull(handle, row, column) == 1 { return .value(.null) }
-        let raw = UnsafeRawPointer(PQgetvalue(handle, row, column)!).assumingMemoryBound(to: UInt8.self)
-        let length = Int(PQgetlength(handle, row, column))
+        guard let handle, let (bytes, length) = postgresField(handle, row, Int32(truncatingIfNeeded: index)) else {
+            return .value(.null)
+        }
+        let raw = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
         switch decoders[index] {
         case .integer:
             if let value = parseDecimalInteger(raw, length: length) { return .value(.integer(value)) }
@@ -331,4 +322,16 @@ struct PostgresRowReader {
             return .blob(raw, length: length)
         }
     }
+}
+
+/// The text of column `column` in row `row` of `handle` and its length in bytes, or `nil` for `NULL`.
+///
+/// The length is read first: libpq gives a `NULL` the length 0, so `PQgetisnull` is asked only about empty
+/// values, and a non-empty value costs two libpq calls instead of three (each call checks the row and column
+/// numbers again; about 24 instructions).
+@inlinable @inline(__always)
+func postgresField(_ handle: OpaquePointer, _ row: Int32, _ column: Int32) -> (UnsafePointer<CChar>, Int)? {
+    let length = PQgetlength(handle, row, column)
+    if length == 0, PQgetisnull(handle, row, column) == 1 { return nil }
+    return (UnsafePointer(PQgetvalue(handle, row, column)), Int(length))
 }

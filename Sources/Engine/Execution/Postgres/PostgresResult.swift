@@ -124,6 +124,17 @@ extension String {
         index = 1
     }
     guard index < length else { return nil }
+    // Up to 18 digits cannot overflow (18 nines are below Int64.max): no overflow check per digit.
+    if length &- index <= 18 {
+        var value: Int64 = 0
+        while index < length {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index &+= 1
+        }
+        return negative ? -value : value
+    }
     // Accumulate as a negative number so Int64.min fits.
     var value: Int64 = 0
     while index < length {

@@ -251,6 +251,11 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Runs a query and collects all its rows, stepping the statement directly: no cursor object, which matters
     /// for point queries run many times.
     public func collect(_ sql: String, parameters: [DatabaseValue]) throws -> QueryResult {
+        try collect(sql, boundTo: parameters)
+    }
+
+    /// ``collect(_:parameters:)`` with the parameters in any collection (a buffer a ``PreparedQuery`` lends).
+    func collect<Values: Collection<DatabaseValue>>(_ sql: String, boundTo parameters: Values) throws -> QueryResult {
         let statement = try checkOut(sql)
         defer { finish(statement) }
         guard !statement.hasTrailingStatements else {
@@ -264,7 +269,8 @@ public final class SQLiteConnection: DatabaseConnection {
         let columns = statement.columns
         let count = columns.count
         // Every value of every row goes into one flat array (``QueryRows``): one allocation for a point query,
-        // and amortised growth instead of one array per row for large results.
+        // and amortised growth instead of one array per row for large results. (`Array(unsafeUninitializedCapacity:)`
+        // for the first row cost more: the unspecialized buffer allocation looks up the storage type's metadata.)
         var values: [DatabaseValue] = []
         var rowCount = 0
         while code == SQLITE_ROW {
@@ -278,7 +284,7 @@ public final class SQLiteConnection: DatabaseConnection {
             code = sqlite3_step(statement.handle)
         }
         guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
-        return QueryResult(columns: columns, rows: QueryRows(values: values, columnCount: count, rowCount: rowCount))
+        return QueryResult(columns: columns, rows: QueryRows(unchecked: values, columnCount: count, rowCount: rowCount))
     }
 
     /// Compiles `sql` without running it and returns its result columns with their declared types.

@@ -119,14 +119,20 @@ public final class SQLiteCursor: RowCursor {
         let statement = statement
         let smallASCII = statement.smallASCII
         row.withUnsafeMutableBufferPointer { slots in
-            for index in 0..<count {
-                let isBoolean =
-                    index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index)
+            @inline(__always) func read(_ index: Int, isBoolean: Bool) {
                 if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
                     slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
                 } else {
                     slots[index] = .null
                 }
+            }
+            // No boolean column (the usual case): the loop without the per-value mask test.
+            if mask == 0 && count <= 64 {
+                for index in 0..<count { read(index, isBoolean: false) }
+                return
+            }
+            for index in 0..<count {
+                read(index, isBoolean: index < 64 ? mask & (1 << UInt64(index)) != 0 : statement.isBooleanColumn(index))
             }
         }
     }

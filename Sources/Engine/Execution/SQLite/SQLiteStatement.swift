@@ -138,7 +138,9 @@ final class SQLiteStatement {
     // MARK: Binding
 
     /// Binds `parameters` to `?1 … ?n` in order; the count must match the statement's.
-    func bind(_ parameters: [DatabaseValue]) throws {
+    ///
+    /// Generic so a caller's buffer (``PreparedQuery/collect(_:)`` passes its array's) binds without an array.
+    func bind<Values: Collection<DatabaseValue>>(_ parameters: Values) throws {
         guard parameters.count == parameterCount else {
             throw DatabaseError(
                 kind: .misuse,
