@@ -19,11 +19,11 @@ extension SQLGenerator {
 
         case .update(let table, let assignments, let condition):
             let level = try tableScope(table)
-            let targets = assignmentTargets(table)
-            let values = try assignments.map { assignment -> (String, SQLExpression) in
+            let targets = assignmentTargets(table, columns: assignments.map(\.column))
+            let values = try assignments.indices.map { index -> (String, SQLExpression) in
+                let assignment = assignments[index]
                 _ = try resolve(ColumnReference(assignment.column), in: level)
-                let value = try translate(assignment.value, in: level)
-                return (assignment.column, stored(value, into: targets[assignment.column.lowercased()]))
+                return (assignment.column, stored(try translate(assignment.value, in: level), into: targets[index]))
             }
             let whereSQL = try condition.map { try translate($0, in: level).sql }
             return [.update(table: fromItem(table), assignments: values, where: whereSQL)]
@@ -53,9 +53,9 @@ extension SQLGenerator {
             switch upsert.action {
             case .doNothing: assignments = []
             case .update(let list):
-                let targets = assignmentTargets(upsert.table)
-                assignments = try list.map {
-                    ($0.column, stored(try translate($0.value, in: level), into: targets[$0.column.lowercased()]))
+                let targets = assignmentTargets(upsert.table, columns: list.map(\.column))
+                assignments = try list.indices.map { index in
+                    (list[index].column, stored(try translate(list[index].value, in: level), into: targets[index]))
                 }
             }
             return try insertTrees(
@@ -156,16 +156,19 @@ extension SQLGenerator {
         .table(schema: table.schema, name: table.name, alias: nil)
     }
 
-    /// The declared types of a table's columns, by lowercased name (none when the table is not in the catalog).
-    private func assignmentTargets(_ table: TableReference) -> [String: CastTarget] {
+    /// The declared types of `columns` of a table, where the dialect converts values on assignment (none when it
+    /// does not, or the table or column is not in the catalog).
+    private func assignmentTargets(_ table: TableReference, columns: [String]) -> [CastTarget?] {
         let lookup = table.schema.map { "\($0).\(table.name)" } ?? table.name
-        guard let info = catalog.table(named: lookup) else { return [:] }
-        var targets: [String: CastTarget] = [:]
-        for column in info.columns where column.type != .unknown {
-            targets[column.name.lowercased()] =
-                CastTarget(typeName: column.declaredType) ?? CastTarget(column.type)
+        guard dialect.convertsOnAssignment, let info = catalog.table(named: lookup) else {
+            return Array(repeating: nil, count: columns.count)
         }
-        return targets
+        return columns.map { name in
+            guard let column = info.column(named: name), column.type != .unknown else { return nil }
+            // Only a declared precision needs reading the name again.
+            guard column.declaredType.utf8.contains(UInt8(ascii: "(")) else { return CastTarget(column.type) }
+            return CastTarget(typeName: column.declaredType) ?? CastTarget(column.type)
+        }
     }
 
     /// A value as written into a column of `target`: converted where the dialect would store it otherwise than
@@ -211,8 +214,7 @@ extension SQLGenerator {
             // The update part of an upsert adds its own parameters to every statement.
             rowsPerStatement = max(1, (dialect.maximumParameters - 64) / columns.count)
         }
-        let targets = assignmentTargets(table)
-        let columnTargets = columns.map { targets[$0.lowercased()] }
+        let columnTargets = assignmentTargets(table, columns: columns)
         var trees: [SQLTree] = []
         var start = 0
         while start < rows.count {

@@ -86,6 +86,9 @@ public protocol Dialect: Sendable {
     /// (PostgreSQL converts on assignment, or refuses; SQLite's type affinity keeps text that is not a number.)
     func assignmentOverride(_ value: SQLExpression, from source: SQLType, to target: CastTarget) -> SQLExpression?
 
+    /// Whether ``assignmentOverride(_:from:to:)`` can convert anything (the generator then looks up column types).
+    var convertsOnAssignment: Bool { get }
+
     /// Whether `CAST(x AS NUMERIC(p, s))` rounds to `s` decimals (standard SQL); when it does not (SQLite, whose
     /// NUMERIC is a type affinity), the generator rounds.
     var decimalCastRounds: Bool { get }
@@ -288,6 +291,8 @@ extension Dialect {
     public var castToIntegerRounds: Bool { false }
     /// `NUMERIC(p, s)` rounds to `s` decimals.
     public var decimalCastRounds: Bool { true }
+    /// The database converts on assignment.
+    public var convertsOnAssignment: Bool { false }
     /// The database converts on assignment.
     public func assignmentOverride(
         _ value: SQLExpression, from source: SQLType, to target: CastTarget

@@ -62,6 +62,8 @@ public struct SQLiteDialect: Dialect {
         default: return nil
         }
     }
+    /// SQLite stores what it is given (type affinity): values are converted on assignment.
+    public var convertsOnAssignment: Bool { true }
     /// Text stored into a date, timestamp, number or boolean column is read as PostgreSQL reads it (an error when
     /// it is not one: SQLite's affinity would keep `'abc'` in an INTEGER column and `'2024-02-03'` unnormalized in
     /// a TIMESTAMP one), and a value stored into `DECIMAL(p, s)` is rounded to `s` decimals.
