@@ -20,6 +20,15 @@ public enum ExpressionText {
         return expression
     }
 
+    /// How deep brackets, `CASE`, `NOT` and unary signs may nest: the language parser's limit, so a hostile string
+    /// is an error rather than a stack overflow.
+    static let nestingLimit = Moltres.Parser.defaultNestingLimit
+
+    /// The expression quoted for a message, cut to 80 characters.
+    static func quoted(_ text: String) -> String {
+        text.count <= 80 ? "'\(text)'" : "'\(text.prefix(77))…'"
+    }
+
     enum Token: Equatable {
         case identifier(String, quoted: Bool)
         case number(String)
@@ -40,7 +49,7 @@ public enum ExpressionText {
                 index += 1
                 while true {
                     guard index < characters.count else {
-                        throw PlanError.invalidUse("unterminated \(character) in expression '\(text)'")
+                        throw PlanError.invalidUse("unterminated \(character) in expression \(quoted(text))")
                     }
                     if characters[index] == character {
                         if index + 1 < characters.count && characters[index + 1] == character {
@@ -87,7 +96,7 @@ public enum ExpressionText {
                     tokens.append(.symbol(String(character)))
                     index += 1
                 } else {
-                    throw PlanError.invalidUse("unexpected '\(character)' in expression '\(text)'")
+                    throw PlanError.invalidUse("unexpected '\(character)' in expression \(quoted(text))")
                 }
             }
         }
@@ -98,6 +107,8 @@ public enum ExpressionText {
         var tokens: [Token]
         var position = 0
         let text: String
+        /// The current nesting of expressions, signs and `NOT`s (``ExpressionText/nestingLimit``).
+        var depth = 0
 
         init(tokens: [Token], text: String) {
             self.tokens = tokens
@@ -120,7 +131,7 @@ public enum ExpressionText {
         ]
 
         func error(_ expected: String) -> PlanError {
-            PlanError.invalidUse("expected \(expected) in expression '\(text)'")
+            PlanError.invalidUse("expected \(expected) in expression \(quoted(text))")
         }
 
         mutating func accept(keyword: String) -> Bool {
@@ -145,7 +156,21 @@ public enum ExpressionText {
             return name
         }
 
-        mutating func expression() throws -> Expression { try disjunction() }
+        mutating func expression() throws -> Expression {
+            try nested { try $0.disjunction() }
+        }
+
+        /// Runs `body` one level deeper, or throws past ``ExpressionText/nestingLimit``.
+        mutating func nested(_ body: (inout Parser) throws -> Expression) throws -> Expression {
+            guard depth < ExpressionText.nestingLimit else {
+                throw PlanError.invalidUse(
+                    "expression nested more than \(ExpressionText.nestingLimit) levels deep in expression \(quoted(text))"
+                )
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return try body(&self)
+        }
 
         mutating func disjunction() throws -> Expression {
             var left = try conjunction()
@@ -160,7 +185,7 @@ public enum ExpressionText {
         }
 
         mutating func negation() throws -> Expression {
-            if accept(keyword: "NOT") { return .unary(.not, try negation()) }
+            if accept(keyword: "NOT") { return .unary(.not, try nested { try $0.negation() }) }
             return try comparison()
         }
 
@@ -231,12 +256,12 @@ public enum ExpressionText {
 
         mutating func unary() throws -> Expression {
             if accept(symbol: "-") {
-                let operand = try unary()
+                let operand = try nested { try $0.unary() }
                 if case .literal(.integer(let value)) = operand { return .literal(.integer(-value)) }
                 if case .literal(.real(let value)) = operand { return .literal(.real(-value)) }
                 return .unary(.negate, operand)
             }
-            if accept(symbol: "+") { return try unary() }
+            if accept(symbol: "+") { return try nested { try $0.unary() } }
             return try primary()
         }
 
@@ -312,7 +337,7 @@ public enum ExpressionText {
             }
             guard accept(symbol: ")") else { throw error(") after CAST(… AS \(typeName)") }
             guard let target = CastTarget(typeName: typeName) else {
-                throw PlanError.invalidUse("unknown type '\(typeName)' in expression '\(text)'")
+                throw PlanError.invalidUse("unknown type '\(typeName)' in expression \(quoted(text))")
             }
             return .cast(operand, target)
         }
@@ -326,7 +351,7 @@ public enum ExpressionText {
             let lowered = name.lowercased()
             let canonical = lowered == "ceiling" ? "ceil" : lowered
             guard let function = BuiltinFunction.named(canonical), function.kind != .special else {
-                throw PlanError.invalidUse("unknown function '\(name)' in expression '\(text)'")
+                throw PlanError.invalidUse("unknown function '\(name)' in expression \(quoted(text))")
             }
             let distinct = accept(keyword: "DISTINCT")
             var arguments: [Expression] = []

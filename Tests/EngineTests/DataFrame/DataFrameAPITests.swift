@@ -120,6 +120,48 @@ import Testing
             #expect(parsed == expected, "\(text)")
         }
     }
+
+    /// Nesting past the language parser's limit is an error naming it, not a stack overflow (100,000 brackets
+    /// crashed `moltres check`); the message quotes the start of the expression only.
+    @Test func deepNestingIsAnError() {
+        let deep = [
+            String(repeating: "(", count: 100_000) + "amount" + String(repeating: ")", count: 100_000),
+            String(repeating: "-", count: 100_000) + "amount", String(repeating: "NOT ", count: 100_000) + "amount",
+            String(repeating: "CASE WHEN ", count: 20_000), String(repeating: "upper(", count: 20_000),
+        ]
+        for text in deep {
+            #expect {
+                try ExpressionText.parse(text)
+            } throws: { error in
+                let message = "\(error)"
+                return message.contains("nested more than 256 levels") && message.count < 300
+            }
+        }
+        let limit = String(repeating: "(", count: 200) + "amount" + String(repeating: ")", count: 200)
+        #expect((try? ExpressionText.parse(limit)) == .column(ColumnReference("amount")))
+    }
+
+    /// Token soup (keywords, operators, brackets, literals, unterminated pieces) never stops the process: each
+    /// string parses or throws. Deep nesting is bounded by the length (at most 200 tokens).
+    @Test func tokenSoupParsesOrThrows() {
+        let vocabulary = [
+            "CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "AS", "(", ")", ",", "amount", "t.x", "\"q\"", "'s'", "'",
+            "1", "2.5e3", "-", "+", "*", "/", "%", "||", "=", "<>", "<=", "NOT", "AND", "OR", "IS", "NULL", "IN",
+            "BETWEEN", "LIKE", "decimal(10,2)", "INTEGER", "count", "upper", "DISTINCT", "*", ".", "TRUE",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var parsed = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(1 + next(200))).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ")
+            if (try? ExpressionText.parse(text)) != nil { parsed += 1 }
+        }
+        // Most soup is not an expression; some is (a lone name, a literal).
+        #expect(parsed < 20_000)
+    }
 }
 
 @Suite struct SwiftValueOperandTests {
