@@ -49,6 +49,8 @@ extension SQLGenerator {
     }
 
     func translate(_ expression: Expression, in level: Level) throws -> Translated {
+        try enterLevel()
+        defer { depth -= 1 }
         switch expression {
         case .column(let reference):
             let column = try resolve(reference, in: level)

@@ -17,6 +17,10 @@ final class SQLGenerator {
     var isRecursive = false
     var bindingUses: [String: Int] = [:]
     var outerScopes: [Level] = []
+    /// How deep `build` and `translate` have recursed: a plan or expression deeper than ``depthLimit`` (a chain of
+    /// 500 `where`s, or an expression built up through thousands of bindings) is an error, not a stack overflow.
+    var depth = 0
+    static let depthLimit = 256
     /// CTEs whose bodies read sources with unknown columns (no catalog, raw SQL): references to them stay open.
     var openCTEs: [String: [String]] = [:]
     /// Join hints written at the head of the statement (``JoinHintSyntax/statementHead``).
@@ -336,9 +340,23 @@ final class SQLGenerator {
         return (finalize(level), level.columns.map(\.column))
     }
 
+    /// One level deeper into `build` or `translate`, or `MOL1015` past ``depthLimit``.
+    func enterLevel() throws {
+        guard depth < Self.depthLimit else {
+            throw PlanError(
+                .nestingTooDeep,
+                message:
+                    "the query nests steps and expressions more than \(Self.depthLimit) deep; split it into shorter pipelines"
+            )
+        }
+        depth += 1
+    }
+
     // MARK: - Building levels
 
     func build(_ plan: LogicalPlan) throws -> Level {
+        try enterLevel()
+        defer { depth -= 1 }
         switch plan {
         case .scan(let table):
             return try tableLevel(table, alias: nil)

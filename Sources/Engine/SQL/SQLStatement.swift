@@ -1,3 +1,5 @@
+import Foundation
+
 /// The SQL stage's output: one statement ready to run.
 public struct SQLStatement: Sendable {
     /// The SQL on one line.
@@ -49,6 +51,13 @@ public struct SQLStatement: Sendable {
 /// - Throws: ``PlanError`` for unknown names, type errors (`MOL2xxx`), API misuse (`MOL3xxx`) and
 ///   constructs the dialect cannot express (`MOL4xxx`).
 public func generateSQL(for plan: LogicalPlan, dialect: any Dialect, catalog: Catalog = .empty) throws -> SQLStatement {
+    if plan.isDeeper(than: deepPlanSteps) {
+        return try onLargeStack { try generateSQLHere(for: plan, dialect: dialect, catalog: catalog) }
+    }
+    return try generateSQLHere(for: plan, dialect: dialect, catalog: catalog)
+}
+
+private func generateSQLHere(for plan: LogicalPlan, dialect: any Dialect, catalog: Catalog) throws -> SQLStatement {
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     let (tree, columns) = try generator.queryTree(for: plan)
     let statement = generator.statementHints.isEmpty ? tree : .hinted(generator.statementHints, tree)
@@ -95,8 +104,45 @@ public func generateSQL(
 ) throws
     -> [SQLStatement]
 {
+    if case .insertSelect(_, _, let query) = mutation, query.isDeeper(than: deepPlanSteps) {
+        return try onLargeStack { try generateSQLHere(for: mutation, dialect: dialect, catalog: catalog) }
+    }
+    return try generateSQLHere(for: mutation, dialect: dialect, catalog: catalog)
+}
+
+private func generateSQLHere(
+    for mutation: MutationPlan, dialect: any Dialect, catalog: Catalog
+) throws
+    -> [SQLStatement]
+{
     let generator = SQLGenerator(dialect: dialect, catalog: catalog)
     return try generator.mutationTrees(for: mutation).map {
         try checked(SQLPrinter.statement(for: $0, dialect: dialect, resultColumns: []), dialect: dialect)
     }
+}
+
+/// A plan with more steps than this in a chain is generated on a thread of its own with a large stack: each step
+/// is a level of recursion in the generator and the printer (about 16 KB of stack in a release build, 70 KB in a
+/// debug one), and a thread's usual 8 MB held about 500 of them. The generator refuses more than
+/// ``SQLGenerator/depthLimit`` levels in all.
+private let deepPlanSteps = 32
+
+/// Runs `body` on a new thread with a 512 MiB stack (address space: only the pages used are committed) and waits
+/// for it.
+private func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    let outcome = LargeStackOutcome<T>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        outcome.result = Result { try body() }
+        done.signal()
+    }
+    thread.stackSize = 512 << 20
+    thread.start()
+    done.wait()
+    return try outcome.result!.get()
+}
+
+/// The result of ``onLargeStack(_:)``'s thread: written by it before it signals, read after the wait.
+private final class LargeStackOutcome<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }

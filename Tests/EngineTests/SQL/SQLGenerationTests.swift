@@ -233,6 +233,32 @@ import Testing
         #expect(try frame.sql(dialect: SQLiteDialect(), catalog: ShopCatalog.catalog).text.contains("OVER"))
     }
 
+    /// Deep plans and expressions: a chain of 250 steps is generated (on a thread with a large stack: 500 used to
+    /// overflow the stack and stop the process), deeper ones are MOL1015, and so is an expression built up through
+    /// thousands of steps; never a crash.
+    @Test func deepPlansAndExpressionsAreGeneratedOrRefused() throws {
+        func chain(_ steps: Int) -> DataFrame {
+            (0..<steps).reduce(Self.orders) { frame, index in frame.where(col("id") > index) }
+        }
+        for dialect in [SQLiteDialect() as any Dialect, PostgresDialect()] {
+            let statement = try chain(250).sql(dialect: dialect, catalog: ShopCatalog.catalog)
+            #expect(statement.parameters.count == 250)
+            for steps in [300, 5_000] {
+                #expect {
+                    try chain(steps).sql(dialect: dialect, catalog: ShopCatalog.catalog)
+                } throws: { error in
+                    (error as? PlanError)?.code == "MOL1015"
+                }
+            }
+            let deep = (0..<3_000).reduce(col("id")) { sum, _ in sum + 1 }
+            #expect {
+                try Self.orders.select(deep.alias("x")).sql(dialect: dialect, catalog: ShopCatalog.catalog)
+            } throws: { error in
+                (error as? PlanError)?.code == "MOL1015"
+            }
+        }
+    }
+
     @Test func insertBatchesWithinParameterLimits() throws {
         let rows = (0..<10_000).map { index in (0..<5).map { Expression.literal(.integer(Int64(index * 5 + $0))) } }
         let mutation = MutationPlan.insert(table: TableReference("t"), columns: ["a", "b", "c", "d", "e"], rows: rows)
