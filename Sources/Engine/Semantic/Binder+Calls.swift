@@ -7,6 +7,9 @@ extension Binder {
     ///
     /// The chain's nodes are kept as indices in a temporary (stack) buffer: a chain allocates nothing and touches
     /// none of the binder's stored properties.
+    /// The most calls, attributes and subscripts one chain may have (two per method call).
+    static let maximumChainLinks = 20_000
+
     func evaluatePostfix(_ node: SyntaxNode) -> Value {
         // The chain is walked by node index: no `SyntaxNode` (a retain and a release of the tree) per link.
         let tree = self.tree
@@ -20,6 +23,13 @@ extension Binder {
             current = inner
         }
         if count == 0 { return .unknown }
+        if count > Self.maximumChainLinks {
+            // Each step nests the plan one level deeper; a plan of 50,000 steps overflowed the stack when freed.
+            report(
+                .nestingTooDeep, node.range,
+                "a chain of more than \(Self.maximumChainLinks / 2) steps; split it into shorter pipelines")
+            return .unknown
+        }
         let root = SyntaxNode(tree: tree, index: current)
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { operations in
             var walk = node.index

@@ -299,6 +299,7 @@ extension Binder {
     func tableFrame(_ name: String, range: ByteRange, origin: ByteRange, recordSymbol: Bool = true) -> Frame {
         let reference = TableReference(parsing: name)
         guard let index = knownTableIndex(name, range: range, recordSymbol: recordSymbol) else {
+            unknownTablesRead.insert(reference.name)
             return Frame(plan: .scan(reference), columns: [], origins: [], isComplete: false)
         }
         let columns: [PlanColumn]

@@ -100,7 +100,7 @@ extension Binder {
         var stored = value
         if case .frame(var frame) = value {
             // A named DataFrame becomes a binding node, so a query using it twice gets one CTE.
-            let cteName = uniqueBindingName(name, avoiding: frame.plan)
+            let cteName = uniqueBindingName(name)
             frame.plan = .binding(name: cteName, frame.plan, alwaysCTE: false)
             frame.columns = addingQualifier(cteName, to: frame.columns)
             stored = .frame(frame)
@@ -114,6 +114,9 @@ extension Binder {
     /// A CTE name for a binding: the name itself, unless it is taken by an earlier binding or by a table (a CTE
     /// named like a table it reads would refer to itself).
     /// The columns with `qualifier` added; columns with equal qualifier lists share one new list.
+    /// The columns with `qualifier` added (a binding's name). A column keeps its first qualifier (its table's) and
+    /// at most ``maximumBindingQualifiers`` binding names, the latest: a chain of thousands of bindings made every
+    /// column carry every earlier name, which made binding it quadratic.
     func addingQualifier(_ qualifier: String, to columns: [PlanColumn]) -> [PlanColumn] {
         var columns = columns
         var lastOld: [String]?
@@ -121,18 +124,26 @@ extension Binder {
         for index in columns.indices where !columns[index].qualifiers.contains(qualifier) {
             if columns[index].qualifiers != lastOld {
                 lastOld = columns[index].qualifiers
-                lastNew = columns[index].qualifiers + [qualifier]
+                var qualifiers = columns[index].qualifiers
+                if qualifiers.count > Self.maximumBindingQualifiers { qualifiers.remove(at: 1) }
+                qualifiers.append(qualifier)
+                lastNew = qualifiers
             }
             columns[index].qualifiers = lastNew
         }
         return columns
     }
 
-    private func uniqueBindingName(_ name: String, avoiding plan: LogicalPlan) -> String {
+    static let maximumBindingQualifiers = 16
+
+    /// The CTE name of a binding: its own, numbered when bound again, with `_cte` when a table has that name (in
+    /// the catalog, or read by a `db.table(...)` of this file that the catalog does not know: a set kept as they
+    /// are bound, since walking each binding's plan made a file of chained bindings quadratic).
+    private func uniqueBindingName(_ name: String) -> String {
         let count = (bindingNameCounts[name] ?? 0) + 1
         bindingNameCounts[name] = count
         let candidate = count == 1 ? name : "\(name)_\(count)"
-        if catalog.table(named: candidate) != nil || plan.scansTable(named: candidate) {
+        if catalog.table(named: candidate) != nil || unknownTablesRead.contains(candidate) {
             return "\(candidate)_cte"
         }
         return candidate
@@ -248,33 +259,6 @@ extension MutationPlan {
 }
 
 extension LogicalPlan {
-    /// Whether the plan scans a table named `name` (not entering subqueries): a walk that stops at the first
-    /// match, down chains of single-input steps without recursing, and builds no set of names.
-    func scansTable(named name: String) -> Bool {
-        var current = self
-        while true {
-            switch current {
-            case .scan(let table): return table.name == name
-            case .values, .rawSQL, .cteReference: return false
-            case .project(let input, _), .withColumns(let input, _), .renameColumns(let input, _),
-                .dropColumns(let input, _), .filter(let input, _), .aggregate(let input, _, _), .sort(let input, _),
-                .limit(let input, _, _), .distinct(let input), .alias(let input, _), .binding(_, let input, _),
-                .explode(let input, _, _), .sample(let input, _, _), .rowLock(let input, _):
-                current = input
-            case .join(let join):
-                if join.left.scansTable(named: name) { return true }
-                current = join.right
-            case .setOperation(_, let left, let right), .unionByName(let left, let right, _):
-                if left.scansTable(named: name) { return true }
-                current = right
-            case .recursiveCTE(_, let initial, let recursive, _):
-                if initial.scansTable(named: name) { return true }
-                current = recursive
-            case .pivot(let pivot): current = pivot.input
-            }
-        }
-    }
-
     /// The plan with every ``LogicalPlan/binding(name:_:alwaysCTE:)`` named in `names` marked `alwaysCTE`.
     func markingCTEs(_ names: Set<String>) -> LogicalPlan {
         func map(_ plan: LogicalPlan) -> LogicalPlan { plan.markingCTEs(names) }

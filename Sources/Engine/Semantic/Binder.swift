@@ -37,6 +37,8 @@ final class Binder {
     /// The CTE name of each DataFrame binding, by binding id.
     @exclusivity(unchecked) var bindingNames: [Int: String] = [:]
     @exclusivity(unchecked) var bindingNameCounts: [String: Int] = [:]
+    /// The names of the tables read with `db.table(...)` that the catalog does not know (for CTE names).
+    @exclusivity(unchecked) var unknownTablesRead: Set<String> = []
     /// The columns of each table read so far, shared by every `db.table(name)` of the file.
     @exclusivity(unchecked) var tableColumns: [String: [PlanColumn]] = [:]
     /// How deep column bindings are being evaluated again at their uses, and how many more times that may happen

@@ -27,8 +27,8 @@ extension DiagnosticCode {
     public static let chainedComparison = DiagnosticCode("MOL1013")
     /// MOL1014: an f-string.
     public static let formatString = DiagnosticCode("MOL1014")
-    /// MOL1015: brackets or operators nested more deeply than the parser's limit (256), or a query whose steps and
-    /// expressions nest more deeply than the SQL generator's (also 256).
+    /// MOL1015: brackets or operators nested more deeply than the parser's limit (256), a method chain of more than
+    /// 10,000 steps, or a query whose steps and expressions nest more deeply than the SQL generator's limit (256).
     public static let nestingTooDeep = DiagnosticCode("MOL1015")
     /// MOL1016: bytes that are not valid UTF-8.
     public static let invalidUTF8 = DiagnosticCode("MOL1016")

@@ -66,6 +66,29 @@ import Testing
         #expect(compilation.statements[0].schema.map(\.isNullable) == [false, false, false, true])
     }
 
+    /// A chain of thousands of bindings compiles (each column keeps a bounded list of binding names: they made
+    /// binding quadratic, 8,000 bindings took 3 s); a method chain of more than 10,000 steps is MOL1015.
+    @Test func longChainsOfBindingsAndSteps() throws {
+        var text = "x0 = db.table(\"orders\")\n"
+        for index in 1..<2_000 { text += "x\(index) = x\(index - 1).where(col(\"x\(index - 1).id\") > \(index))\n" }
+        text += "x1999.select(\"id\")\n"
+        let compilation = compile(text, catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.prefix(3))")
+        let qualifiers = compilation.statements.last?.schema.first?.qualifiers ?? []
+        #expect(qualifiers.count <= Binder.maximumBindingQualifiers + 1 && qualifiers.contains("x1998"))
+        let steps = "db.table(\"orders\")" + String(repeating: ".where(col(\"id\") > 1)", count: 10_001) + "\n"
+        let chain = compile(steps, catalog: SemanticTestSupport.demoCatalog)
+        #expect(chain.diagnostics.map(\.code.rawValue) == ["MOL1015"])
+    }
+
+    /// A binding named like a table the file reads (unknown to the catalog) gets a CTE name of its own.
+    @Test func aBindingNamedLikeAnUnknownTableReadGetsItsOwnCTEName() throws {
+        let compilation = compile(
+            "events = db.table(\"events\").where(col(\"n\") > 1)\nevents.union(events)\n", catalog: .empty)
+        let sql = try #require(compilation.statements.last).sql(dialect: .sqlite, catalog: .empty)
+        #expect(sql.text.contains("WITH \"events_cte\" AS"), "\(sql.text)")
+    }
+
     /// Exploding an array built here gives its elements' type; other arrays give an unknown type.
     @Test func explodedElementsKeepTheirType() {
         let compilation = compile(
