@@ -5,6 +5,10 @@ import Moltres
 enum SourceFiles {
     /// The bytes of `path`, or a failure that names the file and the reason.
     static func read(_ path: String) throws -> SourceText {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure("cannot read \(path): it is a directory")
+        }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             return SourceText(bytes: [UInt8](data))

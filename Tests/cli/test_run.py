@@ -287,6 +287,16 @@ def test_missing_file(moltres, tmp_path, shop_db):
     assert "cannot read" in result.stderr
 
 
+def test_a_directory_or_a_control_character_is_named_plainly(moltres, write_file, tmp_path, shop_db):
+    _, url = shop_db
+    result = moltres("run", tmp_path, "--db", url)
+    assert result.status == 1
+    assert result.stderr.strip().endswith("it is a directory"), result.stderr
+    result = moltres("check", write_file("nul.moltres", 'db.table("orders")\x00.count()\n'))
+    assert result.status == 1
+    assert "The character U+0000 cannot appear here." in result.stdout + result.stderr, result
+
+
 def test_bad_format_is_a_usage_error(moltres, write_file, shop_db):
     _, url = shop_db
     result = moltres("run", write_file("q.moltres", QUERY), "--db", url, "--format", "xml")

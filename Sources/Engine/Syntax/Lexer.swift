@@ -375,9 +375,10 @@ private struct LexerState {
                 result = (.unknown, 1)
             }
         default:
+            let hex = String(first, radix: 16, uppercase: true)
             let shown =
                 first < 0x20 || first == 0x7F
-                ? "U+00\(String(first, radix: 16, uppercase: true))" : "'\(Character(Unicode.Scalar(first)))'"
+                ? "U+" + String(repeating: "0", count: 4 - hex.count) + hex : "'\(Character(Unicode.Scalar(first)))'"
             let hint = first == 0x5C ? " A `\\` continues a line only when it is the last character on it." : ""
             report(.invalidCharacter, start, start + 1, "The character \(shown) cannot appear here.\(hint)")
             result = (.unknown, 1)
