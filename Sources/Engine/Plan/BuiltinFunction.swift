@@ -73,6 +73,9 @@ public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
     public let category: Category
     /// Meaning in the plan.
     public let kind: Kind
+    /// A window function that needs no `.over(...)`: `monotonically_increasing_id()` is `row_number() OVER ()` on
+    /// its own, as in PySpark (an explicit `over` orders it).
+    public var numbersRowsWithoutOver: Bool { name == "monotonically_increasing_id" }
     /// The parameter names, in order; a keyword argument is placed at its name's position.
     public let parameters: [String]
     /// The fewest arguments accepted.

@@ -413,7 +413,7 @@ extension Expression {
         contains {
             switch $0 {
             case .window: return true
-            case .function(let call): return call.function.name == "monotonically_increasing_id"
+            case .function(let call): return call.function.numbersRowsWithoutOver
             default: return false
             }
         }

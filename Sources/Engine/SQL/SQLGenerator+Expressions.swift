@@ -134,7 +134,7 @@ extension SQLGenerator {
         case .sortOrder:
             throw PlanError.invalidUse("asc()/desc() is only meaningful in order_by or over(order_by=…)")
         case .function(let call):
-            if call.function.kind == .window && call.function.name != "monotonically_increasing_id" {
+            if call.function.kind == .window && !call.function.numbersRowsWithoutOver {
                 throw PlanError.invalidUse("\(call.function.name)() is a window function and needs .over(…)")
             }
             return try translateCall(call, in: level)
@@ -149,7 +149,7 @@ extension SQLGenerator {
                     "\(call.function.name)() is not a window or aggregate function; it cannot take over()")
             }
             var inner = try translateCall(call, in: level, windowed: true)
-            if call.function.name == "monotonically_increasing_id", case .window(let numbering, _) = inner.sql {
+            if call.function.numbersRowsWithoutOver, case .window(let numbering, _) = inner.sql {
                 // monotonically_increasing_id() is `row_number() OVER ()` on its own; an explicit over(...) orders it.
                 inner.sql = numbering
             }
@@ -536,7 +536,7 @@ extension SQLGenerator {
         }
         return Translated(
             sql: sql, type: resolvedType,
-            hasWindow: translated.contains { $0.hasWindow } || function.name == "monotonically_increasing_id",
+            hasWindow: translated.contains { $0.hasWindow } || function.numbersRowsWithoutOver,
             isAggregate: function.kind == .aggregate || translated.contains { $0.isAggregate })
     }
 

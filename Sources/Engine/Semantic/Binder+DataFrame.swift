@@ -1203,9 +1203,7 @@ extension Binder {
     private static func firstBareWindowFunction(in expression: Expression) -> String? {
         switch expression {
         case .window: return nil
-        case .function(let call)
-        where call.function.kind == .window && call.function.name != "monotonically_increasing_id":
-            // monotonically_increasing_id() stands alone, as in PySpark: it is `row_number() OVER ()`.
+        case .function(let call) where call.function.kind == .window && !call.function.numbersRowsWithoutOver:
             return call.function.name
         default:
             var found: String?
