@@ -173,9 +173,16 @@ private func sqlDiagnostics(
             }
         }
         guard statement.kind == .query || statement.kind == .mutation,
-            !errorRanges.contains(where: { statement.range.contains($0) }),
-            statement.plan.map({ !$0.isDeeper(than: 1_000) }) ?? true
+            !errorRanges.contains(where: { statement.range.contains($0) })
         else { return }
+        if let plan = statement.plan, plan.isDeeper(than: SQLGenerator.depthLimit) {
+            // The generator would refuse it; said here without generating (or comparing such a plan in the memo).
+            result.append(
+                Diagnostic(
+                    code: .nestingTooDeep, range: statement.range,
+                    message: SQLGenerator.tooDeepMessage))
+            return
+        }
         if var diagnostic = sqlError(statement) {
             // A name the binder already reported where it is written (in a binding this statement uses) is not
             // reported again at every use: one typo, one diagnostic.

@@ -21,6 +21,8 @@ final class SQLGenerator {
     /// 500 `where`s, or an expression built up through thousands of bindings) is an error, not a stack overflow.
     var depth = 0
     static let depthLimit = 256
+    static let tooDeepMessage =
+        "the query nests steps and expressions more than \(depthLimit) deep; split it into shorter pipelines"
     /// CTEs whose bodies read sources with unknown columns (no catalog, raw SQL): references to them stay open.
     var openCTEs: [String: [String]] = [:]
     /// Join hints written at the head of the statement (``JoinHintSyntax/statementHead``).
@@ -343,11 +345,7 @@ final class SQLGenerator {
     /// One level deeper into `build` or `translate`, or `MOL1015` past ``depthLimit``.
     func enterLevel() throws {
         guard depth < Self.depthLimit else {
-            throw PlanError(
-                .nestingTooDeep,
-                message:
-                    "the query nests steps and expressions more than \(Self.depthLimit) deep; split it into shorter pipelines"
-            )
+            throw PlanError(.nestingTooDeep, message: Self.tooDeepMessage)
         }
         depth += 1
     }

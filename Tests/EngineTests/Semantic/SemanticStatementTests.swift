@@ -66,14 +66,15 @@ import Testing
         #expect(compilation.statements[0].schema.map(\.isNullable) == [false, false, false, true])
     }
 
-    /// A chain of thousands of bindings compiles (each column keeps a bounded list of binding names: they made
+    /// A chain of thousands of bindings binds (each column keeps a bounded list of binding names: they made
     /// binding quadratic, 8,000 bindings took 3 s); a method chain of more than 10,000 steps is MOL1015.
     @Test func longChainsOfBindingsAndSteps() throws {
         var text = "x0 = db.table(\"orders\")\n"
         for index in 1..<2_000 { text += "x\(index) = x\(index - 1).where(col(\"x\(index - 1).id\") > \(index))\n" }
         text += "x1999.select(\"id\")\n"
         let compilation = compile(text, catalog: SemanticTestSupport.demoCatalog)
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.prefix(3))")
+        // It binds; only its SQL, 4,000 levels deep through the bindings, is past the generator's limit.
+        #expect(compilation.diagnostics.map(\.code.rawValue) == ["MOL1015"], "\(compilation.diagnostics.prefix(3))")
         let qualifiers = compilation.statements.last?.schema.first?.qualifiers ?? []
         #expect(qualifiers.count <= Binder.maximumBindingQualifiers + 1 && qualifiers.contains("x1998"))
         let steps = "db.table(\"orders\")" + String(repeating: ".where(col(\"id\") > 1)", count: 10_001) + "\n"
