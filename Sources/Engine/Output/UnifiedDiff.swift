@@ -43,6 +43,8 @@ public enum UnifiedDiff {
         }
         var output = "--- \(oldName)\n+++ \(newName)\n"
         var index = 0
+        var oldStart = 0
+        var newStart = 0
         while index < steps.count {
             guard let firstChange = steps[index...].firstIndex(where: { if case .keep = $0 { false } else { true } })
             else { break }
@@ -63,9 +65,8 @@ public enum UnifiedDiff {
             }
             let stop = min(steps.count, end + 1 + context)
             let hunk = steps[start..<stop]
-            var oldStart = 0
-            var newStart = 0
-            for step in steps[..<start] {
+            // The lines of each side before the hunk: those of the steps skipped since the last hunk, added on.
+            for step in steps[index..<start] {
                 switch step {
                 case .keep: (oldStart, newStart) = (oldStart + 1, newStart + 1)
                 case .remove: oldStart += 1
@@ -91,6 +92,7 @@ public enum UnifiedDiff {
             }
             output += "@@ -" + range(start: oldStart, count: oldCount) + " +" + range(start: newStart, count: newCount)
             output += " @@\n" + body
+            (oldStart, newStart) = (oldStart + oldCount, newStart + newCount)
             index = stop
         }
         return output

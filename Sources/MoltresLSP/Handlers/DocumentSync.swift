@@ -130,7 +130,8 @@ extension LanguageServer {
     /// running it) and publishes the database's errors as MOL6001 diagnostics on the statements. In a file that
     /// connects to several databases, each query is prepared on the database of the `connect(...)` before it.
     func validateOnDatabase(_ snapshot: DocumentSnapshot) {
-        guard connectionTarget(for: snapshot) != nil else { return }
+        // The file's own target, found once: finding it reads the file's statements.
+        guard let fileTarget = connectionTarget(for: snapshot) else { return }
         databaseQueue.async { [self] in
             guard documents.version(snapshot.uri) == snapshot.version else { return }
             let whole = analysis(of: snapshot)
@@ -138,14 +139,10 @@ extension LanguageServer {
             var groups: [(target: ConnectionTarget, queries: [CompiledStatement])] = []
             let queries = Self.queriesToValidate(
                 whole.compilation.statements, acrossConnections: !whole.regions.isEmpty)
-            // The file's own target once: finding it reads the file's statements (per query it took a fifth of
-            // the server's work on a 5,000-line file).
-            let fileTarget = connectionTarget(for: snapshot)
             for statement in queries.prefix(Self.validationLimit) {
                 let region = whole.connectArgument(at: statement.range.start)
-                guard let target = region.flatMap(target(connect:)) ?? fileTarget,
-                    state.withLock({ $0.catalogs[target.url] != nil })
-                else { continue }
+                let target = region.flatMap(target(connect:)) ?? fileTarget
+                guard state.withLock({ $0.catalogs[target.url] != nil }) else { continue }
                 if let index = groups.firstIndex(where: { $0.target == target }) {
                     groups[index].queries.append(statement)
                 } else {
