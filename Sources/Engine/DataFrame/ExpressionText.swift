@@ -135,11 +135,9 @@ public enum ExpressionText {
         }
 
         mutating func accept(keyword: String) -> Bool {
-            if case .identifier(let name, false)? = peek, name.uppercased() == keyword {
-                position += 1
-                return true
-            }
-            return false
+            guard peekIsKeyword(keyword) else { return false }
+            position += 1
+            return true
         }
 
         mutating func accept(symbol: String) -> Bool {
