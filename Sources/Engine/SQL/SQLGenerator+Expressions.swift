@@ -365,7 +365,10 @@ extension SQLGenerator {
             guard numeric != nil else {
                 throw PlanError.typeMismatch("cannot apply '**' to \(lhs.type.rawValue) and \(rhs.type.rawValue)")
             }
-            return result(.function("power", [lhs.sql, rhs.sql]), .real)
+            let power = try Self.renderFunction(
+                BuiltinFunction.builtin("power"), [lhs.sql, rhs.sql], [lhs.type, rhs.type], distinct: false,
+                dialect: dialect)
+            return result(power, .real)
         case .equal, .notEqual, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual:
             if case .failure(let error) = Expression.binary(
                 op, .literal(Self.sample(lhs.type)), .literal(Self.sample(rhs.type))

@@ -448,6 +448,40 @@ import Testing
         }
     }
 
+    /// `exp` and `power` where the result rounds to infinity or zero, zero to a negative power and a negative base
+    /// to a fractional power: SQLite answers inf, 0 and NULL where PostgreSQL failed the whole statement ("value out
+    /// of range", "zero raised to a negative power is undefined"); the same answers on both now, as Spark's.
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func exponentialsOutOfRangeAgreeAcrossDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        let rows: [[DatabaseValue]] = [
+            [1, -1000.0, 0.0, -1.0], [2, -745.0, -8.0, 0.5], [3, 1.0, 2.0, 10.0], [4, 709.78, -2.0, 3.0],
+            [5, 1000.0, 4.0, 0.5], [6, nil, 0.0, 0.0],
+        ]
+        var results: [[[DatabaseValue]]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.createDataFrame(rows, columns: ["id", "x", "b", "e"]).select(
+                col("id"), F.exp(col("x")).alias("exp"), F.pow(col("b"), col("e")).alias("pow"),
+                F.power(col("b"), col("e")).alias("power")
+            ).orderBy("id")
+            results.append(try frame.collect().rows.arrays)
+        }
+        #expect(
+            results[0].map { $0[1] } == [
+                0.0, .real(exp(-745.0)), .real(exp(1.0)), .real(exp(709.78)), .real(.infinity), nil,
+            ])
+        #expect(results[0].map { $0[2] } == [.real(.infinity), nil, 1024.0, -8.0, 2.0, 1.0])
+        for (sqlite, postgres) in zip(results[0], results[1]) {
+            for (a, b) in zip(sqlite, postgres) {
+                switch (a, b) {
+                case (.real(let x), .real(let y)) where x.isFinite:
+                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(sqlite) \(postgres)")
+                default: #expect(a == b, "\(sqlite) vs \(postgres)")
+                }
+            }
+        }
+    }
+
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
     /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
     @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {

@@ -592,10 +592,10 @@ WHERE "products"."id" = $4;
 -- columns: upper text, lower text, initcap text
 
 -- case: math_functions
-SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "rounded", CAST(floor("products"."price") AS BIGINT) AS "floor", CAST(ceil("products"."price") AS BIGINT) AS "ceil", abs("products"."stock" - $2) AS "distance", CASE WHEN "products"."stock" - $2 > 0 THEN 1 WHEN "products"."stock" - $2 < 0 THEN -1 WHEN "products"."stock" - $2 = 0 THEN 0 END AS "sign", CAST(round(CAST(CASE WHEN "products"."price" < 0 THEN NULL ELSE sqrt("products"."price") END AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "root", power("products"."stock", $4) AS "square", greatest("products"."stock", $5, NULL) AS "at_least_50", least("products"."stock", $5) AS "at_most_50", CAST(round(CAST(CASE WHEN "products"."price" <= 0 THEN NULL ELSE CAST(log(2.0, CAST("products"."price" AS NUMERIC)) AS DOUBLE PRECISION) END AS NUMERIC), CAST($6 AS INTEGER)) AS DOUBLE PRECISION) AS "log2"
+SELECT "products"."id", CAST(round(CAST("products"."price" AS NUMERIC), CAST($1 AS INTEGER)) AS DOUBLE PRECISION) AS "rounded", CAST(floor("products"."price") AS BIGINT) AS "floor", CAST(ceil("products"."price") AS BIGINT) AS "ceil", abs("products"."stock" - $2) AS "distance", CASE WHEN "products"."stock" - $2 > 0 THEN 1 WHEN "products"."stock" - $2 < 0 THEN -1 WHEN "products"."stock" - $2 = 0 THEN 0 END AS "sign", CAST(round(CAST(CASE WHEN "products"."price" < 0 THEN NULL ELSE sqrt("products"."price") END AS NUMERIC), CAST($3 AS INTEGER)) AS DOUBLE PRECISION) AS "root", CASE WHEN "products"."stock" = 0 AND $4 < 0 THEN $5 WHEN "products"."stock" < 0 AND $4 <> floor($4) THEN NULL ELSE power("products"."stock", $4) END AS "square", greatest("products"."stock", $6, NULL) AS "at_least_50", least("products"."stock", $6) AS "at_most_50", CAST(round(CAST(CASE WHEN "products"."price" <= 0 THEN NULL ELSE CAST(log(2.0, CAST("products"."price" AS NUMERIC)) AS DOUBLE PRECISION) END AS NUMERIC), CAST($7 AS INTEGER)) AS DOUBLE PRECISION) AS "log2"
 FROM "products"
 ORDER BY "products"."id" ASC;
--- parameters: 1, 100, 3, 2, 50, 4
+-- parameters: 1, 100, 3, 2, inf, 50, 4
 -- columns: id integer, rounded real, floor integer, ceil integer, distance integer, sign integer, root real, square real, at_least_50 integer, at_most_50 integer, log2 real
 
 -- case: date_functions

@@ -170,6 +170,20 @@ public struct PostgresDialect: Dialect {
         .caseWhen(operand: nil, [(outside, .token("NULL"))], else: value)
     }
 
+    /// `power(base, exponent)` that answers zero to a negative power with infinity and a negative base to a
+    /// fractional power with NULL, where PostgreSQL fails the statement (see `exp`).
+    private static func power(_ base: SQLExpression, _ exponent: SQLExpression) -> SQLExpression {
+        .caseWhen(
+            operand: nil,
+            [
+                (.op(.op(base, "=", .number(0)), "AND", .op(exponent, "<", .number(0))), .parameter(.real(.infinity))),
+                (
+                    .op(.op(base, "<", .number(0)), "AND", .op(exponent, "<>", .function("floor", [exponent]))),
+                    .token("NULL")
+                ),
+            ], else: .function("power", [base, exponent]))
+    }
+
     /// `x < -1 OR x > 1`.
     private static func unitRangeMiss(_ value: SQLExpression) -> SQLExpression {
         .op(.op(value, "<", .number(-1)), "OR", .op(value, ">", .number(1)))
@@ -304,6 +318,21 @@ public struct PostgresDialect: Dialect {
         "log10": .build { arguments in
             outsideDomainIsNull(.op(arguments.required(0), "<=", .number(0)), .function("log10", arguments.values))
         },
+        // Where the result rounds to infinity or to zero PostgreSQL fails the statement ("value out of range"), and
+        // 0 ** -1 and (-8) ** 0.5 fail it too; SQLite answers inf, 0 and NULL (its NaN), as Spark answers
+        // Infinity, 0 and NaN. The same answers here. 709.782712893384 is the largest double whose exp is finite;
+        // below -745.1332191019411 (-1075 ln 2) exp rounds to 0.
+        "exp": .build { arguments in
+            let exponent = arguments.required(0)
+            return .caseWhen(
+                operand: nil,
+                [
+                    (.op(exponent, ">", .token("709.782712893384")), .parameter(.real(.infinity))),
+                    (.op(exponent, "<", .token("-745.1332191019411")), .token("0.0")),
+                ], else: .function("exp", [exponent]))
+        },
+        "power": .build { arguments in power(arguments.required(0), arguments.required(1)) },
+        "pow": .build { arguments in power(arguments.required(0), arguments.required(1)) },
         "asin": .build { arguments in
             outsideDomainIsNull(unitRangeMiss(arguments.required(0)), .function("asin", arguments.values))
         },
