@@ -212,8 +212,8 @@ extension Binder {
         }
         if left.isUnknown || right.isUnknown { return .unknown }
         // Python arithmetic on plain values stays a value.
-        if case .scalar(let a) = left, case .scalar(let b) = right {
-            return .scalar(foldScalars(op, a, b))
+        if case .scalar(let a) = left, case .scalar(let b) = right, let folded = PythonScalars.fold(op, a, b) {
+            return .scalar(folded)
         }
         func range(_ index: Int) -> ByteRange {
             let raw = storage.nodes[index >= 0 ? index : node.index]
@@ -373,19 +373,6 @@ extension Binder {
         return false
     }
 
-    private func foldScalars(_ op: Expression.BinaryOperator, _ a: DatabaseValue, _ b: DatabaseValue) -> DatabaseValue {
-        switch (op, a, b) {
-        case (.add, .integer(let x), .integer(let y)): return .integer(x &+ y)
-        case (.subtract, .integer(let x), .integer(let y)): return .integer(x &- y)
-        case (.multiply, .integer(let x), .integer(let y)): return .integer(x &* y)
-        case (.add, .text(let x), .text(let y)): return .text(x + y)
-        case (.add, .real(let x), .real(let y)): return .real(x + y)
-        case (.subtract, .real(let x), .real(let y)): return .real(x - y)
-        case (.multiply, .real(let x), .real(let y)): return .real(x * y)
-        default: return a
-        }
-    }
-
     func evaluateUnary(_ node: SyntaxNode) -> Value {
         guard let unary = UnaryExpression(node) else { return .unknown }
         let operand = unary.operand.map { evaluate($0) } ?? .unknown
@@ -393,8 +380,10 @@ extension Binder {
         switch (op, operand) {
         case (_, .unknown), (.not, _): return .unknown
         case (.plus, _): return operand
-        case (.negate, .scalar(.integer(let value))): return .scalar(.integer(0 &- value))
-        case (.negate, .scalar(.real(let value))): return .scalar(.real(-value))
+        case (.negate, .scalar(let value)):
+            // Python negates plain values; what it cannot (text, None) or 64 bits cannot hold goes to the checker.
+            if let negated = PythonScalars.negate(value) { return .scalar(negated) }
+            fallthrough
         case (.negate, _):
             guard let column = columnOperand(operand, range: unary.operand?.range ?? node.range) else {
                 return .unknown
