@@ -539,12 +539,27 @@ enum CallableSignatures {
 }
 
 extension Binder {
-    /// `MOL2005` for `F.name`, with the closest functions; `F.col` (PySpark's spelling) says where `col` comes from.
+    /// What to write instead of PySpark functions that Moltres spells another way.
+    static let pysparkSpellings: [String: String] = [
+        "col": "write col(\"name\") itself (from moltres import col), not F.col(…)",
+        "column": "write col(\"name\") itself (from moltres import col), not F.column(…)",
+        "desc": "sort with col(\"name\").desc() in order_by(…)",
+        "asc": "sort with col(\"name\").asc() in order_by(…)",
+        "desc_nulls_first": "sort with col(\"name\").desc_nulls_first() in order_by(…)",
+        "desc_nulls_last": "sort with col(\"name\").desc_nulls_last() in order_by(…)",
+        "asc_nulls_first": "sort with col(\"name\").asc_nulls_first() in order_by(…)",
+        "asc_nulls_last": "sort with col(\"name\").asc_nulls_last() in order_by(…)",
+        "expr": "pass the SQL text to select_expr(\"…\") or where(\"…\")",
+        "ifnull": "write F.coalesce(…)",
+        "nvl": "write F.coalesce(…)",
+        "size": "write F.array_length(…)",
+    ]
+
+    /// `MOL2005` for `F.name`, with the closest functions; PySpark's spellings (`F.col`, `F.desc`, `F.expr`) say
+    /// what to write instead.
     func reportUnknownFunction(_ name: String, _ range: ByteRange) {
-        if name == "col" || name == "column" {
-            report(
-                .unknownFunction, range,
-                "F has no function '\(name)': write col(\"name\") itself (from moltres import col), not F.\(name)(…)")
+        if let instead = Self.pysparkSpellings[name] {
+            report(.unknownFunction, range, "F has no function '\(name)': \(instead)")
             return
         }
         reportUnknown(

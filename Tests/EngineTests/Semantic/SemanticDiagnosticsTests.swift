@@ -156,4 +156,19 @@ import Testing
                 .diagnostics.first)
         #expect(diagnostic.message == "cannot compare text with integer")
     }
+
+    /// PySpark's spellings of what Moltres writes another way say what to write, not the closest names.
+    @Test func pysparkSpellingsSayWhatToWrite() throws {
+        let cases = [
+            ("F.col(\"id\")", "write col(\"name\") itself"), ("F.desc(\"id\")", "col(\"name\").desc()"),
+            ("F.asc_nulls_last(\"id\")", "col(\"name\").asc_nulls_last()"), ("F.expr(\"id\")", "select_expr"),
+            ("F.nvl(col(\"id\"), 0)", "F.coalesce"),
+        ]
+        for (call, advice) in cases {
+            let source = "db.table(\"orders\").order_by(\(call))\n"
+            let diagnostics = compile(source, catalog: SemanticTestSupport.demoCatalog).diagnostics
+            #expect(diagnostics.map(\.code) == [.unknownFunction], "\(call)")
+            #expect(diagnostics.first?.message.contains(advice) == true, "\(diagnostics)")
+        }
+    }
 }
