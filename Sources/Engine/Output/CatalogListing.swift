@@ -16,7 +16,7 @@ public struct CatalogListing {
         for (position, table) in sorted.enumerated() {
             if position > 0 { text += "\n" }
             let qualified = table.schema.map { "\($0).\(table.name)" } ?? table.name
-            text += "\(qualified) (\(table.kind.rawValue), \(table.columns.count) columns)\n"
+            text += "\(TextTable.printable(qualified)) (\(table.kind.rawValue), \(table.columns.count) columns)\n"
             let rows: [[TextTable.Cell]] = table.columns.map { column in
                 var key = ""
                 if column.primaryKeyPosition != nil { key = "PK" }
@@ -39,8 +39,9 @@ public struct CatalogListing {
                 $0.isEmpty ? "" : "  " + $0
             }.joined(separator: "\n")
             for index in table.indexes where !index.isPrimary {
-                text +=
-                    "  index \(index.name)\(index.isUnique ? " (unique)" : "") on (\(index.columns.joined(separator: ", ")))\n"
+                let line =
+                    "index \(index.name)\(index.isUnique ? " (unique)" : "") on (\(index.columns.joined(separator: ", ")))"
+                text += "  \(TextTable.printable(line))\n"
             }
         }
         return text

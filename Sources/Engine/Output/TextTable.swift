@@ -8,7 +8,8 @@
 /// ```
 /// Numbers are right-aligned, other values left-aligned; values wider than `maximumWidth`
 /// are cut with `…`; `NULL` marks SQL NULL, and a text value that reads `NULL` is shown quoted (`"NULL"`) so the
-/// two stay distinct; newlines and tabs inside values are shown as `↵` and `⇥`.
+/// two stay distinct; newlines and tabs inside values are shown as `↵` and `⇥`, other control characters as their
+/// control pictures (`␀`, `␛`), so no value can send escape sequences to the terminal.
 public struct TextTable {
     /// The column headings.
     public var headings: [String]
@@ -55,8 +56,10 @@ public struct TextTable {
 
     /// The table as text, one line per row, ending with a newline.
     public func render() -> String {
-        let shownHeadings = headings.map { clip(printable($0)) }
-        let shownRows = rows.map { row in row.map { Cell(text: clip(printable($0.text)), alignRight: $0.alignRight) } }
+        let shownHeadings = headings.map { clip(Self.printable($0)) }
+        let shownRows = rows.map { row in
+            row.map { Cell(text: clip(Self.printable($0.text)), alignRight: $0.alignRight) }
+        }
         var widths = shownHeadings.map(displayWidth)
         for row in shownRows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -79,18 +82,33 @@ public struct TextTable {
         return lines.map { trimTrailingSpaces($0) }.joined(separator: "\n") + "\n"
     }
 
-    private func printable(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "\n", "\r\n": result.append("↵")
-            case "\t": result.append("⇥")
-            case "\r": result.append("↵")
-            default: result.append(character)
+    /// `text` with every control character shown: newlines and tabs as `↵` and `⇥`, other C0 controls and DEL as
+    /// their control pictures (`␀`, `␛`, `␡`), C1 controls as `�`. Written as they are, a value holding an escape
+    /// sequence would drive the user's terminal (recolour, move the cursor, retitle the window).
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar.value {
+            case 0x0D:
+                result.append("↵")
+                if pending == "\n" { pending = scalars.next() }
+            case 0x0A: result.append("↵")
+            case 0x09: result.append("⇥")
+            case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value) ?? "�")
+            case 0x7F: result.append("␡")
+            case 0x80..<0xA0: result.append("�")
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 
     private func clip(_ text: String) -> String {

@@ -147,7 +147,7 @@ public struct ResultFormatter: Sendable {
 
 /// Minimal JSON text for result values; the engine does not depend on the protocol module's codec.
 enum JSONText {
-    /// A JSON string literal, escaping quotes, backslashes and control characters (NUL included).
+    /// A JSON string literal, escaping quotes, backslashes and control characters (NUL, DEL and C1 included).
     static func string(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -160,7 +160,9 @@ enum JSONText {
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                // C1 controls (U+0080–U+009F, U+009B is a terminal's CSI) and DEL escaped too: JSON allows them
+                // raw, but this text is read in terminals.
+                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
                     output += String(format: "\\u%04x", scalar.value)
                 } else {
                     output.unicodeScalars.append(scalar)

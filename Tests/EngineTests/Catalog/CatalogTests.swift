@@ -64,6 +64,22 @@ import Testing
         #expect(text.contains("→ customers.id"))
         #expect(text.contains("public.Mixed Case (view, 1 columns)"))
     }
+
+    /// Names read from a database (which anyone may have created) reach the terminal without control characters:
+    /// an escape sequence in a table, column or index name is shown as control pictures.
+    @Test func listingShowsControlCharactersInNames() throws {
+        let connection = try SQLiteConnection(url: ConnectionURL("sqlite:///:memory:"))
+        try connection.executeScript(
+            """
+            CREATE TABLE "t\u{1B}[2J" ("c\u{1B}]0;x\u{07}" INTEGER, "d\u{9B}" TEXT);
+            CREATE INDEX "i\u{1B}[31m" ON "t\u{1B}[2J" ("d\u{9B}");
+            """)
+        let text = CatalogListing(catalog: try connection.loadCatalog()).render()
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) })
+        #expect(text.contains("t␛[2J (table, 2 columns)"))
+        #expect(text.contains("c␛]0;x␇"))
+        #expect(text.contains("index i␛[31m on (d�)"))
+    }
 }
 
 @Suite struct SQLTypeTests {

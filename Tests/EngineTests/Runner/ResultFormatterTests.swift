@@ -76,6 +76,7 @@ import Testing
 
     @Test func jsonEscapesControlCharactersAndKeepsUnicode() {
         #expect(JSONText.string("a\u{0}b\u{1F}é😀\\") == "\"a\\u0000b\\u001fé😀\\\\\"")
+        #expect(JSONText.string("\u{7F}\u{85}\u{9B}31m\u{A0}") == "\"\\u007f\\u0085\\u009b31m\u{A0}\"")
         #expect(JSONText.value(.real(2)) == "2.0")
         #expect(JSONText.value(.real(2.5)) == "2.5")
         #expect(JSONText.value(.real(.nan)) == "\"nan\"")
