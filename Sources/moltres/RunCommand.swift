@@ -108,20 +108,50 @@ struct RunCommand: ParsableCommand {
             rowLimit: limit, readOnly: readOnly, statementTimeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
         let runner = ScriptRunner(session: session, options: options) { target in try openSession(target) }
         let formatter = ResultFormatter(format: format)
+        let output = BufferedOutput()
         var firstResult = true
+        func separate(_ result: StatementResult) {
+            // Result sets are separated by a blank line (table and csv).
+            if (format == .table || format == .csv) && !firstResult { output.write("\n") }
+            if format == .table && showSQL { output.write(SQLListing.header(for: result)) }
+            firstResult = false
+        }
+        // csv, json and jsonl are written row by row as the database returns them: a result of any size runs in
+        // bounded memory. The table needs every row for its widths. A statement's output up to the buffer's size
+        // (1 MiB) is written when it ends or not at all, as before streaming; a failing statement's unwritten output
+        // is dropped, so only a result larger than that can end cut off (the error and the exit status say so).
+        var streamed: (result: StatementResult, rows: Int)?
+        let rowStream =
+            formatter.streamsRows
+            ? ScriptRowStream(
+                begin: { result in
+                    separate(result)
+                    output.write(formatter.beginning(of: result))
+                    streamed = (result, 0)
+                },
+                row: { row in
+                    guard let current = streamed else { return }
+                    output.write(formatter.row(row, at: current.rows, of: current.result))
+                    streamed?.rows += 1
+                }) : nil
         do {
-            try runner.run(steps) { result in
-                var text = ""
-                // Result sets are separated by a blank line (table and csv).
-                if (format == .table || format == .csv) && !firstResult { text += "\n" }
-                if format == .table && showSQL { text += SQLListing.header(for: result) }
-                text += formatter.render(result)
-                firstResult = false
-                FileHandle.standardOutput.write(Data(text.utf8))
+            try runner.run(steps, rowStream: rowStream) { result in
+                if result.rowsWereStreamed {
+                    output.write(formatter.end(of: result))
+                    streamed = nil
+                } else {
+                    separate(result)
+                    output.write(formatter.render(result))
+                }
+                output.flush()
             }
         } catch let error as ScriptError {
+            output.discard()
             SourceFiles.printError("\(file):\(error.line):\(error.column): error: \(error.message) [\(error.code)]\n")
             throw ExitCode(1)
+        } catch {
+            output.discard()
+            throw error
         }
     }
 
@@ -133,3 +163,25 @@ struct RunCommand: ParsableCommand {
 }
 
 extension ResultFormat: ExpressibleByArgument {}
+
+/// Standard output written in blocks of 1 MiB rather than a write per row.
+private final class BufferedOutput {
+    private var buffer: [UInt8] = []
+    private let limit = 1 << 20
+
+    init() { buffer.reserveCapacity(limit + 4096) }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= limit { flush() }
+    }
+
+    /// Drops what is not written yet.
+    func discard() { buffer.removeAll(keepingCapacity: false) }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

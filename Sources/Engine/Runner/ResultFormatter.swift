@@ -30,11 +30,74 @@ public struct ResultFormatter: Sendable {
 
     /// The text for one executed statement.
     public func render(_ result: StatementResult) -> String {
+        if format == .table { return renderTable(result) }
+        var text = beginning(of: result)
+        for (index, row) in result.rows.enumerated() { text += self.row(row, at: index, of: result) }
+        return text + end(of: result)
+    }
+
+    /// Whether the format can be written row by row as a query reads them (``beginning(of:)``,
+    /// ``row(_:at:of:)``, ``end(of:)``); the table cannot, since its column widths depend on every row.
+    public var streamsRows: Bool { format != .table }
+
+    /// The text before a statement's first row; `result` needs its columns, not its rows.
+    public func beginning(of result: StatementResult) -> String {
         switch format {
-        case .table: renderTable(result)
-        case .csv: renderCSV(result)
-        case .json: renderJSON(result)
-        case .jsonl: renderJSONLine(result)
+        case .table: return ""
+        case .csv:
+            guard result.kind == .query else { return "" }
+            return result.columns.map { Self.csvField($0.name) }.joined(separator: ",") + "\r\n"
+        case .json: return ""
+        case .jsonl:
+            let columns = result.columns.map {
+                "{\"name\": \(JSONText.string($0.name)), \"type\": \(JSONText.string($0.typeName))}"
+            }
+            let fields = [
+                "\"statement\": \(result.statementNumber)",
+                "\"line\": \(result.line)",
+                "\"kind\": \(JSONText.string(result.kind.rawValue))",
+                "\"sql\": \(JSONText.string(result.sql))",
+                "\"columns\": [" + columns.joined(separator: ", ") + "]",
+            ]
+            return "{" + fields.joined(separator: ", ") + ", \"rows\": ["
+        }
+    }
+
+    /// The text of the row at `index` (0-based) of a statement's rows.
+    public func row(_ row: [DatabaseValue], at index: Int, of result: StatementResult) -> String {
+        switch format {
+        case .table: return ""
+        case .csv: return row.map(Self.csvField).joined(separator: ",") + "\r\n"
+        case .json:
+            let cells = row.indices.map { column in
+                let name = column < result.columns.count ? result.columns[column].name : "_c\(column)"
+                let decimal = column < result.columns.count && result.columns[column].typeName == "decimal"
+                return "\(JSONText.string(name)): \(JSONText.cell(row[column], decimal: decimal))"
+            }
+            return (index == 0 ? "[\n  {" : ",\n  {") + cells.joined(separator: ", ") + "}"
+        case .jsonl:
+            let cells = row.indices.map { column in
+                JSONText.cell(
+                    row[column], decimal: column < result.columns.count && result.columns[column].typeName == "decimal")
+            }
+            return (index == 0 ? "[" : ", [") + cells.joined(separator: ", ") + "]"
+        }
+    }
+
+    /// The text after a statement's last row; `result` has its final ``StatementResult/rowCount``.
+    public func end(of result: StatementResult) -> String {
+        switch format {
+        case .table, .csv: return ""
+        case .json:
+            if result.kind == .mutation { return "{\"rowCount\": \(result.rowCount)}\n" }
+            return result.rowCount == 0 ? "[]\n" : "\n]\n"
+        case .jsonl:
+            let fields = [
+                "\"rowCount\": \(result.rowCount)",
+                "\"truncated\": \(result.truncated)",
+                "\"elapsedMs\": " + String(format: "%.3f", Self.milliseconds(result.elapsed)),
+            ]
+            return "], " + fields.joined(separator: ", ") + "}\n"
         }
     }
 
@@ -72,15 +135,6 @@ public struct ResultFormatter: Sendable {
 
     // MARK: - CSV
 
-    private func renderCSV(_ result: StatementResult) -> String {
-        guard result.kind == .query else { return "" }
-        var lines = [result.columns.map { Self.csvField($0.name) }.joined(separator: ",")]
-        for row in result.rows {
-            lines.append(row.map(Self.csvField).joined(separator: ","))
-        }
-        return lines.map { $0 + "\r\n" }.joined()
-    }
-
     /// A CSV field: quoted when it holds a comma, a quote, a line break or surrounding spaces; NULL is an empty
     /// field and the empty string a quoted one (`""`), so the two stay distinct (as PostgreSQL's `COPY … CSV`).
     static func csvField(_ value: DatabaseValue) -> String {
@@ -101,45 +155,6 @@ public struct ResultFormatter: Sendable {
 
     // MARK: - JSON
 
-    private func renderJSON(_ result: StatementResult) -> String {
-        switch result.kind {
-        case .mutation:
-            return "{\"rowCount\": \(result.rowCount)}\n"
-        case .query:
-            let names = result.columns.map { JSONText.string($0.name) }
-            if result.rows.isEmpty { return "[]\n" }
-            let decimals = result.columns.map { $0.typeName == "decimal" }
-            let objects = result.rows.map { row in
-                "  {"
-                    + row.indices.map { "\(names[$0]): \(JSONText.cell(row[$0], decimal: decimals[$0]))" }.joined(
-                        separator: ", ") + "}"
-            }
-            return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
-        }
-    }
-
-    private func renderJSONLine(_ result: StatementResult) -> String {
-        let columns = result.columns.map {
-            "{\"name\": \(JSONText.string($0.name)), \"type\": \(JSONText.string($0.typeName))}"
-        }
-        let decimals = result.columns.map { $0.typeName == "decimal" }
-        let rows = result.rows.map { row in
-            "[" + row.indices.map { JSONText.cell(row[$0], decimal: decimals[$0]) }.joined(separator: ", ") + "]"
-        }
-        let fields = [
-            "\"statement\": \(result.statementNumber)",
-            "\"line\": \(result.line)",
-            "\"kind\": \(JSONText.string(result.kind.rawValue))",
-            "\"sql\": \(JSONText.string(result.sql))",
-            "\"columns\": [" + columns.joined(separator: ", ") + "]",
-            "\"rows\": [" + rows.joined(separator: ", ") + "]",
-            "\"rowCount\": \(result.rowCount)",
-            "\"truncated\": \(result.truncated)",
-            "\"elapsedMs\": " + String(format: "%.3f", Self.milliseconds(result.elapsed)),
-        ]
-        return "{" + fields.joined(separator: ", ") + "}\n"
-    }
-
     static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
@@ -149,6 +164,15 @@ public struct ResultFormatter: Sendable {
 enum JSONText {
     /// A JSON string literal, escaping quotes, backslashes and control characters (NUL, DEL and C1 included).
     static func string(_ text: String) -> String {
+        // Most text needs no escape: one pass over the bytes finds out. Lead bytes 0xC2 (U+0080–U+00BF: the C1
+        // controls) and 0xE2 (U+2000–U+2FFF: U+2028, U+2029) send the text to the scalar loop below.
+        var plain = true
+        for byte in text.utf8
+        where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain { return "\"" + text + "\"" }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -187,7 +211,10 @@ enum JSONText {
         case .integer(let number): return String(number)
         case .real(let number):
             guard number.isFinite else { return string(String(number)) }
-            if number == number.rounded(), abs(number) < 1e15 { return String(format: "%.1f", number) }
+            // A whole number keeps its `.0` (`2.0`, not `2`), so it still reads as a real.
+            if number == number.rounded(), abs(number) < 1e15 {
+                return number == 0 && number.sign == .minus ? "-0.0" : String(Int64(number)) + ".0"
+            }
             return "\(number)"
         case .text(let text): return string(text)
         case .blob: return string(value.description)

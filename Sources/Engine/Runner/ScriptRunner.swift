@@ -111,6 +111,9 @@ public struct StatementResult: Sendable, Hashable {
     public var elapsed: Duration
     /// Whether the query only showed its SQL (`.to_sql()`, `.show_sql()`) instead of running.
     public var isSQLPreview = false
+    /// Whether the rows went to a ``ScriptRowStream`` as they were read: ``rows`` is then empty and ``rowCount``
+    /// says how many there were.
+    public var rowsWereStreamed = false
 
     /// Creates a result.
     public init(
@@ -128,6 +131,29 @@ public struct StatementResult: Sendable, Hashable {
         self.rowCount = rowCount
         self.truncated = truncated
         self.elapsed = elapsed
+    }
+}
+
+/// Where a script run sends a query's rows as it reads them, so that a large result is never held in memory
+/// (`moltres run --format csv|json|jsonl`).
+///
+/// For each query that streams, ``begin`` gets the result without its rows (its columns, SQL and parameters),
+/// ``row`` gets each row in order, and the run's `onResult` then gets the result with ``StatementResult/rowCount``,
+/// ``StatementResult/truncated`` and ``StatementResult/elapsed`` set and ``StatementResult/rowsWereStreamed`` true.
+/// Queries inside a transaction block do not stream (their results are reported only once the block commits), nor
+/// do `.tail(n)`, `.explain()` and `.to_sql()`.
+public struct ScriptRowStream {
+    /// Called before a streamed query's first row.
+    public var begin: (StatementResult) throws -> Void
+    /// Called with each row, booleans and JSON already read as in a collected result.
+    public var row: ([DatabaseValue]) throws -> Void
+
+    /// Creates a stream.
+    public init(
+        begin: @escaping (StatementResult) throws -> Void, row: @escaping ([DatabaseValue]) throws -> Void
+    ) {
+        self.begin = begin
+        self.row = row
     }
 }
 
@@ -191,12 +217,15 @@ public final class ScriptRunner {
         self.connector = connector
     }
 
-    /// Runs the steps in order, calling `onResult` after each executed query or mutation.
+    /// Runs the steps in order, calling `onResult` after each executed query or mutation; with `rowStream`, the
+    /// rows of queries outside transaction blocks go to it as they are read instead (see ``ScriptRowStream``).
     ///
-    /// - Throws: ``ScriptError`` for the first step that fails, or whatever `onResult` throws.
-    public func run(_ steps: [ScriptStep], onResult: (StatementResult) throws -> Void) throws {
+    /// - Throws: ``ScriptError`` for the first step that fails, or whatever `onResult` or `rowStream` throws.
+    public func run(
+        _ steps: [ScriptStep], rowStream: ScriptRowStream? = nil, onResult: (StatementResult) throws -> Void
+    ) throws {
         for step in steps {
-            try run(step, onResult: onResult)
+            try run(step, rowStream: rowStream, onResult: onResult)
         }
     }
 
@@ -207,7 +236,9 @@ public final class ScriptRunner {
         return results
     }
 
-    private func run(_ step: ScriptStep, onResult: (StatementResult) throws -> Void) throws {
+    private func run(
+        _ step: ScriptStep, rowStream: ScriptRowStream?, onResult: (StatementResult) throws -> Void
+    ) throws {
         switch step.action {
         case .connect(let target):
             do {
@@ -221,7 +252,7 @@ public final class ScriptRunner {
                     step, error, defaultCode: "MOL6002", prefix: "cannot connect to \(ConnectionURL.redact(target)): ")
             }
         case .query(let plan, let mode):
-            let result = try located(step) { try runQuery(plan, mode: mode, step: step) }
+            let result = try located(step) { try runQuery(plan, mode: mode, step: step, rowStream: rowStream) }
             try onResult(result)
         case .mutation(let mutations):
             let result = try located(step) { try runMutation(mutations, step: step) }
@@ -244,7 +275,7 @@ public final class ScriptRunner {
             do {
                 try connection.transaction(readOnly: transactionReadOnly) {
                     for child in children {
-                        try run(child) { pending.append($0) }
+                        try run(child, rowStream: nil) { pending.append($0) }
                     }
                     if session !== transactionSession {
                         throw ScriptError(
@@ -302,7 +333,7 @@ public final class ScriptRunner {
     }
 
     private func runQuery(
-        _ plan: LogicalPlan, mode: ScriptStep.QueryMode, step: ScriptStep
+        _ plan: LogicalPlan, mode: ScriptStep.QueryMode, step: ScriptStep, rowStream: ScriptRowStream?
     ) throws
         -> StatementResult
     {
@@ -330,51 +361,69 @@ public final class ScriptRunner {
         let cursor = try session.connection.query(sql, parameters: statement.parameters)
         defer { cursor.close() }
         let driverColumns = cursor.columns
-        var rows: [[DatabaseValue]] = []
-        var truncated = false
-        var keep = options.rowLimit
-        if case .lastRows(let count) = mode { keep = min(count, options.rowLimit ?? count) }
-        while try cursor.next() {
-            if case .lastRows = mode, let keep {
-                rows.append(driverColumns.indices.map { cursor.value(at: $0) })
-                if rows.count > keep { rows.removeFirst(rows.count - keep) }
-                continue
-            }
-            if let limit = keep, rows.count >= limit {
-                truncated = true
-                break
-            }
-            rows.append(driverColumns.indices.map { cursor.value(at: $0) })
-        }
-        let elapsed = clock.now - start
-        // SQLite's 0 and 1 for boolean expressions read as booleans, as PostgreSQL returns them.
-        if mode != .explain {
-            let booleans = statement.integerBooleanColumns(on: session.connection.kind)
-            if !booleans.isEmpty {
-                for index in rows.indices { for column in booleans { rows[index][column].decodeBoolean() } }
-            }
-        }
         let planColumns = mode == .explain ? [] : statement.resultColumns
-        if session.connection.kind == .postgresql {
-            // PostgreSQL writes jsonb as `[1, 2]`; SQLite and JSON itself as `[1,2]`: the same text on both.
-            for column in planColumns.indices where planColumns[column].type == .json {
-                for index in rows.indices {
-                    if case .text(let text) = rows[index][column], let compact = JSONText.compacted(text) {
-                        rows[index][column] = .text(compact)
-                    }
-                }
-            }
-        }
         let columns = driverColumns.enumerated().map { index, column in
             let planType = index < planColumns.count ? planColumns[index].type : .unknown
             let type = planType != .unknown ? planType : column.type
             return StatementResult.Column(name: column.name, typeName: type.rawValue)
         }
+        // SQLite's 0 and 1 for boolean expressions read as booleans, as PostgreSQL returns them; PostgreSQL writes
+        // jsonb as `[1, 2]`, SQLite and JSON itself as `[1,2]`: the same text on both.
+        let booleans = mode == .explain ? [] : statement.integerBooleanColumns(on: session.connection.kind)
+        let jsonColumns =
+            session.connection.kind == .postgresql ? planColumns.indices.filter { planColumns[$0].type == .json } : []
+        func read() -> [DatabaseValue] {
+            var row = driverColumns.indices.map { cursor.value(at: $0) }
+            for column in booleans { row[column].decodeBoolean() }
+            for column in jsonColumns {
+                if case .text(let text) = row[column], let compact = JSONText.compacted(text) {
+                    row[column] = .text(compact)
+                }
+            }
+            return row
+        }
         executedCount += 1
-        return StatementResult(
+        var result = StatementResult(
             statementNumber: executedCount, line: step.line, kind: .query, sql: sql,
-            parameters: statement.parameters, columns: columns, rows: rows, rowCount: rows.count,
-            truncated: truncated, elapsed: elapsed)
+            parameters: statement.parameters, columns: columns, rows: [], rowCount: 0)
+        var truncated = false
+        if let rowStream, mode == .rows {
+            try rowStream.begin(result)
+            var count = 0
+            while try cursor.next() {
+                if let limit = options.rowLimit, count >= limit {
+                    truncated = true
+                    break
+                }
+                try rowStream.row(read())
+                count += 1
+            }
+            result.rowCount = count
+            result.rowsWereStreamed = true
+        } else {
+            var rows: [[DatabaseValue]] = []
+            var keep = options.rowLimit
+            if case .lastRows(let count) = mode { keep = min(count, options.rowLimit ?? count) }
+            while try cursor.next() {
+                if case .lastRows = mode, let keep {
+                    // Dropped in batches, so `.tail(n)` of a long result costs one move per row, not n.
+                    rows.append(read())
+                    if rows.count > 2 * keep + 64 { rows.removeFirst(rows.count - keep) }
+                    continue
+                }
+                if let limit = keep, rows.count >= limit {
+                    truncated = true
+                    break
+                }
+                rows.append(read())
+            }
+            if case .lastRows = mode, let keep, rows.count > keep { rows.removeFirst(rows.count - keep) }
+            result.rows = rows
+            result.rowCount = rows.count
+        }
+        result.truncated = truncated
+        result.elapsed = clock.now - start
+        return result
     }
 
     private var savepoints: [String] = []

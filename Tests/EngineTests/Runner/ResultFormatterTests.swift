@@ -79,6 +79,19 @@ import Testing
         #expect(JSONText.string("\u{7F}\u{85}\u{9B}31m\u{A0}") == "\"\\u007f\\u0085\\u009b31m\u{A0}\"")
         #expect(JSONText.value(.real(2)) == "2.0")
         #expect(JSONText.value(.real(2.5)) == "2.5")
+        // Whole reals keep `.0`, as `%.1f` writes them, up to 1e15.
+        for number in [0.0, -0.0, -3.0, 1e14, -999_999_999_999_999.0, 123_456_789.0] {
+            #expect(JSONText.value(.real(number)) == String(format: "%.1f", number), "\(number)")
+        }
+        #expect(JSONText.value(.real(1e16)) == "1e+16")
+        // Plain text takes the fast path; every escape still applies, alone or among plain bytes.
+        #expect(JSONText.string("plain ascii, and ünïcode") == "\"plain ascii, and ünïcode\"")
+        for (raw, escaped) in [
+            ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"),
+            ("\u{85}", "\\u0085"), ("\u{7F}", "\\u007f"), ("\u{2027}", "\u{2027}"), ("\u{B5}", "\u{B5}"),
+        ] {
+            #expect(JSONText.string("a" + raw + "b") == "\"a" + escaped + "b\"", "\(raw.unicodeScalars.map(\.value))")
+        }
         #expect(JSONText.value(.real(.nan)) == "\"nan\"")
         #expect(JSONText.value(.boolean(true)) == "true")
         #expect(JSONText.value(.blob([0xAB, 0x01])) == "\"x'ab01'\"")

@@ -48,6 +48,51 @@ import Testing
         #expect(!exact[0].truncated)
     }
 
+    /// With a row stream, a query's rows go to it one by one, in order, before its result (which then has no rows
+    /// and says how many there were); the row limit holds; queries inside a transaction block and `.tail(n)` are
+    /// still collected.
+    @Test func rowsStreamOutsideTransactionBlocks() throws {
+        let session = try makeSession()
+        var events: [String] = []
+        let stream = ScriptRowStream(
+            begin: { events.append("begin \($0.statementNumber) \($0.columns.map(\.name))") },
+            row: { events.append("row \($0)") })
+        let plan = session.table("t").orderBy("id").plan
+        let steps = [
+            step(.query(plan), line: 1),
+            step(.transaction([step(.query(plan), line: 3)], readOnly: false), line: 2),
+            step(.query(plan, mode: .lastRows(1)), line: 4),
+        ]
+        let runner = ScriptRunner(session: session, options: ScriptRunOptions(rowLimit: 2))
+        try runner.run(steps, rowStream: stream) { result in
+            events.append(
+                "result \(result.statementNumber) streamed=\(result.rowsWereStreamed) rows=\(result.rows.count) "
+                    + "count=\(result.rowCount) truncated=\(result.truncated)")
+        }
+        #expect(
+            events == [
+                "begin 1 [\"id\", \"name\"]", "row [1, a]", "row [2, b]",
+                "result 1 streamed=true rows=0 count=2 truncated=true",
+                "result 2 streamed=false rows=2 count=2 truncated=true",
+                "result 3 streamed=false rows=1 count=1 truncated=false",
+            ])
+    }
+
+    /// `.tail(n)` keeps the last n rows of any length of result (rows are dropped in batches as they are read).
+    @Test func lastRowsOfALongResult() throws {
+        let session = try makeSession()
+        try session.connection.execute(
+            "CREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000) "
+                + "SELECT x AS id FROM c")
+        let plan = session.table("big").orderBy("id").plan
+        for keep in [1, 3, 64, 500, 999, 1000, 2000] {
+            let result = try ScriptRunner(session: session).run([step(.query(plan, mode: .lastRows(keep)), line: 1)])
+            let expected = (max(1, 1001 - keep)...1000).map { [DatabaseValue.integer(Int64($0))] }
+            #expect(result[0].rows == expected, "tail(\(keep))")
+            #expect(result[0].rowCount == expected.count)
+        }
+    }
+
     @Test func aFailingTransactionBlockIsRolledBackAndReportsNothing() throws {
         let session = try makeSession()
         let table = TableReference(parsing: "t")
