@@ -482,6 +482,52 @@ import Testing
         }
     }
 
+    /// Months added to the last days of months clamp to the target month's length on both databases, for
+    /// `add_months` and for `date_add`/`date_sub` with months and years (SQLite's `+1 month` modifier gave
+    /// 2024-03-02 for 2024-01-31); `unix_timestamp` rounds fractions of seconds down on both (PostgreSQL's cast
+    /// rounded to nearest).
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func monthArithmeticAndEpochSecondsAgreeAcrossDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        let rows: [[DatabaseValue]] = [
+            [1, "2024-01-31 10:11:12"], [2, "2024-02-29 23:59:59.5"], [3, "1969-12-31 23:59:59.5"],
+            [4, "2023-03-31 00:00:00"], [5, "2000-12-31 06:00:00"],
+        ]
+        var results: [[[DatabaseValue]]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let ts = col("ts").cast("timestamp")
+            let frame = session.createDataFrame(rows, columns: ["id", "ts"]).select(
+                col("id"), F.date_add(ts, "1 month").alias("plus_month"), F.date_sub(ts, "13 months").alias("minus"),
+                F.date_add(ts, "1 year").alias("plus_year"), F.date_sub(ts, "2 weeks").alias("weeks"),
+                F.add_months(col("ts").cast("date"), -1).alias("add_months"), F.unix_timestamp(col: ts).alias("epoch")
+            ).orderBy("id")
+            results.append(try frame.collect().rows.arrays)
+        }
+        #expect(results[0] == results[1])
+        #expect(
+            results[0].map { $0[1] } == [
+                "2024-02-29 10:11:12", "2024-03-29 23:59:59", "1970-01-31 23:59:59", "2023-04-30 00:00:00",
+                "2001-01-31 06:00:00",
+            ])
+        #expect(results[0].map { $0[3] }[1] == "2025-02-28 23:59:59")
+        #expect(results[0].map { $0[5] } == ["2023-12-31", "2024-01-29", "1969-11-30", "2023-02-28", "2000-11-30"])
+        #expect(results[0].map { $0[6] } == [1_706_695_872, 1_709_251_199, -1, 1_680_220_800, 978_242_400])
+    }
+
+    /// Dates past year 9999 or before year 1 are an error on SQLite, whose dates have no other years (adding -2
+    /// months to 0000-01-15 stopped the process); an interval beyond 32 bits is refused before it runs.
+    @Test func monthArithmeticOutOfRangeIsAnError() throws {
+        let session = try Self.sqliteSession()
+        let dates = session.createDataFrame([["0000-01-15"], ["9999-12-31"]], columns: ["d"])
+        #expect(throws: DatabaseError.self) { try dates.select(F.add_months(col("d"), -2)).collect() }
+        #expect(throws: DatabaseError.self) { try dates.select(F.add_months(col("d"), 1)).collect() }
+        #expect(throws: DatabaseError.self) { try dates.select(F.add_months(col("d"), Int64.min)).collect() }
+        for interval in ["-9223372036854775808 days", "3000000000 months"] {
+            let error = #expect(throws: PlanError.self) { try dates.select(F.date_sub(col("d"), interval)).collect() }
+            #expect(error?.message.contains("out of range") == true, "\(interval)")
+        }
+    }
+
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
     /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
     @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {

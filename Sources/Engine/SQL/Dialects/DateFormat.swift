@@ -218,6 +218,10 @@ public enum DateFormat {
         guard words.count == 2, let amount = Int(words[0].trimmingCharacters(in: ["'"])) else {
             throw PlanError.invalidUse("'\(text)' is not an interval such as '3 days' or '1 month'")
         }
+        // PostgreSQL keeps an interval's months and days in 32 bits; larger amounts are its "interval out of range".
+        guard amount.magnitude <= Int32.max.magnitude else {
+            throw PlanError.invalidUse("the interval '\(text)' is out of range")
+        }
         var unit = words[1].trimmingCharacters(in: ["'"])
         if unit.hasSuffix("s") { unit.removeLast() }
         switch unit {

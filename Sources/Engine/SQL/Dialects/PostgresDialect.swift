@@ -390,7 +390,10 @@ public struct PostgresDialect: Dialect {
                 throw PlanError.unsupportedFunction("unix_timestamp with a format", dialect: "postgresql")
             }
             let value = arguments[0].map { timestamp($0) } ?? .token("now()")
-            return .cast(.function("EXTRACT", [.sequence([.token("EPOCH"), .token("FROM"), value])]), "BIGINT")
+            // Whole seconds, rounded down as Spark and SQLite count them (the cast alone rounded to nearest).
+            return .cast(
+                .function("floor", [.function("EXTRACT", [.sequence([.token("EPOCH"), .token("FROM"), value])])]),
+                "BIGINT")
         },
         "from_unixtime": .build { arguments in
             let pattern =

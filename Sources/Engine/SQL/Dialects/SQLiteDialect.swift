@@ -94,6 +94,19 @@ public struct SQLiteDialect: Dialect {
         .function("strftime", [.text(format), value])
     }
 
+    /// `value` moved by `amount` units, as a timestamp. Months and years go through `moltres_add_months`, which
+    /// clamps the day to the target month as PostgreSQL and Spark do (`2024-01-31` + 1 month is `2024-02-29`);
+    /// SQLite's `+1 month` modifier overflows into the next month (`2024-03-02`).
+    private static func shifted(_ value: SQLExpression, by amount: Int, _ unit: String) -> SQLExpression {
+        guard unit == "month" || unit == "year" else {
+            return .function("datetime", [value, .parameter(.text("\(amount >= 0 ? "+" : "")\(amount) \(unit)s"))])
+        }
+        let months = unit == "year" ? amount * 12 : amount  // |amount| < 2^31 (`DateFormat.interval`)
+        return .op(
+            .op(.function("moltres_add_months", [value, .parameter(.integer(Int64(months)))]), "||", .text(" ")), "||",
+            .function("time", [value]))
+    }
+
     private static func datePart(_ format: String) -> FunctionRendering {
         .build { arguments in .cast(strftime(format, arguments.required(0)), "INTEGER") }
     }
@@ -251,13 +264,11 @@ public struct SQLiteDialect: Dialect {
         },
         "date_add": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return .function(
-                "datetime", [arguments.required(0), .parameter(.text("\(amount >= 0 ? "+" : "")\(amount) \(unit)s"))])
+            return shifted(arguments.required(0), by: amount, unit)
         },
         "date_sub": .build { arguments in
             let (amount, unit) = try DateFormat.interval(try arguments.literalText(1, what: "the interval"))
-            return .function(
-                "datetime", [arguments.required(0), .parameter(.text("\(-amount >= 0 ? "+" : "")\(-amount) \(unit)s"))])
+            return shifted(arguments.required(0), by: -amount, unit)
         },
         "datediff": .build { arguments in
             .cast(

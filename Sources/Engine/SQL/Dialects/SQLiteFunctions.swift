@@ -255,22 +255,18 @@ public enum SQLiteFunctions {
             return .text(formatter.string(from: date))
         },
         CustomFunction(name: "moltres_add_months", argumentCount: 2) { arguments in
-            // PostgreSQL's rule: the day is clamped to the length of the target month.
+            // PostgreSQL's rule: the day is clamped to the length of the target month. A result outside years
+            // 1–9999 is an error, as SQLite's dates have no other years (PostgreSQL's error for its own limits).
             guard let text = arguments[0].textValue, let months = arguments[1].integerValue else { return .null }
-            let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { return .null }
-            let total = parts[0] * 12 + (parts[1] - 1) + Int(months)
-            let year = total / 12
-            let month = total % 12 + 1
-            let lengths = [
-                31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-                31,
-            ]
-            let day = min(parts[2], lengths[month - 1])
-            func pad(_ value: Int, _ width: Int) -> String {
-                String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+            let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+                (1...12).contains(month), (1...31).contains(day), (0...9999).contains(year)
+            else { return .null }
+            let (total, overflow) = (year * 12 + month - 1).addingReportingOverflow(Int(months))
+            guard !overflow, (12...(9999 * 12 + 11)).contains(total) else {
+                throw DatabaseError(kind: .sql, message: "date out of range")
             }
-            return .text("\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))")
+            return .text(addedMonths(year: total / 12, month: total % 12 + 1, day: day))
         },
         CustomFunction(name: "moltres_like", argumentCount: 2) { arguments in
             guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
@@ -430,6 +426,17 @@ public enum SQLiteFunctions {
             throw PlanError.invalidUse("percentile fraction \(fraction) is not between 0 and 1")
         }
         return fraction
+    }
+
+    /// `year-month-day` with the day clamped to the month's length, as `YYYY-MM-DD` (year 1 to 9999).
+    static func addedMonths(year: Int, month: Int, day: Int) -> String {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let clamped = min(day, lengths[month - 1])
+        func pad(_ value: Int, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(clamped, 2))"
     }
 
     private static func pad(_ arguments: [DatabaseValue], left: Bool) throws -> DatabaseValue {
