@@ -528,6 +528,39 @@ import Testing
         }
     }
 
+    /// `json_extract` gives an object or array as compact JSON on both databases (PostgreSQL wrote `[1, 2]`) and
+    /// reads the path strictly (PostgreSQL's lax mode answered `$[0]` of an object with the object); `array_sort`
+    /// puts nulls last and `array_min`/`array_max` leave them out on both, as Spark does (PostgreSQL sorted null
+    /// first, and both answered `array_min` of `[3, null]` with NULL).
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func jsonPathsAndArrayOrderAgreeAcrossDatabases() throws {
+        let (postgres, cleanup) = try Self.postgresSession()
+        defer { cleanup() }
+        let rows: [[DatabaseValue]] = [
+            [1, #"{"a": {"b": [1, 2.5, "x, y: z", null]}, "c": "é"}"#], [2, "[3, 1, null, 2, 2]"], [3, nil],
+            [4, #"{"a": null}"#], [5, #"[1, "b", 2.5]"#], [6, "7"],
+        ]
+        var results: [[[DatabaseValue]]] = []
+        for session in [try Self.sqliteSession(), postgres] {
+            let frame = session.createDataFrame(rows, columns: ["id", "j"]).select(
+                col("id"), F.json_extract(col("j"), "$.a").alias("a"), F.json_extract(col("j"), "$.a.b[2]").alias("b2"),
+                F.json_extract(col("j"), "$[0]").alias("first"), F.json_extract(col("j"), "$.c").alias("c"),
+                F.array_sort(col("j")).alias("sorted"), F.array_min(col("j")).alias("min"),
+                F.array_max(col("j")).alias("max"), F.array_append(col("j"), 9).alias("appended"),
+                F.array_sum(col("j")).alias("sum")
+            ).orderBy("id")
+            results.append(try frame.collect().rows.arrays)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0][0][1] == #"{"b":[1,2.5,"x, y: z",null]}"#)
+        #expect(results[0].map { $0[2] } == ["x, y: z", nil, nil, nil, nil, nil])
+        #expect(results[0].map { $0[3] } == [nil, "3", nil, nil, "1", nil])
+        #expect(results[0][0][4] == "é")
+        #expect(results[0][1][5...] == ["[1,2,2,3,null]", "1", "3", "[3,1,null,2,2,9]", 8.0])
+        // Not an array (an object, NULL, a number): NULL from every array function; a sum adds the numbers only.
+        #expect(results[0].map { $0[8] } == [nil, "[3,1,null,2,2,9]", nil, nil, #"[1,"b",2.5,9]"#, nil])
+        #expect(results[0].map { $0[9] } == [nil, 8.0, nil, nil, 3.5, nil])
+    }
+
     /// `countDistinct` of several columns skips rows with a NULL in any of them on both databases (PostgreSQL's
     /// `count(DISTINCT ROW(…))` counted them, even a row of NULLs).
     @Test(.enabled(if: PlanPostgres.shouldRun)) func countDistinctOfSeveralColumnsSkipsRowsWithNulls() throws {

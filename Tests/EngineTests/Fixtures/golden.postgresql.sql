@@ -540,12 +540,12 @@ LIMIT $10;
 
 -- case: array_element_types
 SELECT "products"."id", CAST(array_to_json(ARRAY [CAST("products"."id" AS TEXT), "products"."name", CAST("products"."price" AS TEXT)]) AS TEXT) AS "mixed", (
-  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."price", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value DESC LIMIT 1
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."price", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> 'null' ORDER BY e.value DESC LIMIT 1
 ) AS "highest", (
-  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."name", "products"."category"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value ASC LIMIT 1
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."name", "products"."category"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> 'null' ORDER BY e.value ASC LIMIT 1
 ) AS "first_name", (
-  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
-) AS "total", json_array_length(CAST(CAST(CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT) AS JSON)) AS "length"
+  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE jsonb_typeof(e.value) = 'number'
+) AS "total", CASE json_typeof(CAST(regexp_replace(CAST(CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSON)) WHEN 'array' THEN json_array_length(CAST(regexp_replace(CAST(CAST(CAST(array_to_json(ARRAY ["products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSON)) END AS "length"
 FROM "products"
 WHERE "products"."id" < $1
 ORDER BY "products"."id" ASC;
@@ -688,20 +688,20 @@ ORDER BY "products"."id" ASC;
 
 -- case: array_functions
 SELECT "products"."id", (
-  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value DESC LIMIT 1
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> 'null' ORDER BY e.value DESC LIMIT 1
 ) AS "max", (
-  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value ASC LIMIT 1
+  SELECT e.value #>> '{}' FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> 'null' ORDER BY e.value ASC LIMIT 1
 ) AS "min", (
-  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+  SELECT sum(CAST(e.value #>> '{}' AS DOUBLE PRECISION)) FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE jsonb_typeof(e.value) = 'number'
 ) AS "sum", coalesce((
   SELECT e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value = to_jsonb("products"."id") ORDER BY e.ordinality LIMIT 1
-), 0) AS "position", CAST(CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) || jsonb_build_array($1) AS TEXT) AS "appended", CAST(jsonb_build_array($1) || CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT) AS "prepended", CAST((
+), 0) AS "position", regexp_replace(CAST(CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) || jsonb_build_array($1) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "appended", regexp_replace(CAST(jsonb_build_array($1) || CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "prepended", regexp_replace(CAST((
   SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) WHERE e.value <> to_jsonb("products"."id")
-) AS TEXT) AS "removed", CAST((
+) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "removed", regexp_replace(CAST((
   SELECT coalesce(jsonb_agg(e.value ORDER BY e.ordinality), '[]') FROM (SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e
-) AS TEXT) AS "distinct", CAST((
-  SELECT coalesce(jsonb_agg(e.value ORDER BY e.value), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
-) AS TEXT) AS "sorted"
+) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "distinct", regexp_replace(CAST((
+  SELECT coalesce(jsonb_agg(e.value ORDER BY e.value = 'null', e.value), '[]') FROM jsonb_array_elements( CAST(CAST(array_to_json(ARRAY ["products"."stock", "products"."id", "products"."stock"]) AS TEXT) AS JSONB) ) WITH ORDINALITY AS e (value, ordinality)
+) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "sorted"
 FROM "products"
 WHERE "products"."id" < $2
 ORDER BY "products"."id" ASC;
@@ -818,15 +818,15 @@ ORDER BY "orders"."id" ASC;
 -- columns: id integer, moving real, running integer, last integer
 
 -- case: json_functions
-SELECT "customers"."id", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH))) #>> '{}' AS "name", (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($5 AS JSONPATH))) #>> '{}' AS "n", (jsonb_path_query_first(CAST($6 AS JSONB), CAST($7 AS JSONPATH))) #>> '{}' AS "ok", (jsonb_path_query_first(CAST($6 AS JSONB), CAST($8 AS JSONPATH))) #>> '{}' AS "no", CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($9 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($10 AS TEXT)) AS TEXT) AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
+SELECT "customers"."id", CASE WHEN jsonb_typeof(jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH), '{}', true)) IN ('object', 'array') THEN regexp_replace(CAST(jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH), '{}', true) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') ELSE (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($4 AS JSONPATH), '{}', true)) #>> '{}' END AS "name", CASE WHEN jsonb_typeof(jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($5 AS JSONPATH), '{}', true)) IN ('object', 'array') THEN regexp_replace(CAST(jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($5 AS JSONPATH), '{}', true) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') ELSE (jsonb_path_query_first(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB), CAST($5 AS JSONPATH), '{}', true)) #>> '{}' END AS "n", CASE WHEN jsonb_typeof(jsonb_path_query_first(CAST($6 AS JSONB), CAST($7 AS JSONPATH), '{}', true)) IN ('object', 'array') THEN regexp_replace(CAST(jsonb_path_query_first(CAST($6 AS JSONB), CAST($7 AS JSONPATH), '{}', true) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') ELSE (jsonb_path_query_first(CAST($6 AS JSONB), CAST($7 AS JSONPATH), '{}', true)) #>> '{}' END AS "ok", CASE WHEN jsonb_typeof(jsonb_path_query_first(CAST($6 AS JSONB), CAST($8 AS JSONPATH), '{}', true)) IN ('object', 'array') THEN regexp_replace(CAST(jsonb_path_query_first(CAST($6 AS JSONB), CAST($8 AS JSONPATH), '{}', true) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') ELSE (jsonb_path_query_first(CAST($6 AS JSONB), CAST($8 AS JSONPATH), '{}', true)) #>> '{}' END AS "no", regexp_replace(CAST(jsonb_build_array(CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($9 AS TEXT), CAST(CAST($1 AS TEXT) || "customers"."country" || CAST($2 AS TEXT) || CAST("customers"."id" AS TEXT) || CAST($3 AS TEXT) AS JSONB) -> CAST($10 AS TEXT)) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS "tuple", json_array_length(CAST(CAST(array_to_json(ARRAY ["customers"."id", "customers"."id"]) AS TEXT) AS JSON)) AS "length"
 FROM "customers"
 WHERE "customers"."id" < $11
 ORDER BY "customers"."id" ASC;
--- parameters: '{"name": "', '", "n": ', '}', '$.name', '$.n', '{"ok": true, "no": null}', '$.ok', '$.no', 'name', 'n', 4
+-- parameters: '{"name": "', '", "n": ', '}', 'strict $.name', 'strict $.n', '{"ok": true, "no": null}', 'strict $.ok', 'strict $.no', 'name', 'n', 4
 -- columns: id integer, name text, n text, ok text, no text, tuple json, length integer
 
 -- case: json_not_an_array
-SELECT "customers"."id", CASE json_typeof(CAST($1 AS JSON)) WHEN 'array' THEN json_array_length(CAST($1 AS JSON)) END AS "object_length", CASE json_typeof(CAST($2 AS JSON)) WHEN 'array' THEN json_array_length(CAST($2 AS JSON)) END AS "string_length", CASE json_typeof(CAST(CAST(CAST($3 AS JSONB) AS TEXT) AS JSON)) WHEN 'array' THEN json_array_length(CAST(CAST(CAST($3 AS JSONB) AS TEXT) AS JSON)) END AS "array_length", CASE jsonb_typeof(CAST(CAST(CAST($1 AS JSONB) AS TEXT) AS JSONB)) WHEN 'array' THEN CAST(CAST(CAST($1 AS JSONB) AS TEXT) AS JSONB) @> jsonb_build_array($4) END AS "contains", CASE json_typeof(CAST($5 AS JSON)) WHEN 'array' THEN json_array_length(CAST($5 AS JSON)) END AS "nested_length"
+SELECT "customers"."id", CASE json_typeof(CAST($1 AS JSON)) WHEN 'array' THEN json_array_length(CAST($1 AS JSON)) END AS "object_length", CASE json_typeof(CAST($2 AS JSON)) WHEN 'array' THEN json_array_length(CAST($2 AS JSON)) END AS "string_length", CASE json_typeof(CAST(regexp_replace(CAST(CAST($3 AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSON)) WHEN 'array' THEN json_array_length(CAST(regexp_replace(CAST(CAST($3 AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSON)) END AS "array_length", CASE jsonb_typeof(CAST(regexp_replace(CAST(CAST($1 AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSONB)) WHEN 'array' THEN CAST(regexp_replace(CAST(CAST($1 AS JSONB) AS TEXT), '("(?:[^"\\]|\\.)*")| +', '\1', 'g') AS JSONB) @> jsonb_build_array($4) END AS "contains", CASE json_typeof(CAST($5 AS JSON)) WHEN 'array' THEN json_array_length(CAST($5 AS JSON)) END AS "nested_length"
 FROM "customers"
 WHERE "customers"."id" < $6
 ORDER BY "customers"."id" ASC;

@@ -75,6 +75,18 @@ public struct PostgresDialect: Dialect {
 
     private static func jsonText(_ value: SQLExpression) -> SQLExpression { .cast(value, "TEXT") }
 
+    /// A jsonb value as compact JSON text (``compactJSON(_:)``), as SQLite writes JSON: the same text from both
+    /// databases, in the Swift API as in `moltres run`.
+    private static func jsonbText(_ value: SQLExpression) -> SQLExpression { compactJSON(value) }
+
+    /// A jsonb value as JSON text without the spaces PostgreSQL writes after `,` and `:` (`[1,"a b"]`, not
+    /// `[1, "a b"]`): the regular expression keeps each string whole and drops the spaces between tokens.
+    private static func compactJSON(_ value: SQLExpression) -> SQLExpression {
+        .function(
+            "regexp_replace",
+            [.cast(value, "TEXT"), .token(#"'("(?:[^"\\]|\\.)*")| +'"#), .token(#"'\1'"#), .token("'g'")])
+    }
+
     /// CRC-32 (IEEE, as zlib and Spark compute it) of `bytes`, one bit per step of a recursive query: PostgreSQL has
     /// no such function. NULL for NULL.
     private static func crc32(_ bytes: SQLExpression) -> SQLExpression {
@@ -462,29 +474,45 @@ public struct PostgresDialect: Dialect {
                 [(.token("'array'"), contains)],
                 else: nil)
         },
+        // A strict path, as SQLite and Spark read one: `$[0]` of an object and `$.a` of an array are NULL (lax mode
+        // wraps the object in an array and looks into each element), and `silent` makes a path that does not
+        // match NULL instead of an error.
         "json_extract": .build { arguments in
-            .sequence([
-                .parenthesized(
-                    .function(
-                        "jsonb_path_query_first",
-                        [.cast(arguments.required(0), "JSONB"), .cast(arguments.required(1), "JSONPATH")])),
-                .token("#>> '{}'"),
-            ])
+            let path: SQLExpression
+            if case .text(let text)? = arguments.literal(1) {
+                let lowered = text.lowercased()
+                let moded = lowered.hasPrefix("strict ") || lowered.hasPrefix("lax ")
+                path = .parameter(.text(moded ? text : "strict " + text))
+            } else {
+                path = .op(.text("strict "), "||", arguments.required(1))
+            }
+            let found = SQLExpression.function(
+                "jsonb_path_query_first",
+                [.cast(arguments.required(0), "JSONB"), .cast(path, "JSONPATH"), .token("'{}'"), .token("true")])
+            // An object or array as compact JSON text, as SQLite and Spark write it; a scalar as its text.
+            return .caseWhen(
+                operand: nil,
+                [
+                    (
+                        .op(.function("jsonb_typeof", [found]), "IN", .token("('object', 'array')")),
+                        compactJSON(found)
+                    )
+                ], else: .sequence([.parenthesized(found), .token("#>> '{}'")]))
         },
         "json_array_length": .build { arguments in arrayLength(arguments.required(0)) },
         "json_tuple": .build { arguments in
             // The fields' values as one JSON array, as on SQLite (`json_array(json_extract(x, '$.f'), …)`).
             let document = SQLExpression.cast(arguments.required(0), "JSONB")
-            return jsonText(
+            return jsonbText(
                 .function(
                     "jsonb_build_array",
                     arguments.values.dropFirst().map { .op(document, "->", .cast($0, "TEXT")) }))
         },
-        "from_json": .build { arguments in jsonText(.cast(arguments.required(0), "JSONB")) },
+        "from_json": .build { arguments in jsonbText(.cast(arguments.required(0), "JSONB")) },
         // JSON already (an array, from_json) stays what it is, as SQLite's json_quote leaves JSON alone; other
         // values become JSON values (text a JSON string).
         "to_json": .build { arguments in
-            jsonText(
+            jsonbText(
                 arguments.type(0) == .json
                     ? .cast(arguments.required(0), "JSONB") : .function("to_jsonb", [arguments.required(0)]))
         },
@@ -535,17 +563,18 @@ public struct PostgresDialect: Dialect {
         },
         "crc32": .build { arguments in crc32(bytes(arguments, 0)) },
         "soundex": .build { arguments in soundex(arguments.required(0)) },
-        "array_max": .build { arguments in extreme(arguments.required(0), descending: true) },
-        "array_min": .build { arguments in extreme(arguments.required(0), descending: false) },
-        "array_sum": .build { arguments in
+        "array_max": arrayFunction { arguments in extreme(arguments.required(0), descending: true) },
+        "array_min": arrayFunction { arguments in extreme(arguments.required(0), descending: false) },
+        // The numbers of the array; other elements are left out, as on SQLite.
+        "array_sum": arrayFunction { arguments in
             .subquery(
                 elementQuery(
                     arguments.required(0),
                     select: .function(
                         "sum", [.cast(.sequence([.token("e.value"), .token("#>> '{}'")]), "DOUBLE PRECISION")]),
-                    tail: []))
+                    tail: [.token("WHERE jsonb_typeof(e.value) = 'number'")]))
         },
-        "array_position": .build { arguments in
+        "array_position": arrayFunction { arguments in
             .function(
                 "coalesce",
                 [
@@ -558,32 +587,35 @@ public struct PostgresDialect: Dialect {
                             ])), .number(0),
                 ])
         },
-        "array_append": .build { arguments in
-            jsonText(
+        "array_append": arrayFunction { arguments in
+            jsonbText(
                 .op(
                     .cast(arguments.required(0), "JSONB"), "||", .function("jsonb_build_array", [arguments.required(1)])
                 ))
         },
-        "array_prepend": .build { arguments in
-            jsonText(
+        "array_prepend": arrayFunction { arguments in
+            jsonbText(
                 .op(
                     .function("jsonb_build_array", [arguments.required(1)]), "||", .cast(arguments.required(0), "JSONB")
                 ))
         },
-        "array_remove": .build { arguments in
+        "array_remove": arrayFunction { arguments in
             aggregated(
                 arguments.required(0), order: "e.ordinality",
                 tail: [.token("WHERE e.value <>"), .function("to_jsonb", [arguments.required(1)])])
         },
-        "array_sort": .build { arguments in aggregated(arguments.required(0), order: "e.value", tail: []) },
-        "array_distinct": .build { arguments in
+        // Nulls last, as Spark's array_sort (jsonb orders null first).
+        "array_sort": arrayFunction { arguments in
+            aggregated(arguments.required(0), order: "e.value = 'null', e.value", tail: [])
+        },
+        "array_distinct": arrayFunction { arguments in
             // The first occurrence of each element, in array order.
             let firsts = SQLExpression.sequence([
                 .token("(SELECT DISTINCT ON (e.value) e.value, e.ordinality FROM jsonb_array_elements("),
                 .cast(arguments.required(0), "JSONB"),
                 .token(") WITH ORDINALITY AS e (value, ordinality) ORDER BY e.value, e.ordinality) AS e"),
             ])
-            return jsonText(
+            return jsonbText(
                 .subquery(
                     .spelled(
                         .sequence([
@@ -591,6 +623,23 @@ public struct PostgresDialect: Dialect {
                         ]))))
         },
     ]
+
+    /// A function of a JSON array that answers NULL when its first argument is not one (NULL, a scalar, an object),
+    /// as on SQLite; PostgreSQL failed the statement ("cannot extract elements from an object"), or answered `[]`,
+    /// `0` or a concatenation. An array the query builds itself skips the test.
+    private static func arrayFunction(
+        _ build: @escaping @Sendable (FunctionArguments) throws -> SQLExpression
+    )
+        -> FunctionRendering
+    {
+        .build { arguments in
+            let value = try build(arguments)
+            let array = arguments.required(0)
+            if array.buildsJSONArray { return value }
+            return .caseWhen(
+                operand: .function("jsonb_typeof", [.cast(array, "JSONB")]), [(.token("'array'"), value)], else: nil)
+        }
+    }
 
     /// `SELECT <select> FROM jsonb_array_elements(CAST(x AS JSONB)) WITH ORDINALITY AS e (value, ordinality) <tail>`.
     private static func elementQuery(_ array: SQLExpression, select: SQLExpression, tail: [SQLExpression]) -> SQLQuery {
@@ -604,18 +653,18 @@ public struct PostgresDialect: Dialect {
 
     /// The elements of `array` that pass `tail`, as a JSON array text ordered by `order`.
     private static func aggregated(_ array: SQLExpression, order: String, tail: [SQLExpression]) -> SQLExpression {
-        jsonText(
+        jsonbText(
             .subquery(
                 elementQuery(array, select: .token("coalesce(jsonb_agg(e.value ORDER BY \(order)), '[]')"), tail: tail))
         )
     }
 
-    /// The largest or smallest element (JSONB order: numbers numerically), as text.
+    /// The largest or smallest element other than null (JSONB order: numbers numerically), as text.
     private static func extreme(_ array: SQLExpression, descending: Bool) -> SQLExpression {
         .subquery(
             elementQuery(
                 array, select: .token("e.value #>> '{}'"),
-                tail: [.token("ORDER BY e.value \(descending ? "DESC" : "ASC") LIMIT 1")]))
+                tail: [.token("WHERE e.value <> 'null' ORDER BY e.value \(descending ? "DESC" : "ASC") LIMIT 1")]))
     }
 
     private static func offsetArguments(_ arguments: FunctionArguments) -> [SQLExpression] {

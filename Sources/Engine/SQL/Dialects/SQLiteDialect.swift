@@ -335,8 +335,14 @@ public struct SQLiteDialect: Dialect {
         },
         "array_sum": .build { arguments in .cast(.function("moltres_array_sum", arguments.values), "REAL") },
         "array_position": custom("moltres_array_position"),
+        // NULL unless the first argument is an array (json_insert gave an object or a scalar back unchanged), as the
+        // registered array functions and PostgreSQL answer.
         "array_append": .build { arguments in
-            .function("json_insert", [arguments.required(0), .text("$[#]"), arguments.required(1)])
+            let appended = SQLExpression.function(
+                "json_insert", [arguments.required(0), .text("$[#]"), arguments.required(1)])
+            if arguments.required(0).buildsJSONArray { return appended }
+            return .caseWhen(
+                operand: .function("json_type", [arguments.required(0)]), [(.text("array"), appended)], else: nil)
         },
         "array_prepend": custom("moltres_array_prepend"),
         "array_remove": custom("moltres_array_remove"),

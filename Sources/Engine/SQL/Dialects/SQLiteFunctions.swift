@@ -281,11 +281,16 @@ public enum SQLiteFunctions {
             return .integer(Int64((array.firstIndex { jsonEqual($0, arguments[1]) } ?? -1) + 1))
         },
         CustomFunction(name: "moltres_array_max", argumentCount: 1) { arguments in
-            guard let top = jsonArray(arguments[0])?.max(by: jsonbLess) else { return .null }
+            // Nulls are left out, as Spark's array_max leaves them out.
+            guard let top = jsonArray(arguments[0])?.filter({ !($0 is NSNull) }).max(by: jsonbLess) else {
+                return .null
+            }
             return jsonElementValue(top)
         },
         CustomFunction(name: "moltres_array_min", argumentCount: 1) { arguments in
-            guard let bottom = jsonArray(arguments[0])?.min(by: jsonbLess) else { return .null }
+            guard let bottom = jsonArray(arguments[0])?.filter({ !($0 is NSNull) }).min(by: jsonbLess) else {
+                return .null
+            }
             return jsonElementValue(bottom)
         },
         CustomFunction(name: "moltres_array_sum", argumentCount: 1) { arguments in
@@ -314,13 +319,9 @@ public enum SQLiteFunctions {
             return .text(jsonText(seen))
         },
         CustomFunction(name: "moltres_array_sort", argumentCount: 1) { arguments in
+            // Ascending in PostgreSQL's jsonb order, nulls last (as Spark's array_sort).
             guard let array = jsonArray(arguments[0]) else { return .null }
-            let sorted = array.sorted { left, right in
-                if let left = left as? NSNumber, let right = right as? NSNumber {
-                    return left.doubleValue < right.doubleValue
-                }
-                return "\(left)" < "\(right)"
-            }
+            let sorted = array.filter { !($0 is NSNull) }.sorted(by: jsonbLess) + array.filter { $0 is NSNull }
             return .text(jsonText(sorted))
         },
     ]
