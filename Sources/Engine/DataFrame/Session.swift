@@ -373,8 +373,7 @@ public func column(
     primaryKey: Bool = false, precision: Int? = nil, scale: Int? = nil, unique: Bool = false
 ) -> ColumnDefinition {
     ColumnDefinition(
-        name, SQLType(declaredTypeName: typeName), precision: precision, scale: scale,
-        nullable: nullable && !primaryKey,
+        name, typeName: typeName, precision: precision, scale: scale, nullable: nullable && !primaryKey,
         default: defaultValue, primaryKey: primaryKey, unique: unique)
 }
 

@@ -139,6 +139,19 @@ public struct ColumnDefinition: Sendable, Hashable {
         self.isPrimaryKey = primaryKey
         self.isUnique = unique
     }
+
+    /// A column of a type written as SQL declares it: `DECIMAL(10, 2)` and `VARCHAR(20)` keep their precision,
+    /// scale and length, unless `precision` or `scale` is given.
+    public init(
+        _ name: String, typeName: String, precision: Int? = nil, scale: Int? = nil, nullable: Bool = true,
+        default defaultValue: DatabaseValue? = nil, primaryKey: Bool = false, unique: Bool = false
+    ) {
+        let written = CastTarget(typeName: typeName)
+        self.init(
+            name, SQLType(declaredTypeName: typeName), precision: precision ?? written?.precision,
+            scale: scale ?? written?.scale, nullable: nullable, default: defaultValue, primaryKey: primaryKey,
+            unique: unique)
+    }
 }
 
 /// A table constraint of `CREATE TABLE`.

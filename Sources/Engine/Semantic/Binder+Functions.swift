@@ -212,8 +212,10 @@ extension Binder {
         }
         guard case .scalar(.text(let name))? = values["name"] else { return .unknown }
         var type = SQLType.unknown
+        var declared = ""
         if case .scalar(.text(let typeName))? = values["type_name"], let node = arguments.value("type_name", 1) {
             type = SQLType(declaredTypeName: typeName)
+            declared = typeName
             if type == .unknown {
                 report(
                     .unknownTypeName, node.range,
@@ -233,7 +235,8 @@ extension Binder {
         if case .scalar(let value)? = values["default"], value != .null { defaultValue = value }
         return .columnDefinition(
             ColumnDefinition(
-                name, type, precision: int("precision"), scale: int("scale"), nullable: bool("nullable", true),
+                name, typeName: declared, precision: int("precision"), scale: int("scale"),
+                nullable: bool("nullable", true),
                 default: defaultValue, primaryKey: bool("primary_key", false), unique: bool("unique", false)))
     }
 

@@ -1065,6 +1065,8 @@ CREATE TABLE IF NOT EXISTS "audit ""log""" (
   "note" TEXT NOT NULL DEFAULT 'it''s',
   "amount" NUMERIC(10, 2),
   "at" TIMESTAMP,
+  "code" VARCHAR(8),
+  "rate" NUMERIC(6, 3),
   PRIMARY KEY ("id"),
   CONSTRAINT "positive" CHECK ("amount" >= 0)
 );

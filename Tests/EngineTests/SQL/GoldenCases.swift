@@ -713,6 +713,7 @@ enum GoldenCases {
                         column("id", "INTEGER", primaryKey: true),
                         column("note", "TEXT", nullable: false, default: "it's"),
                         column("amount", "DECIMAL", precision: 10, scale: 2), column("at", "TIMESTAMP"),
+                        column("code", "VARCHAR(8)"), column("rate", "decimal(6, 3)"),
                     ],
                     constraints: [.check(name: "positive", condition: (col("amount") >= 0).expression)]))),
         GoldenCase("drop_table", mutation: .dropTable(TableReference("audit"), ifExists: true)),

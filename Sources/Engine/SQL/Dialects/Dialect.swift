@@ -347,7 +347,8 @@ extension Dialect {
         let base = typeNames[type] ?? "TEXT"
         guard let precision else { return base }
         guard type == .decimal || type == .text else { return base }
-        if type == .text { return base == "TEXT" ? base : "\(base)(\(precision))" }
+        // A length is kept (`VARCHAR(20)`): PostgreSQL enforces it, and SQLite's assignments check it (`moltres_varchar`).
+        if type == .text { return "VARCHAR(\(precision))" }
         return scale.map { "\(base)(\(precision), \($0))" } ?? "\(base)(\(precision))"
     }
 }

@@ -80,6 +80,9 @@ public struct SQLiteDialect: Dialect {
             let number = source == .text || source == .unknown ? castOverride(value, from: source, to: .real) : nil
             guard let scale = target.scale else { return number }
             return .function("round", [number ?? value, .token(String(scale))])
+        case .text:
+            guard let length = target.precision else { return nil }
+            return .function("moltres_varchar", [value, .token(String(length))])
         default: return nil
         }
     }

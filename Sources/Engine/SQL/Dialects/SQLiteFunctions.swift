@@ -268,6 +268,21 @@ public enum SQLiteFunctions {
             }
             return .text(addedMonths(year: total / 12, month: total % 12 + 1, day: day))
         },
+        CustomFunction(name: "moltres_varchar", argumentCount: 2) { arguments in
+            // PostgreSQL's rule for a value stored in varchar(n): more than n characters is an error, unless what
+            // is past n is spaces, which are cut.
+            guard case .text(let text) = arguments[0], let limit = arguments[1].integerValue, limit >= 0 else {
+                return arguments[0]
+            }
+            let scalars = text.unicodeScalars
+            guard let cut = scalars.index(scalars.startIndex, offsetBy: Int(limit), limitedBy: scalars.endIndex),
+                cut != scalars.endIndex
+            else { return arguments[0] }
+            guard scalars[cut...].allSatisfy({ $0 == " " }) else {
+                throw DatabaseError(kind: .sql, message: "value too long for type character varying(\(limit))")
+            }
+            return .text(String(scalars[..<cut]))
+        },
         CustomFunction(name: "moltres_like", argumentCount: 2) { arguments in
             guard let text = arguments[0].textValue, let pattern = arguments[1].textValue else { return .null }
             return .integer(like(Array(text), Array(pattern)) ? 1 : 0)
