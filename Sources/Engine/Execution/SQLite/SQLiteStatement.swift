@@ -31,6 +31,8 @@ final class SQLiteStatement {
     var lastUsed: UInt64 = 0
     /// ``SmallASCIIString/isUsable``, read once here rather than once per text cell.
     @usableFromInline let smallASCII = SmallASCIIString.isUsable
+    /// ``ReusedStringStorage/isUsable``, read once here rather than once per text cell.
+    @usableFromInline let reuseStrings = ReusedStringStorage.isUsable
     private var holdsLargeBindings = false
     private var reprepareCount: Int32
 
