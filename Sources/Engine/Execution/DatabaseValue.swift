@@ -216,7 +216,7 @@ enum ReusedStringStorage {
     /// (with `string` unchanged) otherwise.
     ///
     /// - Precondition: ``isUsable`` (the caller reads it once, not per cell).
-    @inlinable
+    @inlinable @inline(__always)
     static func overwrite(_ string: inout String, with bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
         guard count > 15, isASCII(bytes, count: count) else { return false }
         return withUnsafeMutableBytes(of: &string) { words -> Bool in
@@ -345,29 +345,57 @@ enum ReusedStringStorage {
 }
 
 extension DatabaseValue {
-    /// Sets this value (a slot of a row being reused) to `reference`'s owned value; a text cell longer than 15
-    /// ASCII bytes is written into the storage of the string the slot held when ``ReusedStringStorage`` can
-    /// (`reuseStrings`: its `isUsable`, read once by the caller), so the previous row's string is neither freed
-    /// nor a new one allocated. A string anyone else still references is left alone and a new one made.
+    /// Sets `slot` (of a row being reused) to `reference`'s owned value; a text cell longer than 15 ASCII bytes is
+    /// written into the storage of the string the slot held when ``ReusedStringStorage`` can (`reuseStrings`: its
+    /// `isUsable`, read once by the caller), so the previous row's string is neither freed nor a new one allocated.
+    /// A string anyone else still references is left alone and a new one made.
+    ///
+    /// The slot's old value is moved out, not copied, so the string is not retained and released on the way (a
+    /// copy would also make it look shared while the check runs).
     @inlinable @inline(__always)
-    mutating func assign(_ reference: DatabaseValueRef, smallASCII: Bool, reuseStrings: Bool) {
-        if reuseStrings, case .text(let bytes) = reference, bytes.count > 15, case .text = self,
-            overwriteText(with: bytes)
-        {
+    static func assign(
+        _ reference: DatabaseValueRef, to slot: UnsafeMutablePointer<DatabaseValue>, smallASCII: Bool,
+        reuseStrings: Bool
+    ) {
+        if reuseStrings, case .text(let bytes) = reference, bytes.count > 15, let base = bytes.baseAddress {
+            let old = slot.move()
+            if case .text(var string) = consume old {
+                if ReusedStringStorage.overwrite(&string, with: base, count: bytes.count) {
+                    slot.initialize(to: .text(string))
+                    return
+                }
+            }
+            slot.initialize(to: reference.owned(smallASCII: smallASCII))
             return
         }
-        self = reference.owned(smallASCII: smallASCII)
+        slot.pointee = reference.owned(smallASCII: smallASCII)
     }
 
-    /// Writes `bytes` into the storage of the string this `.text` value holds, when only this value references
-    /// it (see ``ReusedStringStorage/overwrite(_:with:count:)``); `false`, with the value unchanged, otherwise.
+    /// ``assign(_:to:smallASCII:reuseStrings:)`` on this value.
     @inlinable
-    mutating func overwriteText(with bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard case .text(var string) = self, let base = bytes.baseAddress else { return false }
-        // The slot lets go of the string first, so the binding holds the only reference the slot had.
-        self = .null
-        let written = ReusedStringStorage.overwrite(&string, with: base, count: bytes.count)
-        self = .text(string)
-        return written
+    mutating func assign(_ reference: DatabaseValueRef, smallASCII: Bool, reuseStrings: Bool) {
+        withUnsafeMutablePointer(to: &self) { slot in
+            Self.assign(reference, to: slot, smallASCII: smallASCII, reuseStrings: reuseStrings)
+        }
+    }
+}
+
+extension Array where Element == DatabaseValue {
+    /// Whether this array's buffer is referenced by this array alone (an empty array's shared buffer is not), read
+    /// in place as ``ReusedStringStorage`` reads a string's: a native Swift object's reference count.
+    @inlinable
+    mutating func isUniquelyReferenced() -> Bool {
+        #if _runtime(_ObjC)
+            return false
+        #else
+            guard MemoryLayout<[DatabaseValue]>.size == MemoryLayout<ReusedStringStorage.NativeObject>.size,
+                capacity > 0
+            else { return false }
+            return withUnsafeMutablePointer(to: &self) { array in
+                UnsafeMutableRawPointer(array).withMemoryRebound(
+                    to: ReusedStringStorage.NativeObject.self, capacity: 1
+                ) { isKnownUniquelyReferenced(&$0.pointee) }
+            }
+        #endif
     }
 }

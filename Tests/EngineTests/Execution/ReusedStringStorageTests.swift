@@ -172,4 +172,69 @@ import Testing
             ])
         #expect(row == [.text("a third, longer note than the others")])
     }
+
+    /// A prepared point query writes its row over the result it returned last time only when the caller let go
+    /// of it: results, rows and values the caller kept stay as they were, whatever runs after them.
+    @Test func pointQueryResultsKeptByTheCallerStayUnchanged() throws {
+        let db = try Database.connect("sqlite:///:memory:")
+        try db.connection.execute(
+            """
+            CREATE TABLE t(id INTEGER PRIMARY KEY, price REAL, name TEXT, note TEXT, data BLOB);
+            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50)
+            INSERT INTO t SELECT x, x * 0.25, 'name-' || x,
+                CASE WHEN x % 6 = 0 THEN NULL WHEN x % 7 = 0 THEN 'crème brûlée ' || x
+                     WHEN x % 11 = 0 THEN 'short' || x ELSE printf('row %d: a short note', x) END,
+                CASE WHEN x % 9 = 0 THEN x'0102' ELSE NULL END FROM c;
+            """)
+        func expected(_ id: Int) -> [DatabaseValue] {
+            let note: DatabaseValue =
+                id % 6 == 0
+                ? .null
+                : id % 7 == 0
+                    ? .text("crème brûlée \(id)")
+                    : id % 11 == 0 ? .text("short\(id)") : .text("row \(id): a short note")
+            return [
+                .integer(Int64(id)), .real(Double(id) * 0.25), .text("name-\(id)"), note,
+                id % 9 == 0 ? .blob([1, 2]) : .null,
+            ]
+        }
+        let byID = try db.table("t").where(col("id") == 0).select("id", "price", "name", "note", "data").prepare()
+        var keptResults: [QueryResult] = []
+        var keptRows: [QueryRow] = []
+        var keptValues: [DatabaseValue] = []
+        var keptStrings: [String] = []
+        for id in [1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 40, 41, 42, 43] {
+            let result = try byID.collect([.integer(Int64(id))])
+            #expect(result.rows.arrays == [expected(id)])
+            switch id % 4 {
+            case 0: keptResults.append(result)
+            case 1: keptRows.append(result.rows[0])
+            case 2: keptValues.append(result.rows[0][3])
+            default: if case .text(let note) = result.rows[0][3] { keptStrings.append(note) }
+            }
+        }
+        // Missing keys and a query with several rows in between.
+        #expect(try byID.collect([.integer(999)]).rows.isEmpty)
+        #expect(try db.table("t").where(col("id") <= 3).select("id").collect().rows.count == 3)
+        for result in keptResults {
+            guard case .integer(let id) = result.rows[0][0] else {
+                Issue.record("no id")
+                continue
+            }
+            #expect(result.rows.arrays == [expected(Int(id))])
+        }
+        for row in keptRows {
+            guard case .integer(let id) = row[0] else {
+                Issue.record("no id")
+                continue
+            }
+            #expect(Array(row) == expected(Int(id)))
+        }
+        #expect(keptValues == [2, 6, 10, 14, 18, 22, 42].map { expected($0)[3] })
+        #expect(
+            keptStrings == [
+                "row 3: a short note", "row 3: a short note", "crème brûlée 7", "short11", "row 15: a short note",
+                "row 19: a short note", "row 43: a short note",
+            ])
+    }
 }

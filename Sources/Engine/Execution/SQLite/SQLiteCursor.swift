@@ -120,12 +120,13 @@ public final class SQLiteCursor: RowCursor {
         let smallASCII = statement.smallASCII
         let reuseStrings = statement.reuseStrings
         // The row's slots are written in place; a long text cell goes into the storage of the string its slot held
-        // (``DatabaseValue/assign(_:smallASCII:reuseStrings:)``) unless the caller kept that string or the row.
+        // (``DatabaseValue/assign(_:to:smallASCII:reuseStrings:)``) unless the caller kept that string or the row.
         row.withUnsafeMutableBufferPointer { slots in
             @inline(__always) func read(_ index: Int, isBoolean: Bool) {
                 if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                    slots[index].assign(
-                        DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean), smallASCII: smallASCII,
+                    DatabaseValue.assign(
+                        DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean),
+                        to: slots.baseAddress.unsafelyUnwrapped + index, smallASCII: smallASCII,
                         reuseStrings: reuseStrings)
                 } else {
                     slots[index] = .null

@@ -33,6 +33,13 @@ final class SQLiteStatement {
     @usableFromInline let smallASCII = SmallASCIIString.isUsable
     /// ``ReusedStringStorage/isUsable``, read once here rather than once per text cell.
     @usableFromInline let reuseStrings = ReusedStringStorage.isUsable
+    /// The values of the one-row result last collected from this statement, written over by the next collect when
+    /// the caller has let go of them (``SQLiteConnection/collect(_:parameters:)``); empty when there is none.
+    var recycledRow: [DatabaseValue] = []
+    /// Results wider than this are not kept for the next run.
+    static let recycledRowLimit = 64
+    /// Nor results with a text longer than this (a kept row keeps its strings alive until the next run).
+    static let recycledTextLimit = 4096
     private var holdsLargeBindings = false
     private var reprepareCount: Int32
 
