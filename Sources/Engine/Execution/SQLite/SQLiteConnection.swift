@@ -288,12 +288,19 @@ public final class SQLiteConnection: DatabaseConnection {
                 values = []
             }
         }
+        let smallASCII = statement.smallASCII
         while code == SQLITE_ROW {
             values.reserveRow(of: count)
+            // Asked only when there is a column: an index out of range sets the connection's error code.
+            let first = count > 0 ? sqlite3_column_value(statement.handle, 0) : nil
             for index in 0..<count {
-                values.append(
-                    statement.value(
-                        at: Int32(truncatingIfNeeded: index), isBoolean: statement.isBooleanColumn(index)))
+                if let value = statement.resultValue(index, first: first) {
+                    values.append(
+                        DatabaseValue(
+                            sqliteValue: value, isBoolean: statement.isBooleanColumn(index), smallASCII: smallASCII))
+                } else {
+                    values.append(.null)
+                }
             }
             rowCount += 1
             code = sqlite3_step(statement.handle)
@@ -310,10 +317,11 @@ public final class SQLiteConnection: DatabaseConnection {
         let handle = statement.handle
         let smallASCII = statement.smallASCII
         let reuseStrings = statement.reuseStrings
+        let first = sqlite3_column_value(handle, 0)
         return values.withUnsafeMutableBufferPointer { slots -> Bool in
             var recyclable = true
             for index in slots.indices {
-                guard let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) else {
+                guard let value = statement.resultValue(index, first: first) else {
                     slots[index] = .null
                     continue
                 }
