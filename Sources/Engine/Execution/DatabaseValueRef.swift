@@ -47,6 +47,16 @@ public enum DatabaseValueRef {
 }
 
 extension DatabaseValueRef {
+    /// Whether the owned value may be kept in a recycled row: not a blob, and not a text over 4 KiB.
+    @inlinable
+    var isRecyclable: Bool {
+        switch self {
+        case .blob: return false
+        case .text(let bytes): return bytes.count <= 4096
+        default: return true
+        }
+    }
+
     /// An `sqlite3_value` (a result column) read in place; an integer becomes `.boolean` when `isBoolean`.
     @inlinable @inline(__always)
     init(sqliteValue value: OpaquePointer, isBoolean: Bool) {

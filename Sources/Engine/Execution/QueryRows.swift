@@ -98,6 +98,25 @@ public struct QueryRows: RandomAccessCollection, Sendable, Hashable, Expressible
     /// The rows as arrays (a copy).
     public var arrays: [[DatabaseValue]] { map { Array($0) } }
 
+    /// Iterates the rows without checking each index again (every row of the store is whole).
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let rows: QueryRows
+        @usableFromInline var index = 0
+
+        @inlinable
+        init(rows: QueryRows) { self.rows = rows }
+
+        @inlinable
+        public mutating func next() -> QueryRow? {
+            guard index < rows.rowCount else { return nil }
+            defer { index &+= 1 }
+            return QueryRow(storage: rows.values, start: index &* rows.columnCount, count: rows.columnCount)
+        }
+    }
+
+    @inlinable
+    public func makeIterator() -> Iterator { Iterator(rows: self) }
+
     public static func == (left: QueryRows, right: QueryRows) -> Bool {
         left.rowCount == right.rowCount && (left.rowCount == 0 || left.columnCount == right.columnCount)
             && left.values == right.values
@@ -169,6 +188,31 @@ public struct QueryRow: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         precondition(index >= 0 && index < count, "column index \(index) out of range 0..<\(count)")
         return storage[start &+ index]
     }
+
+    /// Iterates the row's values, read from the shared storage without checking each index again (a row's range
+    /// lies inside its storage by construction).
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline let storage: [DatabaseValue]
+        @usableFromInline var position: Int
+        @usableFromInline let end: Int
+
+        @inlinable
+        init(storage: [DatabaseValue], position: Int, end: Int) {
+            self.storage = storage
+            self.position = position
+            self.end = end
+        }
+
+        @inlinable
+        public mutating func next() -> DatabaseValue? {
+            guard position < end else { return nil }
+            defer { position &+= 1 }
+            return storage.withUnsafeBufferPointer { $0[position] }
+        }
+    }
+
+    @inlinable
+    public func makeIterator() -> Iterator { Iterator(storage: storage, position: start, end: start &+ count) }
 
     public static func == (left: QueryRow, right: QueryRow) -> Bool {
         left.elementsEqual(right)

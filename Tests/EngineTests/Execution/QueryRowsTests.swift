@@ -22,6 +22,35 @@ import Testing
         #expect(rows.description == "[[1, a, NULL], [2, b, true]]")
     }
 
+    /// `for row in rows` and `for value in row` (their own iterators, which skip the per-index checks) visit what
+    /// indexing reads, rows of zero columns and rows made from an array included.
+    @Test func iterationVisitsWhatIndexingReads() {
+        let rows: QueryRows = [[1, "a", nil], [2, "a longer text than fifteen", 2.5], [3, .blob([1]), true]]
+        var visited: [[DatabaseValue]] = []
+        for row in rows {
+            var values: [DatabaseValue] = []
+            for value in row { values.append(value) }
+            visited.append(values)
+        }
+        #expect(visited == (0..<rows.count).map { index in (0..<3).map { rows[index][$0] } })
+        #expect(visited == rows.arrays)
+        var middle = rows[1].makeIterator()
+        #expect(middle.next() == 2)
+        #expect(middle.next() == "a longer text than fifteen")
+        #expect(middle.next() == 2.5)
+        #expect(middle.next() == nil)
+        #expect(middle.next() == nil)
+        let empty = QueryRows(values: [], columnCount: 0, rowCount: 4)
+        var emptyRows = 0
+        for row in empty {
+            #expect(row.isEmpty)
+            for _ in row { Issue.record("a row without columns has no values") }
+            emptyRows += 1
+        }
+        #expect(emptyRows == 4)
+        #expect(Array(QueryRow([7, "x"])) == [7, "x"])
+    }
+
     @Test func equalityAndHashingFollowTheValues() {
         let flat = QueryRows(values: [1, 2, 3, 4], columnCount: 2)
         let literal: QueryRows = [[1, 2], [3, 4]]

@@ -32,6 +32,42 @@ extension SQLiteTests {
             return [.integer(Int64(id)), flag, .text("n\(id)"), note, .real(Double(id) / 4)]
         }
 
+        /// Rows are read by stepping from the first column's `sqlite3_value` (`SQLiteStatement.resultValueStride`):
+        /// the stride is known on this SQLite, and every storage class, constants (SQLite's static values) and
+        /// expressions read back as `sqlite3_column_value` gives them, on every path.
+        @Test func valuesSteppedFromTheFirstColumnReadRight() throws {
+            #expect(SQLiteStatement.resultValueStride > 0)
+            let connection = try openMemoryDatabase()
+            try connection.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, note TEXT, data BLOB)")
+            for id in 1...5 {
+                try connection.execute(
+                    "INSERT INTO t VALUES (?, ?, ?)",
+                    parameters: [
+                        .integer(Int64(id)), .text("a note of row \(id), long enough"), .blob([UInt8(id), 0]),
+                    ])
+            }
+            let sql = """
+                SELECT 'a constant text longer than fifteen', id, NULL, note, data, id * 0.5, upper(note), 'x', -id,
+                    zeroblob(2), id % 2 = 0 FROM t ORDER BY id
+                """
+            let expected = (1...5).map { id -> [DatabaseValue] in
+                [
+                    .text("a constant text longer than fifteen"), .integer(Int64(id)), .null,
+                    .text("a note of row \(id), long enough"), .blob([UInt8(id), 0]), .real(Double(id) / 2),
+                    .text("A NOTE OF ROW \(id), LONG ENOUGH"), .text("x"), .integer(Int64(-id)), .blob([0, 0]),
+                    .integer(id % 2 == 0 ? 1 : 0),
+                ]
+            }
+            let paths = try rowsOnEveryPath(connection, sql)
+            #expect(paths.streamed == expected)
+            #expect(paths.byValue == expected)
+            #expect(paths.collected == expected)
+            // The prepared statement again, as a point query run repeatedly runs it (its recycled row written over).
+            for _ in 0..<3 {
+                #expect(try connection.collect(sql + " LIMIT 1").rows.arrays == [expected[0]])
+            }
+        }
+
         @Test(arguments: [0, 1, 2, 3, 17])
         func rowCountsWithAndWithoutBooleans(rows: Int) throws {
             let connection = try openMemoryDatabase()

@@ -273,18 +273,77 @@ public final class SQLiteConnection: DatabaseConnection {
         // for the first row cost more: the unspecialized buffer allocation looks up the storage type's metadata.)
         var values: [DatabaseValue] = []
         var rowCount = 0
+        // A query run again (a prepared point query) writes its row over the one it returned last time when the
+        // caller has let go of that result: no array to allocate and free, and a long text cell goes into the
+        // storage of the string its slot held. A result the caller still holds is never touched.
+        var recyclable = false
+        if code == SQLITE_ROW, statement.recycledRow.count == count, count > 0 {
+            values = statement.recycledRow
+            statement.recycledRow = []
+            if values.isUniquelyReferenced() {
+                recyclable = readRecycledRow(of: statement, into: &values)
+                rowCount = 1
+                code = sqlite3_step(statement.handle)
+            } else {
+                values = []
+            }
+        }
+        let smallASCII = statement.smallASCII
         while code == SQLITE_ROW {
             values.reserveRow(of: count)
+            // Asked only when there is a column: an index out of range sets the connection's error code.
+            let first = count > 0 ? sqlite3_column_value(statement.handle, 0) : nil
             for index in 0..<count {
-                values.append(
-                    statement.value(
-                        at: Int32(truncatingIfNeeded: index), isBoolean: statement.isBooleanColumn(index)))
+                if let value = statement.resultValue(index, first: first) {
+                    values.append(
+                        DatabaseValue(
+                            sqliteValue: value, isBoolean: statement.isBooleanColumn(index), smallASCII: smallASCII))
+                } else {
+                    values.append(.null)
+                }
             }
             rowCount += 1
             code = sqlite3_step(statement.handle)
         }
         guard code == SQLITE_DONE else { throw error(code: code, sql: sql) }
+        if rowCount == 1 && (recyclable || count <= SQLiteStatement.recycledRowLimit && isRecyclable(values)) {
+            statement.recycledRow = values
+        }
         return QueryResult(columns: columns, rows: QueryRows(unchecked: values, columnCount: count, rowCount: rowCount))
+    }
+
+    /// Writes the current row over `values` (one row, held by nothing else); whether it may be kept for the next run.
+    private func readRecycledRow(of statement: SQLiteStatement, into values: inout [DatabaseValue]) -> Bool {
+        let handle = statement.handle
+        let smallASCII = statement.smallASCII
+        let reuseStrings = statement.reuseStrings
+        let first = sqlite3_column_value(handle, 0)
+        return values.withUnsafeMutableBufferPointer { slots -> Bool in
+            var recyclable = true
+            for index in slots.indices {
+                guard let value = statement.resultValue(index, first: first) else {
+                    slots[index] = .null
+                    continue
+                }
+                let reference = DatabaseValueRef(sqliteValue: value, isBoolean: statement.isBooleanColumn(index))
+                recyclable = recyclable && reference.isRecyclable
+                DatabaseValue.assign(
+                    reference, to: slots.baseAddress.unsafelyUnwrapped + index, smallASCII: smallASCII,
+                    reuseStrings: reuseStrings)
+            }
+            return recyclable
+        }
+    }
+
+    /// Whether a one-row result is small enough to keep for the next run: no blob, no text over 4 KiB.
+    private func isRecyclable(_ values: [DatabaseValue]) -> Bool {
+        values.allSatisfy { value in
+            switch value {
+            case .blob: return false
+            case .text(let text): return text.utf8.count <= SQLiteStatement.recycledTextLimit
+            default: return true
+            }
+        }
     }
 
     /// Compiles `sql` without running it and returns its result columns with their declared types.

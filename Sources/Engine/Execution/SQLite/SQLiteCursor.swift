@@ -114,14 +114,21 @@ public final class SQLiteCursor: RowCursor {
             row.removeAll(keepingCapacity: true)
             row.append(contentsOf: repeatElement(.null, count: count))
         }
-        let handle = handle
         let mask = booleanMask
         let statement = statement
         let smallASCII = statement.smallASCII
+        let reuseStrings = statement.reuseStrings
+        // The row's slots are written in place; a long text cell goes into the storage of the string its slot held
+        // (``DatabaseValue/assign(_:to:smallASCII:reuseStrings:)``) unless the caller kept that string or the row.
+        // Asked only when there is a column: an index out of range sets the connection's error code.
+        let first = count > 0 ? sqlite3_column_value(handle, 0) : nil
         row.withUnsafeMutableBufferPointer { slots in
             @inline(__always) func read(_ index: Int, isBoolean: Bool) {
-                if let value = sqlite3_column_value(handle, Int32(truncatingIfNeeded: index)) {
-                    slots[index] = DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
+                if let value = statement.resultValue(index, first: first) {
+                    DatabaseValue.assign(
+                        DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean),
+                        to: slots.baseAddress.unsafelyUnwrapped + index, smallASCII: smallASCII,
+                        reuseStrings: reuseStrings)
                 } else {
                     slots[index] = .null
                 }
