@@ -1116,7 +1116,9 @@ extension Binder {
     }
 
     /// The columns of each of `nodes` in turn, in one array (no array per argument).
-    func selectableExpressions(of nodes: [SyntaxNode], allowSortOrder: Bool = false) -> [ColumnValue] {
+    func selectableExpressions(
+        of nodes: some Collection<SyntaxNode>, allowSortOrder: Bool = false
+    ) -> [ColumnValue] {
         var columns: [ColumnValue] = []
         columns.reserveCapacity(nodes.count)
         for node in nodes { appendSelectableExpressions(node, allowSortOrder: allowSortOrder, to: &columns) }

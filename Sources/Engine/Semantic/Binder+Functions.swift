@@ -11,7 +11,7 @@ extension Binder {
         // Argument nodes in parameter order; `nil` for a parameter skipped before one given by keyword.
         var nodes: [SyntaxNode?] = []
         if variadic {
-            nodes = arguments.positional
+            nodes = arguments.positional.map { $0 }
         } else {
             let lastGiven = function.parameters.indices.last { index in
                 arguments.value(function.parameters[index], index) != nil
