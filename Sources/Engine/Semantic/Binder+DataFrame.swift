@@ -781,13 +781,17 @@ extension Binder {
         }
         var next = frame
         next.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
-        next.columns =
-            keyColumns
-            + columns.enumerated().map { index, column in
+        // One array, the computed columns appended in place (`keyColumns + columns.map { … }` made a second array
+        // and copied the first into a third through the value witness).
+        var output = keyColumns
+        output.reserveCapacity(keyColumns.count + columns.count)
+        for (index, column) in columns.enumerated() {
+            output.append(
                 PlanColumn(
                     name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
-                    isNullable: column.nullable)
-            }
+                    isNullable: column.nullable))
+        }
+        next.columns = output
         next.origins = keyOrigins + columns.map { _ in range }
         next.isComplete = true
         return .frame(next)
