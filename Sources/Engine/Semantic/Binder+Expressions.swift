@@ -50,11 +50,22 @@ extension Binder {
         // (predefined entries record nothing, are no DataFrames and have no source). The token is read by index;
         // a `SyntaxToken` (a retain of the tree) is made only past the predefined names.
         let range = tree.storage.tokens[tokenIndex].range
-        let environment = self.environment  // one access to the stored property
-        let (boundIndex, predefinedIndex): (Int?, Int?) = source.bytes.withUnsafeBufferPointer { buffer in
-            let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
-            if let index = environment.index(of: bytes) { return (index, nil) }
-            return (nil, Self.predefinedValues.index(of: bytes))
+        let boundIndex: Int?
+        let predefinedIndex: Int?
+        if environment.isEmpty {
+            // No binding yet (a file's first statement): the environment is not copied, which retained and
+            // released its two arrays around the lookup.
+            boundIndex = nil
+            predefinedIndex = source.bytes.withUnsafeBufferPointer { buffer in
+                Self.predefinedValues.index(of: UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
+            }
+        } else {
+            let environment = self.environment  // one access to the stored property
+            (boundIndex, predefinedIndex) = source.bytes.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+                if let index = environment.index(of: bytes) { return (index, nil) }
+                return (nil, Self.predefinedValues.index(of: bytes))
+            }
         }
         if let predefinedIndex { return Self.predefinedValue(at: predefinedIndex) }
         let token = SyntaxToken(tree: tree, index: tokenIndex)

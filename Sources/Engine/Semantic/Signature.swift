@@ -55,31 +55,36 @@ final class Signature: Sendable {
 }
 
 /// Keyword arguments by name: a small list, cheaper than a dictionary for the few a call has.
+///
+/// `nil` until the first keyword: most calls have none, and an optional array costs nothing to copy or destroy
+/// then, where the empty array is retained and released like any other.
 struct KeywordArguments {
-    private var entries: [(String, SyntaxNode)] = []
+    private var entries: [(String, SyntaxNode)]?
 
     subscript(_ name: String) -> SyntaxNode? {
-        get { entries.first { $0.0 == name }?.1 }
+        get { entries?.first { $0.0 == name }?.1 }
         set {
-            if let index = entries.firstIndex(where: { $0.0 == name }) {
-                if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
+            if let index = entries?.firstIndex(where: { $0.0 == name }) {
+                if let newValue { entries?[index].1 = newValue } else { entries?.remove(at: index) }
             } else if let newValue {
-                entries.append((name, newValue))
+                append(name, newValue)
             }
         }
     }
 
     /// Adds `name`, which the caller has found absent (the setter looks for it first).
-    mutating func append(_ name: String, _ node: SyntaxNode) { entries.append((name, node)) }
+    mutating func append(_ name: String, _ node: SyntaxNode) {
+        if entries == nil { entries = [(name, node)] } else { entries?.append((name, node)) }
+    }
 
     /// The names, in call order.
-    var keys: [String] { entries.map(\.0) }
+    var keys: [String] { entries?.map(\.0) ?? [] }
     /// The values, in call order.
-    var values: [SyntaxNode] { entries.map(\.1) }
+    var values: [SyntaxNode] { entries?.map(\.1) ?? [] }
     /// Whether there are none.
-    var isEmpty: Bool { entries.isEmpty }
+    var isEmpty: Bool { entries?.isEmpty ?? true }
     /// The name/value pairs, in call order.
-    var pairs: [(String, SyntaxNode)] { entries }
+    var pairs: [(String, SyntaxNode)] { entries ?? [] }
 }
 
 /// The positional arguments of a call as node indices: the first eight (nearly every call) inline, any more in
@@ -95,7 +100,8 @@ struct PositionalArguments: RandomAccessCollection {
 
     private unowned(unsafe) let storage: SyntaxStorage
     private var inline: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
-    private var overflow: [Int32] = []
+    /// The ninth argument on, if any (`nil` costs nothing to copy or destroy; an empty array is retained).
+    private var overflow: [Int32]?
     private(set) var count = 0
 
     init(tree: SyntaxTree) { self.storage = tree.storage }
@@ -109,7 +115,7 @@ struct PositionalArguments: RandomAccessCollection {
     @inline(__always)
     func nodeIndex(at position: Int) -> Int {
         precondition(position >= 0 && position < count, "positional argument out of range")
-        if position >= 8 { return Int(overflow[position - 8]) }
+        if position >= 8 { return Int(overflow![position - 8]) }
         return withUnsafeBytes(of: inline) { Int($0.load(fromByteOffset: position &* 4, as: Int32.self)) }
     }
 
@@ -125,8 +131,10 @@ struct PositionalArguments: RandomAccessCollection {
             withUnsafeMutableBytes(of: &inline) {
                 $0.storeBytes(of: Int32(truncatingIfNeeded: index), toByteOffset: position &* 4, as: Int32.self)
             }
+        } else if overflow == nil {
+            overflow = [Int32(truncatingIfNeeded: index)]
         } else {
-            overflow.append(Int32(truncatingIfNeeded: index))
+            overflow?.append(Int32(truncatingIfNeeded: index))
         }
         count = position + 1
     }
