@@ -636,8 +636,18 @@ extension Binder {
     }
 
     /// Resolves the pending references of a column made outside any scope against the current scope.
+    ///
+    /// Inlined: nearly every column has nothing pending, and the caller's value is then handed back as it is
+    /// (called, the function retained a copy of it to return).
+    @inline(__always)
     func resolvePending(_ column: ColumnValue) -> ColumnValue {
-        guard !column.pending.isEmpty, !scopes.isEmpty else { return column }
+        if column.pending.isEmpty || scopes.isEmpty { return column }
+        return resolvingPending(column)
+    }
+
+    /// ``resolvePending(_:)`` of a column with pending references.
+    @inline(never)
+    private func resolvingPending(_ column: ColumnValue) -> ColumnValue {
         var resolved = column
         resolved.pending = []
         for pending in column.pending { lookUp(pending.reference, range: pending.range, fixRange: pending.range) }
