@@ -18,7 +18,9 @@ public struct Catalog: Sendable, Hashable {
     public var searchPath: [String]
     /// Every table and view.
     public private(set) var tables: [TableInfo]
-    private var exactIndex: [String: [Int]]
+    /// The positions of the tables of each name, found by the name's bytes (FNV-1a, no `Hasher`: a `db.table(…)`
+    /// looked up in a dictionary cost about 650 instructions, SipHash for the most part).
+    private var exactIndex: NameTable<[Int]>
     private var foldedIndex: [String: [Int]]
     /// Each table's columns as plan columns qualified by the table's name, in the order of ``tables``: made once
     /// per table, not at every `db.table(…)` of every compilation.
@@ -32,7 +34,7 @@ public struct Catalog: Sendable, Hashable {
         self.defaultSchema = defaultSchema
         self.searchPath = searchPath.isEmpty ? defaultSchema.map { [$0] } ?? [] : searchPath
         self.tables = tables
-        self.exactIndex = [:]
+        self.exactIndex = NameTable()
         self.foldedIndex = [:]
         self.planColumns = tables.map(Self.planColumns(of:))
         rebuildIndex()
@@ -72,11 +74,17 @@ public struct Catalog: Sendable, Hashable {
     }
 
     private mutating func rebuildIndex() {
-        exactIndex = [:]
+        var exact: [String: [Int]] = [:]
         foldedIndex = [:]
         for (position, table) in tables.enumerated() {
-            exactIndex[table.name, default: []].append(position)
+            exact[table.name, default: []].append(position)
             foldedIndex[table.name.lowercased(), default: []].append(position)
+        }
+        exactIndex = NameTable()
+        for table in tables {
+            if exactIndex[table.name] == nil, let positions = exact[table.name] {
+                exactIndex.set(table.name, positions)
+            }
         }
     }
 

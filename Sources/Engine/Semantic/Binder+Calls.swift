@@ -44,20 +44,24 @@ extension Binder {
             var value = evaluate(root)
             var index = count - 1
             while index >= 0 {
-                let operation = operationNode(index)
-                switch operation.kind {
+                // A `SyntaxNode` (a retain and a release of the tree) only for what a step keeps or passes on.
+                let operation = Int(operations[index])
+                switch storage.nodes[operation].kind {
                 case .memberAccess:
                     if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
                         value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
                         index -= 2
                         continue
                     }
-                    value = applyAttribute(base: value, member: operation)
+                    value = applyAttribute(base: value, member: operationNode(index))
                 case .callExpression:
-                    let callee = index + 1 < count ? operationNode(index + 1) : root
-                    value = applyCall(calleeValue: value, callee: callee, callNode: operation)
+                    let callee =
+                        index + 1 < count ? storage.nodes[Int(operations[index + 1])] : storage.nodes[root.index]
+                    value = applyCall(
+                        calleeValue: value, calleeRange: ByteRange(start: callee.start, end: callee.end),
+                        callNode: operationNode(index))
                 default:
-                    value = applySubscript(base: value, node: operation)
+                    value = applySubscript(base: value, node: operationNode(index))
                 }
                 index -= 1
             }
@@ -65,11 +69,13 @@ extension Binder {
         }
     }
 
-    private func applyMethodCall(base: Value, member: SyntaxNode, callNode: SyntaxNode) -> Value {
+    /// `base.name(…)`: the member access by node index (a `SyntaxNode` for it retained and released the tree on
+    /// every step of a chain, and only its tokens are read).
+    private func applyMethodCall(base: Value, member: Int, callNode: SyntaxNode) -> Value {
         guard let call = CallExpression(callNode) else { return .unknown }
-        recordMemberBase(dot: member.firstToken(ofKind: .dot), base)
+        recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), base)
         let storage = tree.storage
-        let nameToken = storage.firstToken(of: member.index, kind: .identifier)
+        let nameToken = storage.firstToken(of: member, kind: .identifier)
         guard nameToken >= 0 else {
             evaluateArgumentsLoosely(call)
             return .unknown
@@ -78,24 +84,25 @@ extension Binder {
         return callMethod(on: base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
     }
 
-    private func applyCall(calleeValue: Value, callee: SyntaxNode, callNode: SyntaxNode) -> Value {
+    /// `callee(…)`, with the callee's range (no `SyntaxNode` is needed for it).
+    private func applyCall(calleeValue: Value, calleeRange: ByteRange, callNode: SyntaxNode) -> Value {
         guard let call = CallExpression(callNode) else { return .unknown }
         switch calleeValue {
         case .callable(let callable):
-            return callCallable(callable, call: call, calleeRange: callee.range, node: callNode)
+            return callCallable(callable, call: call, calleeRange: calleeRange, node: callNode)
         case .unknown:
             evaluateArgumentsLoosely(call)
             return .unknown
         default:
-            reportNotCallable(calleeValue, callee: callee, call: call)
+            reportNotCallable(calleeValue, calleeRange: calleeRange, call: call)
             return .unknown
         }
     }
 
     /// A call of a value that is not callable (a call of its own, so that ``applyCall`` does not pay for it).
     @inline(never)
-    private func reportNotCallable(_ calleeValue: Value, callee: SyntaxNode, call: CallExpression) {
-        report(.invalidUse, callee.range, "a \(calleeValue.kind) cannot be called")
+    private func reportNotCallable(_ calleeValue: Value, calleeRange: ByteRange, call: CallExpression) {
+        report(.invalidUse, calleeRange, "a \(calleeValue.kind) cannot be called")
         evaluateArgumentsLoosely(call)
     }
 

@@ -115,7 +115,7 @@ extension Binder {
                 .isNull(inner, negated: method == "is_not_null"), type: .boolean, nullable: false,
                 pending: column.pending)
         case "isin":
-            let nodes = arguments.positional + (arguments.named["values"].map { [$0] } ?? [])
+            let nodes = arguments.positional.nodes + (arguments.named["values"].map { [$0] } ?? [])
             if nodes.count == 1, case .frame(let frame) = evaluate(nodes[0]) {
                 if frame.isComplete && frame.columns.count != 1 {
                     report(

@@ -781,13 +781,17 @@ extension Binder {
         }
         var next = frame
         next.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
-        next.columns =
-            keyColumns
-            + columns.enumerated().map { index, column in
+        // One array, the computed columns appended in place (`keyColumns + columns.map { … }` made a second array
+        // and copied the first into a third through the value witness).
+        var output = keyColumns
+        output.reserveCapacity(keyColumns.count + columns.count)
+        for (index, column) in columns.enumerated() {
+            output.append(
                 PlanColumn(
                     name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
-                    isNullable: column.nullable)
-            }
+                    isNullable: column.nullable))
+        }
+        next.columns = output
         next.origins = keyOrigins + columns.map { _ in range }
         next.isComplete = true
         return .frame(next)
@@ -1116,7 +1120,9 @@ extension Binder {
     }
 
     /// The columns of each of `nodes` in turn, in one array (no array per argument).
-    func selectableExpressions(of nodes: [SyntaxNode], allowSortOrder: Bool = false) -> [ColumnValue] {
+    func selectableExpressions(
+        of nodes: some Collection<SyntaxNode>, allowSortOrder: Bool = false
+    ) -> [ColumnValue] {
         var columns: [ColumnValue] = []
         columns.reserveCapacity(nodes.count)
         for node in nodes { appendSelectableExpressions(node, allowSortOrder: allowSortOrder, to: &columns) }

@@ -85,7 +85,7 @@ extension Binder {
                 Frame(plan: .rawSQL(RawSQL(text, parameters: parameters)), columns: [], origins: [], isComplete: false))
         case "execute_sql", "explain", "get_table_names", "get_view_names", "get_columns", "show_tables",
             "show_schema", "close", "batch", "is_in_transaction":
-            for value in arguments.positional + Array(arguments.named.values) { _ = evaluate(value) }
+            for value in arguments.positional.nodes + arguments.named.values { _ = evaluate(value) }
             return .unknown
         case "insert":
             guard let table = arguments.value("table_name", 0).flatMap(tableArgument) else { return .unknown }
@@ -460,7 +460,7 @@ extension Binder {
             mutations += [.createTable(definition), insert]
             return .mutation(mutations)
         default:
-            for value in arguments.positional + Array(arguments.named.values) { _ = evaluate(value) }
+            for value in arguments.positional.nodes + arguments.named.values { _ = evaluate(value) }
             return .writer(frame, mode: mode)
         }
     }

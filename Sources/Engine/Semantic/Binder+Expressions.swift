@@ -50,11 +50,22 @@ extension Binder {
         // (predefined entries record nothing, are no DataFrames and have no source). The token is read by index;
         // a `SyntaxToken` (a retain of the tree) is made only past the predefined names.
         let range = tree.storage.tokens[tokenIndex].range
-        let environment = self.environment  // one access to the stored property
-        let (boundIndex, predefinedIndex): (Int?, Int?) = source.bytes.withUnsafeBufferPointer { buffer in
-            let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
-            if let index = environment.index(of: bytes) { return (index, nil) }
-            return (nil, Self.predefinedValues.index(of: bytes))
+        let boundIndex: Int?
+        let predefinedIndex: Int?
+        if environment.isEmpty {
+            // No binding yet (a file's first statement): the environment is not copied, which retained and
+            // released its two arrays around the lookup.
+            boundIndex = nil
+            predefinedIndex = source.bytes.withUnsafeBufferPointer { buffer in
+                Self.predefinedValues.index(of: UnsafeBufferPointer(rebasing: buffer[range.start..<range.end]))
+            }
+        } else {
+            let environment = self.environment  // one access to the stored property
+            (boundIndex, predefinedIndex) = source.bytes.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+                if let index = environment.index(of: bytes) { return (index, nil) }
+                return (nil, Self.predefinedValues.index(of: bytes))
+            }
         }
         if let predefinedIndex { return Self.predefinedValue(at: predefinedIndex) }
         let token = SyntaxToken(tree: tree, index: tokenIndex)
@@ -614,8 +625,18 @@ extension Binder {
     }
 
     /// Resolves the pending references of a column made outside any scope against the current scope.
+    ///
+    /// Inlined: nearly every column has nothing pending, and the caller's value is then handed back as it is
+    /// (called, the function retained a copy of it to return).
+    @inline(__always)
     func resolvePending(_ column: ColumnValue) -> ColumnValue {
-        guard !column.pending.isEmpty, !scopes.isEmpty else { return column }
+        if column.pending.isEmpty || scopes.isEmpty { return column }
+        return resolvingPending(column)
+    }
+
+    /// ``resolvePending(_:)`` of a column with pending references.
+    @inline(never)
+    private func resolvingPending(_ column: ColumnValue) -> ColumnValue {
         var resolved = column
         resolved.pending = []
         for pending in column.pending { lookUp(pending.reference, range: pending.range, fixRange: pending.range) }

@@ -7,21 +7,58 @@ extension Binder {
     {
         let variadic = function.maximumArguments == nil
         let signature = Self.functionSignature(function)
-        let arguments = bindArguments(call, signature, name: function.name, calleeRange: calleeRange)
-        // Argument nodes in parameter order; `nil` for a parameter skipped before one given by keyword.
-        var nodes: [SyntaxNode?] = []
-        if variadic {
-            nodes = arguments.positional
-        } else {
-            let lastGiven = function.parameters.indices.last { index in
-                arguments.value(function.parameters[index], index) != nil
-            }
-            if let lastGiven {
-                for index in 0...lastGiven {
-                    nodes.append(arguments.value(function.parameters[index], index))
-                }
-            }
+        // Argument nodes in parameter order, read where they are (no array); `nil` for a parameter skipped before
+        // one given by keyword.
+        let nodes = ParameterNodes(
+            bindArguments(call, signature, name: function.name, calleeRange: calleeRange), of: function)
+        // Functions with rules of their own are told apart by their name's first byte before any string is
+        // compared: nearly every call is to none of them.
+        switch function.name.utf8.first {
+        case UInt8(ascii: "l"), UInt8(ascii: "w"), UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "n"),
+            UInt8(ascii: "s"):
+            if let value = callSpecialForm(function, nodes) { return value }
+        default: break
         }
+        var expressions: [Expression] = []
+        var types: [SQLType] = []
+        var pending: [PendingReference] = []
+        for index in 0..<nodes.count {
+            let optionalNode = nodes[index]
+            let parameter = variadic ? function.parameters.last ?? "" : function.parameters[index]
+            guard let argumentNode = optionalNode else {
+                expressions.append(defaultArgument(function, parameter))
+                types.append(.integer)
+                continue
+            }
+            let namesColumns =
+                Self.parameterNamesColumns(parameter)
+                || (function.name == "count_distinct") || (function.name == "count" && parameter == "col")
+            if function.name == "count", let text = stringLiteral(argumentNode), text == "*" { continue }
+            guard let column = columnArgument(argumentNode, namesColumns: namesColumns) else {
+                expressions.append(.literal(.null))
+                types.append(.unknown)
+                continue
+            }
+            if function.kind == .aggregate, column.expression.containsAggregate {
+                report(
+                    .aggregateMisuse, argumentNode.range,
+                    "an aggregate cannot contain another aggregate (\(function.name) of an aggregate)")
+            }
+            expressions.append(column.expression.unaliased)
+            types.append(column.type)
+            pending += column.pending
+        }
+        let distinct = function.name == "count_distinct" || function.name == "collect_set"
+        let expression = Expression.function(FunctionCall(function, expressions, distinct: distinct))
+        // A count is never NULL (0 for no rows); other results may be.
+        let counts = function.name == "count" || function.name == "count_distinct"
+        return .column(
+            ColumnValue(expression, type: resultType(function, types), nullable: !counts, pending: pending))
+    }
+
+    /// `lit`, `when`, `isnull`/`isnotnull` and the subquery functions, which ``callFunction(_:call:calleeRange:node:)``
+    /// does not bind as plain calls; `nil` for any other function.
+    private func callSpecialForm(_ function: BuiltinFunction, _ nodes: ParameterNodes) -> Value? {
         switch function.name {
         case "lit":
             guard let first = nodes.first ?? nil else { return .unknown }
@@ -72,42 +109,8 @@ extension Binder {
                 ColumnValue(
                     .exists(frame.plan, negated: function.name == "not_exists"), type: .boolean, nullable: false))
         default:
-            break
+            return nil
         }
-        var expressions: [Expression] = []
-        var types: [SQLType] = []
-        var pending: [PendingReference] = []
-        for (index, optionalNode) in nodes.enumerated() {
-            let parameter = variadic ? function.parameters.last ?? "" : function.parameters[index]
-            guard let argumentNode = optionalNode else {
-                expressions.append(defaultArgument(function, parameter))
-                types.append(.integer)
-                continue
-            }
-            let namesColumns =
-                Self.parameterNamesColumns(parameter)
-                || (function.name == "count_distinct") || (function.name == "count" && parameter == "col")
-            if function.name == "count", let text = stringLiteral(argumentNode), text == "*" { continue }
-            guard let column = columnArgument(argumentNode, namesColumns: namesColumns) else {
-                expressions.append(.literal(.null))
-                types.append(.unknown)
-                continue
-            }
-            if function.kind == .aggregate, column.expression.containsAggregate {
-                report(
-                    .aggregateMisuse, argumentNode.range,
-                    "an aggregate cannot contain another aggregate (\(function.name) of an aggregate)")
-            }
-            expressions.append(column.expression.unaliased)
-            types.append(column.type)
-            pending += column.pending
-        }
-        let distinct = function.name == "count_distinct" || function.name == "collect_set"
-        let expression = Expression.function(FunctionCall(function, expressions, distinct: distinct))
-        // A count is never NULL (0 for no rows); other results may be.
-        let counts = function.name == "count" || function.name == "count_distinct"
-        return .column(
-            ColumnValue(expression, type: resultType(function, types), nullable: !counts, pending: pending))
     }
 
     /// The signature of a registry function, made once per function for every compilation.
@@ -367,4 +370,39 @@ enum WindowMethods {
         "rows_between": Signature(["start", "end"]),
         "range_between": Signature(["start", "end"]),
     ]
+}
+
+/// A registry function's argument nodes in parameter order, read from its ``Arguments`` where they are: the
+/// positional ones for a variadic function, else each parameter's keyword or positional argument up to the last one
+/// given (`nil` for one skipped before a later keyword).
+struct ParameterNodes {
+    private let arguments: Arguments
+    private let parameters: [String]
+    private let variadic: Bool
+    /// How many there are.
+    let count: Int
+
+    init(_ arguments: consuming Arguments, of function: BuiltinFunction) {
+        let variadic = function.maximumArguments == nil
+        let parameters = function.parameters
+        var count = 0
+        if variadic {
+            count = arguments.positional.count
+        } else {
+            var index = parameters.count - 1
+            while index >= 0 && arguments.value(parameters[index], index) == nil { index -= 1 }
+            count = index + 1
+        }
+        self.arguments = arguments
+        self.parameters = parameters
+        self.variadic = variadic
+        self.count = count
+    }
+
+    subscript(index: Int) -> SyntaxNode? {
+        variadic ? arguments.positional[index] : arguments.value(parameters[index], index)
+    }
+
+    /// The first one, if any.
+    var first: SyntaxNode?? { count > 0 ? self[0] : nil }
 }

@@ -55,37 +55,98 @@ final class Signature: Sendable {
 }
 
 /// Keyword arguments by name: a small list, cheaper than a dictionary for the few a call has.
+///
+/// `nil` until the first keyword: most calls have none, and an optional array costs nothing to copy or destroy
+/// then, where the empty array is retained and released like any other.
 struct KeywordArguments {
-    private var entries: [(String, SyntaxNode)] = []
+    private var entries: [(String, SyntaxNode)]?
 
     subscript(_ name: String) -> SyntaxNode? {
-        get { entries.first { $0.0 == name }?.1 }
+        get { entries?.first { $0.0 == name }?.1 }
         set {
-            if let index = entries.firstIndex(where: { $0.0 == name }) {
-                if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
+            if let index = entries?.firstIndex(where: { $0.0 == name }) {
+                if let newValue { entries?[index].1 = newValue } else { entries?.remove(at: index) }
             } else if let newValue {
-                entries.append((name, newValue))
+                append(name, newValue)
             }
         }
     }
 
     /// Adds `name`, which the caller has found absent (the setter looks for it first).
-    mutating func append(_ name: String, _ node: SyntaxNode) { entries.append((name, node)) }
+    mutating func append(_ name: String, _ node: SyntaxNode) {
+        if entries == nil { entries = [(name, node)] } else { entries?.append((name, node)) }
+    }
 
     /// The names, in call order.
-    var keys: [String] { entries.map(\.0) }
+    var keys: [String] { entries?.map(\.0) ?? [] }
     /// The values, in call order.
-    var values: [SyntaxNode] { entries.map(\.1) }
+    var values: [SyntaxNode] { entries?.map(\.1) ?? [] }
     /// Whether there are none.
-    var isEmpty: Bool { entries.isEmpty }
+    var isEmpty: Bool { entries?.isEmpty ?? true }
     /// The name/value pairs, in call order.
-    var pairs: [(String, SyntaxNode)] { entries }
+    var pairs: [(String, SyntaxNode)] { entries ?? [] }
+}
+
+/// The positional arguments of a call as node indices: the first eight (nearly every call) inline, any more in
+/// an array, so that binding a call's arguments allocates nothing and retains nothing per argument; a
+/// ``SyntaxNode`` is made for each one read.
+///
+/// The tree's storage is held `unowned(unsafe)`: arguments live only while the binder that made them binds the
+/// call, and the binder holds the tree. (A strong reference made every copy of ``Arguments`` three retains: the
+/// value returned by `bindArguments` was copied and the original destroyed, about 200 instructions a call.)
+struct PositionalArguments: RandomAccessCollection {
+    typealias Index = Int
+    typealias Element = SyntaxNode
+
+    private unowned(unsafe) let storage: SyntaxStorage
+    private var inline: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// The ninth argument on, if any (`nil` costs nothing to copy or destroy; an empty array is retained).
+    private var overflow: [Int32]?
+    private(set) var count = 0
+
+    init(tree: SyntaxTree) { self.storage = tree.storage }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    @inline(__always) func index(after index: Int) -> Int { index + 1 }
+    @inline(__always) func index(before index: Int) -> Int { index - 1 }
+
+    /// The node index of the argument at `position`.
+    @inline(__always)
+    func nodeIndex(at position: Int) -> Int {
+        precondition(position >= 0 && position < count, "positional argument out of range")
+        if position >= 8 { return Int(overflow![position - 8]) }
+        return withUnsafeBytes(of: inline) { Int($0.load(fromByteOffset: position &* 4, as: Int32.self)) }
+    }
+
+    subscript(position: Int) -> SyntaxNode {
+        SyntaxNode(tree: SyntaxTree(storage: storage), index: nodeIndex(at: position))
+    }
+
+    /// Adds the argument whose value is node `index`.
+    @inline(__always)
+    mutating func append(nodeIndex index: Int) {
+        let position = count
+        if position < 8 {
+            withUnsafeMutableBytes(of: &inline) {
+                $0.storeBytes(of: Int32(truncatingIfNeeded: index), toByteOffset: position &* 4, as: Int32.self)
+            }
+        } else if overflow == nil {
+            overflow = [Int32(truncatingIfNeeded: index)]
+        } else {
+            overflow?.append(Int32(truncatingIfNeeded: index))
+        }
+        count = position + 1
+    }
+
+    /// The arguments as an array of nodes.
+    var nodes: [SyntaxNode] { Array(self) }
 }
 
 /// The arguments of one call, matched to a signature.
 struct Arguments {
     /// The positional arguments' values, in order.
-    var positional: [SyntaxNode] = []
+    var positional: PositionalArguments
     /// The keyword arguments' values by (snake_case) name.
     var named = KeywordArguments()
     /// The range of the argument list (or of the callee, without one).
@@ -102,6 +163,11 @@ struct Arguments {
 
     /// The positional arguments from `index` on (a variadic parameter).
     func rest(from index: Int) -> [SyntaxNode] { index < positional.count ? Array(positional[index...]) : [] }
+
+    init(tree: SyntaxTree, range: ByteRange) {
+        self.positional = PositionalArguments(tree: tree)
+        self.range = range
+    }
 }
 
 extension Binder {
@@ -116,7 +182,8 @@ extension Binder {
         let storage = tree.storage
         let listIndex = call.map { storage.firstChild(of: $0.node.index, kind: .argumentList) } ?? -1
         let list = listIndex >= 0 ? storage.nodes[listIndex] : nil
-        var arguments = Arguments(range: list.map { ByteRange(start: $0.start, end: $0.end) } ?? calleeRange)
+        var arguments = Arguments(
+            tree: tree, range: list.map { ByteRange(start: $0.start, end: $0.end) } ?? calleeRange)
         guard let call, let list else { return arguments }
         recordCallSite(
             CallSiteRecord(
@@ -125,14 +192,10 @@ extension Binder {
                 positionalCount: signature.keywordNames.count - signature.keywords.count
             ))
         var sawKeyword = false
-        // `(`, the arguments with a comma between two, `)`: one allocation for the positional arguments.
-        // `()` has no argument and needs no allocation.
         let childCount = Int(list.childCount)
-        if childCount > 2 { arguments.positional.reserveCapacity((childCount - 1) / 2) }
-        // Arguments by node index: a `SyntaxNode` (a retain of the tree) only for each value kept. The loop keeps
+        // Arguments by node index, kept as indices (``PositionalArguments``): no allocation. The loop keeps
         // to the common case, a positional argument; keywords, spreads and every report are calls of their own,
         // so that the loop does not pay for their set-up (it spilled most of its registers with them inlined).
-        let tree = self.tree
         var position = Int(list.childStart)
         let end = position + childCount
         while position < end {
@@ -148,13 +211,12 @@ extension Binder {
                     signature, name: name)
                 continue
             }
-            let value = SyntaxNode(tree: tree, index: valueIndex)
-            if sawKeyword { reportPositionalAfterKeyword(value) }
-            arguments.positional.append(value)
+            if sawKeyword { reportPositionalAfterKeyword(SyntaxNode(tree: tree, index: valueIndex)) }
+            arguments.positional.append(nodeIndex: valueIndex)
         }
         checkCount(arguments, signature, name: name, call: call)
         if !signature.enumerated.isEmpty { checkEnumeratedValues(arguments, signature, name: name) }
-        return arguments
+        return consume arguments
     }
 
     /// A keyword argument (`how="left"`) or a spread (`*cols`, `**options`) of ``bindArguments(_:_:name:calleeRange:)``.

@@ -43,7 +43,9 @@ private struct LexerState {
     var diagnostics: [Diagnostic] = []
     /// The open brackets, innermost last (a buffer, like ``tokens``).
     var brackets: ParserBuffer<OpenBracket>
-    var indents: [Int] = [0]
+    /// The indentation levels opened above column 0, innermost last (column 0 is implied: a file without
+    /// indentation allocates nothing here).
+    var indents: [Int] = []
     var atLineStart = true
     var lineHasTokens = false
     var physicalLineIndent = 0
@@ -103,7 +105,7 @@ private struct LexerState {
         }
         if lineHasTokens { emit(.newline, start: position, end: position) }
         triviaStart = min(triviaStart, position)
-        for _ in 1..<indents.count {
+        for _ in 0..<indents.count {
             tokens.append(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
         }
         tokens.append(Token(kind: .endOfFile, fullStart: triviaStart, start: count, end: count))
@@ -147,16 +149,16 @@ private struct LexerState {
             }
             physicalLineIndent = column
             atLineStart = false
-            let top = indents[indents.count - 1]
+            let top = indents.last ?? 0
             if column > top {
                 indents.append(column)
                 tokens.append(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
             } else if column < top {
-                while indents.count > 1 && column < indents[indents.count - 1] {
+                while let last = indents.last, column < last {
                     indents.removeLast()
                     tokens.append(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
                 }
-                if column != indents[indents.count - 1] {
+                if column != (indents.last ?? 0) {
                     // The parser reports the unexpected `indent` this produces, so there is one diagnostic.
                     indents.append(column)
                     tokens.append(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))

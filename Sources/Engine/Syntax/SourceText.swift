@@ -117,9 +117,13 @@ public struct SourceText: Sendable, Hashable {
     /// Creates a source text from raw bytes, which need not be valid UTF-8.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        var index = 0
         let count = bytes.count
+        // One allocation for most files (lines of 32 bytes on average or longer); `[0]` then grew on the first line
+        // break of every file.
+        var starts: [Int] = []
+        starts.reserveCapacity(count / 32 + 2)
+        starts.append(0)
+        var index = 0
         bytes.withUnsafeBufferPointer { buffer in
             // Files without `\r` (nearly all): the line starts come from `memchr`, which scans many bytes at a time.
             if let base = buffer.baseAddress, memchr(base, 0x0D, count) == nil {

@@ -37,6 +37,56 @@ import Testing
         #expect(table["prix_e"] == nil)
     }
 
+    /// A wide table (twelve columns) and a table whose name differs only in case, for the tests below.
+    static let wideCatalog = Catalog(
+        kind: .sqlite, defaultSchema: "main",
+        tables: [
+            TableInfo(
+                name: "wide",
+                columns: (0..<12).map { ColumnInfo(name: "c\($0)", declaredType: "INTEGER", isNullable: false) }),
+            TableInfo(name: "Mixed", columns: [ColumnInfo(name: "id", declaredType: "INTEGER")]),
+        ])
+
+    /// A call's positional arguments are kept as node indices, the first eight inline and the rest in an array:
+    /// calls with more than eight arguments bind every one, in order, with ranges past the eighth.
+    @Test func positionalArgumentsPastTheEighthBindInOrder() {
+        let names = (0..<12).reversed().map { "c\($0)" }
+        let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
+        SemanticTestSupport.checkSchema(
+            "db.table(\"wide\").‸select(\(list))\n", names, catalog: Self.wideCatalog)
+        // An unknown column in tenth place is reported where it is written.
+        let source =
+            "db.table(\"wide\").select(\"c0\", \"c1\", \"c2\", \"c3\", \"c4\", \"c5\", \"c6\", \"c7\", \"c8\", \"nope\")\n"
+        let compilation = compile(source, catalog: Self.wideCatalog, generatesSQL: false)
+        #expect(compilation.diagnostics.map(\.code.rawValue) == ["MOL2001"])
+        let range = compilation.diagnostics.first.map(\.range)
+        #expect(range.map { compilation.tree.source.text(in: $0) } == "nope")
+        // A variadic function with more than eight arguments, by the same path.
+        let columns = (0..<10).map { "col(\"c\($0)\")" }.joined(separator: ", ")
+        SemanticTestSupport.checkSchema(
+            "db.table(\"wide\").‸select(F.greatest(\(columns)).alias(\"top\"))\n", ["top"],
+            catalog: Self.wideCatalog)
+        // Fewer than needed, then too many for a fixed signature: the counts reported are the real ones.
+        SemanticTestSupport.check(
+            "db.table(\"wide\").limit(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)\n", ["MOL3002"], catalog: Self.wideCatalog)
+    }
+
+    /// The catalog finds tables by the bytes of their name, then case-insensitively, as before.
+    @Test func catalogFindsTablesByExactThenFoldedName() {
+        let catalog = Self.wideCatalog
+        #expect(catalog.table(named: "wide")?.columns.count == 12)
+        #expect(catalog.table(named: "WIDE")?.name == "wide")
+        #expect(catalog.table(named: "Mixed")?.name == "Mixed")
+        #expect(catalog.table(named: "mixed")?.name == "Mixed")
+        #expect(catalog.table(named: "narrow") == nil)
+        var changed = catalog
+        changed.add(TableInfo(name: "narrow", columns: [ColumnInfo(name: "x", declaredType: "TEXT")]))
+        #expect(changed.table(named: "narrow")?.columns.map(\.name) == ["x"])
+        changed.remove(named: "wide")
+        #expect(changed.table(named: "wide") == nil)
+        #expect(changed.table(named: "Mixed")?.name == "Mixed")
+    }
+
     /// The predefined values made in place (``Binder/predefinedValue(at:)``) are the table's, name for name.
     @Test func predefinedValuesMadeInPlaceMatchTheTable() {
         let names = ["db", "col", "lit", "F", "column", "Window", "Records", "connect"]
