@@ -417,6 +417,23 @@ import Testing
         #expect(results.first?.rows.map { $0[1] } == collected[0].map { $0[1] })
     }
 
+    /// The rows of two databases are the same, finite reals to 12 significant digits (the databases' math
+    /// libraries may differ in the last bit).
+    static func expectSameRows(
+        _ sqlite: [[DatabaseValue]], _ postgres: [[DatabaseValue]], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(sqlite.count == postgres.count, sourceLocation: sourceLocation)
+        for (left, right) in zip(sqlite, postgres) {
+            for (a, b) in zip(left, right) {
+                switch (a, b) {
+                case (.real(let x), .real(let y)) where x.isFinite:
+                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(left) vs \(right)", sourceLocation: sourceLocation)
+                default: #expect(a == b, "\(left) vs \(right)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+
     /// Outside a function's domain (the square root of -1, the logarithm of 0, the arcsine of 2) the answer is NULL
     /// on both databases, where PostgreSQL failed the whole statement; NULL text stays NULL in `regexp_extract` and
     /// `to_json` on both.
@@ -437,15 +454,7 @@ import Testing
         #expect(results[0].map { $0[1] } == [nil, 0.0, .real(0.5.squareRoot()), 2.0])
         #expect(results[0].map { $0[7] } == ["b", nil, "b", "b"])
         #expect(results[0][1][8] == nil)
-        for (sqlite, postgres) in zip(results[0], results[1]) {
-            for (a, b) in zip(sqlite, postgres) {
-                switch (a, b) {
-                case (.real(let x), .real(let y)):
-                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(sqlite) \(postgres)")
-                default: #expect(a == b, "\(sqlite) vs \(postgres)")
-                }
-            }
-        }
+        Self.expectSameRows(results[0], results[1])
     }
 
     /// `exp` and `power` where the result rounds to infinity or zero, zero to a negative power and a negative base
@@ -471,15 +480,7 @@ import Testing
                 0.0, .real(exp(-745.0)), .real(exp(1.0)), .real(exp(709.78)), .real(.infinity), nil,
             ])
         #expect(results[0].map { $0[2] } == [.real(.infinity), nil, 1024.0, -8.0, 2.0, 1.0])
-        for (sqlite, postgres) in zip(results[0], results[1]) {
-            for (a, b) in zip(sqlite, postgres) {
-                switch (a, b) {
-                case (.real(let x), .real(let y)) where x.isFinite:
-                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(sqlite) \(postgres)")
-                default: #expect(a == b, "\(sqlite) vs \(postgres)")
-                }
-            }
-        }
+        Self.expectSameRows(results[0], results[1])
     }
 
     /// Months added to the last days of months clamp to the target month's length on both databases, for

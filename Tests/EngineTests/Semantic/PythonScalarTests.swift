@@ -18,13 +18,18 @@ import Testing
         ("2 ** 62", .integer(1 << 62)), ("-7 % -1", 0), ("-(3)", -3),
     ]
 
-    @Test(arguments: folded)
-    func foldsAsPythonDoes(expression: String, expected: DatabaseValue) throws {
+    /// The SQLite SQL of `select(lit(<expression>))` on the orders table, which must compile without diagnostics.
+    static func sqlOfLiteral(_ expression: String) throws -> SQLStatement {
         let source = "db.table(\"orders\").select(lit(\(expression)).alias(\"v\"))\n"
         let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
         let statement = try #require(compilation.statements.first)
-        let sql = try statement.sql(dialect: .sqlite, catalog: SemanticTestSupport.demoCatalog)
+        return try statement.sql(dialect: .sqlite, catalog: SemanticTestSupport.demoCatalog)
+    }
+
+    @Test(arguments: folded)
+    func foldsAsPythonDoes(expression: String, expected: DatabaseValue) throws {
+        let sql = try Self.sqlOfLiteral(expression)
         #expect(sql.text == "SELECT ? AS \"v\" FROM \"orders\"", "\(expression)")
         #expect(sql.parameters == [expected], "\(expression)")
     }
@@ -39,11 +44,7 @@ import Testing
 
     @Test(arguments: leftToTheDatabase)
     func leavesWhatPythonCannotAnswerToTheDatabase(expression: String, sql expectedSQL: String) throws {
-        let source = "db.table(\"orders\").select(lit(\(expression)).alias(\"v\"))\n"
-        let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
-        let statement = try #require(compilation.statements.first)
-        let sql = try statement.sql(dialect: .sqlite, catalog: SemanticTestSupport.demoCatalog)
+        let sql = try Self.sqlOfLiteral(expression)
         #expect(sql.text == "SELECT \(expectedSQL) AS \"v\" FROM \"orders\"", "\(expression)")
     }
 
