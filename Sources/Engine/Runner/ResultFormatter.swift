@@ -117,8 +117,20 @@ public struct ResultFormatter: Sendable {
             }
             return text
         case .query:
-            let table = TextTable(
-                headings: result.columns.map(\.name), values: result.rows, maximumWidth: maximumCellWidth)
+            // PostgreSQL's NUMERIC arrives as text (every digit kept): in a decimal column it is a number and is
+            // right-aligned, as SQLite's reals are.
+            let decimals = result.columns.map { $0.typeName == "decimal" }
+            let rows = result.rows.map { row in
+                row.indices.map { column -> TextTable.Cell in
+                    if column < decimals.count, decimals[column], case .text(let text) = row[column],
+                        JSONText.isNumber(text)
+                    {
+                        return TextTable.Cell(text: text, alignRight: true)
+                    }
+                    return TextTable.Cell(row[column])
+                }
+            }
+            let table = TextTable(headings: result.columns.map(\.name), rows: rows, maximumWidth: maximumCellWidth)
             let noun = result.rowCount == 1 ? "row" : "rows"
             let more = result.truncated ? ", more not shown" : ""
             return table.render() + "(\(result.rowCount) \(noun)\(more), \(elapsed))\n"

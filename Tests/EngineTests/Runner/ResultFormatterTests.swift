@@ -122,6 +122,25 @@ import Testing
         #expect(JSONText.cell(.real(12.5), decimal: true) == "12.5")
     }
 
+    /// PostgreSQL's NUMERIC text is right-aligned in a decimal column, as SQLite's reals are; other text is not.
+    @Test func decimalTextIsRightAlignedInTables() {
+        let result = StatementResult(
+            statementNumber: 1, line: 1, kind: .query, sql: "",
+            columns: [.init(name: "amount", typeName: "decimal"), .init(name: "code", typeName: "text")],
+            rows: [[.text("1.01"), .text("7")], [.text("1234.50"), .text("x")], [.null, .text("12")]], rowCount: 3)
+        let text = ResultFormatter(format: .table).render(result)
+        #expect(
+            text.hasPrefix(
+                """
+                 amount  | code
+                ---------+------
+                    1.01 | 7
+                 1234.50 | x
+                 NULL    | 12
+
+                """))
+    }
+
     @Test func truncatedFooter() {
         var limited = result
         limited.truncated = true
