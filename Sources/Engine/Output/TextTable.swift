@@ -136,7 +136,14 @@ public struct TextTable {
     }
 
     private func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { $0 + Self.width(of: $1) }
+        // Printable ASCII (nearly every cell) takes one cell a byte, without breaking the text into characters.
+        var printableASCII = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            printableASCII = false
+            break
+        }
+        if printableASCII { return text.utf8.count }
+        return text.reduce(0) { $0 + Self.width(of: $1) }
     }
 
     /// Terminal cells a character takes: 2 for East Asian wide characters and emoji, 0 for controls, else 1.
