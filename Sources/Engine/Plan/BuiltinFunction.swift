@@ -5,14 +5,16 @@
 /// not here: the SQL stage has a generic rendering per function and each dialect overrides it where it
 /// differs (see `Dialect.functionRendering(for:)`).
 ///
-/// Two functions are equal when their names are equal.
+/// Two functions are equal when their names are equal. An entry is an object shared by every call that names it:
+/// a ``FunctionCall`` copied or matched retains one reference instead of copying the name, aliases, parameters
+/// and return-type rule.
 ///
 /// ```swift
 /// let sum = BuiltinFunction.named("sum")!        // also "F.sum"
 /// sum.kind == .aggregate                          // true
 /// BuiltinFunction.named("signum")?.name == "sign" // aliases resolve to the main entry
 /// ```
-public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
+public final class BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
     /// The documentation group of a function (the sections of API.md §d).
     public enum Category: String, Sendable, Hashable, CaseIterable {
         /// Aggregates (`sum`, `avg`, …).
@@ -109,7 +111,7 @@ public struct BuiltinFunction: Sendable, Hashable, CustomStringConvertible {
     public var description: String { name }
 
     /// Equality by name.
-    public static func == (lhs: BuiltinFunction, rhs: BuiltinFunction) -> Bool { lhs.name == rhs.name }
+    public static func == (lhs: BuiltinFunction, rhs: BuiltinFunction) -> Bool { lhs === rhs || lhs.name == rhs.name }
 
     /// Hashes the name.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }

@@ -23,6 +23,22 @@ import Testing
         #expect(BuiltinFunction.named("no_such_function") == nil)
     }
 
+    @Test func entriesAreSharedAndEqualByName() {
+        // Every lookup of a name or an alias hands back the registry's one object for it (a call retains it).
+        let avg = BuiltinFunction.named("avg")!
+        #expect(BuiltinFunction.named("mean")! === avg)
+        #expect(BuiltinFunction.named("F.avg")! === avg)
+        // An entry made elsewhere with the same name is equal and hashes alike; another name is not equal.
+        let copy = BuiltinFunction("avg", category: .misc, parameters: [], returns: .unknown)
+        #expect(copy !== avg)
+        #expect(copy == avg)
+        #expect(Set([avg, copy]).count == 1)
+        #expect(BuiltinFunction.named("sum")! != avg)
+        #expect(
+            Expression.function(FunctionCall(avg, [.literal(1)]))
+                == .function(FunctionCall(copy, [.literal(1)])))
+    }
+
     @Test func arityChecks() {
         let count = BuiltinFunction.named("count")!
         #expect(count.accepts(argumentCount: 0) && count.accepts(argumentCount: 1) && !count.accepts(argumentCount: 2))
