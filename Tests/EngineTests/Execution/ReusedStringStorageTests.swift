@@ -110,14 +110,24 @@ import Testing
 
     /// A stream body that keeps rows or values sees them unchanged after later rows are read into the same array.
     @Test func streamedRowsAndValuesKeptByTheCallerStayUnchanged() throws {
-        let db = try Database.connect("sqlite:///:memory:")
+        try Self.checkStreamedRowsKept(try Database.connect("sqlite:///:memory:"))
+    }
+
+    /// The same on PostgreSQL, whose cursor reuses text storage the same way.
+    @Test(.enabled(if: PlanPostgres.shouldRun)) func streamedRowsKeptByTheCallerStayUnchangedOnPostgres() throws {
+        let (db, cleanup) = try ExecutionTests.postgresSession()
+        defer { cleanup() }
+        try Self.checkStreamedRowsKept(db)
+    }
+
+    static func checkStreamedRowsKept(_ db: Session) throws {
+        try db.connection.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, note TEXT, other TEXT)")
         try db.connection.execute(
             """
-            CREATE TABLE t(id INTEGER PRIMARY KEY, note TEXT, other TEXT);
-            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300)
-            INSERT INTO t SELECT x, printf('row %d: a short note', x),
+            INSERT INTO t WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300)
+            SELECT x, 'row ' || x || ': a short note',
                 CASE WHEN x % 7 = 0 THEN 'crème brûlée number ' || x WHEN x % 5 = 0 THEN NULL
-                     ELSE 'other text of row ' || x END FROM c;
+                     ELSE 'other text of row ' || x END FROM c
             """)
         func expected(_ id: Int) -> [DatabaseValue] {
             let other: DatabaseValue =

@@ -195,11 +195,22 @@ public final class PostgresCursor: RowCursor {
         }
         let rowIndex = currentRow
         let smallASCII = reader.pointee.smallASCII
+        let reuseStrings = ReusedStringStorage.isUsable
         decoders.withUnsafeBufferPointer { decoders in
             row.withUnsafeMutableBufferPointer { slots in
                 for index in 0..<count {
                     if let (bytes, length) = postgresField(handle, rowIndex, Int32(truncatingIfNeeded: index)) {
-                        slots[index] = decoders[index].decode(bytes, length: length, smallASCII: smallASCII)
+                        // A long text goes into the storage of the string the slot held, when nothing else holds it
+                        // (``DatabaseValue/assign(_:to:smallASCII:reuseStrings:)``), as on SQLite.
+                        if decoders[index] == .text, length > 15 {
+                            let text = UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self)
+                            DatabaseValue.assign(
+                                .text(UnsafeBufferPointer(start: text, count: length)),
+                                to: slots.baseAddress.unsafelyUnwrapped + index, smallASCII: smallASCII,
+                                reuseStrings: reuseStrings)
+                        } else {
+                            slots[index] = decoders[index].decode(bytes, length: length, smallASCII: smallASCII)
+                        }
                     } else {
                         slots[index] = .null
                     }
