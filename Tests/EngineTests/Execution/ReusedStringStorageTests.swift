@@ -159,38 +159,6 @@ import Testing
         #expect(keptStrings == expectedStrings)
     }
 
-    /// Values read one at a time through the driver's cursor (`value(at:)`, which writes a long text into the
-    /// string it returned for the column the row before once the caller let go of it): every value reads right,
-    /// values the caller keeps stay unchanged, and a text past the recycling limit is its own string.
-    @Test func cursorValuesKeptByTheCallerStayUnchanged() throws {
-        let connection = try SQLiteConnection(url: ConnectionURL("sqlite:///:memory:"))
-        try connection.executeScript(
-            """
-            CREATE TABLE t(id INTEGER PRIMARY KEY, note TEXT, big TEXT);
-            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200)
-            INSERT INTO t SELECT x, printf('row %d: a short note', x),
-                CASE WHEN x % 9 = 0 THEN printf('%.5000c', 'x') || x ELSE 'ünïcode row ' || x || ' of several' END
-                FROM c;
-            """)
-        func expected(_ id: Int) -> [DatabaseValue] {
-            let big = id % 9 == 0 ? String(repeating: "x", count: 5000) + "\(id)" : "ünïcode row \(id) of several"
-            return [.integer(Int64(id)), .text("row \(id): a short note"), .text(big)]
-        }
-        for _ in 0..<2 {  // twice: the second query reuses the cached statement and its strings
-            let cursor = try connection.query("SELECT id, note, big FROM t ORDER BY id", parameters: [])
-            var kept: [(Int, [DatabaseValue])] = []
-            var id = 0
-            while try cursor.next() {
-                id += 1
-                let row = (0..<3).map { cursor.value(at: $0) }
-                #expect(row == expected(id))
-                if id % 4 == 0 { kept.append((id, row)) }
-            }
-            #expect(id == 200)
-            for (id, row) in kept { #expect(row == expected(id)) }
-        }
-    }
-
     /// The same through the cursor: a row array copied by the caller keeps its values.
     @Test func aCopiedRowKeepsItsValues() throws {
         let connection = try openMemoryDatabase()

@@ -41,10 +41,7 @@ final class SQLiteStatement {
     /// Results wider than this are not kept for the next run.
     static let recycledRowLimit = 64
     /// Nor results with a text longer than this (a kept row keeps its strings alive until the next run).
-    @usableFromInline static let recycledTextLimit = 4096
-    /// The last long text ``value(at:isBoolean:)`` returned for each column (or `.null`), so the next row's text
-    /// goes into that string's storage once the caller has let go of it; empty until a long text is read.
-    @usableFromInline @exclusivity(unchecked) var recentTexts: [DatabaseValue] = []
+    static let recycledTextLimit = 4096
     private var holdsLargeBindings = false
     private var reprepareCount: Int32
 
@@ -278,33 +275,10 @@ final class SQLiteStatement {
     /// per-call error bookkeeping. The value is "unprotected", and SQLite warns that reading it with
     /// `sqlite3_value_*` "is not threadsafe" (https://www.sqlite.org/c3ref/column_blob.html); that is fine here,
     /// because a connection and its statements are only ever used from one thread at a time.
-    ///
-    /// A text of 16 bytes to ``recycledTextLimit`` is written into the storage of the string returned for the same
-    /// column the row before, when nothing else holds that string any more (``ReusedStringStorage``): a loop that
-    /// reads each value and lets it go makes no string per row. A caller that keeps the value keeps its own string.
     @inlinable
     func value(at index: Int32, isBoolean: Bool) -> DatabaseValue {
         guard let value = sqlite3_column_value(handle, index) else { return .null }
-        let reference = DatabaseValueRef(sqliteValue: value, isBoolean: isBoolean)
-        if reuseStrings, case .text(let bytes) = reference, bytes.count > 15, bytes.count <= Self.recycledTextLimit {
-            return recentText(reference, column: Int(index))
-        }
-        return reference.owned(smallASCII: smallASCII)
-    }
-
-    /// `reference`'s text through ``recentTexts``: written over the string last returned for `column` when only this
-    /// statement still holds it, else a new string that is kept for the next row.
-    @usableFromInline
-    func recentText(_ reference: DatabaseValueRef, column: Int) -> DatabaseValue {
-        let count = columns.count
-        guard column >= 0, column < count else { return reference.owned(smallASCII: smallASCII) }
-        if recentTexts.count != count { recentTexts = Array(repeating: .null, count: count) }
-        let smallASCII = smallASCII
-        return recentTexts.withUnsafeMutableBufferPointer { slots in
-            let slot = slots.baseAddress.unsafelyUnwrapped + column
-            DatabaseValue.assign(reference, to: slot, smallASCII: smallASCII, reuseStrings: true)
-            return slot.pointee
-        }
+        return DatabaseValue(sqliteValue: value, isBoolean: isBoolean, smallASCII: smallASCII)
     }
 }
 
