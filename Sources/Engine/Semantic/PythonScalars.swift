@@ -158,25 +158,24 @@ enum PythonScalars {
     }
 
     private static func compare<T: Comparable>(_ op: Expression.BinaryOperator, _ x: T, _ y: T) -> DatabaseValue? {
-        switch op {
-        case .equal: return .boolean(x == y)
-        case .notEqual: return .boolean(x != y)
-        case .lessThan: return .boolean(x < y)
-        case .lessThanOrEqual: return .boolean(x <= y)
-        case .greaterThan: return .boolean(x > y)
-        case .greaterThanOrEqual: return .boolean(x >= y)
-        default: return nil
-        }
+        ordered(op, x < y ? .less : x == y ? .equal : .greater)
     }
 
     private static func compare(_ op: Expression.BinaryOperator, _ x: [UInt32], _ y: [UInt32]) -> DatabaseValue? {
+        ordered(op, x.lexicographicallyPrecedes(y) ? .less : x == y ? .equal : .greater)
+    }
+
+    private enum Order { case less, equal, greater }
+
+    /// A comparison operator's answer for two values in `order`; `nil` for any other operator.
+    private static func ordered(_ op: Expression.BinaryOperator, _ order: Order) -> DatabaseValue? {
         switch op {
-        case .equal: return .boolean(x == y)
-        case .notEqual: return .boolean(x != y)
-        case .lessThan: return .boolean(x.lexicographicallyPrecedes(y))
-        case .lessThanOrEqual: return .boolean(!y.lexicographicallyPrecedes(x))
-        case .greaterThan: return .boolean(y.lexicographicallyPrecedes(x))
-        case .greaterThanOrEqual: return .boolean(!x.lexicographicallyPrecedes(y))
+        case .equal: return .boolean(order == .equal)
+        case .notEqual: return .boolean(order != .equal)
+        case .lessThan: return .boolean(order == .less)
+        case .lessThanOrEqual: return .boolean(order != .greater)
+        case .greaterThan: return .boolean(order == .greater)
+        case .greaterThanOrEqual: return .boolean(order != .less)
         default: return nil
         }
     }

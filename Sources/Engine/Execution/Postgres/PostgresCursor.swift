@@ -195,7 +195,7 @@ public final class PostgresCursor: RowCursor {
         }
         let rowIndex = currentRow
         let smallASCII = reader.pointee.smallASCII
-        let reuseStrings = ReusedStringStorage.isUsable
+        let reuseStrings = reader.pointee.reuseStrings
         decoders.withUnsafeBufferPointer { decoders in
             row.withUnsafeMutableBufferPointer { slots in
                 for index in 0..<count {
@@ -298,6 +298,8 @@ struct PostgresRowReader {
     @usableFromInline let decoders: UnsafeMutableBufferPointer<PostgresDecoder>
     /// ``SmallASCIIString/isUsable``, read once per cursor rather than once per text cell.
     @usableFromInline let smallASCII = SmallASCIIString.isUsable
+    /// ``ReusedStringStorage/isUsable``, read once here rather than once per row.
+    @usableFromInline let reuseStrings = ReusedStringStorage.isUsable
 
     init(decoders: [PostgresDecoder]) {
         handle = nil

@@ -465,14 +465,9 @@ public struct PostgresDialect: Dialect {
                     ]))
         },
         "array_length": .build { arguments in arrayLength(arguments.required(0)) },
-        "array_contains": .build { arguments in
-            let array = SQLExpression.cast(arguments.required(0), "JSONB")
-            let contains = SQLExpression.op(array, "@>", .function("jsonb_build_array", [arguments.required(1)]))
-            if arguments.required(0).buildsJSONArray { return contains }
-            return .caseWhen(
-                operand: .function("jsonb_typeof", [array]),
-                [(.token("'array'"), contains)],
-                else: nil)
+        "array_contains": arrayFunction { arguments in
+            .op(
+                .cast(arguments.required(0), "JSONB"), "@>", .function("jsonb_build_array", [arguments.required(1)]))
         },
         // A strict path, as SQLite and Spark read one: `$[0]` of an object and `$.a` of an array are NULL (lax mode
         // wraps the object in an array and looks into each element), and `silent` makes a path that does not
