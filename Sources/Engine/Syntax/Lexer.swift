@@ -12,17 +12,37 @@ public enum Lexer {
     /// Tokens of `source` and the lexical diagnostics, in source order.
     public static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         source.bytes.withUnsafeBufferPointer { buffer in
-            var state = LexerState(bytes: buffer, recoverUnclosedBrackets: false)
+            // The tokens are written straight into the array returned (no buffer to copy out and free). Code has
+            // far fewer tokens than half its bytes; a denser file is lexed again with room for the most tokens any
+            // file can have: every byte a token, plus at most one indent per indenting byte and a dedent per indent.
+            var capacity = buffer.count / 2 + 16
+            while true {
+                if let result = tokenize(buffer, capacity: capacity) { return result }
+                capacity = max(capacity * 2, buffer.count * 2 + 8)
+            }
+        }
+    }
+
+    /// The tokens and diagnostics of `buffer`, or `nil` when it has more than `capacity` tokens.
+    private static func tokenize(
+        _ buffer: UnsafeBufferPointer<UInt8>, capacity: Int
+    ) -> (tokens: [Token], diagnostics: [Diagnostic])? {
+        var diagnostics: [Diagnostic] = []
+        var overflowed = false
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { storage, initializedCount in
+            var state = LexerState(bytes: buffer, tokens: storage, recoverUnclosedBrackets: false)
             state.run()
-            if !state.brackets.isEmpty {
+            if !state.brackets.isEmpty && !state.overflowed {
                 state.deallocateBuffers()
-                state = LexerState(bytes: buffer, recoverUnclosedBrackets: true)
+                state = LexerState(bytes: buffer, tokens: storage, recoverUnclosedBrackets: true)
                 state.run()
             }
-            let tokens = state.tokens.array
+            overflowed = state.overflowed
+            initializedCount = overflowed ? 0 : state.tokenCount
+            diagnostics = state.diagnostics
             state.deallocateBuffers()
-            return (tokens, state.diagnostics)
         }
+        return overflowed ? nil : (tokens, diagnostics)
     }
 }
 
@@ -37,9 +57,14 @@ private struct LexerState {
     let recoverUnclosedBrackets: Bool
     var position = 0
     var triviaStart = 0
-    /// Appended to without the uniqueness check an array stored in this mutating struct costs per append;
-    /// ``Lexer/tokenize(_:)`` copies it out and frees it.
-    var tokens: ParserBuffer<Token>
+    /// The tokens written so far, in the storage of the array ``Lexer/tokenize(_:)`` returns (appended to without
+    /// the uniqueness check an array stored in this mutating struct costs per append).
+    let tokenBase: UnsafeMutablePointer<Token>
+    var tokenCount = 0
+    let tokenCapacity: Int
+    /// Set when the file has more tokens than ``tokenCapacity``: the rest are dropped, and the file is lexed again
+    /// with more room.
+    var overflowed = false
     var diagnostics: [Diagnostic] = []
     /// The open brackets, innermost last (a buffer, like ``tokens``).
     var brackets: ParserBuffer<OpenBracket>
@@ -50,24 +75,35 @@ private struct LexerState {
     var lineHasTokens = false
     var physicalLineIndent = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, recoverUnclosedBrackets: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, recoverUnclosedBrackets: Bool) {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
-        tokens = ParserBuffer(capacity: count / 2 + 16)
+        // The array's storage always exists: its capacity is at least 16.
+        tokenBase = tokens.baseAddress!
+        tokenCapacity = tokens.count
         brackets = ParserBuffer(capacity: 16)
     }
 
-    /// Frees the token and bracket buffers; the state must not be used afterwards.
+    /// Frees the bracket buffer; the state must not be used afterwards.
     func deallocateBuffers() {
-        tokens.deallocate()
         brackets.deallocate()
+    }
+
+    @inline(__always)
+    mutating func appendToken(_ token: Token) {
+        if tokenCount == tokenCapacity {
+            overflowed = true
+            return
+        }
+        (tokenBase + tokenCount).initialize(to: token)
+        tokenCount += 1
     }
 
     @inline(__always) func byte(_ offset: Int) -> UInt8 { offset < count ? bytes[offset] : 0 }
 
     mutating func emit(_ kind: TokenKind, start: Int, end: Int) {
-        tokens.append(Token(kind: kind, fullStart: triviaStart, start: start, end: end))
+        appendToken(Token(kind: kind, fullStart: triviaStart, start: start, end: end))
         triviaStart = end
         position = end
     }
@@ -91,8 +127,11 @@ private struct LexerState {
             }
             if position >= count { break }
             if atLineStart { continue }
-            // Names and strings (most tokens) are lexed without going through `lexToken`'s dispatch, which saves
-            // and restores six registers around the call it ends in.
+            let positionBefore = position
+            lexCommonTokens()
+            if position != positionBefore { continue }
+            // A token `lexCommonTokens` leaves to the general path. Names and strings are lexed without going
+            // through `lexToken`'s dispatch, which saves and restores six registers around the call it ends in.
             let first = bytes[position]
             if (first >= 0x61 && first <= 0x7A) || (first >= 0x41 && first <= 0x5A) || first == 0x5F {
                 lexIdentifierOrKeyword()
@@ -106,9 +145,100 @@ private struct LexerState {
         if lineHasTokens { emit(.newline, start: position, end: position) }
         triviaStart = min(triviaStart, position)
         for _ in 0..<indents.count {
-            tokens.append(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
+            appendToken(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
         }
-        tokens.append(Token(kind: .endOfFile, fullStart: triviaStart, start: count, end: count))
+        appendToken(Token(kind: .endOfFile, fullStart: triviaStart, start: count, end: count))
+    }
+
+    /// Lexes the tokens most of a line is made of (names and keywords, short plain strings, brackets, `.`, `,`, `=`,
+    /// `==`) and the spaces between them, with the position and the token cursor in registers. It stops, with
+    /// ``position`` at a token or trivia start, at the first byte it leaves to the general path (a line break, a
+    /// comment, a number, an operator, a string with escapes or a prefix, a non-ASCII name, the end of the file),
+    /// so every token it makes is the one the general path would make.
+    mutating func lexCommonTokens() {
+        guard let base = bytes.baseAddress else { return }
+        let end = count
+        var index = position
+        var leading = triviaStart
+        var output = tokenBase + tokenCount
+        let outputEnd = tokenBase + tokenCapacity
+        scan: while index < end && output < outputEnd {
+            let start = index
+            let first = base[index]
+            let kind: TokenKind
+            switch first {
+            case 0x20, 0x09, 0x0C:
+                index += 1
+                continue scan
+            case 0x61...0x7A, 0x41...0x5A, 0x5F:
+                index += 1
+                while index < end, case let byte = base[index],
+                    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x5F
+                {
+                    index += 1
+                }
+                let length = index - start
+                if index < end, case let next = base[index],
+                    next >= 0x80 || (length <= 2 && (next == 0x22 || next == 0x27))
+                {
+                    // A name going on in non-ASCII letters, or a string prefix (`r"`, `f'`).
+                    index = start
+                    break scan
+                }
+                kind = length >= 2 && length <= 8 ? keywordKind(base + start, length: length) : .identifier
+            case 0x22, 0x27:
+                var close = index + 1
+                while close < end, case let byte = base[close], byte &- 0x20 < 0x60, byte != first, byte != 0x5C {
+                    close += 1
+                }
+                // Unterminated, escapes, non-ASCII or control bytes, or `"""`: the general path.
+                guard close < end, base[close] == first,
+                    close != index + 1 || close + 1 >= end || base[close + 1] != first
+                else { break scan }
+                index = close + 1
+                kind = .string
+            case 0x28, 0x5B, 0x7B:
+                brackets.append(OpenBracket(kind: first, lineIndent: physicalLineIndent))
+                index += 1
+                kind = first == 0x28 ? .leftParenthesis : first == 0x5B ? .leftBracket : .leftBrace
+            case 0x29, 0x5D, 0x7D:
+                let opener: UInt8 = first == 0x29 ? 0x28 : first == 0x5D ? 0x5B : 0x7B
+                // Nearly always the innermost bracket; an outer match closes the ones inside it too.
+                var match = brackets.count - 1
+                while match >= 0 && brackets[match].kind != opener { match -= 1 }
+                if match >= 0 { brackets.removeAll(from: match) }
+                index += 1
+                kind = first == 0x29 ? .rightParenthesis : first == 0x5D ? .rightBracket : .rightBrace
+            case 0x2C:
+                index += 1
+                kind = .comma
+            case 0x2E:
+                // `.5` and `...` go to the general path.
+                if index + 1 < end, case let next = base[index + 1], next == 0x2E || next &- 0x30 < 10 { break scan }
+                index += 1
+                kind = .dot
+            case 0x3D:
+                if index + 1 < end && base[index + 1] == 0x3D {
+                    index += 2
+                    kind = .equalEqual
+                } else {
+                    index += 1
+                    kind = .equal
+                }
+            default:
+                break scan
+            }
+            output.initialize(to: Token(kind: kind, fullStart: leading, start: start, end: index))
+            output += 1
+            leading = index
+        }
+        let made = output - (tokenBase + tokenCount)
+        if made > 0 {
+            lineHasTokens = true
+            tokenCount += made
+            triviaStart = leading
+        }
+        position = index
     }
 
     /// Skips blank and comment-only lines, then measures the indentation of the next line and emits
@@ -152,16 +282,16 @@ private struct LexerState {
             let top = indents.last ?? 0
             if column > top {
                 indents.append(column)
-                tokens.append(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
+                appendToken(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
             } else if column < top {
                 while let last = indents.last, column < last {
                     indents.removeLast()
-                    tokens.append(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
+                    appendToken(Token(kind: .dedent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
                 }
                 if column != (indents.last ?? 0) {
                     // The parser reports the unexpected `indent` this produces, so there is one diagnostic.
                     indents.append(column)
-                    tokens.append(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
+                    appendToken(Token(kind: .indent, fullStart: triviaStart, start: triviaStart, end: triviaStart))
                 }
             }
             return true
@@ -228,7 +358,7 @@ private struct LexerState {
     }
 
     mutating func emitNewline(start: Int) {
-        tokens.append(Token(kind: .newline, fullStart: triviaStart, start: start, end: position))
+        appendToken(Token(kind: .newline, fullStart: triviaStart, start: start, end: position))
         triviaStart = position
         lineHasTokens = false
         atLineStart = true
@@ -708,6 +838,45 @@ private struct LexerState {
             }
             report(.invalidUTF8, runStart, index, "These bytes are not valid UTF-8; save the file as UTF-8.")
         }
+    }
+}
+
+/// The keyword spelled by the `length` bytes at `name` (2 to 8 ASCII letters, digits and underscores), or
+/// `identifier`. The bytes are packed big-endian and compared only with the keywords of that length.
+@inline(__always)
+private func keywordKind(_ name: UnsafePointer<UInt8>, length: Int) -> TokenKind {
+    var key: UInt64 = 0
+    var offset = 0
+    while offset < length {
+        key = key << 8 | UInt64(name[offset])
+        offset += 1
+    }
+    switch length {
+    case 2:
+        switch key {
+        case 0x6173: return .asKeyword
+        case 0x6966: return .ifKeyword
+        case 0x696E: return .inKeyword
+        case 0x6973: return .isKeyword
+        case 0x6F72: return .orKeyword
+        default: return .identifier
+        }
+    case 3:
+        switch key {
+        case 0x616E64: return .andKeyword
+        case 0x646566: return .defKeyword
+        case 0x64656C: return .delKeyword
+        case 0x666F72: return .forKeyword
+        case 0x6E6F74: return .notKeyword
+        case 0x747279: return .tryKeyword
+        default: return .identifier
+        }
+    case 4, 5, 6:
+        return keywordKind(key) ?? .identifier
+    case 7:
+        return key == 0x66696E616C6C79 ? .finallyKeyword : .identifier
+    default:
+        return key == 0x636F6E74696E7565 ? .continueKeyword : key == 0x6E6F6E6C6F63616C ? .nonlocalKeyword : .identifier
     }
 }
 

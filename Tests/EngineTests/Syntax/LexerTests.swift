@@ -152,4 +152,52 @@ private func check(
         let pieces = tree.token(y).leadingTrivia.map(\.kind)
         #expect(pieces == [.newline, .whitespace, .comment, .newline, .lineContinuation])
     }
+
+    @Test func filesDenserThanHalfTheirBytesKeepEveryToken() {
+        // The token array is first sized for half the bytes; these files have more tokens and are lexed again.
+        let list = "x=[" + String(repeating: "1,", count: 300) + "]\n"
+        let nested = String(repeating: "(", count: 600) + String(repeating: ")", count: 600)
+        for input in [list, nested, ",", "(\n", "a.b"] {
+            let source = SourceText(input)
+            let (tokens, diagnostics) = Lexer.tokenize(source)
+            let rebuilt = tokens.map { source.text(in: $0.fullRange) }.joined()
+            #expect(rebuilt == input)
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+        }
+        #expect(Lexer.tokenize(SourceText(list)).tokens.count == 3 + 600 + 1 + 1 + 1)
+        #expect(Lexer.tokenize(SourceText(nested)).tokens.count == 1200 + 2)
+    }
+
+    @Test func namesThatAreAlmostKeywordsAreNames() {
+        for kind in TokenKind.allCases where kind.isKeyword {
+            let text = kind.fixedText!
+            for near in [String(text.dropLast()), text + "s", "_" + text, text + "1", text.uppercased()]
+            where near.count > 0 && near != text {
+                check("\(near) x", tokens: [(.identifier, near), (.identifier, "x")])
+            }
+        }
+    }
+
+    @Test func stringsAtTheEdgesOfTheCommonPath() {
+        let cases: [(String, [(TokenKind, String)], [DiagnosticCode])] = [
+            ("\"\"", [(.string, "\"\"")], []),
+            ("''x", [(.string, "''"), (.identifier, "x")], []),
+            ("\"\"\"a\"\"\"", [(.string, "\"\"\"a\"\"\"")], []),
+            (
+                "\"abcdefg\"(", [(.string, "\"abcdefg\""), (.leftParenthesis, "(")],
+                [.unterminatedString].filter { _ in false }
+            ),
+            ("\"abcdefgh\"", [(.string, "\"abcdefgh\"")], []),
+            ("\"abcdefghijklmnop\",'q'", [(.string, "\"abcdefghijklmnop\""), (.comma, ","), (.string, "'q'")], []),
+            ("\"abcdefghij'klm\"", [(.string, "\"abcdefghij'klm\"")], []),
+            ("\"abcdefghij\\nk\"", [(.string, "\"abcdefghij\\nk\"")], []),
+            ("\"abcdefghijé\"", [(.string, "\"abcdefghijé\"")], []),
+            ("\"abcdefghijklmno", [(.string, "\"abcdefghijklmno")], [.unterminatedString]),
+            ("\"abcdefghij\tk\"", [(.string, "\"abcdefghij\tk\"")], []),
+            ("r\"a\\d\" b'x' rb'y'", [(.string, "r\"a\\d\""), (.string, "b'x'"), (.string, "rb'y'")], []),
+        ]
+        for (input, tokens, codes) in cases {
+            check(input, tokens: tokens, codes: codes)
+        }
+    }
 }
