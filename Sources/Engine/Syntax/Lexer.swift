@@ -185,11 +185,31 @@ private struct LexerState {
                     index = start
                     break scan
                 }
-                kind = length >= 2 && length <= 8 ? keywordKind(base + start, length: length) : .identifier
+                kind =
+                    length >= 2 && length <= 8
+                    ? keywordKind(base + start, length: length, readableCount: end - start) : .identifier
             case 0x22, 0x27:
                 var close = index + 1
+                // Eight bytes at a time while none of them is the quote, a backslash, a control byte or a non-ASCII
+                // byte; the loop below then stops exactly at the first such byte.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let quotes = ones &* UInt64(first)
+                let backslashes = ones &* 0x5C
+                while close &+ 8 <= end {
+                    let word = UnsafeRawPointer(base + close).loadUnaligned(as: UInt64.self).littleEndian
+                    let quote = word ^ quotes
+                    let backslash = word ^ backslashes
+                    let stops =
+                        ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word
+                            | word) & 0x8080_8080_8080_8080
+                    if stops != 0 {
+                        close &+= stops.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    close &+= 8
+                }
                 while close < end, case let byte = base[close], byte &- 0x20 < 0x60, byte != first, byte != 0x5C {
-                    close += 1
+                    close &+= 1
                 }
                 // Unterminated, escapes, non-ASCII or control bytes, or `"""`: the general path.
                 guard close < end, base[close] == first,
@@ -842,41 +862,85 @@ private struct LexerState {
 }
 
 /// The keyword spelled by the `length` bytes at `name` (2 to 8 ASCII letters, digits and underscores), or
-/// `identifier`. The bytes are packed big-endian and compared only with the keywords of that length.
+/// `identifier`. The bytes are packed little-endian into a `UInt64` (one unaligned load when 8 bytes can be read
+/// at `name`, as `readableCount` says) and compared only with the keywords of that length.
 @inline(__always)
-private func keywordKind(_ name: UnsafePointer<UInt8>, length: Int) -> TokenKind {
-    var key: UInt64 = 0
-    var offset = 0
-    while offset < length {
-        key = key << 8 | UInt64(name[offset])
-        offset += 1
+private func keywordKind(_ name: UnsafePointer<UInt8>, length: Int, readableCount: Int) -> TokenKind {
+    var key: UInt64
+    if readableCount >= 8 {
+        key = UnsafeRawPointer(name).loadUnaligned(as: UInt64.self).littleEndian
+        if length < 8 { key &= (1 &<< UInt64(length &* 8)) &- 1 }
+    } else {
+        key = 0
+        var offset = length
+        while offset > 0 {
+            offset -= 1
+            key = key << 8 | UInt64(name[offset])
+        }
     }
     switch length {
     case 2:
         switch key {
-        case 0x6173: return .asKeyword
-        case 0x6966: return .ifKeyword
-        case 0x696E: return .inKeyword
-        case 0x6973: return .isKeyword
-        case 0x6F72: return .orKeyword
+        case 0x7361: return .asKeyword  // as
+        case 0x6669: return .ifKeyword  // if
+        case 0x6E69: return .inKeyword  // in
+        case 0x7369: return .isKeyword  // is
+        case 0x726F: return .orKeyword  // or
         default: return .identifier
         }
     case 3:
         switch key {
-        case 0x616E64: return .andKeyword
-        case 0x646566: return .defKeyword
-        case 0x64656C: return .delKeyword
-        case 0x666F72: return .forKeyword
-        case 0x6E6F74: return .notKeyword
-        case 0x747279: return .tryKeyword
+        case 0x646E61: return .andKeyword  // and
+        case 0x666564: return .defKeyword  // def
+        case 0x6C6564: return .delKeyword  // del
+        case 0x726F66: return .forKeyword  // for
+        case 0x746F6E: return .notKeyword  // not
+        case 0x797274: return .tryKeyword  // try
         default: return .identifier
         }
-    case 4, 5, 6:
-        return keywordKind(key) ?? .identifier
+    case 4:
+        switch key {
+        case 0x656E6F4E: return .noneKeyword  // None
+        case 0x65757254: return .trueKeyword  // True
+        case 0x66696C65: return .elifKeyword  // elif
+        case 0x65736C65: return .elseKeyword  // else
+        case 0x6D6F7266: return .fromKeyword  // from
+        case 0x73736170: return .passKeyword  // pass
+        case 0x68746977: return .withKeyword  // with
+        default: return .identifier
+        }
+    case 5:
+        switch key {
+        case 0x65736C6146: return .falseKeyword  // False
+        case 0x636E797361: return .asyncKeyword  // async
+        case 0x7469617761: return .awaitKeyword  // await
+        case 0x6B61657262: return .breakKeyword  // break
+        case 0x7373616C63: return .classKeyword  // class
+        case 0x6573696172: return .raiseKeyword  // raise
+        case 0x656C696877: return .whileKeyword  // while
+        case 0x646C656979: return .yieldKeyword  // yield
+        default: return .identifier
+        }
+    case 6:
+        switch key {
+        case 0x747265737361: return .assertKeyword  // assert
+        case 0x747065637865: return .exceptKeyword  // except
+        case 0x6C61626F6C67: return .globalKeyword  // global
+        case 0x74726F706D69: return .importKeyword  // import
+        case 0x6164626D616C: return .lambdaKeyword  // lambda
+        case 0x6E7275746572: return .returnKeyword  // return
+        default: return .identifier
+        }
     case 7:
-        return key == 0x66696E616C6C79 ? .finallyKeyword : .identifier
+        return key == 0x796C6C616E6966 ? .finallyKeyword : .identifier
+    case 8:
+        switch key {
+        case 0x65756E69746E6F63: return .continueKeyword  // continue
+        case 0x6C61636F6C6E6F6E: return .nonlocalKeyword  // nonlocal
+        default: return .identifier
+        }
     default:
-        return key == 0x636F6E74696E7565 ? .continueKeyword : key == 0x6E6F6E6C6F63616C ? .nonlocalKeyword : .identifier
+        return .identifier
     }
 }
 

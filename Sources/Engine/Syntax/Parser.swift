@@ -31,10 +31,11 @@ public func parse(
             (left.element.range.start, left.offset) < (right.element.range.start, right.offset)
         }.map(\.element)
     }
+    // The tree adopts the node and child buffers (and frees them); the parser frees the rest.
     let storage = SyntaxStorage(
-        source: source, tokens: tokens, nodes: parser.nodes.array, children: parser.children.array,
+        source: source, tokens: tokens, nodes: parser.nodes.adopted, children: parser.children.adopted,
         rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
-    parser.deallocateBuffers()
+    parser.deallocateWorkingBuffers()
     return (SyntaxTree(storage: storage), diagnostics)
 }
 
@@ -124,6 +125,9 @@ struct ParserBuffer<Element> {
     /// The elements as an array (one copy).
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// The memory and count, for an owner that frees it with `free` (this buffer must not be used afterwards).
+    var adopted: SyntaxArray<Element> { SyntaxArray(base: base, count: count) }
+
     /// Frees the memory; the buffer must not be used afterwards.
     func deallocate() { free(base) }
 }
@@ -173,10 +177,8 @@ public struct Parser {
         openBrackets = ParserBuffer(capacity: 16)
     }
 
-    /// Frees the parser's buffers (``parse(_:nestingLimit:)`` copies them into the tree first).
-    func deallocateBuffers() {
-        nodes.deallocate()
-        children.deallocate()
+    /// Frees the parser's stacks (``parse(_:nestingLimit:)`` gives the node and child buffers to the tree).
+    func deallocateWorkingBuffers() {
         stack.deallocate()
         openBrackets.deallocate()
     }

@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The kind of a syntax node.
 public enum SyntaxKind: UInt8, Sendable, Hashable, CaseIterable {
     /// The whole file: statements, then the end-of-file token.
@@ -108,13 +114,47 @@ struct RawNode: Sendable {
     var end: Int { Int(storedEnd) }
 }
 
+/// An immutable array of plain values in memory from `malloc`, owned by the ``SyntaxStorage`` that frees it: the
+/// parser's node and child buffers are adopted as they are, without copying them into arrays (two allocations,
+/// two copies and two frees a parse). Reads are checked against the count, as an array's are.
+struct SyntaxArray<Element>: @unchecked Sendable {
+    // Sendable: the memory is written only before the storage that owns it is made, and never after.
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "syntax array index out of range")
+        return base[index]
+    }
+
+    /// The elements in `bounds`, valid while the storage that owns this array is alive.
+    @inline(__always)
+    subscript(bounds: Range<Int>) -> UnsafeBufferPointer<Element> {
+        precondition(bounds.lowerBound >= 0 && bounds.upperBound <= count, "syntax array range out of range")
+        return UnsafeBufferPointer(start: base + bounds.lowerBound, count: bounds.count)
+    }
+
+    var indices: Range<Int> { 0..<count }
+    var isEmpty: Bool { count == 0 }
+
+    func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The elements as an array (one copy).
+    var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
 /// The immutable arrays behind a ``SyntaxTree``.
 final class SyntaxStorage: Sendable {
     let source: SourceText
     let tokens: [Token]
-    let nodes: [RawNode]
-    /// Children of all nodes: a value `v >= 0` is node `v`; `v < 0` is token `~v`.
-    let children: [Int32]
+    /// The parser's node buffer, freed with the storage.
+    let nodes: SyntaxArray<RawNode>
+    /// Children of all nodes: a value `v >= 0` is node `v`; `v < 0` is token `~v` (the parser's buffer, freed with
+    /// the storage).
+    let children: SyntaxArray<Int32>
     let rootIndex: Int
     let diagnostics: [Diagnostic]
     /// The parent of every node and token, made on first use: compiling reads children only, while position
@@ -127,9 +167,10 @@ final class SyntaxStorage: Sendable {
         let tokens: [Int32]
     }
 
+    /// Takes ownership of `nodes` and `children`, which must come from `malloc` (a ``ParserBuffer``'s memory).
     init(
-        source: SourceText, tokens: [Token], nodes: [RawNode], children: [Int32], rootIndex: Int,
-        diagnostics: [Diagnostic]
+        source: SourceText, tokens: [Token], nodes: SyntaxArray<RawNode>, children: SyntaxArray<Int32>,
+        rootIndex: Int, diagnostics: [Diagnostic]
     ) {
         self.source = source
         self.tokens = tokens
@@ -137,6 +178,11 @@ final class SyntaxStorage: Sendable {
         self.children = children
         self.rootIndex = rootIndex
         self.diagnostics = diagnostics
+    }
+
+    deinit {
+        free(nodes.base)
+        free(children.base)
     }
 
     var nodeParents: [Int32] { parents.nodes }
