@@ -372,9 +372,15 @@ extension Parser {
         parsePowerOperator(from: marker)
     }
 
-    /// `** operand` after the postfix expression pushed since `marker`, if there is one.
+    /// `** operand` after the postfix expression pushed since `marker`, if there is one (the test is inlined into
+    /// the callers; the rare operator is a call of its own).
+    @inline(__always)
     mutating func parsePowerOperator(from marker: Int) {
-        guard kind == .doubleStar else { return }
+        if kind == .doubleStar { parsePowerOperand(from: marker) }
+    }
+
+    @inline(never)
+    mutating func parsePowerOperand(from marker: Int) {
         bump()
         guard enterNesting() else {
             skipTooDeep()
@@ -389,7 +395,13 @@ extension Parser {
 
     mutating func parsePostfix() {
         let marker = mark()
-        parsePrimary()
+        if kind == .identifier {
+            // Most postfix chains start with a name (`db`, `col`, `F`): `parsePrimary`'s first case, without the call.
+            bump()
+            finish(.nameExpression, marker)
+        } else {
+            parsePrimary()
+        }
         while tick() {
             switch kind {
             case .dot:
@@ -548,9 +560,31 @@ extension Parser {
         finish(.argumentList, marker)
     }
 
+    // Inlined into the argument list's loop (its only caller): one call less per argument.
+    @inline(__always)
     mutating func parseArgument() {
         let marker = mark()
-        if kind == .identifier && peek(1) == .equal {
+        let next = peek(1)
+        if next == .comma || next == .rightParenthesis {
+            // A lone name or literal (most arguments): the node `parseExpression` would make, without the call.
+            let valueKind: SyntaxKind
+            switch kind {
+            case .string: valueKind = .stringLiteral
+            case .identifier: valueKind = .nameExpression
+            case .integer: valueKind = .integerLiteral
+            case .float: valueKind = .floatLiteral
+            case .trueKeyword, .falseKeyword: valueKind = .booleanLiteral
+            case .noneKeyword: valueKind = .noneLiteral
+            default: valueKind = .missingExpression
+            }
+            if valueKind != .missingExpression {
+                bump()
+                finish(valueKind, marker)
+                finish(.argument, marker)
+                return
+            }
+        }
+        if kind == .identifier && next == .equal {
             bump()
             bump()
             parseExpressionOrMissing()

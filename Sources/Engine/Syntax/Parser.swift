@@ -23,8 +23,13 @@ public func parse(
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
     let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
-    var parser = Parser(tokens: tokens, bytes: source.bytes, nestingLimit: nestingLimit)
-    parser.parseFile()
+    // The parser reads the tokens through a buffer pointer (no bounds check per read: its position never passes
+    // the end-of-file token), valid for the whole parse.
+    let parser = tokens.withUnsafeBufferPointer { tokenBuffer in
+        var parser = Parser(tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit)
+        parser.parseFile()
+        return parser
+    }
     var diagnostics = parser.diagnostics.isEmpty ? lexicalDiagnostics : lexicalDiagnostics + parser.diagnostics
     if !lexicalDiagnostics.isEmpty && !parser.diagnostics.isEmpty {
         diagnostics = diagnostics.enumerated().sorted { left, right in
@@ -145,6 +150,9 @@ public struct Parser {
     public static let defaultNestingLimit = 256
 
     let tokens: [Token]
+    /// ``tokens``' storage, read without bounds checks: `position` is at most the index of the end-of-file token,
+    /// which `bump` never passes. Valid only during ``parse(_:nestingLimit:)``.
+    let tokenBuffer: UnsafeBufferPointer<Token>
     let bytes: [UInt8]
     let nestingLimit: Int
     var position = 0
@@ -164,8 +172,9 @@ public struct Parser {
     /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
     var quietUntilStatementEnd = false
 
-    init(tokens: [Token], bytes: [UInt8], nestingLimit: Int) {
+    init(tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int) {
         self.tokens = tokens
+        self.tokenBuffer = tokenBuffer
         self.bytes = bytes
         self.nestingLimit = nestingLimit
         self.budget = tokens.count * 8 + 64
@@ -186,12 +195,12 @@ public struct Parser {
     // MARK: Builder
 
     @inline(__always)
-    var kind: TokenKind { tokens[position].kind }
+    var kind: TokenKind { tokenBuffer[position].kind }
     @inline(__always)
-    var current: Token { tokens[position] }
+    var current: Token { tokenBuffer[position] }
     @inline(__always)
     func peek(_ offset: Int) -> TokenKind {
-        position + offset < tokens.count ? tokens[position + offset].kind : .endOfFile
+        position + offset < tokenBuffer.count ? tokenBuffer[position + offset].kind : .endOfFile
     }
     var previousEnd: Int { position > 0 ? tokens[position - 1].end : 0 }
 
@@ -248,17 +257,17 @@ public struct Parser {
                 fullStart = node.fullStart
                 start = node.start
             } else {
-                let token = tokens.withUnsafeBufferPointer { $0[Int(~first)] }
+                let token = tokenBuffer[Int(~first)]
                 fullStart = token.fullStart
                 start = token.start
             }
-            end = last >= 0 ? nodeBase[Int(last)].end : tokens.withUnsafeBufferPointer { $0[Int(~last)].end }
+            end = last >= 0 ? nodeBase[Int(last)].end : tokenBuffer[Int(~last)].end
             // The node takes the place of its children on the stack (the capacity is there).
             stack.removeAll(from: marker)
         } else {
             // A node without tokens (a missing expression) sits where the next token's text starts, after the
             // whitespace the user typed, so that a cursor there finds it.
-            fullStart = tokens[position].start
+            fullStart = tokenBuffer[position].start
             start = fullStart
             end = fullStart
         }
@@ -284,9 +293,15 @@ public struct Parser {
     /// Consumes one unit of the loop budget; false (and one `MOL1099`) when the parser stopped making progress.
     @inline(__always)
     mutating func tick() -> Bool {
-        if stalled { return false }
+        // The budget stays at or below 0 once spent, so the common case is one decrement and one test.
         budget -= 1
         if budget > 0 { return true }
+        return stall()
+    }
+
+    @inline(never)
+    mutating func stall() -> Bool {
+        if stalled { return false }
         stalled = true
         diagnostics.append(
             Diagnostic(
