@@ -168,14 +168,14 @@ private struct LexerState {
             let kind: TokenKind
             switch first {
             case 0x20, 0x09, 0x0C:
-                index += 1
+                index &+= 1
                 continue scan
             case 0x61...0x7A, 0x41...0x5A, 0x5F:
-                index += 1
+                index &+= 1
                 while index < end, case let byte = base[index],
                     (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x5F
                 {
-                    index += 1
+                    index &+= 1
                 }
                 let length = index - start
                 if index < end, case let next = base[index],
@@ -219,7 +219,7 @@ private struct LexerState {
                 kind = .string
             case 0x28, 0x5B, 0x7B:
                 brackets.append(OpenBracket(kind: first, lineIndent: physicalLineIndent))
-                index += 1
+                index &+= 1
                 kind = first == 0x28 ? .leftParenthesis : first == 0x5B ? .leftBracket : .leftBrace
             case 0x29, 0x5D, 0x7D:
                 let opener: UInt8 = first == 0x29 ? 0x28 : first == 0x5D ? 0x5B : 0x7B
@@ -227,22 +227,22 @@ private struct LexerState {
                 var match = brackets.count - 1
                 while match >= 0 && brackets[match].kind != opener { match -= 1 }
                 if match >= 0 { brackets.removeAll(from: match) }
-                index += 1
+                index &+= 1
                 kind = first == 0x29 ? .rightParenthesis : first == 0x5D ? .rightBracket : .rightBrace
             case 0x2C:
-                index += 1
+                index &+= 1
                 kind = .comma
             case 0x2E:
                 // `.5` and `...` go to the general path.
                 if index + 1 < end, case let next = base[index + 1], next == 0x2E || next &- 0x30 < 10 { break scan }
-                index += 1
+                index &+= 1
                 kind = .dot
             case 0x3D:
                 if index + 1 < end && base[index + 1] == 0x3D {
-                    index += 2
+                    index &+= 2
                     kind = .equalEqual
                 } else {
-                    index += 1
+                    index &+= 1
                     kind = .equal
                 }
             default:

@@ -73,7 +73,8 @@ struct ParserBuffer<Element> {
     mutating func append(_ element: Element) {
         if count == capacity { grow() }
         (base + count).initialize(to: element)
-        count += 1
+        // No overflow check: the count is below the capacity, an allocated size.
+        count &+= 1
     }
 
     private mutating func grow() {
@@ -107,14 +108,14 @@ struct ParserBuffer<Element> {
             (target + index).initialize(to: source[index])
             index += 1
         }
-        count += added
+        count &+= added
     }
 
     /// Drops the last element (plain values: nothing to deinitialize).
     @inline(__always)
     mutating func removeLast() {
         precondition(count > 0, "parser buffer is empty")
-        count -= 1
+        count &-= 1
     }
 
     /// Whether there are no elements.
@@ -210,8 +211,9 @@ public struct Parser {
         guard kind != .endOfFile else { return }
         // The lexer reported this token; treat it as the parser's own error so that no second one follows.
         if kind == .unknown { lastErrorPosition = position }
-        push(~Int32(position))
-        position += 1
+        // Token indices fit in 32 bits: files are limited to 4 GiB (see ``Token``).
+        push(~Int32(truncatingIfNeeded: position))
+        position &+= 1
     }
 
     /// The number of pending children on ``stack``.
@@ -294,7 +296,7 @@ public struct Parser {
     @inline(__always)
     mutating func tick() -> Bool {
         // The budget stays at or below 0 once spent, so the common case is one decrement and one test.
-        budget -= 1
+        budget &-= 1
         if budget > 0 { return true }
         return stall()
     }
