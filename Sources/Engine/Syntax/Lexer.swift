@@ -237,6 +237,25 @@ private struct LexerState {
                 if index + 1 < end, case let next = base[index + 1], next == 0x2E || next &- 0x30 < 10 { break scan }
                 index &+= 1
                 kind = .dot
+            case 0x31...0x39:
+                // A plain decimal integer; anything more (a leading zero, `_`, `.`, an exponent, `j`, a name glued
+                // to it) goes to the general path, which reports what is wrong.
+                index &+= 1
+                while index < end && base[index] &- 0x30 < 10 { index &+= 1 }
+                if index < end, case let next = base[index],
+                    (next | 0x20) &- 0x61 < 26 || next == 0x5F || next == 0x2E || next >= 0x80
+                {
+                    index = start
+                    break scan
+                }
+                kind = .integer
+            case 0x3C, 0x3E:
+                // `<` and `>` alone (`<=`, `>=`, `<>`, `<<`, `>>` and their assignments go to the general path).
+                if index + 1 < end, case let next = base[index + 1], next == 0x3D || next == 0x3C || next == 0x3E {
+                    break scan
+                }
+                index &+= 1
+                kind = first == 0x3C ? .less : .greater
             case 0x3D:
                 if index + 1 < end && base[index + 1] == 0x3D {
                     index &+= 2

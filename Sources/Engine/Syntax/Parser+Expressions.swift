@@ -19,6 +19,8 @@ extension Parser {
     }
 
     /// Python's binary operator precedence (higher binds tighter); `nil` when `kind` is not a binary operator here.
+    /// Inlined: an outlined call from `parseBinaryOperators` (a mutating method) copied the whole parser first.
+    @inline(__always)
     func binaryPrecedence() -> Int? {
         switch kind {
         case .orKeyword: 1

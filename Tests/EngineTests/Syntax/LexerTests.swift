@@ -200,4 +200,19 @@ private func check(
             check(input, tokens: tokens, codes: codes)
         }
     }
+
+    @Test func gluedComparisonsAndNumbers() {
+        check(
+            "a<b>c<=d>=e<>f<<g>>h>=1>2<3 (12)1.5,9e3,10j,42_0,7",
+            tokens: [
+                (.identifier, "a"), (.less, "<"), (.identifier, "b"), (.greater, ">"), (.identifier, "c"),
+                (.lessEqual, "<="), (.identifier, "d"), (.greaterEqual, ">="), (.identifier, "e"), (.notEqual, "<>"),
+                (.identifier, "f"), (.leftShift, "<<"), (.identifier, "g"), (.rightShift, ">>"), (.identifier, "h"),
+                (.greaterEqual, ">="), (.integer, "1"), (.greater, ">"), (.integer, "2"), (.less, "<"),
+                (.integer, "3"), (.leftParenthesis, "("), (.integer, "12"), (.rightParenthesis, ")"), (.float, "1.5"),
+                (.comma, ","), (.float, "9e3"), (.comma, ","), (.integer, "10j"), (.comma, ","), (.integer, "42_0"),
+                (.comma, ","), (.integer, "7"),
+            ],
+            codes: [.invalidNumber])
+    }
 }
