@@ -121,6 +121,10 @@ struct ParserBuffer<Element> {
     /// Whether there are no elements.
     var isEmpty: Bool { count == 0 }
 
+    /// The last element, if any.
+    @inline(__always)
+    var last: Element? { count > 0 ? base[count - 1] : nil }
+
     /// Drops the elements from `index` on (all of them by default).
     @inline(__always)
     mutating func removeAll(from index: Int = 0) {
