@@ -111,6 +111,15 @@ struct ParserBuffer<Element> {
         count &+= added
     }
 
+    /// Replaces the elements from `index` on (there must be at least one) with `element`, without a capacity
+    /// check: it takes the slot of the first element replaced.
+    @inline(__always)
+    mutating func replaceTail(from index: Int, with element: Element) {
+        assert(index >= 0 && index < count, "parser buffer index out of range")
+        (base + index).initialize(to: element)
+        count = index &+ 1
+    }
+
     /// Drops the last element (plain values: nothing to deinitialize).
     @inline(__always)
     mutating func removeLast() {
@@ -248,6 +257,7 @@ public struct Parser {
         precondition(marker >= 0 && marker <= top, "parser stack marker out of range")
         let count = top - marker
         let childStart = children.count
+        let index = nodes.count
         let fullStart: Int
         let start: Int
         let end: Int
@@ -268,22 +278,21 @@ public struct Parser {
                 start = token.start
             }
             end = last >= 0 ? nodeBase[Int(last)].end : tokenBuffer[Int(~last)].end
-            // The node takes the place of its children on the stack (the capacity is there).
-            stack.removeAll(from: marker)
+            // The node takes the place of its children on the stack (in the first one's slot: no capacity check).
+            stack.replaceTail(from: marker, with: Int32(truncatingIfNeeded: index))
         } else {
             // A node without tokens (a missing expression) sits where the next token's text starts, after the
             // whitespace the user typed, so that a cursor there finds it.
             fullStart = tokenBuffer[position].start
             start = fullStart
             end = fullStart
+            stack.append(Int32(truncatingIfNeeded: index))
         }
-        let index = nodes.count
         nodes.append(
             RawNode(
                 kind: kind, fullStart: fullStart, start: start, end: end,
                 childStart: Int32(truncatingIfNeeded: childStart),
                 childCount: Int32(truncatingIfNeeded: count)))
-        stack.append(Int32(truncatingIfNeeded: index))
         return index
     }
 
