@@ -162,6 +162,8 @@ extension Parser {
         }
     }
 
+    // Inlined into `parseExpression` and `parseBinaryOrMissing`: a call level less per operand.
+    @inline(__always)
     mutating func parseBinary(minimumPrecedence: Int) {
         let marker = mark()
         if kind == .minus || kind == .plus || kind == .tilde || kind == .notKeyword {
@@ -629,6 +631,8 @@ extension Parser {
     }
 
     /// Parses `element (, element)* [,]` up to `closing`; returns the element count and whether a comma was seen.
+    /// Inlined into its two callers, with `element`: a call less per list and per element.
+    @inline(__always)
     mutating func parseCommaSeparated(closing: TokenKind, element: (inout Parser) -> Void) -> (Int, Bool) {
         var count = 0
         var sawComma = false
