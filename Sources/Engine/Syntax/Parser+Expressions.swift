@@ -113,9 +113,7 @@ extension Parser {
             switch peek(1) {
             case .comma, .rightParenthesis, .rightBracket, .rightBrace, .newline:
                 // One token (adjacent strings would be followed by a string), as `parsePrimary` makes it.
-                let marker = mark()
-                bump()
-                finish(primaryKind, marker)
+                finishSingleToken(primaryKind)
                 return
             default:
                 break
@@ -401,14 +399,18 @@ extension Parser {
         let marker = mark()
         if kind == .identifier {
             // Most postfix chains start with a name (`db`, `col`, `F`): `parsePrimary`'s first case, without the call.
-            bump()
-            finish(.nameExpression, marker)
+            finishSingleToken(.nameExpression)
         } else {
             parsePrimary()
         }
         while tick() {
             switch kind {
             case .dot:
+                if peek(1) == .identifier && stackTop == marker + 1 && stack[marker] >= 0 {
+                    // `base.name` with the base alone on the stack (always, but checked): made in one step.
+                    finishMemberAccess(baseSlot: marker)
+                    continue
+                }
                 bump()
                 if kind == .identifier {
                     bump()
@@ -438,23 +440,22 @@ extension Parser {
         let marker = mark()
         switch kind {
         case .identifier:
-            bump()
-            finish(.nameExpression, marker)
+            finishSingleToken(.nameExpression)
         case .integer:
-            bump()
-            finish(.integerLiteral, marker)
+            finishSingleToken(.integerLiteral)
         case .float:
-            bump()
-            finish(.floatLiteral, marker)
+            finishSingleToken(.floatLiteral)
         case .string:
-            while kind == .string { bump() }
-            finish(.stringLiteral, marker)
+            if peek(1) != .string {
+                finishSingleToken(.stringLiteral)
+            } else {
+                while kind == .string { bump() }
+                finish(.stringLiteral, marker)
+            }
         case .trueKeyword, .falseKeyword:
-            bump()
-            finish(.booleanLiteral, marker)
+            finishSingleToken(.booleanLiteral)
         case .noneKeyword:
-            bump()
-            finish(.noneLiteral, marker)
+            finishSingleToken(.noneLiteral)
         case .leftParenthesis:
             parseBracketed(closing: .rightParenthesis)
         case .leftBracket:
@@ -582,9 +583,8 @@ extension Parser {
             default: valueKind = .missingExpression
             }
             if valueKind != .missingExpression {
-                bump()
-                finish(valueKind, marker)
-                finish(.argument, marker)
+                finishSingleToken(valueKind)
+                wrapLastNode(.argument)
                 return
             }
         }

@@ -296,6 +296,62 @@ public struct Parser {
         return index
     }
 
+    /// Consumes the current token (a name or a literal: not `unknown`, not the end of the file) as the only child
+    /// of a new node of `kind` and pushes the node: what `bump()` and `finish(kind, marker)` make, with the child
+    /// written straight to the child list (no trip through the stack, no range reads of children).
+    @inline(__always)
+    mutating func finishSingleToken(_ kind: SyntaxKind) {
+        let tokenIndex = position
+        let token = tokenBuffer[tokenIndex]
+        position &+= 1
+        let childStart = children.count
+        children.append(~Int32(truncatingIfNeeded: tokenIndex))
+        let index = nodes.count
+        nodes.append(
+            RawNode(
+                kind: kind, fullStart: token.fullStart, start: token.start, end: token.end,
+                childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
+        stack.append(Int32(truncatingIfNeeded: index))
+    }
+
+    /// Wraps the node on top of the stack (it must be a node, not a token) in a new node of `kind`, its only child:
+    /// what `finish(kind, stackTop - 1)` makes.
+    @inline(__always)
+    mutating func wrapLastNode(_ kind: SyntaxKind) {
+        let slot = stack.count - 1
+        let child = stack[slot]
+        let inner = nodes[Int(child)]
+        let childStart = children.count
+        children.append(child)
+        let index = nodes.count
+        nodes.append(
+            RawNode(
+                kind: kind, fullStart: inner.fullStart, start: inner.start, end: inner.end,
+                childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
+        stack.replaceTail(from: slot, with: Int32(truncatingIfNeeded: index))
+    }
+
+    /// `base.name` where the current token is the `.`, the next one a name, and the base the node in stack slot
+    /// `baseSlot`, the top: what bumping both tokens and `finish(.memberAccess, baseSlot)` make, in one step.
+    @inline(__always)
+    mutating func finishMemberAccess(baseSlot: Int) {
+        let base = stack[baseSlot]
+        let inner = nodes[Int(base)]
+        let dot = position
+        let name = tokenBuffer[dot + 1]
+        position &+= 2
+        let childStart = children.count
+        children.append(base)
+        children.append(~Int32(truncatingIfNeeded: dot))
+        children.append(~Int32(truncatingIfNeeded: dot + 1))
+        let index = nodes.count
+        nodes.append(
+            RawNode(
+                kind: .memberAccess, fullStart: inner.fullStart, start: inner.start, end: name.end,
+                childStart: Int32(truncatingIfNeeded: childStart), childCount: 3))
+        stack.replaceTail(from: baseSlot, with: Int32(truncatingIfNeeded: index))
+    }
+
     /// The node most recently finished or pushed at stack depth `index`, if it is a node.
     func node(atStack index: Int) -> RawNode? {
         guard index >= 0 && index < stack.count && stack[index] >= 0 else { return nil }

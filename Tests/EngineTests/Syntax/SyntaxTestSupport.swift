@@ -54,6 +54,31 @@ enum SyntaxTestSupport {
         #expect(
             treeTokens == Array(0..<tree.tokens.count), "tree holds every token once", sourceLocation: sourceLocation)
         #expect(tree.tokens.last?.kind == .endOfFile, sourceLocation: sourceLocation)
+        // Every node with children spans from its first child's leading trivia to its last child's end (the
+        // parser's shortcuts write nodes directly; they must make what `finish` makes), and its children come
+        // before it (nodes are stored in post-order).
+        let storage = tree.storage
+        for index in storage.nodes.indices {
+            let raw = storage.nodes[index]
+            guard raw.childCount > 0 else { continue }
+            let children = storage.children[Int(raw.childStart)..<Int(raw.childStart + raw.childCount)]
+            func range(_ child: Int32) -> (fullStart: Int, start: Int, end: Int) {
+                if child >= 0 {
+                    let node = storage.nodes[Int(child)]
+                    return (node.fullStart, node.start, node.end)
+                }
+                let token = storage.tokens[Int(~child)]
+                return (token.fullStart, token.start, token.end)
+            }
+            let first = range(children.first!)
+            let last = range(children.last!)
+            if raw.fullStart != first.fullStart || raw.start != first.start || raw.end != last.end
+                || children.contains(where: { $0 >= index })
+            {
+                Issue.record("node \(index) (\(raw.kind)) does not span its children", sourceLocation: sourceLocation)
+                return
+            }
+        }
     }
 
     /// Parses `text`, checks the invariants and returns the tree.
