@@ -169,7 +169,10 @@ private struct LexerState {
         let byteClasses: StaticString =
             "000000000100100000000000000000001050000567008090433333333300:;:0022222222222222222222222222607020222222222222222222222222226070000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
         let classes = byteClasses.utf8Start
-        scan: while index < end && output < outputEnd {
+        // Every token starts at its own byte, so starting tokens only below `scanEnd` keeps within the room left
+        // without testing it per token (a token may still end past `scanEnd`; the general path goes on from there).
+        let scanEnd = min(end, index + (outputEnd - output))
+        scan: while index < scanEnd {
             let start = index
             let first = base[index]
             let kind: TokenKind
