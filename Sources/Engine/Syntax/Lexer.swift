@@ -193,7 +193,7 @@ private struct LexerState {
                     break scan
                 }
                 kind =
-                    length >= 2 && length <= 8
+                    mayBeKeyword(first: first, length: length)
                     ? keywordKind(base + start, length: length, readableCount: end - start) : .identifier
             case 0x35:
                 var close = index + 1
@@ -889,6 +889,24 @@ private struct LexerState {
             report(.invalidUTF8, runStart, index, "These bytes are not valid UTF-8; save the file as UTF-8.")
         }
     }
+}
+
+/// Whether a name of `length` bytes starting with `first` (a letter or `_`) can be a keyword: no keyword of that
+/// length starts with that letter for most names, which then skip the keyword lookup.
+@inline(__always)
+private func mayBeKeyword(first: UInt8, length: Int) -> Bool {
+    let mask: UInt64
+    switch length {
+    case 2: mask = 0x820200000000  // aio
+    case 3: mask = 0x10405200000000  // adfnt
+    case 4: mask = 0x81006000104000  // NTefpw
+    case 5: mask = 0x284000E00000040  // Fabcrwy
+    case 6: mask = 0x412A200000000  // aegilr
+    case 7: mask = 0x4000000000  // f
+    case 8: mask = 0x400800000000  // cn
+    default: return false
+    }
+    return (mask &>> UInt64(first &- 0x40)) & 1 != 0
 }
 
 /// The keyword spelled by the `length` bytes at `name` (2 to 8 ASCII letters, digits and underscores), or
