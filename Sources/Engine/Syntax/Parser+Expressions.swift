@@ -171,7 +171,10 @@ extension Parser {
             parsePostfix()
             parsePowerOperator(from: marker)
         }
-        parseBinaryOperators(from: marker, minimumPrecedence: minimumPrecedence)
+        // Most operands have no operator after them: tested here, without the call.
+        if let precedence = binaryPrecedence(), precedence >= minimumPrecedence {
+            parseBinaryOperators(from: marker, minimumPrecedence: minimumPrecedence)
+        }
     }
 
     /// The binary operators (at `minimumPrecedence` or tighter) after the left operand pushed since `marker`.
@@ -583,8 +586,7 @@ extension Parser {
             default: valueKind = .missingExpression
             }
             if valueKind != .missingExpression {
-                finishSingleToken(valueKind)
-                wrapLastNode(.argument)
+                finishSingleToken(valueKind, wrappedIn: .argument)
                 return
             }
         }

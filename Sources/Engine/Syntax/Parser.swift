@@ -314,21 +314,26 @@ public struct Parser {
         stack.append(Int32(truncatingIfNeeded: index))
     }
 
-    /// Wraps the node on top of the stack (it must be a node, not a token) in a new node of `kind`, its only child:
-    /// what `finish(kind, stackTop - 1)` makes.
+    /// ``finishSingleToken(_:)``, then a node of `outer` around that node (a lone name or literal argument), in one
+    /// step: what `finish(outer, marker)` would make of it.
     @inline(__always)
-    mutating func wrapLastNode(_ kind: SyntaxKind) {
-        let slot = stack.count - 1
-        let child = stack[slot]
-        let inner = nodes[Int(child)]
+    mutating func finishSingleToken(_ kind: SyntaxKind, wrappedIn outer: SyntaxKind) {
+        let tokenIndex = position
+        let token = tokenBuffer[tokenIndex]
+        position &+= 1
         let childStart = children.count
-        children.append(child)
         let index = nodes.count
+        children.append(~Int32(truncatingIfNeeded: tokenIndex))
+        children.append(Int32(truncatingIfNeeded: index))
         nodes.append(
             RawNode(
-                kind: kind, fullStart: inner.fullStart, start: inner.start, end: inner.end,
+                kind: kind, fullStart: token.fullStart, start: token.start, end: token.end,
                 childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
-        stack.replaceTail(from: slot, with: Int32(truncatingIfNeeded: index))
+        nodes.append(
+            RawNode(
+                kind: outer, fullStart: token.fullStart, start: token.start, end: token.end,
+                childStart: Int32(truncatingIfNeeded: childStart + 1), childCount: 1))
+        stack.append(Int32(truncatingIfNeeded: index + 1))
     }
 
     /// `base.name` where the current token is the `.`, the next one a name, and the base the node in stack slot
