@@ -183,10 +183,7 @@ private func check(
             ("\"\"", [(.string, "\"\"")], []),
             ("''x", [(.string, "''"), (.identifier, "x")], []),
             ("\"\"\"a\"\"\"", [(.string, "\"\"\"a\"\"\"")], []),
-            (
-                "\"abcdefg\"(", [(.string, "\"abcdefg\""), (.leftParenthesis, "(")],
-                [.unterminatedString].filter { _ in false }
-            ),
+            ("\"abcdefg\"(", [(.string, "\"abcdefg\""), (.leftParenthesis, "(")], []),
             ("\"abcdefgh\"", [(.string, "\"abcdefgh\"")], []),
             ("\"abcdefghijklmnop\",'q'", [(.string, "\"abcdefghijklmnop\""), (.comma, ","), (.string, "'q'")], []),
             ("\"abcdefghij'klm\"", [(.string, "\"abcdefghij'klm\"")], []),
