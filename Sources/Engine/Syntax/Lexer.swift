@@ -11,13 +11,23 @@
 public enum Lexer {
     /// Tokens of `source` and the lexical diagnostics, in source order.
     public static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        tokenize(source, commonTokenLoop: true)
+    }
+
+    /// ``tokenize(_:)``; without `commonTokenLoop`, every token goes through the general path, which the tests
+    /// compare with the fast loop's tokens.
+    static func tokenize(
+        _ source: SourceText, commonTokenLoop: Bool
+    ) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         source.bytes.withUnsafeBufferPointer { buffer in
             // The tokens are written straight into the array returned (no buffer to copy out and free). Code has
             // far fewer tokens than half its bytes; a denser file is lexed again with room for the most tokens any
             // file can have: every byte a token, plus at most one indent per indenting byte and a dedent per indent.
             var capacity = buffer.count / 2 + 16
             while true {
-                if let result = tokenize(buffer, capacity: capacity) { return result }
+                if let result = tokenize(buffer, capacity: capacity, commonTokenLoop: commonTokenLoop) {
+                    return result
+                }
                 capacity = max(capacity * 2, buffer.count * 2 + 8)
             }
         }
@@ -25,16 +35,18 @@ public enum Lexer {
 
     /// The tokens and diagnostics of `buffer`, or `nil` when it has more than `capacity` tokens.
     private static func tokenize(
-        _ buffer: UnsafeBufferPointer<UInt8>, capacity: Int
+        _ buffer: UnsafeBufferPointer<UInt8>, capacity: Int, commonTokenLoop: Bool
     ) -> (tokens: [Token], diagnostics: [Diagnostic])? {
         var diagnostics: [Diagnostic] = []
         var overflowed = false
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { storage, initializedCount in
-            var state = LexerState(bytes: buffer, tokens: storage, recoverUnclosedBrackets: false)
+            var state = LexerState(
+                bytes: buffer, tokens: storage, recoverUnclosedBrackets: false, commonTokenLoop: commonTokenLoop)
             state.run()
             if !state.brackets.isEmpty && !state.overflowed {
                 state.deallocateBuffers()
-                state = LexerState(bytes: buffer, tokens: storage, recoverUnclosedBrackets: true)
+                state = LexerState(
+                    bytes: buffer, tokens: storage, recoverUnclosedBrackets: true, commonTokenLoop: commonTokenLoop)
                 state.run()
             }
             overflowed = state.overflowed
@@ -55,6 +67,8 @@ private struct LexerState {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     let recoverUnclosedBrackets: Bool
+    /// Whether ``lexCommonTokens()`` runs (the tests turn it off to compare it with the general path).
+    let commonTokenLoop: Bool
     var position = 0
     var triviaStart = 0
     /// The tokens written so far, in the storage of the array ``Lexer/tokenize(_:)`` returns (appended to without
@@ -75,10 +89,14 @@ private struct LexerState {
     var lineHasTokens = false
     var physicalLineIndent = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, recoverUnclosedBrackets: Bool) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, recoverUnclosedBrackets: Bool,
+        commonTokenLoop: Bool
+    ) {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
+        self.commonTokenLoop = commonTokenLoop
         // The array's storage always exists: its capacity is at least 16.
         tokenBase = tokens.baseAddress!
         tokenCapacity = tokens.count
@@ -127,9 +145,11 @@ private struct LexerState {
             }
             if position >= count { break }
             if atLineStart { continue }
-            let positionBefore = position
-            lexCommonTokens()
-            if position != positionBefore { continue }
+            if commonTokenLoop {
+                let positionBefore = position
+                lexCommonTokens()
+                if position != positionBefore { continue }
+            }
             // A token `lexCommonTokens` leaves to the general path. Names and strings are lexed without going
             // through `lexToken`'s dispatch, which saves and restores six registers around the call it ends in.
             let first = bytes[position]
