@@ -690,6 +690,8 @@ extension Binder {
     /// `agg(...)` arguments: aggregates (or group keys), bare names (`sum` of the column) and `{"col": "fn"}` dicts.
     func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyNames: [String]) -> [ColumnValue] {
         var columns: [ColumnValue] = []
+        // One allocation for the usual one column per argument (appending grew the array at the second).
+        columns.reserveCapacity(arguments.positional.count)
         for argument in arguments.positional {
             if let name = stringLiteral(argument) {
                 let column = resolveColumn(name, range: innerRange(of: argument))

@@ -319,8 +319,18 @@ extension Binder {
             tableColumns[name] = columns
         }
         return Frame(
-            plan: .scan(reference), columns: columns, origins: Array(repeating: origin, count: columns.count),
+            plan: .scan(reference), columns: columns, origins: repeatedRange(origin, count: columns.count),
             isComplete: true)
+    }
+
+    /// `count` copies of `range`, filled in a loop the compiler specializes: `Array(repeating:count:)` allocates
+    /// through the standard library's unspecialized buffer allocation, which looks up the array storage's type
+    /// metadata at run time (about 600 instructions a table frame instead of about 150).
+    private func repeatedRange(_ range: ByteRange, count: Int) -> [ByteRange] {
+        var ranges: [ByteRange] = []
+        ranges.reserveCapacity(count)
+        for _ in 0..<count { ranges.append(range) }
+        return ranges
     }
 
     private func checkTableColumns(_ table: String, _ columns: [String], range: ByteRange) {
