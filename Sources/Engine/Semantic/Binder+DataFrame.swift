@@ -221,7 +221,7 @@ extension Binder {
             if columns.isEmpty { return .frame(frame) }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
-                    frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                    frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                     fromSelect: true)
             }
             next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
@@ -237,7 +237,7 @@ extension Binder {
             }
             next.plan = .project(frame.plan, expressions)
             next.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
-            next.origins = next.columns.map { _ in arguments.range }
+            next.origins = ColumnOrigins(repeating: arguments.range, count: next.columns.count)
             return .frame(next)
         case .filter:
             guard let predicateNode = arguments.value("predicate", 0) else { return .frame(frame) }
@@ -323,7 +323,7 @@ extension Binder {
             next.plan = .dropColumns(frame.plan, names)
             let keep = next.columns.indices.filter { !names.contains(next.columns[$0].name) }
             next.columns = keep.map { next.columns[$0] }
-            next.origins = keep.map { $0 < frame.origins.count ? frame.origins[$0] : nameRange }
+            next.origins = frame.origins.selecting(keep, default: nameRange)
             return .frame(next)
         case .orderBy:
             let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
@@ -366,7 +366,7 @@ extension Binder {
         case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyNames: [])
             return aggregate(
-                frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                 fromSelect: false)
         case .unionByName:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
@@ -393,7 +393,7 @@ extension Binder {
             } else {
                 next.isComplete = false
             }
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .setOperation:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
@@ -480,7 +480,7 @@ extension Binder {
                 columns: names.map { name in (name, frame.columns.first { $0.name == name }?.type ?? .unknown) })
             next.plan = described.plan
             next.columns = described.columns
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .summary:
             // PySpark's summary: one row per statistic, one text column per numeric or text column.
@@ -488,7 +488,7 @@ extension Binder {
             guard frame.isComplete else {
                 report(.invalidUse, nameRange, "summary() needs the DataFrame's columns, which are unknown here")
                 next.columns = []
-                next.origins = []
+                next.origins = .none
                 next.isComplete = false
                 return .frame(next)
             }
@@ -496,7 +496,7 @@ extension Binder {
                 let summary = try LogicalPlan.summary(of: frame.plan, columns: frame.columns, statistics: statistics)
                 next.plan = summary.plan
                 next.columns = summary.columns
-                next.origins = summary.columns.map { _ in nameRange }
+                next.origins = ColumnOrigins(repeating: nameRange, count: summary.columns.count)
             } catch let error as PlanError {
                 report(error.diagnosticCode, nameRange, error.message)
             } catch {
@@ -573,7 +573,8 @@ extension Binder {
             }
         }
         var combined = Scope(
-            columns: frame.columns + other.columns, origins: frame.origins + other.origins,
+            columns: frame.columns + other.columns,
+            origins: .joined(frame.origins, count: frame.columns.count, other.origins, count: other.columns.count),
             isComplete: frame.isComplete && other.isComplete)
         var condition: JoinCondition = .none
         if let onNode = arguments.value("on", 1) {
@@ -612,13 +613,14 @@ extension Binder {
             if case .using(let names) = condition {
                 let keep = rightColumns.indices.filter { !names.contains(rightColumns[$0].name) }
                 rightColumns = keep.map { rightColumns[$0] }
-                rightOrigins = keep.map { $0 < other.origins.count ? other.origins[$0] : nameRange }
+                rightOrigins = other.origins.selecting(keep, default: nameRange)
             }
             if kind == .left || kind == .full {
                 for index in rightColumns.indices { rightColumns[index].isNullable = true }
             }
             next.columns = frame.columns + rightColumns
-            next.origins = frame.origins + rightOrigins
+            next.origins = .joined(
+                frame.origins, count: frame.columns.count, rightOrigins, count: rightColumns.count)
             next.isComplete = frame.isComplete && other.isComplete
         }
         return .frame(next)
@@ -771,7 +773,7 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: [ByteRange], columns: [ColumnValue],
+        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
         range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
@@ -794,7 +796,9 @@ extension Binder {
                     isNullable: column.nullable))
         }
         next.columns = output
-        next.origins = keyOrigins + columns.map { _ in range }
+        var origins = keyOrigins
+        origins.append(range, count: columns.count, after: keyColumns.count)
+        next.origins = origins
         next.isComplete = true
         return .frame(next)
     }
@@ -921,7 +925,8 @@ extension Binder {
                 + made.outputs.enumerated().map { index, output in
                     PlanColumn(name: output.name, type: types[index % types.count])
                 }
-            next.origins = grouped.keyOrigins + made.outputs.map { _ in arguments.range }
+            next.origins = grouped.keyOrigins
+            next.origins.append(arguments.range, count: made.outputs.count, after: grouped.keyColumns.count)
             next.isComplete = true
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
             return .frame(next)
@@ -960,7 +965,7 @@ extension Binder {
                 pivotColumn: pivot.expression,
                 values: values, aggregate: FunctionCall(function, [value.expression])))
         next.columns = keys + values.map { PlanColumn(name: $0.description, type: resultType(function, [value.type])) }
-        next.origins = next.columns.map { _ in nameRange }
+        next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
         return .frame(next)
     }
 
@@ -1064,7 +1069,7 @@ extension Binder {
                 frame.plan, groupBy: [],
                 aggregates: [.alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count")])
             next.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
-            next.origins = [nameRange]
+            next.origins = ColumnOrigins(repeating: nameRange, count: 1)
             return .action(next, .count)
         case "head", "take":
             let n = count(method == "head" ? "n" : "num", 0, default: 5)
@@ -1096,7 +1101,7 @@ extension Binder {
                         expression.outputName ?? "nunique")
                 })
             next.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .action(next, .collect)
         case "to_sql", "sql_preview":
             return .action(frame, .toSQL)
@@ -1263,25 +1268,24 @@ extension Binder {
     private func projection(
         of values: [ColumnValue], over frame: Frame, range: ByteRange
     ) -> (
-        columns: [PlanColumn], origins: [ByteRange]
+        columns: [PlanColumn], origins: ColumnOrigins
     ) {
         var output: [PlanColumn] = []
-        var origins: [ByteRange] = []
+        var origins = ColumnOrigins.none
         output.reserveCapacity(values.count)
-        origins.reserveCapacity(values.count)
         for (position, value) in values.enumerated() {
             let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
                 where qualifier.map({ column.qualifiers.contains($0) }) ?? true {
+                    origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                     output.append(column)
-                    origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 }
                 continue
             }
             if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
+                origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                 output.append(frame.columns[index])
-                origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 continue
             }
             var column = PlanColumn(
@@ -1292,8 +1296,8 @@ extension Binder {
                 column.sourceTable = frame.columns[index].sourceTable
                 if value.type == .unknown { column.type = frame.columns[index].type }
             }
+            origins.append(range, after: output.count)
             output.append(column)
-            origins.append(range)
         }
         return (output, origins)
     }
@@ -1301,10 +1305,10 @@ extension Binder {
     private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {
         if let index = frame.columns.firstIndex(where: { $0.name == column.name }) {
             frame.columns[index] = column
-            if index < frame.origins.count { frame.origins[index] = origin }
+            frame.origins.replace(at: index, with: origin, count: frame.columns.count)
         } else {
+            frame.origins.append(origin, after: frame.columns.count)
             frame.columns.append(column)
-            frame.origins.append(origin)
         }
     }
 

@@ -82,7 +82,9 @@ extension Binder {
                 if case .scalar(let value) = evaluate(valueNode) { parameters[key] = value }
             }
             return .frame(
-                Frame(plan: .rawSQL(RawSQL(text, parameters: parameters)), columns: [], origins: [], isComplete: false))
+                Frame(
+                    plan: .rawSQL(RawSQL(text, parameters: parameters)), columns: [], origins: .none, isComplete: false)
+            )
         case "execute_sql", "explain", "get_table_names", "get_view_names", "get_columns", "show_tables",
             "show_schema", "close", "batch", "is_in_transaction":
             for value in arguments.positional.nodes + arguments.named.values { _ = evaluate(value) }
@@ -256,7 +258,7 @@ extension Binder {
                 Frame(
                     plan: .values(columns: columns, rows: rows),
                     columns: zip(columns, types).map { PlanColumn(name: $0.0, type: $0.1) },
-                    origins: columns.map { _ in dataNode.range }, isComplete: true))
+                    origins: ColumnOrigins(repeating: dataNode.range, count: columns.count), isComplete: true))
         default:
             return .unknown
         }
@@ -300,7 +302,7 @@ extension Binder {
         let reference = TableReference(parsing: name)
         guard let index = knownTableIndex(name, range: range, recordSymbol: recordSymbol) else {
             unknownTablesRead.insert(reference.name)
-            return Frame(plan: .scan(reference), columns: [], origins: [], isComplete: false)
+            return Frame(plan: .scan(reference), columns: [], origins: .none, isComplete: false)
         }
         let columns: [PlanColumn]
         if reference.name == catalog.tables[index].name {
@@ -319,18 +321,8 @@ extension Binder {
             tableColumns[name] = columns
         }
         return Frame(
-            plan: .scan(reference), columns: columns, origins: repeatedRange(origin, count: columns.count),
+            plan: .scan(reference), columns: columns, origins: ColumnOrigins(repeating: origin, count: columns.count),
             isComplete: true)
-    }
-
-    /// `count` copies of `range`, filled in a loop the compiler specializes: `Array(repeating:count:)` allocates
-    /// through the standard library's unspecialized buffer allocation, which looks up the array storage's type
-    /// metadata at run time (about 600 instructions a table frame instead of about 150).
-    private func repeatedRange(_ range: ByteRange, count: Int) -> [ByteRange] {
-        var ranges: [ByteRange] = []
-        ranges.reserveCapacity(count)
-        for _ in 0..<count { ranges.append(range) }
-        return ranges
     }
 
     private func checkTableColumns(_ table: String, _ columns: [String], range: ByteRange) {

@@ -530,9 +530,9 @@ extension Binder {
             let found = matches(reference, in: scope.columns)
             let candidates = found.map { qualifiedName(scope.columns[$0]) }
             let related = found.compactMap { index -> RelatedInformation? in
-                guard index < scope.origins.count, !scope.origins[index].isEmpty else { return nil }
+                guard let origin = scope.origins.origin(at: index), !origin.isEmpty else { return nil }
                 return RelatedInformation(
-                    range: scope.origins[index], message: "'\(qualifiedName(scope.columns[index]))' comes from here"
+                    range: origin, message: "'\(qualifiedName(scope.columns[index]))' comes from here"
                 )
             }
             let fixes = candidates.map {

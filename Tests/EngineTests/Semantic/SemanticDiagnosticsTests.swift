@@ -150,6 +150,48 @@ import Testing
         #expect(diagnostic.fixes.map(\.title) == ["Qualify as 'orders.id'", "Qualify as 'customers.id'"])
     }
 
+    /// The related locations of an ambiguous column say where each candidate was made, through the steps that
+    /// keep, add, replace, drop and group columns (the frame's origins, kept per column or as one range).
+    @Test func ambiguousColumnsPointAtWhereEachCandidateWasMade() throws {
+        func relatedTexts(_ source: String) throws -> [String] {
+            let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+            let diagnostic = try #require(compilation.diagnostics.first { $0.code == .ambiguousColumn })
+            let bytes = Array(source.utf8)
+            return diagnostic.related.map {
+                String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) + " | " + $0.message
+            }
+        }
+        let orders = "db.table(\"orders\")"
+        let customers = "db.table(\"customers\")"
+        let on = "on=col(\"orders.customer_id\") == col(\"customers.id\")"
+        #expect(
+            try relatedTexts("\(orders).select(\"id\", \"amount\").join(\(customers), \(on)).select(\"id\")\n") == [
+                "\(orders) | 'orders.id' comes from here", "\(customers) | 'customers.id' comes from here",
+            ])
+        #expect(
+            try relatedTexts(
+                "\(orders).with_column(\"x\", col(\"amount\")).join(\(customers).with_column(\"x\", lit(1)), \(on)).select(\"x\")\n"
+            ) == ["\"x\" | 'x' comes from here", "\"x\" | 'x' comes from here"])
+        #expect(
+            try relatedTexts(
+                "\(orders).with_column(\"id\", col(\"amount\")).join(\(customers), \(on)).select(\"id\")\n") == [
+                    "\"id\" | 'id' comes from here", "\(customers) | 'customers.id' comes from here",
+                ])
+        #expect(
+            try relatedTexts(
+                "\(orders).drop(\"amount\").join(\(customers).drop(\"name\"), \(on), how=\"left\").select(\"id\")\n")
+                == [
+                    "\(orders) | 'orders.id' comes from here", "\(customers) | 'customers.id' comes from here",
+                ])
+        let grouped = "\(orders).group_by(\"customer_id\").agg(F.count(\"*\").alias(\"id\"))"
+        #expect(
+            try relatedTexts(
+                "\(grouped).join(\(customers), on=col(\"customer_id\") == col(\"customers.id\")).select(\"id\")\n") == [
+                    "(F.count(\"*\").alias(\"id\")) | 'id' comes from here",
+                    "\(customers) | 'customers.id' comes from here",
+                ])
+    }
+
     @Test func typeErrorsNameBothTypes() throws {
         let diagnostic = try #require(
             compile("db.table(\"orders\").where(col(\"status\") > 100)\n", catalog: SemanticTestSupport.demoCatalog)
