@@ -114,21 +114,32 @@ extension Binder {
     }
 
     /// The signature of a registry function, made once per function for every compilation.
+    ///
+    /// The registry's own entry (nearly every call: entries are shared objects) is known by identity; another
+    /// function of the same name is compared field by field (comparing the parameter lists of the registry's
+    /// entry, string by string, cost about 300 instructions a call).
     static func functionSignature(_ function: BuiltinFunction) -> Signature {
-        if let signature = functionSignatures[function.name], signature.parameters == function.parameters,
-            signature.minimum == function.minimumArguments, signature.variadic == (function.maximumArguments == nil)
-        {
-            return signature
+        if let (known, signature) = functionSignatures[function.name] {
+            if known === function { return signature }
+            if signature.parameters == function.parameters, signature.minimum == function.minimumArguments,
+                signature.variadic == (function.maximumArguments == nil)
+            {
+                return signature
+            }
         }
         return Signature(
             function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
     }
 
-    private static let functionSignatures: NameTable<Signature> = {
-        var signatures = NameTable<Signature>()
+    private static let functionSignatures: NameTable<(BuiltinFunction, Signature)> = {
+        var signatures = NameTable<(BuiltinFunction, Signature)>()
         for function in BuiltinFunction.all {
-            signatures[function.name] = Signature(
-                function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
+            signatures[function.name] = (
+                function,
+                Signature(
+                    function.parameters, minimum: function.minimumArguments,
+                    variadic: function.maximumArguments == nil)
+            )
         }
         return signatures
     }()

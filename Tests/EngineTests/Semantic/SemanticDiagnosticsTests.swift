@@ -192,6 +192,36 @@ import Testing
                 ])
     }
 
+    /// A window function without `over` and a column outside the aggregates and keys are found through every
+    /// kind of operator around them, and named in the message (the first in source order).
+    @Test func bareWindowFunctionsAndLooseColumnsAreFoundThroughOperators() throws {
+        let orders = "db.table(\"orders\")"
+        let grouped = "\(orders).group_by(\"status\").agg"
+        let cases: [(String, String?)] = [
+            ("\(orders).select((F.row_number() + 1).alias(\"r\"))", "row_number()"),
+            ("\(orders).select(F.coalesce(col(\"id\"), F.rank()))", "rank()"),
+            ("\(orders).select(F.row_number().cast(\"int\"))", "row_number()"),
+            ("\(orders).select(-F.dense_rank())", "dense_rank()"),
+            ("\(orders).where(F.rank().isNull())", "rank()"),
+            ("\(orders).select(F.rank().over(order_by=\"id\") + F.row_number())", "row_number()"),
+            ("\(grouped)((col(\"amount\") + 1).alias(\"x\"))", "'amount' is neither"),
+            ("\(grouped)(F.coalesce(col(\"amount\"), lit(0)))", "'amount' is neither"),
+            ("\(grouped)(F.sum(col(\"amount\")) + col(\"id\"))", "'id' is neither"),
+            ("\(grouped)(col(\"amount\").cast(\"int\"))", "'amount' is neither"),
+            ("\(grouped)(-col(\"id\"))", "'id' is neither"),
+            ("\(grouped)(F.sum(col(\"amount\")).alias(\"s\"), (col(\"status\") + \"x\").alias(\"k\"))", nil),
+            ("\(grouped)(F.max(col(\"amount\")).over(order_by=\"id\"))", nil),
+        ]
+        for (pipeline, expected) in cases {
+            let diagnostics = compile(pipeline + "\n", catalog: SemanticTestSupport.demoCatalog).diagnostics
+            if let expected {
+                #expect(diagnostics.contains { $0.message.contains(expected) }, "\(pipeline): \(diagnostics)")
+            } else {
+                #expect(!diagnostics.contains { $0.code == .aggregateMisuse }, "\(pipeline): \(diagnostics)")
+            }
+        }
+    }
+
     @Test func typeErrorsNameBothTypes() throws {
         let diagnostic = try #require(
             compile("db.table(\"orders\").where(col(\"status\") > 100)\n", catalog: SemanticTestSupport.demoCatalog)
