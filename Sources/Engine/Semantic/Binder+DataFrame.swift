@@ -1293,7 +1293,8 @@ extension Binder {
     }
 
     /// The columns `values` project from `frame` (as ``projectedColumns(_:over:)``) and where each comes from
-    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference.
+    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference, none
+    /// for a reference already resolved in `frame`'s scope (the innermost one while a step binds its arguments).
     private func projection(
         of values: [ColumnValue], over frame: Frame, range: ByteRange
     ) -> (
@@ -1312,7 +1313,9 @@ extension Binder {
                 }
                 continue
             }
-            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
+            if case .column(let reference) = expression,
+                let index = innermostPosition(of: value, frame: frame) ?? firstMatch(reference, in: frame.columns).index
+            {
                 origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                 output.append(frame.columns[index])
                 continue
@@ -1329,6 +1332,15 @@ extension Binder {
             output.append(column)
         }
         return (output, origins)
+    }
+
+    /// The index in `frame`'s columns of the reference `value` resolved to, when it was resolved in the innermost
+    /// scope and that scope is `frame`'s.
+    @inline(__always)
+    private func innermostPosition(of value: ColumnValue, frame: Frame) -> Int? {
+        guard let last = scopes.last, let index = value.position(inScope: last.serial), index < frame.columns.count
+        else { return nil }
+        return index
     }
 
     private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {

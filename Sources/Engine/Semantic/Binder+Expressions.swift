@@ -496,8 +496,13 @@ extension Binder {
                 .column(reference), type: .unknown, pending: [PendingReference(reference: reference, range: range)])
         }
         if let (depth, index) = lookUpPosition(reference, range: range, fixRange: fixRange ?? range) {
-            let type = scopes[depth].columns[index].type
-            return ColumnValue(.column(reference), type: type, nullable: scopes[depth].columns[index].isNullable)
+            let column = scopes[depth].columns[index]
+            if depth == scopes.count - 1 {
+                return ColumnValue(
+                    reference, type: column.type, nullable: column.isNullable, index: index,
+                    serial: scopes[depth].serial)
+            }
+            return ColumnValue(.column(reference), type: column.type, nullable: column.isNullable)
         }
         return ColumnValue(.column(reference), type: .unknown)
     }
@@ -650,6 +655,9 @@ extension Binder {
 
     /// Runs `body` with `scope` as the innermost column scope.
     func withScope<Result>(_ scope: Scope, _ body: () -> Result) -> Result {
+        var scope = scope
+        scopeSerial &+= 1
+        scope.serial = scopeSerial
         scopes.append(scope)
         defer { scopes.removeLast() }
         return body()

@@ -151,6 +151,9 @@ struct Scope: Sendable {
     var columns: [PlanColumn]
     var origins: ColumnOrigins
     var isComplete: Bool
+    /// Which push of a scope this is (``Binder/withScope(_:_:)`` numbers them), so that a column found in it can
+    /// be known again by its position (``ColumnValue/position(inScope:)``).
+    var serial: UInt32 = 0
 }
 
 /// A column expression with what the checker knows about it.
@@ -161,6 +164,11 @@ struct ColumnValue: Sendable {
     var type: SQLType
     /// Whether it may be NULL.
     var nullable: Bool = true
+    /// For a column reference resolved to exactly one column of the innermost scope, that column's index there
+    /// (`UInt16.max` otherwise) and the scope's ``Scope/serial``: a step that projects the column finds it without
+    /// looking it up again. (Both sit in the padding after ``nullable``: the value stays three words.)
+    private var scopeIndex = UInt16.max
+    private var scopeSerial: UInt32 = 0
     /// Column references made outside any scope (a `Column` bound to a name), resolved where it is used.
     var pending: [PendingReference] = []
 
@@ -169,6 +177,25 @@ struct ColumnValue: Sendable {
         self.type = type
         self.nullable = nullable
         self.pending = pending.count > 1 ? Self.distinct(pending) : pending
+    }
+
+    /// A column reference resolved to column `index` of the scope numbered `serial`.
+    init(_ reference: ColumnReference, type: SQLType, nullable: Bool, index: Int, serial: UInt32) {
+        self.expression = .column(reference)
+        self.type = type
+        self.nullable = nullable
+        if index < Int(UInt16.max) {
+            self.scopeIndex = UInt16(index)
+            self.scopeSerial = serial
+        }
+    }
+
+    /// The index of the column this reference was resolved to, when it was resolved in the scope numbered
+    /// `serial` and the expression is still that reference.
+    @inline(__always)
+    func position(inScope serial: UInt32) -> Int? {
+        guard scopeIndex != .max, scopeSerial == serial, case .column = expression else { return nil }
+        return Int(scopeIndex)
     }
 
     /// `references` without repeats, in source order: a binding used twice (`a + a`) must not double its
