@@ -118,6 +118,12 @@ import Testing
         "db.table(\"orders\").select(\"id\", \"amout\", \"orders.status\", \"*\", \"\")\n",
         "db.table(\"orders\").group_by(\"status\").agg(F.sum(\"amount\"), F.count(\"id\"), F.max(\"amoun\"))\n",
         "db.table(\"orders\").select(F.sum(\"amoun\"), F.upper(\"status\"))\n",
+        // Names read eight bytes at a time: dots, escapes, `*`, quotes and non-ASCII bytes in each word and the tail.
+        "db.table(\"orders\").select(\"orders.customer_id\", \"abcdefgh\", \"abcdefgh.ijklmnop\", \"ordered_at\")\n",
+        "db.table(\"orders\").select(\"a.b.c.d.e.f.g.h.i.j\", \"abcdefghijklmnopq.r\", \"abcdefghijklmnop.\", \".abcdefghijk\")\n",
+        "db.table(\"orders\").select(col(\"abcdefghij\\u0061\"), col(\"abcdefghijk*\"), col(\"abcdefghijkl€\"))\n",
+        "db.table(\"orders\").select(col('abcdefghij\"k'), col(\"abcdefghij'k.l\"), col(\"orders.customer_idx\"))\n",
+        "db.table(\"orders\").select(col(\"abcdefg\\\\hijklmnop\"), col(\"abcdefgh\\\\\"), col(\"0123456789abcdef€.x\"))\n",
     ])
     func fastPathsAgreeWithTheGeneralPath(_ source: String) {
         for recordsFacts in [false, true] {
@@ -135,6 +141,47 @@ import Testing
             #expect(fast.callSites.map(\.range) == general.callSites.map(\.range), "\(source)")
             #expect(fast.columnScopes.map(\.range) == general.columnScopes.map(\.range), "\(source)")
         }
+    }
+
+    /// The eight-bytes-at-a-time scan of a plain name finds what a byte-by-byte scan finds.
+    @Test func plainNameScanAgreesWithBytes() {
+        let names = [
+            "", "a", "a.b", "abcdefgh", "abcdefgh.", ".abcdefgh", "abcdefg.hijklmno.p", "x.y.z.w.v.u.t.s.r",
+            "abcdefghijklmnopq", "abcdefghijklmno\\", "abcdefghijk*lm", "abcdefghijkl€", "abcdefghi\"j",
+            "abcdefghi'j", "orders.customer_id", "........", ".........",
+        ]
+        for name in names {
+            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+                let bytes = Array(name.utf8)
+                var expected: Int? = -1
+                for (index, byte) in bytes.enumerated() {
+                    if byte == 0x5C || byte == 0x2A || byte >= 0x80 || byte == quote {
+                        expected = nil
+                        break
+                    }
+                    if byte == 0x2E { expected = index + 3 }
+                }
+                // At an offset, as in a source buffer.
+                let buffer = Array("xyz".utf8) + bytes + Array("tail".utf8)
+                let found = buffer.withUnsafeBufferPointer {
+                    Binder.plainNameLastDot($0, start: 3, end: 3 + bytes.count, quote: quote)
+                }
+                #expect(found == expected, "\(name)")
+            }
+        }
+    }
+
+    /// Lowering only what has capitals or non-ASCII text gives `lowercased()`'s answer; join kinds and enumerated
+    /// keyword values read through it.
+    @Test func lowercasingOnlyWhenNeededAgrees() {
+        for text in ["left", "LEFT", "Left_Outer", "", "ÉTÉ", "été", "a1_b", "ǅ", "İ"] {
+            #expect(text.lowercasedASCIIFast == text.lowercased(), "\(text)")
+        }
+        #expect(JoinKind(how: "left") == .left)
+        #expect(JoinKind(how: "LEFT_outer") == .left)
+        #expect(JoinKind(how: "FullOuter") == .full)
+        #expect(JoinKind(how: "lèft") == nil)
+        SemanticTestSupport.check("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"LEFT\")\n", [])
     }
 
     /// Method spellings found in the table and spellings only the general lookup knows give the same steps.
