@@ -638,11 +638,16 @@ extension Binder {
             checkCondition(resolved, range: node.range)
             return .on(resolved.expression.unaliased)
         case .list(let elements, _):
-            let items = CollectionExpression(node)?.elements ?? []
+            // The elements' nodes, for the ranges of names and reports: conditions (nearly every list) need none.
+            lazy var items = CollectionExpression(node)?.elements ?? []
             var names: [String] = []
             var pairs: [JoinKeyPair] = []
             var conditions: [Expression] = []
             for (index, element) in elements.enumerated() {
+                if case .column(let column) = element {
+                    conditions.append(resolvePending(column).expression.unaliased)
+                    continue
+                }
                 let range = index < items.count ? items[index].range : node.range
                 switch element {
                 case .scalar(.text(let name)):
@@ -656,7 +661,6 @@ extension Binder {
                         checkJoinSide(a, in: left, range: range)
                         checkJoinSide(b, in: right, range: range)
                     }
-                case .column(let column): conditions.append(resolvePending(column).expression.unaliased)
                 case .unknown: break
                 default:
                     report(.argumentTypeMismatch, range, "on= takes column names, (left, right) pairs or conditions")

@@ -222,6 +222,41 @@ import Testing
         }
     }
 
+    /// A join's `on=` list: names (checked on both sides, reported inside their quotes), pairs and conditions,
+    /// alone or mixed, give their condition and reports in order.
+    @Test func joinOnListsMixNamesPairsAndConditions() throws {
+        let prefix = "db.table(\"orders\").join(db.table(\"customers\"), on="
+        func compiled(_ list: String) -> (JoinCondition?, [String]) {
+            let source = prefix + list + ")\n"
+            let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+            let bytes = Array(source.utf8)
+            let reports = compilation.diagnostics.map {
+                "\($0.code.rawValue) " + String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self)
+            }
+            guard case .join(let join)? = compilation.statements.first?.plan else { return (nil, reports) }
+            return (join.condition, reports)
+        }
+        let both = "col(\"orders.customer_id\") == col(\"customers.id\")"
+        let (conditions, none) = compiled("[\(both), col(\"amount\") > 1]")
+        guard case .on(.binary(.and, _, _))? = conditions else {
+            Issue.record("two conditions are not one AND: \(String(describing: conditions))")
+            return
+        }
+        #expect(none.isEmpty)
+        let (names, reports) = compiled("[\"id\", \"nope\"]")
+        #expect(names == .using(["id", "nope"]))
+        #expect(reports == ["MOL2001 nope", "MOL2001 nope"])
+        let (pairs, pairReports) = compiled("[(\"customer_id\", \"id\"), (\"x\", \"id\")]")
+        #expect(pairs == .pairs([JoinKeyPair("customer_id", "id"), JoinKeyPair("x", "id")]))
+        #expect(pairReports == ["MOL2001 (\"x\", \"id\")"])
+        let (mixed, mixedReports) = compiled("[\"id\", \(both), 3]")
+        guard case .on? = mixed else {
+            Issue.record("a condition among names is not used: \(String(describing: mixed))")
+            return
+        }
+        #expect(mixedReports == ["MOL2012 3"])
+    }
+
     @Test func typeErrorsNameBothTypes() throws {
         let diagnostic = try #require(
             compile("db.table(\"orders\").where(col(\"status\") > 100)\n", catalog: SemanticTestSupport.demoCatalog)
