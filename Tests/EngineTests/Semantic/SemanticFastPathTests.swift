@@ -184,6 +184,58 @@ import Testing
         SemanticTestSupport.check("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"LEFT\")\n", [])
     }
 
+    /// The functions the binder lowers itself or treats apart are known by the rule their registry entry was made
+    /// with: each gives its own expression, type and nullability.
+    @Test func specialFunctionsAreLoweredByTheirRule() {
+        let sub = "db.table(\"customers\").select(\"id\")"
+        let items = [
+            "F.lit(1).alias(\"a\")", "F.when(col(\"amount\") > 1, 2).alias(\"b\")",
+            "F.isnull(col(\"status\")).alias(\"c\")",
+            "F.isnotnull(\"status\").alias(\"d\")", "F.exists(\(sub)).alias(\"e\")",
+            "F.not_exists(\(sub)).alias(\"f\")",
+            "F.scalar_subquery(\(sub)).alias(\"g\")", "F.lower(\"status\").alias(\"h\")",
+        ]
+        let source = "db.table(\"orders\").select(" + items.joined(separator: ", ") + ")\n"
+        let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        guard case .project(_, let expressions)? = compilation.statements.first?.plan else {
+            Issue.record("not a projection: \(String(describing: compilation.statements.first?.plan))")
+            return
+        }
+        let shapes = expressions.map { expression -> String in
+            switch expression.unaliased {
+            case .literal: "literal"
+            case .caseWhen: "case"
+            case .isNull(_, let negated): negated ? "is not null" : "is null"
+            case .exists(_, let negated): negated ? "not exists" : "exists"
+            case .scalarSubquery: "scalar subquery"
+            case .function(let call): "function \(call.function.name)"
+            default: "other"
+            }
+        }
+        #expect(
+            shapes == [
+                "literal", "case", "is null", "is not null", "exists", "not exists", "scalar subquery",
+                "function lower",
+            ])
+        let counts = compile(
+            "db.table(\"orders\").group_by(\"status\").agg(F.count(\"*\").alias(\"n\"), F.count_distinct(\"amount\").alias(\"d\"), F.collect_set(\"id\").alias(\"s\"), F.count(col(\"amount\")).alias(\"c\"))\n",
+            catalog: SemanticTestSupport.demoCatalog)
+        #expect(counts.diagnostics.isEmpty, "\(counts.diagnostics)")
+        let schema = counts.statements.first?.schema ?? []
+        #expect(schema.map(\.name) == ["status", "n", "d", "s", "c"])
+        #expect(schema.map(\.isNullable) == [false, false, false, true, false])
+        guard case .aggregate(_, _, let aggregates)? = counts.statements.first?.plan else {
+            Issue.record("not an aggregate")
+            return
+        }
+        let calls = aggregates.compactMap { expression -> String? in
+            guard case .function(let call) = expression.unaliased else { return nil }
+            return "\(call.function.name) \(call.arguments.count) \(call.distinct)"
+        }
+        #expect(calls == ["count 0 false", "count_distinct 1 true", "collect_set 1 true", "count 1 false"])
+    }
+
     /// Method spellings found in the table and spellings only the general lookup knows give the same steps.
     @Test(arguments: [
         ("groupBy", "Group_By"), ("orderBy", "order_By"), ("withColumnRenamed", "with_Column_Renamed"),
