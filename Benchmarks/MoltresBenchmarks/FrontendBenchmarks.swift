@@ -11,6 +11,11 @@ func runFrontendBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     let catalog = frontendBenchmarkCatalog(tables: 500, columns: 20)
     let largeFile = generatedFrontendBenchmarkFile(minimumLines: 5_000)
     let lineCount = largeFile.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    // MOLTRES_PROFILE_SOURCE=<file> replaces the pipeline's text in the profiling loop (MOLTRES_PROFILE_PIPELINE=1),
+    // so that the cost of a prefix of the pipeline, or of one step, can be counted on its own.
+    let profiledSource = ProcessInfo.processInfo.environment["MOLTRES_PROFILE_SOURCE"].flatMap {
+        try? String(contentsOfFile: $0, encoding: .utf8)
+    }
     let pipeline =
         "result = db.table(\"orders\").select(\"id\", \"amount\", \"customer_id\").where(col(\"amount\") > 100)"
         + ".join(db.table(\"customers\"), on=[col(\"orders.customer_id\") == col(\"customers.id\")], how=\"left\")"
@@ -30,8 +35,9 @@ func runFrontendBenchmarks(repetitions: Int) throws -> [BenchmarkResult] {
     if ProcessInfo.processInfo.environment["MOLTRES_PROFILE_PIPELINE"] == "1" {
         // A loop of the one-pipeline case only, for `perf record`.
         let iterations = Int(ProcessInfo.processInfo.environment["MOLTRES_PROFILE_ITERATIONS"] ?? "") ?? 100_000
+        let source = profiledSource ?? pipeline
         for _ in 0..<iterations {
-            frontendBlackHole(compile(pipeline, catalog: catalog, generatesSQL: false).statements.count)
+            frontendBlackHole(compile(source, catalog: catalog, generatesSQL: false).statements.count)
         }
         return []
     }

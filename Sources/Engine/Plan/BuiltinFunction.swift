@@ -100,7 +100,41 @@ public final class BuiltinFunction: Sendable, Hashable, CustomStringConvertible 
         self.minimumArguments = minimum ?? parameters.count
         self.maximumArguments = maximum ?? parameters.count
         self.returnType = returnType
+        self.bindingRule = BindingRule(name: name)
     }
+
+    /// What the binder does with a call of a function beyond matching its arguments to its parameters.
+    enum BindingRule: Sendable {
+        case plain, lit, when, isNull, isNotNull, exists, notExists, scalarSubquery, count, countDistinct, collectSet
+
+        init(name: String) {
+            switch name {
+            case "lit": self = .lit
+            case "when": self = .when
+            case "isnull": self = .isNull
+            case "isnotnull": self = .isNotNull
+            case "exists": self = .exists
+            case "not_exists": self = .notExists
+            case "scalar_subquery": self = .scalarSubquery
+            case "count": self = .count
+            case "count_distinct": self = .countDistinct
+            case "collect_set": self = .collectSet
+            default: self = .plain
+            }
+        }
+
+        /// Whether the binder lowers the call itself instead of binding it as a plain call.
+        var isSpecialForm: Bool {
+            switch self {
+            case .lit, .when, .isNull, .isNotNull, .exists, .notExists, .scalarSubquery: true
+            case .plain, .count, .countDistinct, .collectSet: false
+            }
+        }
+    }
+
+    /// This function's ``BindingRule``, decided from its name once, when the entry is made (the binder compared
+    /// the name with each special one on every call: a call of the standard library's string comparison each).
+    let bindingRule: BindingRule
 
     /// Whether `count` arguments are accepted.
     public func accepts(argumentCount count: Int) -> Bool {

@@ -258,7 +258,7 @@ extension Binder {
                 }
                 selected.plan = .project(frame.plan, expressions)
                 selected.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
-                selected.origins = selected.columns.map { _ in indexNode.range }
+                selected.origins = ColumnOrigins(repeating: indexNode.range, count: selected.columns.count)
                 return .frame(selected)
             case .column(let condition):
                 var filtered = frame

@@ -221,7 +221,7 @@ extension Binder {
             if columns.isEmpty { return .frame(frame) }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
-                    frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                    frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                     fromSelect: true)
             }
             next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
@@ -237,7 +237,7 @@ extension Binder {
             }
             next.plan = .project(frame.plan, expressions)
             next.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
-            next.origins = next.columns.map { _ in arguments.range }
+            next.origins = ColumnOrigins(repeating: arguments.range, count: next.columns.count)
             return .frame(next)
         case .filter:
             guard let predicateNode = arguments.value("predicate", 0) else { return .frame(frame) }
@@ -323,7 +323,7 @@ extension Binder {
             next.plan = .dropColumns(frame.plan, names)
             let keep = next.columns.indices.filter { !names.contains(next.columns[$0].name) }
             next.columns = keep.map { next.columns[$0] }
-            next.origins = keep.map { $0 < frame.origins.count ? frame.origins[$0] : nameRange }
+            next.origins = frame.origins.selecting(keep, default: nameRange)
             return .frame(next)
         case .orderBy:
             let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
@@ -366,7 +366,7 @@ extension Binder {
         case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyNames: [])
             return aggregate(
-                frame, keys: [], keyColumns: [], keyOrigins: [], columns: columns, range: arguments.range,
+                frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                 fromSelect: false)
         case .unionByName:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
@@ -393,7 +393,7 @@ extension Binder {
             } else {
                 next.isComplete = false
             }
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .setOperation:
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
@@ -480,7 +480,7 @@ extension Binder {
                 columns: names.map { name in (name, frame.columns.first { $0.name == name }?.type ?? .unknown) })
             next.plan = described.plan
             next.columns = described.columns
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .summary:
             // PySpark's summary: one row per statistic, one text column per numeric or text column.
@@ -488,7 +488,7 @@ extension Binder {
             guard frame.isComplete else {
                 report(.invalidUse, nameRange, "summary() needs the DataFrame's columns, which are unknown here")
                 next.columns = []
-                next.origins = []
+                next.origins = .none
                 next.isComplete = false
                 return .frame(next)
             }
@@ -496,7 +496,7 @@ extension Binder {
                 let summary = try LogicalPlan.summary(of: frame.plan, columns: frame.columns, statistics: statistics)
                 next.plan = summary.plan
                 next.columns = summary.columns
-                next.origins = summary.columns.map { _ in nameRange }
+                next.origins = ColumnOrigins(repeating: nameRange, count: summary.columns.count)
             } catch let error as PlanError {
                 report(error.diagnosticCode, nameRange, error.message)
             } catch {
@@ -573,7 +573,8 @@ extension Binder {
             }
         }
         var combined = Scope(
-            columns: frame.columns + other.columns, origins: frame.origins + other.origins,
+            columns: frame.columns + other.columns,
+            origins: .joined(frame.origins, count: frame.columns.count, other.origins, count: other.columns.count),
             isComplete: frame.isComplete && other.isComplete)
         var condition: JoinCondition = .none
         if let onNode = arguments.value("on", 1) {
@@ -612,13 +613,14 @@ extension Binder {
             if case .using(let names) = condition {
                 let keep = rightColumns.indices.filter { !names.contains(rightColumns[$0].name) }
                 rightColumns = keep.map { rightColumns[$0] }
-                rightOrigins = keep.map { $0 < other.origins.count ? other.origins[$0] : nameRange }
+                rightOrigins = other.origins.selecting(keep, default: nameRange)
             }
             if kind == .left || kind == .full {
                 for index in rightColumns.indices { rightColumns[index].isNullable = true }
             }
             next.columns = frame.columns + rightColumns
-            next.origins = frame.origins + rightOrigins
+            next.origins = .joined(
+                frame.origins, count: frame.columns.count, rightOrigins, count: rightColumns.count)
             next.isComplete = frame.isComplete && other.isComplete
         }
         return .frame(next)
@@ -636,11 +638,16 @@ extension Binder {
             checkCondition(resolved, range: node.range)
             return .on(resolved.expression.unaliased)
         case .list(let elements, _):
-            let items = CollectionExpression(node)?.elements ?? []
+            // The elements' nodes, for the ranges of names and reports: conditions (nearly every list) need none.
+            lazy var items = CollectionExpression(node)?.elements ?? []
             var names: [String] = []
             var pairs: [JoinKeyPair] = []
             var conditions: [Expression] = []
             for (index, element) in elements.enumerated() {
+                if case .column(let column) = element {
+                    conditions.append(resolvePending(column).expression.unaliased)
+                    continue
+                }
                 let range = index < items.count ? items[index].range : node.range
                 switch element {
                 case .scalar(.text(let name)):
@@ -654,7 +661,6 @@ extension Binder {
                         checkJoinSide(a, in: left, range: range)
                         checkJoinSide(b, in: right, range: range)
                     }
-                case .column(let column): conditions.append(resolvePending(column).expression.unaliased)
                 case .unknown: break
                 default:
                     report(.argumentTypeMismatch, range, "on= takes column names, (left, right) pairs or conditions")
@@ -690,6 +696,8 @@ extension Binder {
     /// `agg(...)` arguments: aggregates (or group keys), bare names (`sum` of the column) and `{"col": "fn"}` dicts.
     func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyNames: [String]) -> [ColumnValue] {
         var columns: [ColumnValue] = []
+        // One allocation for the usual one column per argument (appending grew the array at the second).
+        columns.reserveCapacity(arguments.positional.count)
         for argument in arguments.positional {
             if let name = stringLiteral(argument) {
                 let column = resolveColumn(name, range: innerRange(of: argument))
@@ -751,12 +759,26 @@ extension Binder {
 
     /// The first column `expression` reads outside aggregates (and windows and subqueries) that is not a group
     /// key, in source order (a method without captures, so a check allocates nothing).
+    ///
+    /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
+    /// each node cost about twice as much.
     private static func firstLooseColumn(in expression: Expression, keyNames: [String]) -> String? {
         switch expression {
         case .function(let call) where call.function.kind == .aggregate: return nil
         case .window: return nil
         case .scalarSubquery, .exists, .inSubquery: return nil
         case .column(let reference): return keyNames.contains(reference.name) ? nil : reference.name
+        case .literal, .star: return nil
+        case .function(let call):
+            for argument in call.arguments {
+                if let found = firstLooseColumn(in: argument, keyNames: keyNames) { return found }
+            }
+            return call.filter.flatMap { firstLooseColumn(in: $0, keyNames: keyNames) }
+        case .binary(_, let left, let right):
+            return firstLooseColumn(in: left, keyNames: keyNames) ?? firstLooseColumn(in: right, keyNames: keyNames)
+        case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _):
+            return firstLooseColumn(in: operand, keyNames: keyNames)
+        case .sortOrder(let key): return firstLooseColumn(in: key.expression, keyNames: keyNames)
         default:
             var found: String?
             _ = expression.anyChild { child in
@@ -769,7 +791,7 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: [ByteRange], columns: [ColumnValue],
+        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
         range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
@@ -792,7 +814,9 @@ extension Binder {
                     isNullable: column.nullable))
         }
         next.columns = output
-        next.origins = keyOrigins + columns.map { _ in range }
+        var origins = keyOrigins
+        origins.append(range, count: columns.count, after: keyColumns.count)
+        next.origins = origins
         next.isComplete = true
         return .frame(next)
     }
@@ -919,7 +943,8 @@ extension Binder {
                 + made.outputs.enumerated().map { index, output in
                     PlanColumn(name: output.name, type: types[index % types.count])
                 }
-            next.origins = grouped.keyOrigins + made.outputs.map { _ in arguments.range }
+            next.origins = grouped.keyOrigins
+            next.origins.append(arguments.range, count: made.outputs.count, after: grouped.keyColumns.count)
             next.isComplete = true
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
             return .frame(next)
@@ -958,7 +983,7 @@ extension Binder {
                 pivotColumn: pivot.expression,
                 values: values, aggregate: FunctionCall(function, [value.expression])))
         next.columns = keys + values.map { PlanColumn(name: $0.description, type: resultType(function, [value.type])) }
-        next.origins = next.columns.map { _ in nameRange }
+        next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
         return .frame(next)
     }
 
@@ -1062,7 +1087,7 @@ extension Binder {
                 frame.plan, groupBy: [],
                 aggregates: [.alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count")])
             next.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
-            next.origins = [nameRange]
+            next.origins = ColumnOrigins(repeating: nameRange, count: 1)
             return .action(next, .count)
         case "head", "take":
             let n = count(method == "head" ? "n" : "num", 0, default: 5)
@@ -1094,7 +1119,7 @@ extension Binder {
                         expression.outputName ?? "nunique")
                 })
             next.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
-            next.origins = next.columns.map { _ in nameRange }
+            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .action(next, .collect)
         case "to_sql", "sql_preview":
             return .action(frame, .toSQL)
@@ -1206,11 +1231,26 @@ extension Binder {
 
     /// The name of the first window function outside any `.over(...)` in `expression`, in source order (a
     /// method without captures: a recursive local function would box what it captures on every check).
+    ///
+    /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
+    /// each node cost about twice as much.
     private static func firstBareWindowFunction(in expression: Expression) -> String? {
         switch expression {
         case .window: return nil
         case .function(let call) where call.function.kind == .window && !call.function.numbersRowsWithoutOver:
             return call.function.name
+        case .column, .literal, .star, .scalarSubquery, .exists: return nil
+        case .function(let call):
+            for argument in call.arguments {
+                if let found = firstBareWindowFunction(in: argument) { return found }
+            }
+            return call.filter.flatMap { firstBareWindowFunction(in: $0) }
+        case .binary(_, let left, let right):
+            return firstBareWindowFunction(in: left) ?? firstBareWindowFunction(in: right)
+        case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _),
+            .inSubquery(let operand, _, _):
+            return firstBareWindowFunction(in: operand)
+        case .sortOrder(let key): return firstBareWindowFunction(in: key.expression)
         default:
             var found: String?
             _ = expression.anyChild { child in
@@ -1257,29 +1297,31 @@ extension Binder {
     }
 
     /// The columns `values` project from `frame` (as ``projectedColumns(_:over:)``) and where each comes from
-    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference.
+    /// (the frame's origin of a column or `*`, else `range`), in one pass: one lookup per column reference, none
+    /// for a reference already resolved in `frame`'s scope (the innermost one while a step binds its arguments).
     private func projection(
         of values: [ColumnValue], over frame: Frame, range: ByteRange
     ) -> (
-        columns: [PlanColumn], origins: [ByteRange]
+        columns: [PlanColumn], origins: ColumnOrigins
     ) {
         var output: [PlanColumn] = []
-        var origins: [ByteRange] = []
+        var origins = ColumnOrigins.none
         output.reserveCapacity(values.count)
-        origins.reserveCapacity(values.count)
         for (position, value) in values.enumerated() {
             let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
                 where qualifier.map({ column.qualifiers.contains($0) }) ?? true {
+                    origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                     output.append(column)
-                    origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 }
                 continue
             }
-            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
+            if case .column(let reference) = expression,
+                let index = innermostPosition(of: value, frame: frame) ?? firstMatch(reference, in: frame.columns).index
+            {
+                origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                 output.append(frame.columns[index])
-                origins.append(index < frame.origins.count ? frame.origins[index] : range)
                 continue
             }
             var column = PlanColumn(
@@ -1290,19 +1332,28 @@ extension Binder {
                 column.sourceTable = frame.columns[index].sourceTable
                 if value.type == .unknown { column.type = frame.columns[index].type }
             }
+            origins.append(range, after: output.count)
             output.append(column)
-            origins.append(range)
         }
         return (output, origins)
+    }
+
+    /// The index in `frame`'s columns of the reference `value` resolved to, when it was resolved in the innermost
+    /// scope and that scope is `frame`'s.
+    @inline(__always)
+    private func innermostPosition(of value: ColumnValue, frame: Frame) -> Int? {
+        guard let last = scopes.last, let index = value.position(inScope: last.serial), index < frame.columns.count
+        else { return nil }
+        return index
     }
 
     private func setColumn(_ frame: inout Frame, _ column: PlanColumn, origin: ByteRange) {
         if let index = frame.columns.firstIndex(where: { $0.name == column.name }) {
             frame.columns[index] = column
-            if index < frame.origins.count { frame.origins[index] = origin }
+            frame.origins.replace(at: index, with: origin, count: frame.columns.count)
         } else {
+            frame.origins.append(origin, after: frame.columns.count)
             frame.columns.append(column)
-            frame.origins.append(origin)
         }
     }
 

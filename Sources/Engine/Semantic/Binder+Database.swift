@@ -82,7 +82,9 @@ extension Binder {
                 if case .scalar(let value) = evaluate(valueNode) { parameters[key] = value }
             }
             return .frame(
-                Frame(plan: .rawSQL(RawSQL(text, parameters: parameters)), columns: [], origins: [], isComplete: false))
+                Frame(
+                    plan: .rawSQL(RawSQL(text, parameters: parameters)), columns: [], origins: .none, isComplete: false)
+            )
         case "execute_sql", "explain", "get_table_names", "get_view_names", "get_columns", "show_tables",
             "show_schema", "close", "batch", "is_in_transaction":
             for value in arguments.positional.nodes + arguments.named.values { _ = evaluate(value) }
@@ -256,7 +258,7 @@ extension Binder {
                 Frame(
                     plan: .values(columns: columns, rows: rows),
                     columns: zip(columns, types).map { PlanColumn(name: $0.0, type: $0.1) },
-                    origins: columns.map { _ in dataNode.range }, isComplete: true))
+                    origins: ColumnOrigins(repeating: dataNode.range, count: columns.count), isComplete: true))
         default:
             return .unknown
         }
@@ -300,7 +302,7 @@ extension Binder {
         let reference = TableReference(parsing: name)
         guard let index = knownTableIndex(name, range: range, recordSymbol: recordSymbol) else {
             unknownTablesRead.insert(reference.name)
-            return Frame(plan: .scan(reference), columns: [], origins: [], isComplete: false)
+            return Frame(plan: .scan(reference), columns: [], origins: .none, isComplete: false)
         }
         let columns: [PlanColumn]
         if reference.name == catalog.tables[index].name {
@@ -319,7 +321,7 @@ extension Binder {
             tableColumns[name] = columns
         }
         return Frame(
-            plan: .scan(reference), columns: columns, origins: Array(repeating: origin, count: columns.count),
+            plan: .scan(reference), columns: columns, origins: ColumnOrigins(repeating: origin, count: columns.count),
             isComplete: true)
     }
 

@@ -11,14 +11,10 @@ extension Binder {
         // one given by keyword.
         let nodes = ParameterNodes(
             bindArguments(call, signature, name: function.name, calleeRange: calleeRange), of: function)
-        // Functions with rules of their own are told apart by their name's first byte before any string is
-        // compared: nearly every call is to none of them.
-        switch function.name.utf8.first {
-        case UInt8(ascii: "l"), UInt8(ascii: "w"), UInt8(ascii: "i"), UInt8(ascii: "e"), UInt8(ascii: "n"),
-            UInt8(ascii: "s"):
-            if let value = callSpecialForm(function, nodes) { return value }
-        default: break
-        }
+        // Functions with rules of their own are told apart by the rule their entry was made with, without
+        // comparing names: nearly every call is to none of them.
+        let rule = function.bindingRule
+        if rule.isSpecialForm, let value = callSpecialForm(function, nodes) { return value }
         var expressions: [Expression] = []
         var types: [SQLType] = []
         var pending: [PendingReference] = []
@@ -31,9 +27,9 @@ extension Binder {
                 continue
             }
             let namesColumns =
-                Self.parameterNamesColumns(parameter)
-                || (function.name == "count_distinct") || (function.name == "count" && parameter == "col")
-            if function.name == "count", let text = stringLiteral(argumentNode), text == "*" { continue }
+                Self.parameterNamesColumns(parameter) || rule == .countDistinct
+                || (rule == .count && parameter == "col")
+            if rule == .count, let text = stringLiteral(argumentNode), text == "*" { continue }
             guard let column = columnArgument(argumentNode, namesColumns: namesColumns) else {
                 expressions.append(.literal(.null))
                 types.append(.unknown)
@@ -48,10 +44,10 @@ extension Binder {
             types.append(column.type)
             pending += column.pending
         }
-        let distinct = function.name == "count_distinct" || function.name == "collect_set"
+        let distinct = rule == .countDistinct || rule == .collectSet
         let expression = Expression.function(FunctionCall(function, expressions, distinct: distinct))
         // A count is never NULL (0 for no rows); other results may be.
-        let counts = function.name == "count" || function.name == "count_distinct"
+        let counts = rule == .count || rule == .countDistinct
         return .column(
             ColumnValue(expression, type: resultType(function, types), nullable: !counts, pending: pending))
     }
@@ -59,8 +55,8 @@ extension Binder {
     /// `lit`, `when`, `isnull`/`isnotnull` and the subquery functions, which ``callFunction(_:call:calleeRange:node:)``
     /// does not bind as plain calls; `nil` for any other function.
     private func callSpecialForm(_ function: BuiltinFunction, _ nodes: ParameterNodes) -> Value? {
-        switch function.name {
-        case "lit":
+        switch function.bindingRule {
+        case .lit:
             guard let first = nodes.first ?? nil else { return .unknown }
             let value = evaluate(first)
             switch value {
@@ -69,7 +65,7 @@ extension Binder {
             case .column: return value
             default: return .unknown
             }
-        case "when":
+        case .when:
             guard nodes.count == 2, let conditionNode = nodes[0], let valueNode = nodes[1] else { return .unknown }
             guard let condition = columnArgument(conditionNode), let value = columnArgument(valueNode) else {
                 return .unknown
@@ -79,15 +75,15 @@ extension Binder {
                 ColumnValue(
                     .caseWhen([WhenClause(condition.expression.unaliased, value.expression.unaliased)], else: nil),
                     type: value.type, pending: condition.pending + value.pending))
-        case "isnull", "isnotnull":
+        case .isNull, .isNotNull:
             guard let first = nodes.first ?? nil, let operand = columnArgument(first, namesColumns: true) else {
                 return .unknown
             }
             return .column(
                 ColumnValue(
-                    .isNull(operand.expression.unaliased, negated: function.name == "isnotnull"), type: .boolean,
+                    .isNull(operand.expression.unaliased, negated: function.bindingRule == .isNotNull), type: .boolean,
                     nullable: false, pending: operand.pending))
-        case "exists", "not_exists", "scalar_subquery":
+        case .exists, .notExists, .scalarSubquery:
             guard let first = nodes.first ?? nil else { return .unknown }
             let value = evaluate(first)
             guard case .frame(let frame) = value else {
@@ -97,7 +93,7 @@ extension Binder {
                 }
                 return .unknown
             }
-            if function.name == "scalar_subquery" {
+            if function.bindingRule == .scalarSubquery {
                 if frame.isComplete && frame.columns.count != 1 {
                     report(
                         .invalidUse, first.range,
@@ -107,28 +103,39 @@ extension Binder {
             }
             return .column(
                 ColumnValue(
-                    .exists(frame.plan, negated: function.name == "not_exists"), type: .boolean, nullable: false))
+                    .exists(frame.plan, negated: function.bindingRule == .notExists), type: .boolean, nullable: false))
         default:
             return nil
         }
     }
 
     /// The signature of a registry function, made once per function for every compilation.
+    ///
+    /// The registry's own entry (nearly every call: entries are shared objects) is known by identity; another
+    /// function of the same name is compared field by field (comparing the parameter lists of the registry's
+    /// entry, string by string, cost about 300 instructions a call).
     static func functionSignature(_ function: BuiltinFunction) -> Signature {
-        if let signature = functionSignatures[function.name], signature.parameters == function.parameters,
-            signature.minimum == function.minimumArguments, signature.variadic == (function.maximumArguments == nil)
-        {
-            return signature
+        if let (known, signature) = functionSignatures[function.name] {
+            if known === function { return signature }
+            if signature.parameters == function.parameters, signature.minimum == function.minimumArguments,
+                signature.variadic == (function.maximumArguments == nil)
+            {
+                return signature
+            }
         }
         return Signature(
             function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
     }
 
-    private static let functionSignatures: NameTable<Signature> = {
-        var signatures = NameTable<Signature>()
+    private static let functionSignatures: NameTable<(BuiltinFunction, Signature)> = {
+        var signatures = NameTable<(BuiltinFunction, Signature)>()
         for function in BuiltinFunction.all {
-            signatures[function.name] = Signature(
-                function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
+            signatures[function.name] = (
+                function,
+                Signature(
+                    function.parameters, minimum: function.minimumArguments,
+                    variadic: function.maximumArguments == nil)
+            )
         }
         return signatures
     }()

@@ -30,6 +30,8 @@ final class Binder {
     @exclusivity(unchecked) var environment = NameTable<BoundName>()
     /// The column scopes of the steps being evaluated, innermost last.
     @exclusivity(unchecked) var scopes: [Scope] = []
+    /// The serial of the last scope pushed (see ``Scope/serial``).
+    @exclusivity(unchecked) var scopeSerial: UInt32 = 0
     /// How many times each binding was used as a DataFrame, per statement.
     @exclusivity(unchecked) var bindingUses: [Int: Set<Int>] = [:]
     @exclusivity(unchecked) var currentStatement = 0

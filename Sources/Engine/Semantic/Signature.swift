@@ -74,7 +74,15 @@ struct KeywordArguments {
 
     /// Adds `name`, which the caller has found absent (the setter looks for it first).
     mutating func append(_ name: String, _ node: SyntaxNode) {
-        if entries == nil { entries = [(name, node)] } else { entries?.append((name, node)) }
+        if entries == nil {
+            // Room for a second keyword (`on=`, `how=`): appending it to an array of one reallocated it.
+            var first: [(String, SyntaxNode)] = []
+            first.reserveCapacity(4)
+            first.append((name, node))
+            entries = first
+        } else {
+            entries?.append((name, node))
+        }
     }
 
     /// The names, in call order.
@@ -272,7 +280,7 @@ extension Binder {
         for (keyword, values) in signature.enumerated {
             let index = signature.parameters.firstIndex(of: keyword)
             guard let node = arguments.value(keyword, index), let text = stringLiteral(node) else { continue }
-            if !values.contains(text.lowercased()) {
+            if !values.contains(text.lowercasedASCIIFast) {
                 let inner = innerRange(of: node)
                 let suggestions = closestNames(to: text, in: values)
                 report(

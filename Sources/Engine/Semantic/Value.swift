@@ -9,7 +9,7 @@ enum Value: Sendable {
     /// `df.group_by(...)`.
     case grouped(Grouped)
     /// `df.group_by(...).pivot(...)`.
-    case pivoted(Grouped, pivot: Expression, values: [DatabaseValue])
+    indirect case pivoted(Grouped, pivot: Expression, values: [DatabaseValue])
     /// A column expression.
     case column(ColumnValue)
     /// A window specification.
@@ -130,7 +130,7 @@ struct Frame: Sendable {
     /// The output columns known so far.
     var columns: [PlanColumn]
     /// For each column, the source range that made it (table call, alias, …), for related locations.
-    var origins: [ByteRange]
+    var origins: ColumnOrigins
     /// Whether ``columns`` is all of them; false below an unknown table or raw SQL.
     var isComplete: Bool
 
@@ -143,14 +143,17 @@ struct Grouped: Sendable {
     var frame: Frame
     var keys: [Expression]
     var keyColumns: [PlanColumn]
-    var keyOrigins: [ByteRange]
+    var keyOrigins: ColumnOrigins
 }
 
 /// The columns against which `col("x")` resolves, with the ones of enclosing queries (correlated subqueries).
 struct Scope: Sendable {
     var columns: [PlanColumn]
-    var origins: [ByteRange]
+    var origins: ColumnOrigins
     var isComplete: Bool
+    /// Which push of a scope this is (``Binder/withScope(_:_:)`` numbers them), so that a column found in it can
+    /// be known again by its position (``ColumnValue/position(inScope:)``).
+    var serial: UInt32 = 0
 }
 
 /// A column expression with what the checker knows about it.
@@ -161,6 +164,11 @@ struct ColumnValue: Sendable {
     var type: SQLType
     /// Whether it may be NULL.
     var nullable: Bool = true
+    /// For a column reference resolved to exactly one column of the innermost scope, that column's index there
+    /// (`UInt16.max` otherwise) and the scope's ``Scope/serial``: a step that projects the column finds it without
+    /// looking it up again. (Both sit in the padding after ``nullable``: the value stays three words.)
+    private var scopeIndex = UInt16.max
+    private var scopeSerial: UInt32 = 0
     /// Column references made outside any scope (a `Column` bound to a name), resolved where it is used.
     var pending: [PendingReference] = []
 
@@ -169,6 +177,25 @@ struct ColumnValue: Sendable {
         self.type = type
         self.nullable = nullable
         self.pending = pending.count > 1 ? Self.distinct(pending) : pending
+    }
+
+    /// A column reference resolved to column `index` of the scope numbered `serial`.
+    init(_ reference: ColumnReference, type: SQLType, nullable: Bool, index: Int, serial: UInt32) {
+        self.expression = .column(reference)
+        self.type = type
+        self.nullable = nullable
+        if index < Int(UInt16.max) {
+            self.scopeIndex = UInt16(index)
+            self.scopeSerial = serial
+        }
+    }
+
+    /// The index of the column this reference was resolved to, when it was resolved in the scope numbered
+    /// `serial` and the expression is still that reference.
+    @inline(__always)
+    func position(inScope serial: UInt32) -> Int? {
+        guard scopeIndex != .max, scopeSerial == serial, case .column = expression else { return nil }
+        return Int(scopeIndex)
     }
 
     /// `references` without repeats, in source order: a binding used twice (`a + a`) must not double its
@@ -206,5 +233,128 @@ extension DatabaseValue {
         case .blob: .blob
         case .boolean: .boolean
         }
+    }
+}
+
+/// For each column of a frame, the source range that made it (a `db.table(…)` call, an alias, a step's argument
+/// list), read only for the related locations of an ambiguous-column report.
+///
+/// Most frames' columns all come from one place (a table's frame, a select of its columns, a grouped step's
+/// keys), so that case is one range held inline (two 32-bit offsets, as small as the array it replaces): it
+/// allocates nothing and copying it retains nothing, where an array of one range per column was allocated, filled,
+/// copied and freed at every step. Other frames hold one range per column. Which columns the inline range covers
+/// is not stored: it is every column of the frame, so operations that change the columns are told their counts.
+enum ColumnOrigins: Sendable {
+    /// Every column comes from the range `start..<end`.
+    case same(start: UInt32, end: UInt32)
+    /// One range per column.
+    case each([ByteRange])
+
+    /// No columns.
+    static let none = ColumnOrigins.each([])
+
+    /// `count` columns that all come from `range`.
+    init(repeating range: ByteRange, count: Int) {
+        if count == 0 {
+            self = .none
+            return
+        }
+        if let same = Self.packed(range) {
+            self = same
+            return
+        }
+        var ranges: [ByteRange] = []
+        ranges.reserveCapacity(count)
+        for _ in 0..<count { ranges.append(range) }
+        self = .each(ranges)
+    }
+
+    /// `range` inline, when its offsets fit in 32 bits (a source of 4 GiB or more keeps an array).
+    private static func packed(_ range: ByteRange) -> ColumnOrigins? {
+        guard let start = UInt32(exactly: range.start), let end = UInt32(exactly: range.end) else { return nil }
+        return .same(start: start, end: end)
+    }
+
+    /// The origin of column `index` of the frame, or `fallback` past the last one held.
+    @inline(__always)
+    func origin(at index: Int, default fallback: ByteRange) -> ByteRange {
+        switch self {
+        case .same(let start, let end): ByteRange(start: Int(start), end: Int(end))
+        case .each(let ranges): index < ranges.count ? ranges[index] : fallback
+        }
+    }
+
+    /// The origin of column `index`, `nil` past the last one held.
+    func origin(at index: Int) -> ByteRange? {
+        switch self {
+        case .same(let start, let end): ByteRange(start: Int(start), end: Int(end))
+        case .each(let ranges): index < ranges.count ? ranges[index] : nil
+        }
+    }
+
+    /// One range per column, for a frame of `count` columns.
+    private func ranges(count: Int) -> [ByteRange] {
+        switch self {
+        case .same:
+            var ranges: [ByteRange] = []
+            ranges.reserveCapacity(count + 1)
+            let range = origin(at: 0, default: .empty(at: 0))
+            for _ in 0..<count { ranges.append(range) }
+            return ranges
+        case .each(let ranges): return ranges
+        }
+    }
+
+    /// Adds `range` as the origin of a new column after the frame's `count` columns.
+    mutating func append(_ range: ByteRange, after count: Int) {
+        if count == 0 {
+            self = ColumnOrigins(repeating: range, count: 1)
+            return
+        }
+        if case .same = self, origin(at: 0, default: range) == range { return }
+        var ranges = ranges(count: count)
+        self = .none
+        ranges.append(range)
+        self = .each(ranges)
+    }
+
+    /// Adds `added` new columns that all come from `range` after the frame's `count` columns.
+    mutating func append(_ range: ByteRange, count added: Int, after count: Int) {
+        for index in 0..<added { append(range, after: count + index) }
+    }
+
+    /// The origins of two frames' columns side by side (`leftCount` and `rightCount` columns).
+    static func joined(
+        _ left: ColumnOrigins, count leftCount: Int, _ right: ColumnOrigins, count rightCount: Int
+    ) -> ColumnOrigins {
+        if leftCount == 0 { return right }
+        if rightCount == 0 { return left }
+        if case .same = left, case .same = right,
+            left.origin(at: 0, default: .empty(at: 0)) == right.origin(at: 0, default: .empty(at: 0))
+        {
+            return left
+        }
+        var ranges = left.ranges(count: leftCount)
+        ranges.reserveCapacity(leftCount + rightCount)
+        for index in 0..<rightCount { ranges.append(right.origin(at: index, default: .empty(at: 0))) }
+        return .each(ranges)
+    }
+
+    /// The origins with column `index` of the frame's `count` columns replaced by `range`.
+    mutating func replace(at index: Int, with range: ByteRange, count: Int) {
+        if case .same = self, origin(at: index, default: range) == range { return }
+        var ranges = ranges(count: count)
+        self = .none
+        if index < ranges.count { ranges[index] = range }
+        self = .each(ranges)
+    }
+
+    /// The origins of the columns at `indices`, in that order (`fallback` for any past the last one held).
+    func selecting(_ indices: [Int], default fallback: ByteRange) -> ColumnOrigins {
+        if case .same = self { return indices.isEmpty ? .none : self }
+        var selected: [ByteRange] = []
+        selected.reserveCapacity(indices.count)
+        for index in indices { selected.append(origin(at: index, default: fallback)) }
+        return .each(selected)
     }
 }

@@ -150,6 +150,113 @@ import Testing
         #expect(diagnostic.fixes.map(\.title) == ["Qualify as 'orders.id'", "Qualify as 'customers.id'"])
     }
 
+    /// The related locations of an ambiguous column say where each candidate was made, through the steps that
+    /// keep, add, replace, drop and group columns (the frame's origins, kept per column or as one range).
+    @Test func ambiguousColumnsPointAtWhereEachCandidateWasMade() throws {
+        func relatedTexts(_ source: String) throws -> [String] {
+            let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+            let diagnostic = try #require(compilation.diagnostics.first { $0.code == .ambiguousColumn })
+            let bytes = Array(source.utf8)
+            return diagnostic.related.map {
+                String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) + " | " + $0.message
+            }
+        }
+        let orders = "db.table(\"orders\")"
+        let customers = "db.table(\"customers\")"
+        let on = "on=col(\"orders.customer_id\") == col(\"customers.id\")"
+        #expect(
+            try relatedTexts("\(orders).select(\"id\", \"amount\").join(\(customers), \(on)).select(\"id\")\n") == [
+                "\(orders) | 'orders.id' comes from here", "\(customers) | 'customers.id' comes from here",
+            ])
+        #expect(
+            try relatedTexts(
+                "\(orders).with_column(\"x\", col(\"amount\")).join(\(customers).with_column(\"x\", lit(1)), \(on)).select(\"x\")\n"
+            ) == ["\"x\" | 'x' comes from here", "\"x\" | 'x' comes from here"])
+        #expect(
+            try relatedTexts(
+                "\(orders).with_column(\"id\", col(\"amount\")).join(\(customers), \(on)).select(\"id\")\n") == [
+                    "\"id\" | 'id' comes from here", "\(customers) | 'customers.id' comes from here",
+                ])
+        #expect(
+            try relatedTexts(
+                "\(orders).drop(\"amount\").join(\(customers).drop(\"name\"), \(on), how=\"left\").select(\"id\")\n")
+                == [
+                    "\(orders) | 'orders.id' comes from here", "\(customers) | 'customers.id' comes from here",
+                ])
+        let grouped = "\(orders).group_by(\"customer_id\").agg(F.count(\"*\").alias(\"id\"))"
+        #expect(
+            try relatedTexts(
+                "\(grouped).join(\(customers), on=col(\"customer_id\") == col(\"customers.id\")).select(\"id\")\n") == [
+                    "(F.count(\"*\").alias(\"id\")) | 'id' comes from here",
+                    "\(customers) | 'customers.id' comes from here",
+                ])
+    }
+
+    /// A window function without `over` and a column outside the aggregates and keys are found through every
+    /// kind of operator around them, and named in the message (the first in source order).
+    @Test func bareWindowFunctionsAndLooseColumnsAreFoundThroughOperators() throws {
+        let orders = "db.table(\"orders\")"
+        let grouped = "\(orders).group_by(\"status\").agg"
+        let cases: [(String, String?)] = [
+            ("\(orders).select((F.row_number() + 1).alias(\"r\"))", "row_number()"),
+            ("\(orders).select(F.coalesce(col(\"id\"), F.rank()))", "rank()"),
+            ("\(orders).select(F.row_number().cast(\"int\"))", "row_number()"),
+            ("\(orders).select(-F.dense_rank())", "dense_rank()"),
+            ("\(orders).where(F.rank().isNull())", "rank()"),
+            ("\(orders).select(F.rank().over(order_by=\"id\") + F.row_number())", "row_number()"),
+            ("\(grouped)((col(\"amount\") + 1).alias(\"x\"))", "'amount' is neither"),
+            ("\(grouped)(F.coalesce(col(\"amount\"), lit(0)))", "'amount' is neither"),
+            ("\(grouped)(F.sum(col(\"amount\")) + col(\"id\"))", "'id' is neither"),
+            ("\(grouped)(col(\"amount\").cast(\"int\"))", "'amount' is neither"),
+            ("\(grouped)(-col(\"id\"))", "'id' is neither"),
+            ("\(grouped)(F.sum(col(\"amount\")).alias(\"s\"), (col(\"status\") + \"x\").alias(\"k\"))", nil),
+            ("\(grouped)(F.max(col(\"amount\")).over(order_by=\"id\"))", nil),
+        ]
+        for (pipeline, expected) in cases {
+            let diagnostics = compile(pipeline + "\n", catalog: SemanticTestSupport.demoCatalog).diagnostics
+            if let expected {
+                #expect(diagnostics.contains { $0.message.contains(expected) }, "\(pipeline): \(diagnostics)")
+            } else {
+                #expect(!diagnostics.contains { $0.code == .aggregateMisuse }, "\(pipeline): \(diagnostics)")
+            }
+        }
+    }
+
+    /// A join's `on=` list: names (checked on both sides, reported inside their quotes), pairs and conditions,
+    /// alone or mixed, give their condition and reports in order.
+    @Test func joinOnListsMixNamesPairsAndConditions() throws {
+        let prefix = "db.table(\"orders\").join(db.table(\"customers\"), on="
+        func compiled(_ list: String) -> (JoinCondition?, [String]) {
+            let source = prefix + list + ")\n"
+            let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+            let bytes = Array(source.utf8)
+            let reports = compilation.diagnostics.map {
+                "\($0.code.rawValue) " + String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self)
+            }
+            guard case .join(let join)? = compilation.statements.first?.plan else { return (nil, reports) }
+            return (join.condition, reports)
+        }
+        let both = "col(\"orders.customer_id\") == col(\"customers.id\")"
+        let (conditions, none) = compiled("[\(both), col(\"amount\") > 1]")
+        guard case .on(.binary(.and, _, _))? = conditions else {
+            Issue.record("two conditions are not one AND: \(String(describing: conditions))")
+            return
+        }
+        #expect(none.isEmpty)
+        let (names, reports) = compiled("[\"id\", \"nope\"]")
+        #expect(names == .using(["id", "nope"]))
+        #expect(reports == ["MOL2001 nope", "MOL2001 nope"])
+        let (pairs, pairReports) = compiled("[(\"customer_id\", \"id\"), (\"x\", \"id\")]")
+        #expect(pairs == .pairs([JoinKeyPair("customer_id", "id"), JoinKeyPair("x", "id")]))
+        #expect(pairReports == ["MOL2001 (\"x\", \"id\")"])
+        let (mixed, mixedReports) = compiled("[\"id\", \(both), 3]")
+        guard case .on? = mixed else {
+            Issue.record("a condition among names is not used: \(String(describing: mixed))")
+            return
+        }
+        #expect(mixedReports == ["MOL2012 3"])
+    }
+
     @Test func typeErrorsNameBothTypes() throws {
         let diagnostic = try #require(
             compile("db.table(\"orders\").where(col(\"status\") > 100)\n", catalog: SemanticTestSupport.demoCatalog)

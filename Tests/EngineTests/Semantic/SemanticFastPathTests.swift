@@ -118,6 +118,12 @@ import Testing
         "db.table(\"orders\").select(\"id\", \"amout\", \"orders.status\", \"*\", \"\")\n",
         "db.table(\"orders\").group_by(\"status\").agg(F.sum(\"amount\"), F.count(\"id\"), F.max(\"amoun\"))\n",
         "db.table(\"orders\").select(F.sum(\"amoun\"), F.upper(\"status\"))\n",
+        // Names read eight bytes at a time: dots, escapes, `*`, quotes and non-ASCII bytes in each word and the tail.
+        "db.table(\"orders\").select(\"orders.customer_id\", \"abcdefgh\", \"abcdefgh.ijklmnop\", \"ordered_at\")\n",
+        "db.table(\"orders\").select(\"a.b.c.d.e.f.g.h.i.j\", \"abcdefghijklmnopq.r\", \"abcdefghijklmnop.\", \".abcdefghijk\")\n",
+        "db.table(\"orders\").select(col(\"abcdefghij\\u0061\"), col(\"abcdefghijk*\"), col(\"abcdefghijkl€\"))\n",
+        "db.table(\"orders\").select(col('abcdefghij\"k'), col(\"abcdefghij'k.l\"), col(\"orders.customer_idx\"))\n",
+        "db.table(\"orders\").select(col(\"abcdefg\\\\hijklmnop\"), col(\"abcdefgh\\\\\"), col(\"0123456789abcdef€.x\"))\n",
     ])
     func fastPathsAgreeWithTheGeneralPath(_ source: String) {
         for recordsFacts in [false, true] {
@@ -135,6 +141,99 @@ import Testing
             #expect(fast.callSites.map(\.range) == general.callSites.map(\.range), "\(source)")
             #expect(fast.columnScopes.map(\.range) == general.columnScopes.map(\.range), "\(source)")
         }
+    }
+
+    /// The eight-bytes-at-a-time scan of a plain name finds what a byte-by-byte scan finds.
+    @Test func plainNameScanAgreesWithBytes() {
+        let names = [
+            "", "a", "a.b", "abcdefgh", "abcdefgh.", ".abcdefgh", "abcdefg.hijklmno.p", "x.y.z.w.v.u.t.s.r",
+            "abcdefghijklmnopq", "abcdefghijklmno\\", "abcdefghijk*lm", "abcdefghijkl€", "abcdefghi\"j",
+            "abcdefghi'j", "orders.customer_id", "........", ".........",
+        ]
+        for name in names {
+            for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+                let bytes = Array(name.utf8)
+                var expected: Int? = -1
+                for (index, byte) in bytes.enumerated() {
+                    if byte == 0x5C || byte == 0x2A || byte >= 0x80 || byte == quote {
+                        expected = nil
+                        break
+                    }
+                    if byte == 0x2E { expected = index + 3 }
+                }
+                // At an offset, as in a source buffer.
+                let buffer = Array("xyz".utf8) + bytes + Array("tail".utf8)
+                let found = buffer.withUnsafeBufferPointer {
+                    Binder.plainNameLastDot($0, start: 3, end: 3 + bytes.count, quote: quote)
+                }
+                #expect(found == expected, "\(name)")
+            }
+        }
+    }
+
+    /// Lowering only what has capitals or non-ASCII text gives `lowercased()`'s answer; join kinds and enumerated
+    /// keyword values read through it.
+    @Test func lowercasingOnlyWhenNeededAgrees() {
+        for text in ["left", "LEFT", "Left_Outer", "", "ÉTÉ", "été", "a1_b", "ǅ", "İ"] {
+            #expect(text.lowercasedASCIIFast == text.lowercased(), "\(text)")
+        }
+        #expect(JoinKind(how: "left") == .left)
+        #expect(JoinKind(how: "LEFT_outer") == .left)
+        #expect(JoinKind(how: "FullOuter") == .full)
+        #expect(JoinKind(how: "lèft") == nil)
+        SemanticTestSupport.check("db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", how=\"LEFT\")\n", [])
+    }
+
+    /// The functions the binder lowers itself or treats apart are known by the rule their registry entry was made
+    /// with: each gives its own expression, type and nullability.
+    @Test func specialFunctionsAreLoweredByTheirRule() {
+        let sub = "db.table(\"customers\").select(\"id\")"
+        let items = [
+            "F.lit(1).alias(\"a\")", "F.when(col(\"amount\") > 1, 2).alias(\"b\")",
+            "F.isnull(col(\"status\")).alias(\"c\")",
+            "F.isnotnull(\"status\").alias(\"d\")", "F.exists(\(sub)).alias(\"e\")",
+            "F.not_exists(\(sub)).alias(\"f\")",
+            "F.scalar_subquery(\(sub)).alias(\"g\")", "F.lower(\"status\").alias(\"h\")",
+        ]
+        let source = "db.table(\"orders\").select(" + items.joined(separator: ", ") + ")\n"
+        let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics)")
+        guard case .project(_, let expressions)? = compilation.statements.first?.plan else {
+            Issue.record("not a projection: \(String(describing: compilation.statements.first?.plan))")
+            return
+        }
+        let shapes = expressions.map { expression -> String in
+            switch expression.unaliased {
+            case .literal: "literal"
+            case .caseWhen: "case"
+            case .isNull(_, let negated): negated ? "is not null" : "is null"
+            case .exists(_, let negated): negated ? "not exists" : "exists"
+            case .scalarSubquery: "scalar subquery"
+            case .function(let call): "function \(call.function.name)"
+            default: "other"
+            }
+        }
+        #expect(
+            shapes == [
+                "literal", "case", "is null", "is not null", "exists", "not exists", "scalar subquery",
+                "function lower",
+            ])
+        let counts = compile(
+            "db.table(\"orders\").group_by(\"status\").agg(F.count(\"*\").alias(\"n\"), F.count_distinct(\"amount\").alias(\"d\"), F.collect_set(\"id\").alias(\"s\"), F.count(col(\"amount\")).alias(\"c\"))\n",
+            catalog: SemanticTestSupport.demoCatalog)
+        #expect(counts.diagnostics.isEmpty, "\(counts.diagnostics)")
+        let schema = counts.statements.first?.schema ?? []
+        #expect(schema.map(\.name) == ["status", "n", "d", "s", "c"])
+        #expect(schema.map(\.isNullable) == [false, false, false, true, false])
+        guard case .aggregate(_, _, let aggregates)? = counts.statements.first?.plan else {
+            Issue.record("not an aggregate")
+            return
+        }
+        let calls = aggregates.compactMap { expression -> String? in
+            guard case .function(let call) = expression.unaliased else { return nil }
+            return "\(call.function.name) \(call.arguments.count) \(call.distinct)"
+        }
+        #expect(calls == ["count 0 false", "count_distinct 1 true", "collect_set 1 true", "count 1 false"])
     }
 
     /// Method spellings found in the table and spellings only the general lookup knows give the same steps.

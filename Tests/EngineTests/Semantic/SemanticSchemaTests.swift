@@ -81,6 +81,34 @@ import Testing
         #expect(info?.columns.count == 5)
     }
 
+    /// A selected or grouped column keeps the column it names in the step's own input, whatever scope it was
+    /// resolved in first: a column of another DataFrame (`c["email"]`), one bound before, one in a subquery.
+    @Test func projectedColumnsComeFromTheStepsInput() {
+        func schema(_ source: String) -> [String] {
+            let statement = compile(source, catalog: SemanticTestSupport.demoCatalog).statements.last
+            return (statement?.schema ?? []).map {
+                "\($0.qualifiers.joined(separator: ".")):\($0.name):\($0.type.rawValue):\($0.sourceTable ?? "-")"
+            }
+        }
+        let customers = "c = db.table(\"customers\")\n"
+        #expect(
+            schema(customers + "db.table(\"products\").select(c[\"email\"], \"name\")\n") == [
+                ":email:text:-", "products:name:text:products",
+            ])
+        #expect(
+            schema(customers + "e = c[\"country\"]\ndb.table(\"orders\").select(\"id\", e)\n") == [
+                "orders:id:integer:orders", ":country:text:-",
+            ])
+        #expect(
+            schema(customers + "db.table(\"orders\").group_by(c[\"name\"]).agg(F.count(\"*\").alias(\"n\"))\n") == [
+                ":name:text:-", ":n:integer:-",
+            ])
+        #expect(
+            schema("db.table(\"orders\").select(\"status\", col(\"amount\"), \"id\")\n") == [
+                "orders:status:text:orders", "orders:amount:real:orders", "orders:id:integer:orders",
+            ])
+    }
+
     @Test func bindingsAreVisibleAfterTheirStatementAndShadow() {
         let source = "a = db.table(\"orders\")\nb = a.select(\"id\")\na = 1\n"
         let compilation = compile(source, catalog: SemanticTestSupport.demoCatalog)
