@@ -1,19 +1,24 @@
 /// A value of the abstract interpreter: what an expression of the file evaluates to, without running anything.
+///
+/// Values are copied, passed and returned at every step of a chain, so the cases that are rare in a pipeline and
+/// large (a connection's target, a window, records, a writer, an action, DDL pieces) are `indirect`: the enum is
+/// as large as its largest common payload (a frame, a grouped frame, a column) instead of a foreign-key
+/// constraint's.
 enum Value: Sendable {
     /// Not known (after an error, or from an ignored import); using it reports nothing further.
     case unknown
     /// A connection; `target` is the URL or name given to `connect(...)`.
-    case database(target: String?)
+    indirect case database(target: String?)
     /// A DataFrame: plan and per-step schema.
     case frame(Frame)
     /// `df.group_by(...)`.
-    case grouped(Grouped)
+    indirect case grouped(Grouped)
     /// `df.group_by(...).pivot(...)`.
     indirect case pivoted(Grouped, pivot: Expression, values: [DatabaseValue])
     /// A column expression.
     case column(ColumnValue)
     /// A window specification.
-    case window(WindowSpecification)
+    indirect case window(WindowSpecification)
     /// A Python scalar.
     case scalar(DatabaseValue)
     /// A list (or tuple, when `isTuple`).
@@ -27,23 +32,23 @@ enum Value: Sendable {
     /// The transaction of a `with` block.
     case transaction
     /// `Records.from_list(rows)`.
-    case records(columns: [String], rows: [[String: Expression]])
+    indirect case records(columns: [String], rows: [[String: Expression]])
     /// `df.na`: `fill(...)` and `drop(...)`, the same steps as `fillna(...)` and `dropna(...)`.
     case nullFunctions(Frame)
     /// `df.write`, with its `mode(...)`.
-    case writer(Frame, mode: String?)
+    indirect case writer(Frame, mode: String?)
     /// A mutation (or several, for `save_as_table`), not yet run.
     case mutation([MutationPlan])
     /// A DataFrame with an action applied (`count()`, `head(5)`, …).
-    case action(Frame, QueryAction)
+    indirect case action(Frame, QueryAction)
     /// `column(name, type, …)` in `create_table`.
-    case columnDefinition(ColumnDefinition)
+    indirect case columnDefinition(ColumnDefinition)
     /// `unique(...)`, `check(...)`, `foreign_key(...)`.
-    case constraint(TableConstraint)
+    indirect case constraint(TableConstraint)
     /// `txn.commit()`, `txn.rollback()`, ….
     case transactionControl(TransactionAction)
     /// `db.transaction(...)`, the context of a `with` block.
-    case transactionContext(TransactionOptions)
+    indirect case transactionContext(TransactionOptions)
 
     /// The kind shown to the user.
     var kind: ValueKind {
