@@ -49,7 +49,8 @@ extension Binder {
                 switch storage.nodes[operation].kind {
                 case .memberAccess:
                     if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
-                        value = applyMethodCall(base: value, member: operation, callNode: operationNode(index - 1))
+                        value = applyMethodCall(
+                            base: consume value, member: operation, callNode: operationNode(index - 1))
                         index -= 2
                         continue
                     }
@@ -71,7 +72,7 @@ extension Binder {
 
     /// `base.name(…)`: the member access by node index (a `SyntaxNode` for it retained and released the tree on
     /// every step of a chain, and only its tokens are read).
-    private func applyMethodCall(base: Value, member: Int, callNode: SyntaxNode) -> Value {
+    private func applyMethodCall(base: consuming Value, member: Int, callNode: SyntaxNode) -> Value {
         guard let call = CallExpression(callNode) else { return .unknown }
         recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), base)
         let storage = tree.storage
@@ -81,7 +82,8 @@ extension Binder {
             return .unknown
         }
         let nameRange = storage.tokens[nameToken].range
-        return callMethod(on: base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
+        return callMethod(
+            on: consume base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
     }
 
     /// `callee(…)`, with the callee's range (no `SyntaxNode` is needed for it).
@@ -276,11 +278,13 @@ extension Binder {
 
     // MARK: - Method dispatch
 
-    func callMethod(on base: Value, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode) -> Value
-    {
+    func callMethod(
+        on base: consuming Value, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+    ) -> Value {
         // The receivers of nearly every call; the others, and every report, are in `callOtherMethod` (a call of
-        // its own, so that these do not pay for its set-up).
-        switch base {
+        // its own, so that these do not pay for its set-up). The base is consumed: its frame moves on to the
+        // step instead of being copied (a retain of its plan and arrays) and then destroyed with the old value.
+        switch consume base {
         case .frame(let frame):
             return callDataFrameMethod(frame, name: name, nameRange: nameRange, call: call, node: node)
         case .grouped(let grouped):
@@ -289,8 +293,8 @@ extension Binder {
             return callColumnMethod(column, name: name, nameRange: nameRange, call: call, node: node)
         case .database:
             return callDatabaseMethod(name: name, nameRange: nameRange, call: call, node: node)
-        default:
-            return callOtherMethod(on: base, name: name, nameRange: nameRange, call: call, node: node)
+        case let other:
+            return callOtherMethod(on: other, name: name, nameRange: nameRange, call: call, node: node)
         }
     }
 
