@@ -7,7 +7,9 @@ import Testing
 @Suite struct ValueLayoutTests {
     @Test func valueIsNoLargerThanAFrameAndItsTag() {
         #expect(MemoryLayout<Value>.size <= MemoryLayout<Frame>.size + 1)
-        #expect(MemoryLayout<Value>.size <= 32)
+        // 26 bytes lower to three words and a 16-bit tag: four scalars, which Swift passes and returns in
+        // registers (73 bytes went through memory, with outlined copies).
+        #expect(MemoryLayout<Value>.size <= 26)
     }
 
     @Test func boxedCasesKeepTheirPayloads() {
