@@ -422,6 +422,9 @@ extension Parser {
                 }
                 finish(.memberAccess, marker)
             case .leftParenthesis:
+                if fastPaths && stackTop == marker + 1 && stack[marker] >= 0 && finishSimpleCall(baseSlot: marker) {
+                    continue
+                }
                 parseArgumentList()
                 finish(.callExpression, marker)
             case .leftBracket:
@@ -547,6 +550,74 @@ extension Parser {
             }
         }
         finish(.dictEntry, marker)
+    }
+
+    /// `base()` or `base(value)` with a lone name or literal value, where the current token is the `(` and the
+    /// base the node in stack slot `baseSlot`, the top: what ``parseArgumentList()`` and
+    /// `finish(.callExpression, baseSlot)` make of it (the same nodes and children, in the same order, the same
+    /// loop budget spent), in one step without the list loop, the bracket stack or the stack round trips. False,
+    /// with nothing consumed, for any other shape or when the list would nest too deeply or stall.
+    @inline(__always)
+    mutating func finishSimpleCall(baseSlot: Int) -> Bool {
+        // The list loop would enter one nesting level and tick once.
+        guard nesting < nestingLimit && budget > 1 else { return false }
+        let open = position
+        // `(` is not the end of the file, so the token after it exists; when that one is a value, so does the next.
+        let next = tokenBuffer[open &+ 1]
+        let valueKind: SyntaxKind
+        switch next.kind {
+        case .rightParenthesis: valueKind = .missingExpression
+        case .string: valueKind = .stringLiteral
+        case .identifier: valueKind = .nameExpression
+        case .integer: valueKind = .integerLiteral
+        case .float: valueKind = .floatLiteral
+        case .trueKeyword, .falseKeyword: valueKind = .booleanLiteral
+        case .noneKeyword: valueKind = .noneLiteral
+        default: return false
+        }
+        let hasValue = valueKind != .missingExpression
+        let close = hasValue ? open &+ 2 : open &+ 1
+        guard !hasValue || tokenBuffer[close].kind == .rightParenthesis else { return false }
+        budget &-= 1
+        let base = stack[baseSlot]
+        let inner = nodes[Int(base)]
+        let openToken = tokenBuffer[open]
+        let end = tokenBuffer[close].end
+        var childStart = children.count
+        var index = nodes.count
+        var listChildren: Int32 = 2
+        if hasValue {
+            // The value and the argument around it, as `finishSingleToken(_:wrappedIn:)` makes them.
+            children.append(~Int32(truncatingIfNeeded: open &+ 1))
+            children.append(Int32(truncatingIfNeeded: index))
+            nodes.append(
+                RawNode(
+                    kind: valueKind, fullStart: next.fullStart, start: next.start, end: next.end,
+                    childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
+            nodes.append(
+                RawNode(
+                    kind: .argument, fullStart: next.fullStart, start: next.start, end: next.end,
+                    childStart: Int32(truncatingIfNeeded: childStart &+ 1), childCount: 1))
+            childStart &+= 2
+            index &+= 2
+            listChildren = 3
+        }
+        children.append(~Int32(truncatingIfNeeded: open))
+        if hasValue { children.append(Int32(truncatingIfNeeded: index &- 1)) }
+        children.append(~Int32(truncatingIfNeeded: close))
+        nodes.append(
+            RawNode(
+                kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
+                childStart: Int32(truncatingIfNeeded: childStart), childCount: listChildren))
+        children.append(base)
+        children.append(Int32(truncatingIfNeeded: index))
+        nodes.append(
+            RawNode(
+                kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
+                childStart: Int32(truncatingIfNeeded: childStart &+ Int(listChildren)), childCount: 2))
+        position = close &+ 1
+        stack.replaceTail(from: baseSlot, with: Int32(truncatingIfNeeded: index &+ 1))
+        return true
     }
 
     mutating func parseArgumentList() {

@@ -22,11 +22,24 @@ public func parse(
 ) -> (
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
+    parse(source, nestingLimit: nestingLimit, fastPaths: true)
+}
+
+/// ``parse(_:nestingLimit:)``; without `fastPaths`, the parser's shortcuts for common shapes (see
+/// ``Parser/fastPaths``) are off and everything goes through the general path, which the tests compare them with.
+@inline(__always)
+func parse(
+    _ source: SourceText, nestingLimit: Int, fastPaths: Bool
+) -> (
+    tree: SyntaxTree, diagnostics: [Diagnostic]
+) {
     let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
     // The parser reads the tokens through a buffer pointer (no bounds check per read: its position never passes
     // the end-of-file token), valid for the whole parse.
     let parser = tokens.withUnsafeBufferPointer { tokenBuffer in
-        var parser = Parser(tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit)
+        var parser = Parser(
+            tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit,
+            fastPaths: fastPaths)
         parser.parseFile()
         return parser
     }
@@ -169,6 +182,11 @@ public struct Parser {
     let tokenBuffer: UnsafeBufferPointer<Token>
     let bytes: [UInt8]
     let nestingLimit: Int
+    /// Whether the shortcuts for common shapes are on (`(literal)` and `()` argument lists made in one step, see
+    /// ``finishSimpleCall(baseSlot:)``). Off, every construct goes through the general path: the tests compare the
+    /// two on every fixture cut every few bytes, token soups and random bytes (the trees and diagnostics must be
+    /// the same).
+    let fastPaths: Bool
     var position = 0
     var nodes: ParserBuffer<RawNode>
     var children: ParserBuffer<Int32>
@@ -186,8 +204,12 @@ public struct Parser {
     /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
     var quietUntilStatementEnd = false
 
-    init(tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int) {
+    init(
+        tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int,
+        fastPaths: Bool = true
+    ) {
         self.tokens = tokens
+        self.fastPaths = fastPaths
         self.tokenBuffer = tokenBuffer
         self.bytes = bytes
         self.nestingLimit = nestingLimit
