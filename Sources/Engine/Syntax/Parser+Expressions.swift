@@ -583,40 +583,59 @@ extension Parser {
         let inner = nodes[Int(base)]
         let openToken = tokenBuffer[open]
         let end = tokenBuffer[close].end
-        var childStart = children.count
-        var index = nodes.count
-        var listChildren: Int32 = 2
+        let childStart = children.count
+        let index = nodes.count
+        // The children and nodes are written in place, in the order the general path appends them.
         if hasValue {
+            let childSlots = children.appendUninitialized(count: 7)
+            let nodeSlots = nodes.appendUninitialized(count: 4)
+            let first = Int32(truncatingIfNeeded: childStart)
+            let node = Int32(truncatingIfNeeded: index)
             // The value and the argument around it, as `finishSingleToken(_:wrappedIn:)` makes them.
-            children.append(~Int32(truncatingIfNeeded: open &+ 1))
-            children.append(Int32(truncatingIfNeeded: index))
-            nodes.append(
-                RawNode(
+            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open &+ 1))
+            (childSlots + 1).initialize(to: node)
+            (childSlots + 2).initialize(to: ~Int32(truncatingIfNeeded: open))
+            (childSlots + 3).initialize(to: node &+ 1)
+            (childSlots + 4).initialize(to: ~Int32(truncatingIfNeeded: close))
+            (childSlots + 5).initialize(to: base)
+            (childSlots + 6).initialize(to: node &+ 2)
+            nodeSlots.initialize(
+                to: RawNode(
                     kind: valueKind, fullStart: next.fullStart, start: next.start, end: next.end,
-                    childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
-            nodes.append(
-                RawNode(
+                    childStart: first, childCount: 1))
+            (nodeSlots + 1).initialize(
+                to: RawNode(
                     kind: .argument, fullStart: next.fullStart, start: next.start, end: next.end,
-                    childStart: Int32(truncatingIfNeeded: childStart &+ 1), childCount: 1))
-            childStart &+= 2
-            index &+= 2
-            listChildren = 3
+                    childStart: first &+ 1, childCount: 1))
+            (nodeSlots + 2).initialize(
+                to: RawNode(
+                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
+                    childStart: first &+ 2, childCount: 3))
+            (nodeSlots + 3).initialize(
+                to: RawNode(
+                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
+                    childStart: first &+ 5, childCount: 2))
+            stack.replaceTail(from: baseSlot, with: node &+ 3)
+        } else {
+            let childSlots = children.appendUninitialized(count: 4)
+            let nodeSlots = nodes.appendUninitialized(count: 2)
+            let first = Int32(truncatingIfNeeded: childStart)
+            let node = Int32(truncatingIfNeeded: index)
+            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open))
+            (childSlots + 1).initialize(to: ~Int32(truncatingIfNeeded: close))
+            (childSlots + 2).initialize(to: base)
+            (childSlots + 3).initialize(to: node)
+            nodeSlots.initialize(
+                to: RawNode(
+                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
+                    childStart: first, childCount: 2))
+            (nodeSlots + 1).initialize(
+                to: RawNode(
+                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
+                    childStart: first &+ 2, childCount: 2))
+            stack.replaceTail(from: baseSlot, with: node &+ 1)
         }
-        children.append(~Int32(truncatingIfNeeded: open))
-        if hasValue { children.append(Int32(truncatingIfNeeded: index &- 1)) }
-        children.append(~Int32(truncatingIfNeeded: close))
-        nodes.append(
-            RawNode(
-                kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
-                childStart: Int32(truncatingIfNeeded: childStart), childCount: listChildren))
-        children.append(base)
-        children.append(Int32(truncatingIfNeeded: index))
-        nodes.append(
-            RawNode(
-                kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
-                childStart: Int32(truncatingIfNeeded: childStart &+ Int(listChildren)), childCount: 2))
         position = close &+ 1
-        stack.replaceTail(from: baseSlot, with: Int32(truncatingIfNeeded: index &+ 1))
         return true
     }
 

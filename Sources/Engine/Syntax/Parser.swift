@@ -124,6 +124,16 @@ struct ParserBuffer<Element> {
         count &+= added
     }
 
+    /// Makes room for `added` elements at the end (one capacity check) and returns where they go: the caller
+    /// must initialize all of them before the buffer is read again.
+    @inline(__always)
+    mutating func appendUninitialized(count added: Int) -> UnsafeMutablePointer<Element> {
+        while count + added > capacity { grow() }
+        let target = base + count
+        count &+= added
+        return target
+    }
+
     /// Replaces the elements from `index` on (there must be at least one) with `element`, without a capacity
     /// check: it takes the slot of the first element replaced.
     @inline(__always)
