@@ -355,17 +355,19 @@ public struct Parser {
         position &+= 1
         let childStart = children.count
         let index = nodes.count
-        children.append(~Int32(truncatingIfNeeded: tokenIndex))
-        children.append(Int32(truncatingIfNeeded: index))
-        nodes.append(
-            RawNode(
+        let childSlots = children.appendUninitialized(count: 2)
+        childSlots.initialize(to: ~Int32(truncatingIfNeeded: tokenIndex))
+        (childSlots + 1).initialize(to: Int32(truncatingIfNeeded: index))
+        let nodeSlots = nodes.appendUninitialized(count: 2)
+        nodeSlots.initialize(
+            to: RawNode(
                 kind: kind, fullStart: token.fullStart, start: token.start, end: token.end,
                 childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
-        nodes.append(
-            RawNode(
+        (nodeSlots + 1).initialize(
+            to: RawNode(
                 kind: outer, fullStart: token.fullStart, start: token.start, end: token.end,
-                childStart: Int32(truncatingIfNeeded: childStart + 1), childCount: 1))
-        stack.append(Int32(truncatingIfNeeded: index + 1))
+                childStart: Int32(truncatingIfNeeded: childStart &+ 1), childCount: 1))
+        stack.append(Int32(truncatingIfNeeded: index &+ 1))
     }
 
     /// `base.name` where the current token is the `.`, the next one a name, and the base the node in stack slot
@@ -378,9 +380,10 @@ public struct Parser {
         let name = tokenBuffer[dot + 1]
         position &+= 2
         let childStart = children.count
-        children.append(base)
-        children.append(~Int32(truncatingIfNeeded: dot))
-        children.append(~Int32(truncatingIfNeeded: dot + 1))
+        let childSlots = children.appendUninitialized(count: 3)
+        childSlots.initialize(to: base)
+        (childSlots + 1).initialize(to: ~Int32(truncatingIfNeeded: dot))
+        (childSlots + 2).initialize(to: ~Int32(truncatingIfNeeded: dot &+ 1))
         let index = nodes.count
         nodes.append(
             RawNode(
