@@ -422,6 +422,9 @@ extension Parser {
                 }
                 finish(.memberAccess, marker)
             case .leftParenthesis:
+                if fastPaths && stackTop == marker + 1 && stack[marker] >= 0 && finishSimpleCall(baseSlot: marker) {
+                    continue
+                }
                 parseArgumentList()
                 finish(.callExpression, marker)
             case .leftBracket:
@@ -547,6 +550,93 @@ extension Parser {
             }
         }
         finish(.dictEntry, marker)
+    }
+
+    /// `base()` or `base(value)` with a lone name or literal value, where the current token is the `(` and the
+    /// base the node in stack slot `baseSlot`, the top: what ``parseArgumentList()`` and
+    /// `finish(.callExpression, baseSlot)` make of it (the same nodes and children, in the same order, the same
+    /// loop budget spent), in one step without the list loop, the bracket stack or the stack round trips. False,
+    /// with nothing consumed, for any other shape or when the list would nest too deeply or stall.
+    @inline(__always)
+    mutating func finishSimpleCall(baseSlot: Int) -> Bool {
+        // The list loop would enter one nesting level and tick once.
+        guard nesting < nestingLimit && budget > 1 else { return false }
+        let open = position
+        // `(` is not the end of the file, so the token after it exists; when that one is a value, so does the next.
+        let next = tokenBuffer[open &+ 1]
+        let valueKind: SyntaxKind
+        switch next.kind {
+        case .rightParenthesis: valueKind = .missingExpression
+        case .string: valueKind = .stringLiteral
+        case .identifier: valueKind = .nameExpression
+        case .integer: valueKind = .integerLiteral
+        case .float: valueKind = .floatLiteral
+        case .trueKeyword, .falseKeyword: valueKind = .booleanLiteral
+        case .noneKeyword: valueKind = .noneLiteral
+        default: return false
+        }
+        let hasValue = valueKind != .missingExpression
+        let close = hasValue ? open &+ 2 : open &+ 1
+        guard !hasValue || tokenBuffer[close].kind == .rightParenthesis else { return false }
+        budget &-= 1
+        let base = stack[baseSlot]
+        let inner = nodes[Int(base)]
+        let openToken = tokenBuffer[open]
+        let end = tokenBuffer[close].end
+        let childStart = children.count
+        let index = nodes.count
+        // The children and nodes are written in place, in the order the general path appends them.
+        if hasValue {
+            let childSlots = children.appendUninitialized(count: 7)
+            let nodeSlots = nodes.appendUninitialized(count: 4)
+            let first = Int32(truncatingIfNeeded: childStart)
+            let node = Int32(truncatingIfNeeded: index)
+            // The value and the argument around it, as `finishSingleToken(_:wrappedIn:)` makes them.
+            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open &+ 1))
+            (childSlots + 1).initialize(to: node)
+            (childSlots + 2).initialize(to: ~Int32(truncatingIfNeeded: open))
+            (childSlots + 3).initialize(to: node &+ 1)
+            (childSlots + 4).initialize(to: ~Int32(truncatingIfNeeded: close))
+            (childSlots + 5).initialize(to: base)
+            (childSlots + 6).initialize(to: node &+ 2)
+            nodeSlots.initialize(
+                to: RawNode(
+                    kind: valueKind, fullStart: next.fullStart, start: next.start, end: next.end,
+                    childStart: first, childCount: 1))
+            (nodeSlots + 1).initialize(
+                to: RawNode(
+                    kind: .argument, fullStart: next.fullStart, start: next.start, end: next.end,
+                    childStart: first &+ 1, childCount: 1))
+            (nodeSlots + 2).initialize(
+                to: RawNode(
+                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
+                    childStart: first &+ 2, childCount: 3))
+            (nodeSlots + 3).initialize(
+                to: RawNode(
+                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
+                    childStart: first &+ 5, childCount: 2))
+            stack.replaceTail(from: baseSlot, with: node &+ 3)
+        } else {
+            let childSlots = children.appendUninitialized(count: 4)
+            let nodeSlots = nodes.appendUninitialized(count: 2)
+            let first = Int32(truncatingIfNeeded: childStart)
+            let node = Int32(truncatingIfNeeded: index)
+            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open))
+            (childSlots + 1).initialize(to: ~Int32(truncatingIfNeeded: close))
+            (childSlots + 2).initialize(to: base)
+            (childSlots + 3).initialize(to: node)
+            nodeSlots.initialize(
+                to: RawNode(
+                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
+                    childStart: first, childCount: 2))
+            (nodeSlots + 1).initialize(
+                to: RawNode(
+                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
+                    childStart: first &+ 2, childCount: 2))
+            stack.replaceTail(from: baseSlot, with: node &+ 1)
+        }
+        position = close &+ 1
+        return true
     }
 
     mutating func parseArgumentList() {

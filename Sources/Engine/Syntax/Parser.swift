@@ -22,11 +22,24 @@ public func parse(
 ) -> (
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
+    parse(source, nestingLimit: nestingLimit, fastPaths: true)
+}
+
+/// ``parse(_:nestingLimit:)``; without `fastPaths`, the parser's shortcuts for common shapes (see
+/// ``Parser/fastPaths``) are off and everything goes through the general path, which the tests compare them with.
+@inline(__always)
+func parse(
+    _ source: SourceText, nestingLimit: Int, fastPaths: Bool
+) -> (
+    tree: SyntaxTree, diagnostics: [Diagnostic]
+) {
     let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
     // The parser reads the tokens through a buffer pointer (no bounds check per read: its position never passes
     // the end-of-file token), valid for the whole parse.
     let parser = tokens.withUnsafeBufferPointer { tokenBuffer in
-        var parser = Parser(tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit)
+        var parser = Parser(
+            tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit,
+            fastPaths: fastPaths)
         parser.parseFile()
         return parser
     }
@@ -111,6 +124,16 @@ struct ParserBuffer<Element> {
         count &+= added
     }
 
+    /// Makes room for `added` elements at the end (one capacity check) and returns where they go: the caller
+    /// must initialize all of them before the buffer is read again.
+    @inline(__always)
+    mutating func appendUninitialized(count added: Int) -> UnsafeMutablePointer<Element> {
+        while count + added > capacity { grow() }
+        let target = base + count
+        count &+= added
+        return target
+    }
+
     /// Replaces the elements from `index` on (there must be at least one) with `element`, without a capacity
     /// check: it takes the slot of the first element replaced.
     @inline(__always)
@@ -169,6 +192,11 @@ public struct Parser {
     let tokenBuffer: UnsafeBufferPointer<Token>
     let bytes: [UInt8]
     let nestingLimit: Int
+    /// Whether the shortcuts for common shapes are on (`(literal)` and `()` argument lists made in one step, see
+    /// ``finishSimpleCall(baseSlot:)``). Off, every construct goes through the general path: the tests compare the
+    /// two on every fixture cut every few bytes, token soups and random bytes (the trees and diagnostics must be
+    /// the same).
+    let fastPaths: Bool
     var position = 0
     var nodes: ParserBuffer<RawNode>
     var children: ParserBuffer<Int32>
@@ -186,8 +214,12 @@ public struct Parser {
     /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
     var quietUntilStatementEnd = false
 
-    init(tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int) {
+    init(
+        tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int,
+        fastPaths: Bool = true
+    ) {
         self.tokens = tokens
+        self.fastPaths = fastPaths
         self.tokenBuffer = tokenBuffer
         self.bytes = bytes
         self.nestingLimit = nestingLimit
@@ -323,17 +355,19 @@ public struct Parser {
         position &+= 1
         let childStart = children.count
         let index = nodes.count
-        children.append(~Int32(truncatingIfNeeded: tokenIndex))
-        children.append(Int32(truncatingIfNeeded: index))
-        nodes.append(
-            RawNode(
+        let childSlots = children.appendUninitialized(count: 2)
+        childSlots.initialize(to: ~Int32(truncatingIfNeeded: tokenIndex))
+        (childSlots + 1).initialize(to: Int32(truncatingIfNeeded: index))
+        let nodeSlots = nodes.appendUninitialized(count: 2)
+        nodeSlots.initialize(
+            to: RawNode(
                 kind: kind, fullStart: token.fullStart, start: token.start, end: token.end,
                 childStart: Int32(truncatingIfNeeded: childStart), childCount: 1))
-        nodes.append(
-            RawNode(
+        (nodeSlots + 1).initialize(
+            to: RawNode(
                 kind: outer, fullStart: token.fullStart, start: token.start, end: token.end,
-                childStart: Int32(truncatingIfNeeded: childStart + 1), childCount: 1))
-        stack.append(Int32(truncatingIfNeeded: index + 1))
+                childStart: Int32(truncatingIfNeeded: childStart &+ 1), childCount: 1))
+        stack.append(Int32(truncatingIfNeeded: index &+ 1))
     }
 
     /// `base.name` where the current token is the `.`, the next one a name, and the base the node in stack slot
@@ -346,9 +380,10 @@ public struct Parser {
         let name = tokenBuffer[dot + 1]
         position &+= 2
         let childStart = children.count
-        children.append(base)
-        children.append(~Int32(truncatingIfNeeded: dot))
-        children.append(~Int32(truncatingIfNeeded: dot + 1))
+        let childSlots = children.appendUninitialized(count: 3)
+        childSlots.initialize(to: base)
+        (childSlots + 1).initialize(to: ~Int32(truncatingIfNeeded: dot))
+        (childSlots + 2).initialize(to: ~Int32(truncatingIfNeeded: dot &+ 1))
         let index = nodes.count
         nodes.append(
             RawNode(
