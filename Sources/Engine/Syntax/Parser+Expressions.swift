@@ -92,24 +92,30 @@ extension Parser {
         finish(.missingExpression, mark())
     }
 
+    /// The kind of the expression node one token makes on its own (a name or a literal), or `nil`: what the
+    /// shortcuts for a lone name or literal write without going down through the precedence levels.
+    @inline(__always)
+    static func singleTokenExpressionKind(_ kind: TokenKind) -> SyntaxKind? {
+        switch kind {
+        case .identifier: .nameExpression
+        case .integer: .integerLiteral
+        case .float: .floatLiteral
+        case .string: .stringLiteral
+        case .trueKeyword, .falseKeyword: .booleanLiteral
+        case .noneKeyword: .noneLiteral
+        default: nil
+        }
+    }
+
     mutating func parseExpression() {
+        if kind == .lambdaKeyword {
+            parseLambda()
+            return
+        }
         // A lone name or literal before `,`, a closing bracket or the line end (most arguments): the node the
         // precedence levels would make, without going down through them (no operator, postfix, `**`,
         // conditional or walrus can follow).
-        let primaryKind: SyntaxKind
-        switch kind {
-        case .identifier: primaryKind = .nameExpression
-        case .integer: primaryKind = .integerLiteral
-        case .float: primaryKind = .floatLiteral
-        case .string: primaryKind = .stringLiteral
-        case .trueKeyword, .falseKeyword: primaryKind = .booleanLiteral
-        case .noneKeyword: primaryKind = .noneLiteral
-        case .lambdaKeyword:
-            parseLambda()
-            return
-        default: primaryKind = .missingExpression
-        }
-        if primaryKind != .missingExpression {
+        if let primaryKind = Parser.singleTokenExpressionKind(kind) {
             switch peek(1) {
             case .comma, .rightParenthesis, .rightBracket, .rightBrace, .newline:
                 // One token (adjacent strings would be followed by a string), as `parsePrimary` makes it.
@@ -565,15 +571,12 @@ extension Parser {
         // `(` is not the end of the file, so the token after it exists; when that one is a value, so does the next.
         let next = tokenBuffer[open &+ 1]
         let valueKind: SyntaxKind
-        switch next.kind {
-        case .rightParenthesis: valueKind = .missingExpression
-        case .string: valueKind = .stringLiteral
-        case .identifier: valueKind = .nameExpression
-        case .integer: valueKind = .integerLiteral
-        case .float: valueKind = .floatLiteral
-        case .trueKeyword, .falseKeyword: valueKind = .booleanLiteral
-        case .noneKeyword: valueKind = .noneLiteral
-        default: return false
+        if next.kind == .rightParenthesis {
+            valueKind = .missingExpression
+        } else if let kind = Parser.singleTokenExpressionKind(next.kind) {
+            valueKind = kind
+        } else {
+            return false
         }
         let hasValue = valueKind != .missingExpression
         let close = hasValue ? open &+ 2 : open &+ 1
@@ -665,17 +668,7 @@ extension Parser {
         let next = peek(1)
         if next == .comma || next == .rightParenthesis {
             // A lone name or literal (most arguments): the node `parseExpression` would make, without the call.
-            let valueKind: SyntaxKind
-            switch kind {
-            case .string: valueKind = .stringLiteral
-            case .identifier: valueKind = .nameExpression
-            case .integer: valueKind = .integerLiteral
-            case .float: valueKind = .floatLiteral
-            case .trueKeyword, .falseKeyword: valueKind = .booleanLiteral
-            case .noneKeyword: valueKind = .noneLiteral
-            default: valueKind = .missingExpression
-            }
-            if valueKind != .missingExpression {
+            if let valueKind = Parser.singleTokenExpressionKind(kind) {
                 finishSingleToken(valueKind, wrappedIn: .argument)
                 return
             }
