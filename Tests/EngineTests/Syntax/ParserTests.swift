@@ -188,45 +188,24 @@ import Testing
     /// The parser's shortcuts for common shapes stand in for the general path; on any input they must make
     /// exactly its nodes (kinds, ranges, children in the same order) and diagnostics.
     @Test func theFastPathsMakeWhatTheGeneralPathMakes() {
-        func compare(
-            _ source: SourceText, nestingLimit: Int = Parser.defaultNestingLimit, _ label: () -> String
-        )
-            -> Bool
-        {
+        /// Each node's kind, ranges and child list, and the child list itself.
+        func layout(_ storage: SyntaxStorage) -> (nodes: [[Int]], children: [Int32]) {
+            let nodes = storage.nodes.indices.map { index in
+                let node = storage.nodes[index]
+                return [Int(node.kind.rawValue), node.fullStart, node.start, node.end]
+                    + [Int(node.childStart), Int(node.childCount)]
+            }
+            return (nodes, storage.children.indices.map { storage.children[$0] })
+        }
+        func compare(_ source: SourceText, nestingLimit: Int = Parser.defaultNestingLimit) -> Bool {
             let fast = parse(source, nestingLimit: nestingLimit, fastPaths: true)
             let general = parse(source, nestingLimit: nestingLimit, fastPaths: false)
-            let fastStorage = fast.tree.storage
-            let generalStorage = general.tree.storage
-            let fastNodes = fastStorage.nodes.indices.map { index in
-                let node = fastStorage.nodes[index]
-                return [Int(node.kind.rawValue), node.fullStart, node.start, node.end]
-                    + [Int(node.childStart), Int(node.childCount)]
-            }
-            let generalNodes = generalStorage.nodes.indices.map { index in
-                let node = generalStorage.nodes[index]
-                return [Int(node.kind.rawValue), node.fullStart, node.start, node.end]
-                    + [Int(node.childStart), Int(node.childCount)]
-            }
-            let fastChildren = fastStorage.children.indices.map { fastStorage.children[$0] }
-            let generalChildren = generalStorage.children.indices.map { generalStorage.children[$0] }
-            guard fastNodes == generalNodes, fastChildren == generalChildren,
-                fastStorage.rootIndex == generalStorage.rootIndex, fast.diagnostics == general.diagnostics,
-                fast.tree.dump(includeTrivia: true) == general.tree.dump(includeTrivia: true)
-            else {
-                Issue.record("the parser's fast paths differ from the general path on \(label())")
-                return false
-            }
-            return true
-        }
-        var inputs = 0
-        for name in SyntaxTestSupport.fixtureNames() {
-            let bytes = SyntaxTestSupport.fixtureBytes(name)
-            for length in stride(from: 0, through: bytes.count, by: 3) {
-                inputs += 1
-                guard compare(SourceText(bytes: Array(bytes[0..<length])), { "\(name) cut at \(length)" }) else {
-                    return
-                }
-            }
+            let fastLayout = layout(fast.tree.storage)
+            let generalLayout = layout(general.tree.storage)
+            return fastLayout.nodes == generalLayout.nodes && fastLayout.children == generalLayout.children
+                && fast.tree.storage.rootIndex == general.tree.storage.rootIndex
+                && fast.diagnostics == general.diagnostics
+                && fast.tree.dump(includeTrivia: true) == general.tree.dump(includeTrivia: true)
         }
         // Pieces around the call shapes: calls with no, one and several values of every literal kind, keywords,
         // stars, unclosed and mismatched brackets, adjacent strings, errors and line ends.
@@ -236,31 +215,22 @@ import Testing
             "{", "}", ":", "\"s\"", "1", "1.5", "False", "None", "not", "in", "is", "lambda", "if", "else", "await",
             " ", "\n", "\n    ", "#c\n", "\\\n", "$", "@", "\u{0}", "x = ", "import y\n",
         ]
-        var generator = SeededGenerator(seed: 0x7061_7273_65)
-        for _ in 0..<4000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 1...30, using: &generator) {
-                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+        let inputs = SyntaxTestSupport.differentialInputs(cutEvery: 3, pieces: pieces, seed: 0x7061_7273_65)
+        for (source, label) in inputs {
+            guard compare(source) else {
+                Issue.record("the parser's fast paths differ from the general path on \(label)")
+                return
             }
-            inputs += 1
-            guard compare(SourceText(text), { text.debugDescription }) else { return }
             // A small nesting limit: the shortcut must leave a call at the limit to the general path.
-            guard compare(SourceText(text), nestingLimit: 2, { "\(text.debugDescription), nesting limit 2" }) else {
+            guard compare(source, nestingLimit: 2) else {
+                Issue.record("the parser's fast paths differ from the general path on \(label), nesting limit 2")
                 return
             }
         }
-        for _ in 0..<2000 {
-            let bytes = (0..<Int.random(in: 0...48, using: &generator)).map { _ in
-                UInt8.random(in: 0...255, using: &generator)
-            }
-            inputs += 1
-            guard compare(SourceText(bytes: bytes), { "\(bytes)" }) else { return }
-        }
         // Calls nested past the default limit: the list at the limit is reported, not made in one step.
         let deep = String(repeating: "f(", count: 300) + "x" + String(repeating: ")", count: 300) + "\n"
-        inputs += 1
-        guard compare(SourceText(deep), { "300 nested calls" }) else { return }
-        #expect(inputs > 6000)
+        #expect(compare(SourceText(deep)), "300 nested calls")
+        #expect(inputs.count > 6000)
     }
 }
 

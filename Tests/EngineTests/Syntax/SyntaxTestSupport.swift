@@ -89,6 +89,35 @@ enum SyntaxTestSupport {
         checkInvariants(source, tree, sourceLocation: sourceLocation)
         return tree
     }
+
+    /// Inputs on which a fast path is compared with the general path it stands in for: every fixture cut every
+    /// `cutEvery` bytes, 4,000 soups of 1–30 `pieces`, and 2,000 random byte strings, each with a label for reports.
+    static func differentialInputs(
+        cutEvery step: Int, pieces: [String], seed: UInt64
+    ) -> [(source: SourceText, label: String)] {
+        var inputs: [(source: SourceText, label: String)] = []
+        for name in fixtureNames() {
+            let bytes = fixtureBytes(name)
+            for length in stride(from: 0, through: bytes.count, by: step) {
+                inputs.append((SourceText(bytes: Array(bytes[0..<length])), "\(name) cut at \(length)"))
+            }
+        }
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<4000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...30, using: &generator) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }
+            inputs.append((SourceText(text), text.debugDescription))
+        }
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...48, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
+            inputs.append((SourceText(bytes: bytes), "\(bytes)"))
+        }
+        return inputs
+    }
 }
 
 /// Checks that `input` parses into exactly the diagnostic codes `expected` (in order), keeping the invariants.
