@@ -219,16 +219,11 @@ private struct LexerState {
                 var close = index + 1
                 // Eight bytes at a time while none of them is the quote, a backslash, a control byte or a non-ASCII
                 // byte; the loop below then stops exactly at the first such byte.
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let quotes = ones &* UInt64(first)
-                let backslashes = ones &* 0x5C
                 while close &+ 8 <= end {
-                    let word = UnsafeRawPointer(base + close).loadUnaligned(as: UInt64.self).littleEndian
-                    let quote = word ^ quotes
-                    let backslash = word ^ backslashes
+                    let word = ByteWord.load(base + close)
                     let stops =
-                        ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word
-                            | word) & 0x8080_8080_8080_8080
+                        ByteWord.equal(word, first) | ByteWord.equal(word, 0x5C) | ByteWord.below(word, 0x20)
+                        | ByteWord.nonASCII(word)
                     if stops != 0 {
                         close &+= stops.trailingZeroBitCount &>> 3
                         break
