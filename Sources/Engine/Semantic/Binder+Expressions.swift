@@ -558,7 +558,7 @@ extension Binder {
             if !scopes[depth].isComplete && count == 0 { return nil }
             guard count > 1 else { continue }
             let scope = scopes[depth]
-            let found = matches(reference, in: scope.columns)
+            let found = Self.matches(reference, in: scope.columns)
             let candidates = found.map { qualifiedName(scope.columns[$0]) }
             let related = found.compactMap { index -> RelatedInformation? in
                 guard let origin = scope.origins.origin(at: index), !origin.isEmpty else { return nil }
@@ -606,15 +606,58 @@ extension Binder {
 
     /// The first column `reference` names and how many it names, without allocating (exact spelling first,
     /// then case-insensitive).
+    @inline(__always)
     func firstMatch(_ reference: ColumnReference, in columns: [PlanColumn]) -> (index: Int?, count: Int) {
+        Self.firstMatch(reference, in: columns, smallASCII: usesFastPaths && source.smallASCII)
+    }
+
+    /// ``firstMatch(_:in:)`` as a static function (a method of the binder could change ``scopes``, so a caller
+    /// passing a scope's columns retained them around the call).
+    ///
+    /// When the reference's name is a small ASCII string (`smallASCII`: the layout checked by
+    /// ``SmallASCIIString/isUsable``), a column whose name is one too has that name exactly when their raw bits
+    /// are equal, so most columns are passed over with a load and two compares, without reading the name's
+    /// length and without a call; any other name is compared as a string.
+    static func firstMatch(
+        _ reference: ColumnReference, in columns: [PlanColumn], smallASCII: Bool
+    ) -> (index: Int?, count: Int) {
         var first: Int?
         var count = 0
         let name = reference.name
         let length = name.utf8.count
-        for index in columns.indices where sameName(columns[index].name, name, length: length) {
-            if let qualifier = reference.qualifier, !columns[index].qualifiers.contains(qualifier) { continue }
-            if first == nil { first = index }
-            count += 1
+        let (nameLow, nameHigh) = withUnsafeBytes(of: name) { $0.load(as: (UInt64, UInt64).self) }
+        let kindMask: UInt64 = 0xF000_0000_0000_0000
+        let small = SmallASCIIString.discriminator
+        let skipsSmall = smallASCII && nameHigh & kindMask == small
+        columns.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            let stride = MemoryLayout<PlanColumn>.stride
+            let end = buffer.count
+            var index = 0
+            while index < end {
+                if skipsSmall {
+                    // Past the small ASCII names with other bits: a load and two compares a column. (`name` is a
+                    // column's first stored property, at offset 0; `ColumnLookupTests` checks it.)
+                    while index < end {
+                        let high = raw.load(fromByteOffset: index &* stride &+ 8, as: UInt64.self)
+                        if high == nameHigh {
+                            if raw.load(fromByteOffset: index &* stride, as: UInt64.self) == nameLow { break }
+                        } else if high & kindMask != small {
+                            break
+                        }
+                        index &+= 1
+                    }
+                    if index == end { break }
+                }
+                if sameName(buffer[index].name, name, length: length),
+                    reference.qualifier.map({ buffer[index].qualifiers.contains($0) }) ?? true
+                {
+                    if first == nil { first = index }
+                    count += 1
+                }
+                index &+= 1
+            }
         }
         if count > 0 { return (first, count) }
         let found = matches(reference, in: columns)
@@ -623,6 +666,11 @@ extension Binder {
 
     /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
     func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
+        Self.matches(reference, in: columns)
+    }
+
+    /// ``matches(_:in:)`` as a static function.
+    static func matches(_ reference: ColumnReference, in columns: [PlanColumn]) -> [Int] {
         var found: [Int] = []
         let name = reference.name
         let length = name.utf8.count
@@ -647,7 +695,7 @@ extension Binder {
     /// `candidate == name` for a name of `length` UTF-8 bytes; names of another length (most of a table's
     /// columns) are told apart without the string comparison.
     @inline(__always)
-    func sameName(_ candidate: String, _ name: String, length: Int) -> Bool {
+    static func sameName(_ candidate: String, _ name: String, length: Int) -> Bool {
         candidate.utf8.count == length && candidate == name
     }
 

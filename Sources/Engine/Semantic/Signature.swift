@@ -17,6 +17,11 @@ final class Signature: Sendable {
     let enumerated: [String: [String]]
     /// Every keyword name the call accepts.
     let keywordNames: [String]
+    /// The most positional arguments a call may pass (`Int.max` when variadic): with ``minimum``, the one range
+    /// an all-positional call's count is compared with.
+    let positionalLimit: Int
+    /// Whether ``enumerated`` has entries (read without touching the dictionary).
+    let hasEnumerated: Bool
 
     init(
         _ parameters: [String] = [], minimum: Int? = nil, variadic: Bool = false, keywords: [String] = [],
@@ -29,6 +34,8 @@ final class Signature: Sendable {
         self.anyKeywords = anyKeywords
         self.enumerated = enumerated
         self.keywordNames = (variadic ? Array(parameters.dropLast()) : parameters) + keywords
+        self.positionalLimit = variadic ? Int.max : parameters.count
+        self.hasEnumerated = !enumerated.isEmpty
     }
 
     /// Whether `name` is one of ``keywordNames``; names of another length are told apart without comparing
@@ -199,13 +206,53 @@ extension Binder {
                 enumerated: signature.enumerated,
                 positionalCount: signature.keywordNames.count - signature.keywords.count
             ))
-        var sawKeyword = false
-        let childCount = Int(list.childCount)
-        // Arguments by node index, kept as indices (``PositionalArguments``): no allocation. The loop keeps
-        // to the common case, a positional argument; keywords, spreads and every report are calls of their own,
-        // so that the loop does not pay for their set-up (it spilled most of its registers with them inlined).
+        // The common case first: every argument a lone positional value (`argument` with one expression child).
+        // No label or spread to look for, and the count compared with one range; the first argument of another
+        // shape hands over to the general loop below at that point, with the state it would have reached.
         var position = Int(list.childStart)
-        let end = position + childCount
+        let end = position + Int(list.childCount)
+        let nodes = storage.nodes
+        let children = storage.children
+        while position < end && usesFastPaths {
+            let child = children[position]
+            if child < 0 {
+                position += 1
+                continue
+            }
+            let argument = nodes[Int(child)]
+            guard argument.kind == .argument else {
+                position += 1
+                continue
+            }
+            guard argument.childCount == 1, case let value = children[Int(argument.childStart)], value >= 0,
+                nodes[Int(value)].kind.isExpression
+            else { break }
+            arguments.positional.append(nodeIndex: Int(value))
+            position += 1
+        }
+        if position == end {
+            let count = arguments.positional.count
+            if count < signature.minimum || count > signature.positionalLimit {
+                checkCount(arguments, signature, name: name, call: call)
+            }
+            if signature.hasEnumerated { checkEnumeratedValues(arguments, signature, name: name) }
+            return consume arguments
+        }
+        bindGeneralArguments(from: position, end: end, into: &arguments, signature, name: name)
+        checkCount(arguments, signature, name: name, call: call)
+        if signature.hasEnumerated { checkEnumeratedValues(arguments, signature, name: name) }
+        return consume arguments
+    }
+
+    /// The general loop of ``bindArguments(_:_:name:calleeRange:)``, from the first argument that is not a lone
+    /// positional value: labels, spreads and positional arguments after keywords.
+    @inline(never)
+    private func bindGeneralArguments(
+        from start: Int, end: Int, into arguments: inout Arguments, _ signature: Signature, name: String
+    ) {
+        let storage = tree.storage
+        var sawKeyword = false
+        var position = start
         while position < end {
             let child = storage.children[position]
             position += 1
@@ -222,9 +269,6 @@ extension Binder {
             if sawKeyword { reportPositionalAfterKeyword(SyntaxNode(tree: tree, index: valueIndex)) }
             arguments.positional.append(nodeIndex: valueIndex)
         }
-        checkCount(arguments, signature, name: name, call: call)
-        if !signature.enumerated.isEmpty { checkEnumeratedValues(arguments, signature, name: name) }
-        return consume arguments
     }
 
     /// A keyword argument (`how="left"`) or a spread (`*cols`, `**options`) of ``bindArguments(_:_:name:calleeRange:)``.

@@ -124,6 +124,16 @@ import Testing
         "db.table(\"orders\").select(col(\"abcdefghij\\u0061\"), col(\"abcdefghijk*\"), col(\"abcdefghijkl€\"))\n",
         "db.table(\"orders\").select(col('abcdefghij\"k'), col(\"abcdefghij'k.l\"), col(\"orders.customer_idx\"))\n",
         "db.table(\"orders\").select(col(\"abcdefg\\\\hijklmnop\"), col(\"abcdefgh\\\\\"), col(\"0123456789abcdef€.x\"))\n",
+        // Argument lists: too few, too many, keywords, spreads, a positional argument after a keyword.
+        "db.table(\"orders\").limit().limit(1, 2).select().where()\n",
+        "db.table(\"orders\").select(F.sum(), F.substring(\"status\"), F.substring(\"status\", 1, 2, 3), F.coalesce())\n",
+        "db.table(\"orders\").join(db.table(\"customers\"), on=\"id\", \"left\").join(db.table(\"products\"), \"id\", \"x\")\n",
+        "db.table(\"orders\").select(*[\"id\"], F.sum(*[\"amount\"]), F.count(col=\"id\")).limit(n=1).limit(1, n=2)\n",
+        "db.table(\"orders\").join(db.table(\"customers\"), [\"id\"], \"left\", \"extra\").join(db.table(\"products\"), how=\"bad\")\n",
+        // Column look-ups: another case, ambiguous after a join, qualified, long and non-ASCII names.
+        "db.table(\"orders\").select(\"AMOUNT\", col(\"Status\"), col(\"ORDERS.ID\")).where(col(\"customer_ID\") > 1)\n",
+        "db.table(\"orders\").join(db.table(\"customers\"), on=\"customer_id\").select(\"id\", \"customers.id\", \"orders.idx\")\n",
+        "db.table(\"orders\").select(col(\"a_rather_long_column_name\"), col(\"orders.a_rather_long_column_name\"))\n",
     ])
     func fastPathsAgreeWithTheGeneralPath(_ source: String) {
         for recordsFacts in [false, true] {
