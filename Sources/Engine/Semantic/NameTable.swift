@@ -8,15 +8,21 @@
 /// source buffer, without making a `String` of it and without hashing it with `Hasher` (SipHash), which made
 /// every name in a file cost two hashed dictionary lookups (the file's bindings, then the predefined names).
 ///
-/// Open addressing with linear probing over a power-of-two slot array; FNV-1a over the bytes. Names are never
-/// removed (a rebinding replaces the entry in place).
+/// Open addressing with linear probing over a power-of-two slot array. A name of at most 16 bytes (nearly every
+/// name) is its key: its bytes as two words, zero-padded, hashed with two multiplications and compared as two
+/// words; a small ASCII `String` holds those words already (its bits less the discriminator byte), so looking one
+/// up reads no bytes. Longer names are hashed with FNV-1a and compared with `memcmp`. Names are never removed (a
+/// rebinding replaces the entry in place).
 struct NameTable<Entry> {
     fileprivate struct Record {
         var name: String
-        /// The name's UTF-8 bytes, compared with `memcmp` on a hash match (reading a `String`'s bytes goes
-        /// through `withUTF8`, which copies a small string out first).
+        /// The name's UTF-8 bytes, compared with `memcmp` on a hash match for names longer than 16 bytes.
         var bytes: [UInt8]
         var hash: UInt64
+        /// A short name's bytes as two zero-padded words (both 0 for a longer name, told apart by ``length``).
+        var low: UInt64
+        var high: UInt64
+        var length: Int
         var entry: Entry
     }
 
@@ -24,6 +30,8 @@ struct NameTable<Entry> {
     fileprivate var records: [Record] = []
     /// Positions in ``records`` plus one; 0 for an empty slot.
     private var slots: [Int32] = []
+    /// Whether a small ASCII string's bits can be read as its key (``SmallASCIIString/isUsable``, read once here).
+    private let readsSmallStrings = SmallASCIIString.isUsable
 
     /// Whether the table is empty.
     var isEmpty: Bool { records.isEmpty }
@@ -32,6 +40,7 @@ struct NameTable<Entry> {
     /// The names, in the order they were first added.
     var names: [String] { records.map(\.name) }
 
+    /// FNV-1a over the bytes (names longer than 16 bytes).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -41,10 +50,38 @@ struct NameTable<Entry> {
         return hash
     }
 
+    /// The hash of a name of at most 16 bytes from its key words.
+    @inline(__always)
+    static func hash(low: UInt64, high: UInt64, length: Int) -> UInt64 {
+        var hash = (low ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= high &* 0xC2B2_AE3D_27D4_EB4F
+        return hash ^ (hash &>> 29)
+    }
+
+    /// The key words of at most 16 bytes: the bytes in order, little-endian, zero-padded; no byte past the end is
+    /// read.
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return (0, 0) }
+        if bytes.count == 16 {
+            let raw = UnsafeRawPointer(base)
+            return (
+                UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            )
+        }
+        let words = SmallASCIIString.words(base, count: bytes.count)
+        return (words.low, words.high)
+    }
+
     /// The position of the name spelled by `bytes`, if it is in the table.
     @inline(__always)
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !records.isEmpty else { return nil }
+        if bytes.count <= 16 {
+            let (low, high) = Self.words(bytes)
+            return index(low: low, high: high, length: bytes.count)
+        }
         let hash = Self.hash(bytes)
         return slots.withUnsafeBufferPointer { slots in
             records.withUnsafeBufferPointer { records in
@@ -62,8 +99,39 @@ struct NameTable<Entry> {
         }
     }
 
-    /// The position of `name`, if it is in the table.
+    /// The position of the name of `length` (at most 16) bytes whose key words are `low` and `high`.
+    @inline(__always)
+    private func index(low: UInt64, high: UInt64, length: Int) -> Int? {
+        let hash = Self.hash(low: low, high: high, length: length)
+        return slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let stored = Int(slots[slot])
+                    if stored == 0 { return nil }
+                    let record = records.baseAddress! + (stored - 1)
+                    if record.pointee.low == low && record.pointee.high == high && record.pointee.length == length {
+                        return stored - 1
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The position of `name`, if it is in the table: a small ASCII string by its bits, any other through its
+    /// bytes.
     func index(of name: String) -> Int? {
+        if readsSmallStrings {
+            let (low, high) = withUnsafeBytes(of: name) { $0.load(as: (UInt64, UInt64).self) }
+            if high & 0xF000_0000_0000_0000 == SmallASCIIString.discriminator {
+                guard !records.isEmpty else { return nil }
+                // The top byte is the discriminator and the count; the bytes are the 15 below it.
+                return index(
+                    low: low, high: high & 0x00FF_FFFF_FFFF_FFFF, length: Int(truncatingIfNeeded: (high &>> 56) & 0xF))
+            }
+        }
         var name = name
         return name.withUTF8 { index(of: $0) }
     }
@@ -84,17 +152,25 @@ struct NameTable<Entry> {
         }
     }
 
-    /// Adds `name` with `entry`, or replaces the entry of a name already there.
+    /// Adds `name`, with `entry`, or replaces the entry of a name already there.
     mutating func set(_ name: String, _ entry: Entry) {
         var name = name
-        let (position, hash) = name.withUTF8 { bytes in (index(of: bytes), Self.hash(bytes)) }
+        let (position, key) = name.withUTF8 { bytes in
+            let words = bytes.count <= 16 ? Self.words(bytes) : (low: 0, high: 0)
+            let hash =
+                bytes.count <= 16 ? Self.hash(low: words.low, high: words.high, length: bytes.count) : Self.hash(bytes)
+            return (index(of: bytes), (words: words, hash: hash, length: bytes.count))
+        }
         if let position {
             records[position].entry = entry
             return
         }
         if (records.count + 1) * 2 > slots.count { grow() }
-        records.append(Record(name: name, bytes: Array(name.utf8), hash: hash, entry: entry))
-        insertSlot(hash: hash, position: records.count - 1)
+        records.append(
+            Record(
+                name: name, bytes: key.length <= 16 ? [] : Array(name.utf8), hash: key.hash, low: key.words.low,
+                high: key.words.high, length: key.length, entry: entry))
+        insertSlot(hash: key.hash, position: records.count - 1)
     }
 
     private mutating func grow() {

@@ -37,6 +37,37 @@ import Testing
         #expect(table["prix_e"] == nil)
     }
 
+    /// Names of every length around the two-word keys (up to 16 bytes) and past them, ASCII or not, looked up by
+    /// their bytes, as small strings and as heap strings, find their own entry and no other.
+    @Test func nameTableKeysAgreeAtEveryLength() {
+        var table = NameTable<Int>()
+        var names: [String] = []
+        for length in 0...40 {
+            let ascii = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            names.append(ascii)
+            if length > 0 { names.append(String(ascii.dropLast()) + "€") }
+        }
+        // Names that differ only in their last byte, or in byte 8 or 15 (the second word's first and last).
+        names += [
+            "abcdefghX", "abcdefghY", "abcdefghijklmnoX", "abcdefghijklmnoY", "abcdefghijklmnX", "\u{0}", "a\u{0}",
+        ]
+        for (number, name) in names.enumerated() { table.set(name, number) }
+        #expect(table.count == Set(names).count)
+        for (number, name) in names.enumerated() {
+            #expect(table[name] == number, "\(name)")
+            var heap = ""
+            heap.reserveCapacity(64)
+            heap += name
+            #expect(table[heap] == number, "\(name)")
+            let found = Array(name.utf8).withUnsafeBufferPointer { table.index(of: $0) }
+            #expect(found.map { table[$0] } == number, "\(name)")
+        }
+        #expect(table["abcdefghZ"] == nil)
+        #expect(table["abcdefghijklmnoZ"] == nil)
+        #expect(table[String(repeating: "z", count: 16)] == nil)
+        #expect(table[String(repeating: "z", count: 30)] == nil)
+    }
+
     /// A wide table (twelve columns) and a table whose name differs only in case, for the tests below.
     static let wideCatalog = Catalog(
         kind: .sqlite, defaultSchema: "main",
