@@ -101,7 +101,13 @@ public final class BuiltinFunction: Sendable, Hashable, CustomStringConvertible 
         self.maximumArguments = maximum ?? parameters.count
         self.returnType = returnType
         self.bindingRule = BindingRule(name: name)
+        self.signature = Signature(
+            parameters, minimum: minimumArguments, variadic: maximumArguments == nil)
     }
+
+    /// The arguments a call may pass, as the binder matches them: made with the entry, so that binding a call
+    /// neither looks it up by name nor retains a table entry.
+    let signature: Signature
 
     /// What the binder does with a call of a function beyond matching its arguments to its parameters.
     enum BindingRule: Sendable {

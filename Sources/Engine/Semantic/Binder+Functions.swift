@@ -6,7 +6,7 @@ extension Binder {
         -> Value
     {
         let variadic = function.maximumArguments == nil
-        let signature = Self.functionSignature(function)
+        let signature = function.signature
         // Argument nodes in parameter order, read where they are (no array); `nil` for a parameter skipped before
         // one given by keyword.
         let nodes = ParameterNodes(
@@ -108,37 +108,6 @@ extension Binder {
             return nil
         }
     }
-
-    /// The signature of a registry function, made once per function for every compilation.
-    ///
-    /// The registry's own entry (nearly every call: entries are shared objects) is known by identity; another
-    /// function of the same name is compared field by field (comparing the parameter lists of the registry's
-    /// entry, string by string, cost about 300 instructions a call).
-    static func functionSignature(_ function: BuiltinFunction) -> Signature {
-        if let (known, signature) = functionSignatures[function.name] {
-            if known === function { return signature }
-            if signature.parameters == function.parameters, signature.minimum == function.minimumArguments,
-                signature.variadic == (function.maximumArguments == nil)
-            {
-                return signature
-            }
-        }
-        return Signature(
-            function.parameters, minimum: function.minimumArguments, variadic: function.maximumArguments == nil)
-    }
-
-    private static let functionSignatures: NameTable<(BuiltinFunction, Signature)> = {
-        var signatures = NameTable<(BuiltinFunction, Signature)>()
-        for function in BuiltinFunction.all {
-            signatures[function.name] = (
-                function,
-                Signature(
-                    function.parameters, minimum: function.minimumArguments,
-                    variadic: function.maximumArguments == nil)
-            )
-        }
-        return signatures
-    }()
 
     /// Whether a string given for this parameter names a column (`F.sum("amount")`), not a text value.
     private static func parameterNamesColumns(_ parameter: String) -> Bool {
@@ -395,6 +364,10 @@ struct ParameterNodes {
         var count = 0
         if variadic {
             count = arguments.positional.count
+        } else if arguments.named.isEmpty {
+            // No keywords (nearly every call): the parameters given are the positional ones, read without making
+            // a node for each.
+            count = min(arguments.positional.count, parameters.count)
         } else {
             var index = parameters.count - 1
             while index >= 0 && arguments.value(parameters[index], index) == nil { index -= 1 }
