@@ -324,7 +324,9 @@ extension Binder {
         for (keyword, values) in signature.enumerated {
             let index = signature.parameters.firstIndex(of: keyword)
             guard let node = arguments.value(keyword, index), let text = stringLiteral(node) else { continue }
-            if !values.contains(text.lowercasedASCIIFast) {
+            let lowered = text.lowercasedASCIIFast
+            let length = lowered.utf8.count
+            if !values.contains(where: { $0.utf8.count == length && $0 == lowered }) {
                 let inner = innerRange(of: node)
                 let suggestions = closestNames(to: text, in: values)
                 report(

@@ -37,6 +37,29 @@ import Testing
         #expect(table["prix_e"] == nil)
     }
 
+    /// The six sort methods are told apart by their first byte and length: each gives its own direction and
+    /// placement of NULLs, in either spelling.
+    @Test func sortMethodsGiveTheirDirectionAndNulls() {
+        let methods: [(String, SortDirection, NullsPlacement?)] = [
+            ("asc", .ascending, nil), ("desc", .descending, nil), ("asc_nulls_first", .ascending, .first),
+            ("asc_nulls_last", .ascending, .last), ("desc_nulls_first", .descending, .first),
+            ("desc_nulls_last", .descending, .last), ("descNullsFirst", .descending, .first),
+            ("ascNullsLast", .ascending, .last),
+        ]
+        let keys = methods.map { "col(\"id\").\($0.0)()" }.joined(separator: ", ")
+        let source = "db.table(\"orders\").order_by(\(keys))\n"
+        let binder = Binder(tree: parse(source).tree, catalog: SemanticTestSupport.demoCatalog, dialect: .sqlite)
+        let statements = binder.bindFile()
+        #expect(binder.diagnostics.isEmpty, "\(binder.diagnostics)")
+        guard case .sort(_, let sortKeys)? = statements.first?.plan else {
+            Issue.record("not a sort: \(String(describing: statements.first?.plan))")
+            return
+        }
+        #expect(sortKeys.map(\.direction) == methods.map(\.1))
+        #expect(sortKeys.map(\.nulls) == methods.map(\.2))
+        #expect(sortKeys.allSatisfy { $0.expression == .column(ColumnReference("id")) })
+    }
+
     /// Names of every length around the two-word keys (up to 16 bytes) and past them, ASCII or not, looked up by
     /// their bytes, as small strings and as heap strings, find their own entry and no other.
     @Test func nameTableKeysAgreeAtEveryLength() {
