@@ -611,8 +611,8 @@ extension Binder {
         Self.firstMatch(reference, in: columns, smallASCII: usesFastPaths && source.smallASCII)
     }
 
-    /// ``firstMatch(_:in:)`` as a static function (a method of the binder could change ``scopes``, so a caller
-    /// passing a scope's columns retained them around the call).
+    /// ``firstMatch(_:in:)`` as a static function, which reads nothing of the binder (tests call it directly). A
+    /// caller passing a scope's columns out of ``scopes`` still retains them around the call.
     ///
     /// When the reference's name is a small ASCII string (`smallASCII`: the layout checked by
     /// ``SmallASCIIString/isUsable``), a column whose name is one too has that name exactly when their raw bits
