@@ -214,6 +214,11 @@ import Testing
             "(\"a\" \"b\")", "(*x)", "(k=1)", ".", ".name", ",", "=", "==", ">", "+", "-", "*", "**", "[", "]",
             "{", "}", ":", "\"s\"", "1", "1.5", "False", "None", "not", "in", "is", "lambda", "if", "else", "await",
             " ", "\n", "\n    ", "#c\n", "\\\n", "$", "@", "\u{0}", "x = ", "import y\n",
+            // The flat path's shapes: operators of every precedence, lists, parentheses, tuples, keyword values,
+            // nested calls and chains, and what it leaves to the general path.
+            "&", "|", "^", "<", "<=", "!=", "%", "//", "<<", ":=", "and", "or", "~", "k=", ",)", "[x]", "[1, 2,]",
+            "(a > 1)", "(a, b)", "()", "f(x, k=y)", " + ", ".alias(\"n\")", "F.sum(col(\"x\"))", "f(g(x) > 1)",
+            "a * b + c", "x.y(", "[", "(a) & (b)", "{1: 2}", "x[0]",
         ]
         let inputs = SyntaxTestSupport.differentialInputs(cutEvery: 3, pieces: pieces, seed: 0x7061_7273_65)
         for (source, label) in inputs {
