@@ -7,8 +7,10 @@
 /// One open bracket of ``Parser/parseExpressionFlat()``, or the expression it started with (depth 0). Slots and
 /// counts are 32-bit, so that the frames fit in a small stack allocation.
 struct FlatFrame {
-    /// What the bracket opened: ``top``, ``argumentList``, ``list`` or ``parenthesized``.
+    /// What the bracket opened: ``top``, ``argumentList``, ``list``, ``parenthesized`` or ``dict``.
     var kind: UInt8
+    /// In a dict, whether the current entry's value (after its `:`) is being parsed.
+    var inValue: Bool
     /// Whether the current element's expression has consumed a comparison operator (a second one is a chain,
     /// which the general path reports).
     var comparison: Bool
@@ -18,7 +20,7 @@ struct FlatFrame {
     /// The stack slot of the postfix chain the bracket belongs to (the callee of an argument list; the bracket's
     /// own slot for a list or parentheses).
     var operandMarker: Int32
-    /// The stack slot of the current argument.
+    /// The stack slot of the current argument or dict entry.
     var argumentMarker: Int32
     /// The stack slot where the current element's expression starts.
     var expressionMarker: Int32
@@ -30,12 +32,20 @@ struct FlatFrame {
     static let argumentList: UInt8 = 1
     static let list: UInt8 = 2
     static let parenthesized: UInt8 = 3
+    static let dict: UInt8 = 4
     /// The most brackets open at once (deeper expressions go to the general path).
     static let capacity = 16
+
+    /// The closing bracket of a frame of `kind`.
+    @inline(__always)
+    static func closing(_ kind: UInt8) -> TokenKind {
+        kind == list ? .rightBracket : kind == dict ? .rightBrace : .rightParenthesis
+    }
 
     @inline(__always)
     init(kind: UInt8, listMarker: Int, operandMarker: Int) {
         self.kind = kind
+        inValue = false
         comparison = false
         sawComma = false
         self.listMarker = Int32(truncatingIfNeeded: listMarker)
@@ -442,12 +452,13 @@ extension Parser {
                     operandMarker = builder.stackCount
                     builder.singleToken(nodeKind)
                     state = .postfix
-                } else if kind == .leftBracket || kind == .leftParenthesis {
+                } else if kind == .leftBracket || kind == .leftParenthesis || kind == .leftBrace {
                     // `parseBracketed` enters a nesting level.
                     guard depth < nestingRoom && depth < FlatFrame.capacity &- 1 else { return -1 }
                     depth &+= 1
                     frames[depth] = FlatFrame(
-                        kind: kind == .leftBracket ? FlatFrame.list : FlatFrame.parenthesized,
+                        kind: kind == .leftBracket
+                            ? FlatFrame.list : kind == .leftBrace ? FlatFrame.dict : FlatFrame.parenthesized,
                         listMarker: builder.stackCount, operandMarker: builder.stackCount)
                     builder.bump()
                     state = .elementStart
@@ -512,7 +523,19 @@ extension Parser {
                 if kind == .ifKeyword || kind == .colonEqual { return -1 }
                 let frame = frames[depth]
                 if frame.kind == FlatFrame.top { return ticks }
-                if frame.kind == FlatFrame.argumentList { builder.finish(.argument, Int(frame.argumentMarker)) }
+                if frame.kind == FlatFrame.argumentList {
+                    builder.finish(.argument, Int(frame.argumentMarker))
+                } else if frame.kind == FlatFrame.dict {
+                    if !frame.inValue {
+                        // `parseDictEntry`: the key, `:` and the value (a missing `:` is reported).
+                        guard kind == .colon else { return -1 }
+                        builder.bump()
+                        frames[depth].inValue = true
+                        state = .expression
+                        continue
+                    }
+                    builder.finish(.dictEntry, Int(frame.argumentMarker))
+                }
                 state = .elementDone
             case .elementDone:
                 frames[depth].count &+= 1
@@ -522,8 +545,7 @@ extension Parser {
                     state = .elementStart
                     continue
                 }
-                let closing: TokenKind = frames[depth].kind == FlatFrame.list ? .rightBracket : .rightParenthesis
-                guard builder.kind == closing else { return -1 }
+                guard builder.kind == FlatFrame.closing(frames[depth].kind) else { return -1 }
                 state = .close
             case .elementStart:
                 // One turn of the list loop.
@@ -549,9 +571,14 @@ extension Parser {
                             builder.bump()
                         }
                     }
-                } else if kind == (frame.kind == FlatFrame.list ? .rightBracket : .rightParenthesis) {
+                } else if kind == FlatFrame.closing(frame.kind) {
                     state = .close
                     continue
+                } else if frame.kind == FlatFrame.dict {
+                    // `**mapping` entries go to the general path.
+                    if kind == .doubleStar { return -1 }
+                    frames[depth].argumentMarker = Int32(truncatingIfNeeded: builder.stackCount)
+                    frames[depth].inValue = false
                 }
                 state = .expression
             case .close:
@@ -566,6 +593,8 @@ extension Parser {
                     builder.finish(.callExpression, Int(frame.operandMarker))
                 case FlatFrame.list:
                     builder.finish(.listExpression, Int(frame.listMarker))
+                case FlatFrame.dict:
+                    builder.finish(.dictExpression, Int(frame.listMarker))
                 default:
                     builder.finish(
                         frame.count == 1 && !frame.sawComma ? .parenthesizedExpression : .tupleExpression,

@@ -218,7 +218,7 @@ import Testing
             // nested calls and chains, and what it leaves to the general path.
             "&", "|", "^", "<", "<=", "!=", "%", "//", "<<", ":=", "and", "or", "~", "k=", ",)", "[x]", "[1, 2,]",
             "(a > 1)", "(a, b)", "()", "f(x, k=y)", " + ", ".alias(\"n\")", "F.sum(col(\"x\"))", "f(g(x) > 1)",
-            "a * b + c", "x.y(", "[", "(a) & (b)", "{1: 2}", "x[0]",
+            "a * b + c", "x.y(", "[", "(a) & (b)", "{1: 2}", "x[0]", "{k: f(v), \"s\": [1]}", "{**m}", "{a: 1,}",
         ]
         let inputs = SyntaxTestSupport.differentialInputs(cutEvery: 3, pieces: pieces, seed: 0x7061_7273_65)
         for (source, label) in inputs {
