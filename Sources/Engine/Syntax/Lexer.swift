@@ -242,9 +242,10 @@ private struct LexerState {
             case 0x36:
                 brackets.append(OpenBracket(kind: first, lineIndent: physicalLineIndent))
                 index &+= 1
-                kind = first == 0x28 ? .leftParenthesis : first == 0x5B ? .leftBracket : .leftBrace
+                kind = bracketKind(first, closing: false)
             case 0x37:
-                let opener: UInt8 = first == 0x29 ? 0x28 : first == 0x5D ? 0x5B : 0x7B
+                // `(` is one below `)`, `[` and `{` two below `]` and `}` (bit 6 set).
+                let opener = first &- 1 &- ((first &>> 6) & 1)
                 // Nearly always the innermost bracket; an outer match closes the ones inside it too.
                 if let innermost = brackets.last, innermost.kind == opener {
                     brackets.removeLast()
@@ -254,7 +255,7 @@ private struct LexerState {
                     if match >= 0 { brackets.removeAll(from: match) }
                 }
                 index &+= 1
-                kind = first == 0x29 ? .rightParenthesis : first == 0x5D ? .rightBracket : .rightBrace
+                kind = bracketKind(first, closing: true)
             case 0x38:
                 index &+= 1
                 kind = .comma
@@ -904,6 +905,18 @@ private struct LexerState {
             report(.invalidUTF8, runStart, index, "These bytes are not valid UTF-8; save the file as UTF-8.")
         }
     }
+}
+
+/// The token kind of the bracket `byte` (`(`, `[`, `{`, or with `closing` `)`, `]`, `}`) without comparisons: the
+/// byte's top three bits are 1, 2 and 3 for the three pairs, and the six kinds are declared in that order, each
+/// opening bracket before its closing one (the lexer's differential test fails if they are not).
+@inline(__always)
+private func bracketKind(_ byte: UInt8, closing: Bool) -> TokenKind {
+    let pair = (byte &>> 5) &- 1
+    let raw = TokenKind.leftParenthesis.rawValue &+ pair &* 2 &+ (closing ? 1 : 0)
+    // `TokenKind(rawValue:)` is a call with a switch over every case; the raw values are the cases' indices
+    // (declared without values), which is how a one-byte enum stores its case.
+    return unsafeBitCast(raw, to: TokenKind.self)
 }
 
 /// Whether a name of `length` bytes starting with `first` (a letter or `_`) can be a keyword: no keyword of that

@@ -125,6 +125,8 @@ extension Parser {
                 break
             }
         }
+        // Anything longer: the flat path, without recursion, when it takes the whole expression.
+        if fastPaths && position >= flatRetryFrom && parseExpressionFlat() { return }
         let marker = mark()
         parseBinary(minimumPrecedence: 1)
         if kind == .ifKeyword || kind == .colonEqual { parseUnsupportedExpressionTail(marker) }

@@ -143,6 +143,20 @@ struct ParserBuffer<Element> {
         count = index &+ 1
     }
 
+    /// The number of elements the memory holds.
+    var allocatedCapacity: Int { capacity }
+
+    /// Takes `base` (memory from `malloc` or `realloc` of ``base``, which it replaces) with room for `capacity`
+    /// elements, of which the first `count` are initialized: ``Parser/parseExpressionFlat()`` writes through the
+    /// pointer and grows the memory itself, then hands it back.
+    @inline(__always)
+    mutating func replaceStorage(base: UnsafeMutablePointer<Element>, capacity: Int, count: Int) {
+        precondition(count >= 0 && count <= capacity, "parser buffer count out of range")
+        self.base = base
+        self.capacity = capacity
+        self.count = count
+    }
+
     /// Drops the last element (plain values: nothing to deinitialize).
     @inline(__always)
     mutating func removeLast() {
@@ -213,6 +227,9 @@ public struct Parser {
     var strayIndents = 0
     /// Set once a statement nests too deeply: everything else in it would be a consequence of the skipped part.
     var quietUntilStatementEnd = false
+    /// The first token an expression may start at for ``parseExpressionFlat()`` to try it: past the token where
+    /// its last attempt stopped, so that the general path's nested expressions are not tried again.
+    var flatRetryFrom = 0
 
     init(
         tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int,
@@ -225,10 +242,11 @@ public struct Parser {
         self.nestingLimit = nestingLimit
         self.budget = tokens.count * 8 + 64
         // A file has about as many nodes as tokens (a little more in call-heavy code) and each node about two
-        // children: reserving this much avoids regrowing the buffers while parsing.
-        nodes = ParserBuffer(capacity: tokens.count + tokens.count / 2 + 8)
-        children = ParserBuffer(capacity: tokens.count * 2 + 16)
-        stack = ParserBuffer(capacity: 64)
+        // children; ``parseExpressionFlat()`` counts on at most two nodes, three children and one stack entry a
+        // token: reserving this much avoids regrowing the buffers while parsing.
+        nodes = ParserBuffer(capacity: tokens.count * 2 + 8)
+        children = ParserBuffer(capacity: tokens.count * 3 + 16)
+        stack = ParserBuffer(capacity: tokens.count + 16)
         openBrackets = ParserBuffer(capacity: 16)
     }
 

@@ -214,6 +214,11 @@ import Testing
             "(\"a\" \"b\")", "(*x)", "(k=1)", ".", ".name", ",", "=", "==", ">", "+", "-", "*", "**", "[", "]",
             "{", "}", ":", "\"s\"", "1", "1.5", "False", "None", "not", "in", "is", "lambda", "if", "else", "await",
             " ", "\n", "\n    ", "#c\n", "\\\n", "$", "@", "\u{0}", "x = ", "import y\n",
+            // The flat path's shapes: operators of every precedence, lists, parentheses, tuples, keyword values,
+            // nested calls and chains, and what it leaves to the general path.
+            "&", "|", "^", "<", "<=", "!=", "%", "//", "<<", ":=", "and", "or", "~", "k=", ",)", "[x]", "[1, 2,]",
+            "(a > 1)", "(a, b)", "()", "f(x, k=y)", " + ", ".alias(\"n\")", "F.sum(col(\"x\"))", "f(g(x) > 1)",
+            "a * b + c", "x.y(", "[", "(a) & (b)", "{1: 2}", "x[0]", "{k: f(v), \"s\": [1]}", "{**m}", "{a: 1,}",
         ]
         let inputs = SyntaxTestSupport.differentialInputs(cutEvery: 3, pieces: pieces, seed: 0x7061_7273_65)
         for (source, label) in inputs {
@@ -231,6 +236,44 @@ import Testing
         let deep = String(repeating: "f(", count: 300) + "x" + String(repeating: ")", count: 300) + "\n"
         #expect(compare(SourceText(deep)), "300 nested calls")
         #expect(inputs.count > 6000)
+    }
+
+    /// The flat path grows the node, child and stack buffers it writes through when the room runs out (the parser
+    /// reserves enough for it on its own, so the buffers are replaced by the smallest ones here); the tree must be
+    /// the general path's.
+    @Test func theFlatPathGrowsTheBuffersItWritesThrough() {
+        let source = SourceText(
+            "result = db.table(\"orders\").where((col(\"a\") > 1) & (col(\"b\") != [1, 2, {\"k\": x}]))"
+                + ".agg(F.sum(col(\"c\")).alias(\"t\"), n=F.count(\"*\")).limit(10)\n")
+        func row(_ node: RawNode) -> [Int] {
+            [Int(node.kind.rawValue), node.fullStart, node.start, node.end, Int(node.childStart), Int(node.childCount)]
+        }
+        let (tokens, _) = Lexer.tokenize(source)
+        let (nodes, children, retryFrom, capacity) = tokens.withUnsafeBufferPointer { buffer in
+            var parser = Parser(
+                tokens: tokens, tokenBuffer: buffer, bytes: source.bytes, nestingLimit: Parser.defaultNestingLimit)
+            parser.nodes.deallocate()
+            parser.children.deallocate()
+            parser.stack.deallocate()
+            parser.nodes = ParserBuffer(capacity: 1)
+            parser.children = ParserBuffer(capacity: 1)
+            parser.stack = ParserBuffer(capacity: 1)
+            parser.parseFile()
+            let result = (
+                (0..<parser.nodes.count).map { row(parser.nodes[$0]) }, parser.children.array, parser.flatRetryFrom,
+                parser.nodes.allocatedCapacity
+            )
+            parser.nodes.deallocate()
+            parser.children.deallocate()
+            parser.deallocateWorkingBuffers()
+            return result
+        }
+        let general = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: false).tree.storage
+        // The flat path took the whole expression (it never stopped) and grew the buffers.
+        #expect(retryFrom == 0)
+        #expect(capacity >= nodes.count && capacity > 8)
+        #expect(nodes == general.nodes.indices.map { row(general.nodes[$0]) })
+        #expect(children == general.children.indices.map { general.children[$0] })
     }
 }
 
