@@ -146,8 +146,11 @@ enum DataFrameStep {
 
 extension Binder {
     /// Calls a DataFrame method: checks its arguments against the frame's columns and computes the next step.
+    ///
+    /// The frame is consumed: it moves through the step, which changes it in place (a borrowed frame was copied
+    /// into the step's result, a retain of its plan and arrays, and the original destroyed afterwards).
     func callDataFrameMethod(
-        _ frame: Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+        _ frame: consuming Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
@@ -156,15 +159,19 @@ extension Binder {
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
-        let scope = frame.scope
-        if recordsFacts { recordStepScope(arguments.range, columns: scope.columns, method: method) }
-        let result = withScope(scope) {
-            dataFrameStep(
-                frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
-        }
+        if recordsFacts { recordStepScope(arguments.range, columns: frame.columns, method: method) }
+        // What a non-frame result records as its receiver, read before the frame moves on.
+        let receiver: ValueKind? =
+            recordsFacts ? .dataFrame(schema: frame.columns, isComplete: frame.isComplete) : nil
+        // The scope is pushed and popped here rather than through `withScope`, whose closure could only borrow the
+        // frame.
+        pushScope(frame.scope)
+        let result = dataFrameStep(
+            frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        popScope()
         // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
         // arrays) even when `record` then does nothing.
-        if recordsFacts { recordDataFrameStep(result, of: frame, method: method, nameRange: nameRange) }
+        if let receiver { recordDataFrameStep(result, receiver: receiver, method: method, nameRange: nameRange) }
         return result
     }
 
@@ -193,28 +200,25 @@ extension Binder {
 
     /// Records a DataFrame step's result for queries by position.
     @inline(never)
-    private func recordDataFrameStep(_ result: Value, of frame: Frame, method: String, nameRange: ByteRange) {
+    private func recordDataFrameStep(_ result: Value, receiver: ValueKind, method: String, nameRange: ByteRange) {
         switch result {
         case .frame(let next):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         case .action(let next, _):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         default:
-            record(
-                .method(
-                    name: method, receiver: .dataFrame(schema: frame.columns, isComplete: frame.isComplete),
-                    range: nameRange))
+            record(.method(name: method, receiver: receiver, range: nameRange))
         }
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
+    ///
+    /// The frame is consumed: the common steps change it in place and return it; the others start from a copy
+    /// (`next`).
     private func dataFrameStep(
-        _ frame: Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
+        _ frame: consuming Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
         nameRange: ByteRange, node: SyntaxNode
     ) -> Value {
-        var next = frame
-        // Made only by the steps that build their plan through the DataFrame API.
-        var dataFrame: DataFrame { DataFrame(frame.plan) }
         switch step {
         case .select:
             let columns = selectableExpressions(of: arguments.positional)
@@ -224,12 +228,15 @@ extension Binder {
                     frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                     fromSelect: true)
             }
-            next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
-            (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
-            next.isComplete =
+            let (projected, origins) = projection(of: columns, over: frame, range: arguments.range)
+            frame.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
+            frame.columns = projected
+            frame.origins = origins
+            frame.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
-            return .frame(next)
+            return .frame(frame)
         case .selectExpr:
+            var next = copy frame
             var expressions: [Expression] = []
             for argument in arguments.positional {
                 guard let expression = parsedExpression(argument) else { continue }
@@ -254,9 +261,10 @@ extension Binder {
                     condition.expression, range: predicateNode.range, allowAggregate: false, context: "where()")
                 predicate = condition.expression
             }
-            next.plan = .filter(frame.plan, predicate.unaliased)
-            return .frame(next)
+            frame.plan = .filter(frame.plan, predicate.unaliased)
+            return .frame(frame)
         case .withColumn:
+            var next = copy frame
             guard let nameNode = arguments.value("col_name", 0), let valueNode = arguments.value("col_expr", 1),
                 let columnName = stringArgument(nameNode, what: "a column name")
             else { return .frame(frame) }
@@ -278,6 +286,7 @@ extension Binder {
                 origin: nameNode.range)
             return .frame(next)
         case .withColumns:
+            var next = copy frame
             guard let mapNode = arguments.value("cols_map", 0) else { return .frame(frame) }
             guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return .frame(frame) }
             var additions: [NamedExpression] = []
@@ -295,6 +304,7 @@ extension Binder {
             next.plan = .withColumns(frame.plan, additions)
             return .frame(next)
         case .withColumnRenamed:
+            var next = copy frame
             guard let existingNode = arguments.value("existing", 0), let newNode = arguments.value("new", 1),
                 let existing = stringArgument(existingNode, what: "a column name"),
                 let new = stringArgument(newNode, what: "a column name")
@@ -311,9 +321,10 @@ extension Binder {
                 next.columns[index].name = new
                 next.columns[index].qualifiers = []
             }
-            next.plan = build(dataFrame.withColumnRenamed(existing, new), nameRange)
+            next.plan = build(DataFrame(frame.plan).withColumnRenamed(existing, new), nameRange)
             return .frame(next)
         case .drop:
+            var next = copy frame
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -328,8 +339,8 @@ extension Binder {
         case .orderBy:
             let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
             guard !keys.isEmpty else { return .frame(frame) }
-            next.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
-            return .frame(next)
+            frame.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
+            return .frame(frame)
         case .limitOrOffset:
             guard let countNode = arguments.value("count", 0), let count = integerArgument(countNode) else {
                 return .frame(frame)
@@ -338,20 +349,21 @@ extension Binder {
                 report(.invalidUse, countNode.range, "\(method) must not be negative, got \(count)")
                 return .frame(frame)
             }
-            next.plan = .limit(
+            frame.plan = .limit(
                 frame.plan, count: method == "limit" ? count : nil, offset: method == "offset" ? count : 0)
-            return .frame(next)
+            return .frame(frame)
         case .distinct:
-            next.plan = .distinct(frame.plan)
-            return .frame(next)
+            frame.plan = .distinct(frame.plan)
+            return .frame(frame)
         case .dropDuplicates:
+            var next = copy frame
             var subset: [String]?
             if let subsetNode = arguments.value("subset", 0) {
                 subset = selectableExpressions(subsetNode).compactMap {
                     if case .column(let reference) = $0.expression { reference.name } else { nil }
                 }
             }
-            next.plan = build(dataFrame.dropDuplicates(subset), nameRange)
+            next.plan = build(DataFrame(frame.plan).dropDuplicates(subset), nameRange)
             return .frame(next)
         case .join:
             return join(frame, method: method, arguments: arguments, nameRange: nameRange)
@@ -369,6 +381,7 @@ extension Binder {
                 frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                 fromSelect: false)
         case .unionByName:
+            var next = copy frame
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -396,6 +409,7 @@ extension Binder {
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .setOperation:
+            var next = copy frame
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -412,6 +426,7 @@ extension Binder {
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable) }
             return .frame(next)
         case .cteOrAlias:
+            var next = copy frame
             guard let nameNode = arguments.value(method == "cte" ? "name" : "alias", 0),
                 let alias = stringArgument(nameNode, what: "a name")
             else { return .frame(frame) }
@@ -425,6 +440,7 @@ extension Binder {
             }
             return .frame(next)
         case .recursiveCTE:
+            var next = copy frame
             guard let nameNode = arguments.value("name", 0), let cteName = stringArgument(nameNode, what: "a name"),
                 let recursiveNode = arguments.value("recursive", 1)
             else { return .frame(frame) }
@@ -437,6 +453,7 @@ extension Binder {
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, qualifiers: [cteName]) }
             return .frame(next)
         case .explode:
+            var next = copy frame
             guard let columnNode = arguments.value("column", 0),
                 let column = columnArgument(columnNode, namesColumns: true)
             else { return .frame(frame) }
@@ -454,6 +471,7 @@ extension Binder {
         case .nullHandling:
             return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)
         case .sample:
+            var next = copy frame
             guard let fractionNode = arguments.value("fraction", 0) else { return .frame(frame) }
             var fraction = 0.0
             switch evaluate(fractionNode) {
@@ -468,6 +486,7 @@ extension Binder {
             next.plan = .sample(frame.plan, fraction: fraction, seed: seed)
             return .frame(next)
         case .describe:
+            var next = copy frame
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -483,6 +502,7 @@ extension Binder {
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .summary:
+            var next = copy frame
             // PySpark's summary: one row per statistic, one text column per numeric or text column.
             let statistics = arguments.positional.compactMap { stringArgument($0, what: "a statistic name") }
             guard frame.isComplete else {
@@ -506,6 +526,7 @@ extension Binder {
         case .pivot:
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
         case .rowLock:
+            var next = copy frame
             func flag(_ name: String) -> Bool {
                 guard let node = arguments.named[name] else { return false }
                 if case .scalar(.boolean(let value)) = evaluate(node) { return value }
@@ -540,7 +561,7 @@ extension Binder {
 
     // MARK: - Steps
 
-    private func join(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
+    private func join(_ frame: consuming Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
         guard let otherNode = arguments.value("other", 0) else { return .frame(frame) }
         guard let other = frameArgument(otherNode) else {
             if let onNode = arguments.value("on", 1) { _ = evaluate(onNode) }
@@ -589,8 +610,7 @@ extension Binder {
                 report(.wrongArity, arguments.range, "\(method)() needs on=…")
             }
         }
-        var next = frame
-        next.plan = .join(
+        frame.plan = .join(
             Join(frame.plan, other.plan, kind: kind, condition: condition, lateral: lateral, hints: hints))
         switch kind {
         case .semi, .anti: break
@@ -603,9 +623,9 @@ extension Binder {
                 if kind == .left || kind == .full {
                     for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
                 }
-                next.columns = columns
-                next.origins = combined.origins
-                next.isComplete = combined.isComplete
+                frame.columns = columns
+                frame.origins = combined.origins
+                frame.isComplete = combined.isComplete
                 break
             }
             var rightColumns = other.columns
@@ -618,12 +638,12 @@ extension Binder {
             if kind == .left || kind == .full {
                 for index in rightColumns.indices { rightColumns[index].isNullable = true }
             }
-            next.columns = frame.columns + rightColumns
-            next.origins = .joined(
+            frame.origins = .joined(
                 frame.origins, count: frame.columns.count, rightOrigins, count: rightColumns.count)
-            next.isComplete = frame.isComplete && other.isComplete
+            frame.columns += rightColumns
+            frame.isComplete = frame.isComplete && other.isComplete
         }
-        return .frame(next)
+        return .frame(frame)
     }
 
     private func joinCondition(_ node: SyntaxNode, left: Frame, right: Frame) -> JoinCondition {
@@ -791,7 +811,7 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
+        _ frame: consuming Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
         range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
@@ -801,8 +821,7 @@ extension Binder {
                 checkAggregate(column.expression, keyNames: [], range: range)
             }
         }
-        var next = frame
-        next.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
+        frame.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
         // One array, the computed columns appended in place (`keyColumns + columns.map { … }` made a second array
         // and copied the first into a third through the value witness).
         var output = keyColumns
@@ -813,12 +832,12 @@ extension Binder {
                     name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
                     isNullable: column.nullable))
         }
-        next.columns = output
+        frame.columns = output
         var origins = keyOrigins
         origins.append(range, count: columns.count, after: keyColumns.count)
-        next.origins = origins
-        next.isComplete = true
-        return .frame(next)
+        frame.origins = origins
+        frame.isComplete = true
+        return .frame(frame)
     }
 
     static let groupedSignatures: [String: Signature] = [
@@ -936,7 +955,7 @@ extension Binder {
                 input: frame.plan, groupBy: grouped.keys, pivotColumn: pivot, values: values,
                 aggregates: aggregates.map(\.aggregate))
             let types = aggregates.map(\.type)
-            var next = frame
+            var next = copy frame
             next.plan = .pivot(made)
             next.columns =
                 grouped.keyColumns
@@ -1072,8 +1091,7 @@ extension Binder {
         return .frame(next)
     }
 
-    private func action(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
-        var next = frame
+    private func action(_ frame: consuming Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
         func count(_ name: String, _ index: Int, default fallback: Int) -> Int {
             guard let node = arguments.value(name, index) else { return fallback }
             return integerArgument(node) ?? fallback
@@ -1083,26 +1101,26 @@ extension Binder {
             if let node = arguments.value("stream", 0) { _ = evaluate(node) }
             return .action(frame, .collect)
         case "count":
-            next.plan = .aggregate(
+            frame.plan = .aggregate(
                 frame.plan, groupBy: [],
                 aggregates: [.alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count")])
-            next.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
-            next.origins = ColumnOrigins(repeating: nameRange, count: 1)
-            return .action(next, .count)
+            frame.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
+            frame.origins = ColumnOrigins(repeating: nameRange, count: 1)
+            return .action(frame, .count)
         case "head", "take":
             let n = count(method == "head" ? "n" : "num", 0, default: 5)
-            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
-            return .action(next, method == "head" ? .head(n) : .take(n))
+            frame.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(frame, method == "head" ? .head(n) : .take(n))
         case "first":
-            next.plan = .limit(frame.plan, count: 1, offset: 0)
-            return .action(next, .first)
+            frame.plan = .limit(frame.plan, count: 1, offset: 0)
+            return .action(frame, .first)
         case "tail":
             return .action(frame, .tail(count("n", 0, default: 5)))
         case "show":
             let n = count("n", 0, default: 20)
             for value in arguments.named.values { _ = evaluate(value) }
-            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
-            return .action(next, .show(n))
+            frame.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(frame, .show(n))
         case "nunique":
             var expressions: [Expression] = []
             if let node = arguments.value("column", 0), let column = columnArgument(node, namesColumns: true) {
@@ -1111,16 +1129,16 @@ extension Binder {
                 expressions = frame.columns.map { .column(ColumnReference($0.name)) }
             }
             let countDistinct = BuiltinFunction.named("count_distinct")!
-            next.plan = .aggregate(
+            frame.plan = .aggregate(
                 frame.plan, groupBy: [],
                 aggregates: expressions.map { expression in
                     .alias(
                         .function(FunctionCall(countDistinct, [expression], distinct: true)),
                         expression.outputName ?? "nunique")
                 })
-            next.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
-            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
-            return .action(next, .collect)
+            frame.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
+            frame.origins = ColumnOrigins(repeating: nameRange, count: frame.columns.count)
+            return .action(frame, .collect)
         case "to_sql", "sql_preview":
             return .action(frame, .toSQL)
         case "show_sql":

@@ -83,6 +83,22 @@ final class Binder {
         self.dialect = dialect
     }
 
+    /// Pushes `scope` as the innermost column scope, numbered as ``withScope(_:_:)`` numbers them; ``popScope()``
+    /// removes it. For callers that must not wrap their work in a closure (a DataFrame step consumes its frame,
+    /// which a closure could only borrow).
+    @inline(__always)
+    func pushScope(_ scope: consuming Scope) {
+        // Room for a join's scope inside a step's (the array grew at the second push).
+        if scopes.capacity == 0 { scopes.reserveCapacity(4) }
+        scopeSerial &+= 1
+        scope.serial = scopeSerial
+        scopes.append(scope)
+    }
+
+    /// Removes the scope ``pushScope(_:)`` pushed last.
+    @inline(__always)
+    func popScope() { scopes.removeLast() }
+
     /// The entry for `name`: the file's binding, else the predefined one.
     @inline(__always)
     func lookUpName(_ name: String) -> BoundName? {
