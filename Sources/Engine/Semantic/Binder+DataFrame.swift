@@ -811,7 +811,8 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: consuming Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
+        _ frame: consuming Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins,
+        columns: [ColumnValue],
         range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
