@@ -225,7 +225,7 @@ extension Binder {
             if columns.isEmpty { return .frame(frame) }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
-                    frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
+                    frame.plan, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                     fromSelect: true)
             }
             let (projected, origins) = projection(of: columns, over: frame, range: arguments.range)
@@ -376,9 +376,9 @@ extension Binder {
             return .grouped(
                 Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
         case .agg:
-            let columns = aggregateArguments(arguments, over: frame, keyNames: [])
+            let columns = aggregateArguments(arguments, over: frame, keyColumns: [])
             return aggregate(
-                frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
+                frame.plan, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                 fromSelect: false)
         case .unionByName:
             var next = copy frame
@@ -714,7 +714,7 @@ extension Binder {
     }
 
     /// `agg(...)` arguments: aggregates (or group keys), bare names (`sum` of the column) and `{"col": "fn"}` dicts.
-    func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyNames: [String]) -> [ColumnValue] {
+    func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyColumns: [PlanColumn]) -> [ColumnValue] {
         var columns: [ColumnValue] = []
         // One allocation for the usual one column per argument (appending grew the array at the second).
         columns.reserveCapacity(arguments.positional.count)
@@ -751,7 +751,7 @@ extension Binder {
                 }
             case .column(let column):
                 let resolved = resolvePending(column)
-                checkAggregate(resolved.expression, keyNames: keyNames, range: argument.range)
+                checkAggregate(resolved.expression, keyColumns: keyColumns, range: argument.range)
                 checkPlacement(resolved.expression, range: argument.range, allowAggregate: true, context: "agg()")
                 columns.append(resolved)
             case .unknown:
@@ -766,8 +766,9 @@ extension Binder {
     }
 
     /// Reports column references outside aggregates that are not group keys.
-    func checkAggregate(_ expression: Expression, keyNames: [String], range: ByteRange) {
-        guard let loose = Self.firstLooseColumn(in: expression, keyNames: keyNames) else { return }
+    func checkAggregate(_ expression: Expression, keyColumns: [PlanColumn], range: ByteRange) {
+        guard let loose = Self.firstLooseColumn(in: expression, keyColumns: keyColumns) else { return }
+        let keyNames = keyColumns.map(\.name)
         let keys =
             keyNames.isEmpty
             ? "there are no group keys" : "the keys are " + keyNames.map { "'\($0)'" }.joined(separator: ", ")
@@ -782,27 +783,29 @@ extension Binder {
     ///
     /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
     /// each node cost about twice as much.
-    private static func firstLooseColumn(in expression: Expression, keyNames: [String]) -> String? {
+    private static func firstLooseColumn(in expression: Expression, keyColumns: [PlanColumn]) -> String? {
         switch expression {
         case .function(let call) where call.function.kind == .aggregate: return nil
         case .window: return nil
         case .scalarSubquery, .exists, .inSubquery: return nil
-        case .column(let reference): return keyNames.contains(reference.name) ? nil : reference.name
+        case .column(let reference):
+            return keyColumns.contains { $0.name == reference.name } ? nil : reference.name
         case .literal, .star: return nil
         case .function(let call):
             for argument in call.arguments {
-                if let found = firstLooseColumn(in: argument, keyNames: keyNames) { return found }
+                if let found = firstLooseColumn(in: argument, keyColumns: keyColumns) { return found }
             }
-            return call.filter.flatMap { firstLooseColumn(in: $0, keyNames: keyNames) }
+            return call.filter.flatMap { firstLooseColumn(in: $0, keyColumns: keyColumns) }
         case .binary(_, let left, let right):
-            return firstLooseColumn(in: left, keyNames: keyNames) ?? firstLooseColumn(in: right, keyNames: keyNames)
+            return firstLooseColumn(in: left, keyColumns: keyColumns)
+                ?? firstLooseColumn(in: right, keyColumns: keyColumns)
         case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _):
-            return firstLooseColumn(in: operand, keyNames: keyNames)
-        case .sortOrder(let key): return firstLooseColumn(in: key.expression, keyNames: keyNames)
+            return firstLooseColumn(in: operand, keyColumns: keyColumns)
+        case .sortOrder(let key): return firstLooseColumn(in: key.expression, keyColumns: keyColumns)
         default:
             var found: String?
             _ = expression.anyChild { child in
-                found = firstLooseColumn(in: child, keyNames: keyNames)
+                found = firstLooseColumn(in: child, keyColumns: keyColumns)
                 return found != nil
             }
             return found
@@ -811,18 +814,17 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: consuming Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins,
-        columns: [ColumnValue],
-        range: ByteRange, fromSelect: Bool
+        _ input: LogicalPlan, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins,
+        columns: [ColumnValue], range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
             // `select(F.sum(...))` without group_by: every selected column must be an aggregate.
             for column in columns where !column.expression.containsAggregate {
                 if case .literal = column.expression.unaliased { continue }
-                checkAggregate(column.expression, keyNames: [], range: range)
+                checkAggregate(column.expression, keyColumns: [], range: range)
             }
         }
-        frame.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
+        let plan = LogicalPlan.aggregate(input, groupBy: keys, aggregates: columns.map(\.expression))
         // One array, the computed columns appended in place (`keyColumns + columns.map { … }` made a second array
         // and copied the first into a third through the value witness).
         var output = keyColumns
@@ -833,12 +835,9 @@ extension Binder {
                     name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
                     isNullable: column.nullable))
         }
-        frame.columns = output
         var origins = keyOrigins
         origins.append(range, count: columns.count, after: keyColumns.count)
-        frame.origins = origins
-        frame.isComplete = true
-        return .frame(frame)
+        return .frame(Frame(plan: plan, columns: output, origins: origins, isComplete: true))
     }
 
     static let groupedSignatures: [String: Signature] = [
@@ -849,75 +848,90 @@ extension Binder {
         "max": Signature(["cols"], variadic: true),
     ]
 
+    /// The signature of `agg`, the grouped method nearly every pipeline calls, found without hashing its name.
+    private static let aggSignature = groupedSignatures["agg"]!
+
     func callGroupedMethod(
         _ grouped: Grouped, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
         let method = snakeCase(name)
-        let signatures = Self.groupedSignatures
-        guard let signature = signatures[method] else {
-            reportUnknown(
-                .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,
-                candidates: signatures.keys.sorted())
-            evaluateArgumentsLoosely(call)
+        guard let signature = method == "agg" ? Self.aggSignature : Self.groupedSignatures[method] else {
+            reportUnknownGroupedMethod(name, nameRange: nameRange, call: call)
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: method, calleeRange: nameRange)
-        let frame = grouped.frame
         recordColumnScope(
-            ColumnScopeRecord(range: arguments.range, columns: frame.columns, stringsAreColumns: method != "agg"))
-        let keyNames = grouped.keyColumns.map(\.name)
-        let result: Value = withScope(frame.scope) {
-            switch method {
-            case "agg":
-                let columns = aggregateArguments(arguments, over: frame, keyNames: keyNames)
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: columns, range: arguments.range, fromSelect: false)
-            case "count":
-                let count = ColumnValue(
-                    .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
-                    nullable: false)
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: [count], range: arguments.range, fromSelect: false)
-            case "pivot":
-                guard let columnNode = arguments.value("pivot_col", 0),
-                    let pivot = columnArgument(columnNode, namesColumns: true)
-                else { return .unknown }
-                var values: [DatabaseValue] = []
-                if let valuesNode = arguments.value("values", 1), case .list(let elements, _) = evaluate(valuesNode) {
-                    values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
-                } else {
-                    report(
-                        .wrongArity, arguments.range,
-                        "pivot() needs values=[…]: the pivot values become columns and must be known when compiling")
-                }
-                return .pivoted(grouped, pivot: pivot.expression, values: values)
-            default:
-                let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
-                var columns: [ColumnValue] = []
-                for argument in arguments.positional {
-                    guard let name = stringLiteral(argument) else { continue }
-                    let column = resolveColumn(name, range: innerRange(of: argument))
-                    columns.append(
-                        ColumnValue(
-                            .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
-                            type: resultType(function, [column.type])))
-                }
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: columns, range: arguments.range, fromSelect: false)
+            ColumnScopeRecord(
+                range: arguments.range, columns: grouped.frame.columns, stringsAreColumns: method != "agg"))
+        pushScope(grouped.frame.scope)
+        let result: Value
+        switch method {
+        case "agg":
+            let columns = aggregateArguments(arguments, over: grouped.frame, keyColumns: grouped.keyColumns)
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: columns, range: arguments.range, fromSelect: false)
+        case "count":
+            let count = ColumnValue(
+                .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
+                nullable: false)
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: [count], range: arguments.range, fromSelect: false)
+        case "pivot":
+            result = groupedPivot(grouped, arguments: arguments)
+        default:
+            let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
+            var columns: [ColumnValue] = []
+            for argument in arguments.positional {
+                guard let name = stringLiteral(argument) else { continue }
+                let column = resolveColumn(name, range: innerRange(of: argument))
+                columns.append(
+                    ColumnValue(
+                        .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
+                        type: resultType(function, [column.type])))
             }
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: columns, range: arguments.range, fromSelect: false)
         }
+        popScope()
         guard recordsFacts else { return result }
         if case .frame(let next) = result {
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         } else {
-            record(.method(name: method, receiver: .groupedData(keys: keyNames), range: nameRange))
+            record(
+                .method(name: method, receiver: .groupedData(keys: grouped.keyColumns.map(\.name)), range: nameRange))
         }
         return result
+    }
+
+    /// A call of a method GroupedData does not have (a call of its own, so that ``callGroupedMethod`` does not pay
+    /// for its set-up).
+    @inline(never)
+    private func reportUnknownGroupedMethod(_ name: String, nameRange: ByteRange, call: CallExpression) {
+        reportUnknown(
+            .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,
+            candidates: Self.groupedSignatures.keys.sorted())
+        evaluateArgumentsLoosely(call)
+    }
+
+    /// `group_by(...).pivot(col, values=[…])`.
+    private func groupedPivot(_ grouped: Grouped, arguments: Arguments) -> Value {
+        guard let columnNode = arguments.value("pivot_col", 0),
+            let pivot = columnArgument(columnNode, namesColumns: true)
+        else { return .unknown }
+        var values: [DatabaseValue] = []
+        if let valuesNode = arguments.value("values", 1), case .list(let elements, _) = evaluate(valuesNode) {
+            values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
+        } else {
+            report(
+                .wrongArity, arguments.range,
+                "pivot() needs values=[…]: the pivot values become columns and must be known when compiling")
+        }
+        return .pivoted(grouped, pivot: pivot.expression, values: values)
     }
 
     func callPivotedMethod(
