@@ -1207,8 +1207,10 @@ extension Binder {
         switch value {
         case .column(let column):
             let resolved = resolvePending(column)
-            if !allowSortOrder { checkSortOrder(resolved.expression, range: node.range) }
-            checkBareWindowFunctions(resolved.expression, range: node.range)
+            var facts = PlacementFacts()
+            Self.collectPlacementFacts(of: resolved.expression, into: &facts)
+            if !allowSortOrder && facts.hasSortOrder { reportMisplacedSortOrder(node.range) }
+            if let bare = facts.bareWindowFunction { reportBareWindowFunction(bare, range: node.range) }
             columns.append(resolved)
         case .scalar(.text(let name)):
             columns.append(resolveColumn(name, range: node.range))
@@ -1243,9 +1245,12 @@ extension Binder {
     /// Reports window functions used without `over` and sort orders outside `order_by`, and (unless allowed)
     /// aggregates.
     func checkPlacement(_ expression: Expression, range: ByteRange, allowAggregate: Bool, context: String) {
-        checkBareWindowFunctions(expression, range: range)
-        checkSortOrder(expression, range: range)
-        if !allowAggregate && expression.containsAggregate {
+        // One walk for the three checks (each walked the expression on its own, two of them through closures).
+        var facts = PlacementFacts()
+        Self.collectPlacementFacts(of: expression, into: &facts)
+        if let bare = facts.bareWindowFunction { reportBareWindowFunction(bare, range: range) }
+        if facts.hasSortOrder { reportMisplacedSortOrder(range) }
+        if !allowAggregate && facts.hasAggregate {
             report(
                 .aggregateMisuse, range,
                 "an aggregate cannot be used in \(context); aggregate with group_by(...).agg(...) first, or use .over(...) for a running value"
@@ -1253,55 +1258,59 @@ extension Binder {
         }
     }
 
-    func checkBareWindowFunctions(_ expression: Expression, range: ByteRange) {
-        if let bare = Self.firstBareWindowFunction(in: expression) {
-            report(
-                .windowWithoutOver, range,
-                "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
-                fixes: [Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])])
-        }
+    /// What the placement checks look for in an expression, outside windows (``Expression/window(_:_:)`` is not
+    /// entered, as `containsAggregate` and the window-function check never entered it).
+    struct PlacementFacts {
+        /// The first window function without `over`, in source order.
+        var bareWindowFunction: String?
+        /// Whether `asc()`/`desc()` occurs.
+        var hasSortOrder = false
+        /// Whether an aggregate function is called.
+        var hasAggregate = false
     }
 
-    /// The name of the first window function outside any `.over(...)` in `expression`, in source order (a
-    /// method without captures: a recursive local function would box what it captures on every check).
-    ///
-    /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
-    /// each node cost about twice as much.
-    private static func firstBareWindowFunction(in expression: Expression) -> String? {
+    /// Walks `expression` once for ``PlacementFacts``, in ``Expression/anyChild(_:)``'s order, by direct recursion
+    /// for the usual nodes.
+    static func collectPlacementFacts(of expression: Expression, into facts: inout PlacementFacts) {
         switch expression {
-        case .window: return nil
-        case .function(let call) where call.function.kind == .window && !call.function.numbersRowsWithoutOver:
-            return call.function.name
-        case .column, .literal, .star, .scalarSubquery, .exists: return nil
+        case .window, .column, .literal, .star, .scalarSubquery, .exists: return
         case .function(let call):
-            for argument in call.arguments {
-                if let found = firstBareWindowFunction(in: argument) { return found }
+            let function = call.function
+            if function.kind == .aggregate {
+                facts.hasAggregate = true
+            } else if function.kind == .window && !function.numbersRowsWithoutOver && facts.bareWindowFunction == nil {
+                facts.bareWindowFunction = function.name
             }
-            return call.filter.flatMap { firstBareWindowFunction(in: $0) }
+            for argument in call.arguments { collectPlacementFacts(of: argument, into: &facts) }
+            if let filter = call.filter { collectPlacementFacts(of: filter, into: &facts) }
         case .binary(_, let left, let right):
-            return firstBareWindowFunction(in: left) ?? firstBareWindowFunction(in: right)
+            collectPlacementFacts(of: left, into: &facts)
+            collectPlacementFacts(of: right, into: &facts)
         case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _),
             .inSubquery(let operand, _, _):
-            return firstBareWindowFunction(in: operand)
-        case .sortOrder(let key): return firstBareWindowFunction(in: key.expression)
+            collectPlacementFacts(of: operand, into: &facts)
+        case .sortOrder(let key):
+            facts.hasSortOrder = true
+            collectPlacementFacts(of: key.expression, into: &facts)
         default:
-            var found: String?
             _ = expression.anyChild { child in
-                found = firstBareWindowFunction(in: child)
-                return found != nil
+                collectPlacementFacts(of: child, into: &facts)
+                return false
             }
-            return found
         }
     }
 
-    func checkSortOrder(_ expression: Expression, range: ByteRange) {
-        let misplaced = expression.contains(enteringWindows: false) {
-            if case .sortOrder = $0 { return true }
-            return false
-        }
-        if misplaced {
-            report(.sortOrderMisplaced, range, "asc()/desc() only apply in order_by(...) or over(order_by=…)")
-        }
+    @inline(never)
+    private func reportBareWindowFunction(_ bare: String, range: ByteRange) {
+        report(
+            .windowWithoutOver, range,
+            "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
+            fixes: [Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])])
+    }
+
+    @inline(never)
+    private func reportMisplacedSortOrder(_ range: ByteRange) {
+        report(.sortOrderMisplaced, range, "asc()/desc() only apply in order_by(...) or over(order_by=…)")
     }
 
     /// Output columns of projected expressions over a frame (`*` expands, a column keeps its source).
