@@ -390,7 +390,7 @@ extension String {
     /// Whether the text holds the ASCII byte `byte`: one scan of its UTF-8 storage. (`utf8.contains` walks the
     /// generic sequence, about 270 instructions for a table name; every `db.table("…")` asks for a dot twice.)
     func containsASCII(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { $0.contains(byte) }
+        // Read in place (`withUTF8` needed a mutable copy of the string: a retain and a release call).
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }

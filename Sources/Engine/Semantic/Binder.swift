@@ -307,9 +307,11 @@ func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
 
 /// `groupBy` → `group_by`; names already in snake case are unchanged.
 func snakeCase(_ name: String) -> String {
-    // A scan of the contiguous bytes (method names are small strings; iterating `utf8` costs more than this).
-    var bytes = name
-    let hasUpper = bytes.withUTF8 { buffer in buffer.contains { $0 >= 0x41 && $0 <= 0x5A } }
+    // A scan of the contiguous bytes (method names are small strings; iterating `utf8` costs more than this),
+    // read in place (`withUTF8` needed a mutable copy of the string: a retain and a release call).
+    let hasUpper =
+        name.utf8.withContiguousStorageIfAvailable { buffer in buffer.contains { $0 >= 0x41 && $0 <= 0x5A } }
+        ?? name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
     guard hasUpper else { return name }
     var result = ""
     for character in name {
