@@ -1350,6 +1350,12 @@ extension Binder {
         var origins = ColumnOrigins.none
         output.reserveCapacity(values.count)
         for (position, value) in values.enumerated() {
+            // A reference resolved in this frame's scope first: no copy of its expression or reference.
+            if let index = innermostPosition(of: value, frame: frame) {
+                origins.append(frame.origins.origin(at: index, default: range), after: output.count)
+                output.append(frame.columns[index])
+                continue
+            }
             let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
@@ -1359,9 +1365,7 @@ extension Binder {
                 }
                 continue
             }
-            if case .column(let reference) = expression,
-                let index = innermostPosition(of: value, frame: frame) ?? firstMatch(reference, in: frame.columns).index
-            {
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
                 origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                 output.append(frame.columns[index])
                 continue
@@ -1412,6 +1416,8 @@ extension Binder {
     func projectPlan(_ input: LogicalPlan, _ expressions: [Expression], _ range: ByteRange) -> LogicalPlan {
         var generator: Int?
         for index in expressions.indices {
+            // Plain column references (most of a select) are passed over without copying them out.
+            if case .column = expressions[index] { continue }
             guard case .function(let call) = expressions[index].unaliased, call.function.name == "explode" else {
                 continue
             }
