@@ -9,35 +9,96 @@ import Foundation
 /// Lookups are by name: an exact match wins, then a unique case-insensitive match
 /// (SQLite compares names case-insensitively, and PostgreSQL folds unquoted names to lower case).
 public struct Catalog: Sendable, Hashable {
+    /// Everything the catalog holds, in one immutable object: a compilation keeps the catalog in its binder, its
+    /// editor facts and its result, and copying the catalog retains this one reference instead of each field's
+    /// storage (seven references). Changing a catalog makes a new storage; nothing in one ever changes, so it is
+    /// `Sendable` as it is.
+    private final class Storage: Sendable {
+        let kind: DatabaseKind?
+        let defaultSchema: String?
+        let searchPath: [String]
+        let tables: [TableInfo]
+        /// The positions of the tables of each name, found by the name's bytes (FNV-1a, no `Hasher`: a
+        /// `db.table(…)` looked up in a dictionary cost about 650 instructions, SipHash for the most part).
+        let exactIndex: NameTable<[Int]>
+        let foldedIndex: [String: [Int]]
+        /// Each table's columns as plan columns qualified by the table's name, in the order of ``tables``.
+        let planColumns: [[PlanColumn]]
+
+        init(
+            kind: DatabaseKind?, defaultSchema: String?, searchPath: [String], tables: [TableInfo],
+            planColumns: [[PlanColumn]]
+        ) {
+            self.kind = kind
+            self.defaultSchema = defaultSchema
+            self.searchPath = searchPath
+            self.tables = tables
+            self.planColumns = planColumns
+            (exactIndex, foldedIndex) = Self.index(of: tables)
+        }
+
+        /// The same catalog with another kind, default schema or search path (the indexes are shared).
+        init(_ other: Storage, kind: DatabaseKind?, defaultSchema: String?, searchPath: [String]) {
+            self.kind = kind
+            self.defaultSchema = defaultSchema
+            self.searchPath = searchPath
+            self.tables = other.tables
+            self.planColumns = other.planColumns
+            self.exactIndex = other.exactIndex
+            self.foldedIndex = other.foldedIndex
+        }
+
+        private static func index(of tables: [TableInfo]) -> (NameTable<[Int]>, [String: [Int]]) {
+            var exact: [String: [Int]] = [:]
+            var folded: [String: [Int]] = [:]
+            for (position, table) in tables.enumerated() {
+                exact[table.name, default: []].append(position)
+                folded[table.name.lowercased(), default: []].append(position)
+            }
+            var exactIndex = NameTable<[Int]>()
+            for table in tables {
+                if exactIndex[table.name] == nil, let positions = exact[table.name] {
+                    exactIndex.set(table.name, positions)
+                }
+            }
+            return (exactIndex, folded)
+        }
+    }
+
+    private var storage: Storage
+
     /// The database system the schema was read from, when known.
-    public var kind: DatabaseKind?
+    public var kind: DatabaseKind? {
+        get { storage.kind }
+        set { storage = Storage(storage, kind: newValue, defaultSchema: defaultSchema, searchPath: searchPath) }
+    }
     /// The schema that unqualified names resolve to first (`main` for SQLite, the head of
     /// `search_path` for PostgreSQL).
-    public var defaultSchema: String?
+    public var defaultSchema: String? {
+        get { storage.defaultSchema }
+        set { storage = Storage(storage, kind: kind, defaultSchema: newValue, searchPath: searchPath) }
+    }
     /// The schemas searched for unqualified names, in order.
-    public var searchPath: [String]
+    public var searchPath: [String] {
+        get { storage.searchPath }
+        set { storage = Storage(storage, kind: kind, defaultSchema: defaultSchema, searchPath: newValue) }
+    }
     /// Every table and view.
-    public private(set) var tables: [TableInfo]
-    /// The positions of the tables of each name, found by the name's bytes (FNV-1a, no `Hasher`: a `db.table(…)`
-    /// looked up in a dictionary cost about 650 instructions, SipHash for the most part).
-    private var exactIndex: NameTable<[Int]>
-    private var foldedIndex: [String: [Int]]
+    public var tables: [TableInfo] { storage.tables }
+    private var exactIndex: NameTable<[Int]> { storage.exactIndex }
+    private var foldedIndex: [String: [Int]] { storage.foldedIndex }
     /// Each table's columns as plan columns qualified by the table's name, in the order of ``tables``: made once
     /// per table, not at every `db.table(…)` of every compilation.
-    private(set) var planColumns: [[PlanColumn]]
+    var planColumns: [[PlanColumn]] { storage.planColumns }
 
     /// Creates a catalog.
     public init(
         kind: DatabaseKind? = nil, defaultSchema: String? = nil, searchPath: [String] = [], tables: [TableInfo] = []
     ) {
-        self.kind = kind
-        self.defaultSchema = defaultSchema
-        self.searchPath = searchPath.isEmpty ? defaultSchema.map { [$0] } ?? [] : searchPath
-        self.tables = tables
-        self.exactIndex = NameTable()
-        self.foldedIndex = [:]
-        self.planColumns = tables.map(Self.planColumns(of:))
-        rebuildIndex()
+        storage = Storage(
+            kind: kind, defaultSchema: defaultSchema,
+            searchPath: searchPath.isEmpty ? defaultSchema.map { [$0] } ?? [] : searchPath, tables: tables,
+            planColumns: tables.map(Self.planColumns(of:)))
     }
 
     /// An empty catalog: every table is unknown.
@@ -45,6 +106,8 @@ public struct Catalog: Sendable, Hashable {
 
     /// Adds or replaces a table.
     public mutating func add(_ table: TableInfo) {
+        var tables = tables
+        var planColumns = planColumns
         if let existing = tables.firstIndex(where: { $0.schema == table.schema && $0.name == table.name }) {
             tables[existing] = table
             planColumns[existing] = Self.planColumns(of: table)
@@ -52,15 +115,22 @@ public struct Catalog: Sendable, Hashable {
             tables.append(table)
             planColumns.append(Self.planColumns(of: table))
         }
-        rebuildIndex()
+        replaceTables(tables, planColumns: planColumns)
     }
 
     /// Removes the table or view that ``table(named:schema:)`` finds, if any.
     public mutating func remove(named name: String, schema: String? = nil) {
         guard let position = tableIndex(named: name, schema: schema) else { return }
+        var tables = tables
+        var planColumns = planColumns
         tables.remove(at: position)
         planColumns.remove(at: position)
-        rebuildIndex()
+        replaceTables(tables, planColumns: planColumns)
+    }
+
+    private mutating func replaceTables(_ tables: [TableInfo], planColumns: [[PlanColumn]]) {
+        storage = Storage(
+            kind: kind, defaultSchema: defaultSchema, searchPath: searchPath, tables: tables, planColumns: planColumns)
     }
 
     /// The columns of `table` as plan columns qualified by its name.
@@ -70,21 +140,6 @@ public struct Catalog: Sendable, Hashable {
             PlanColumn(
                 name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers, sourceTable: table.name
             )
-        }
-    }
-
-    private mutating func rebuildIndex() {
-        var exact: [String: [Int]] = [:]
-        foldedIndex = [:]
-        for (position, table) in tables.enumerated() {
-            exact[table.name, default: []].append(position)
-            foldedIndex[table.name.lowercased(), default: []].append(position)
-        }
-        exactIndex = NameTable()
-        for table in tables {
-            if exactIndex[table.name] == nil, let positions = exact[table.name] {
-                exactIndex.set(table.name, positions)
-            }
         }
     }
 
@@ -143,7 +198,8 @@ public struct Catalog: Sendable, Hashable {
     }
 
     public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
-        lhs.kind == rhs.kind && lhs.defaultSchema == rhs.defaultSchema && lhs.searchPath == rhs.searchPath
+        if lhs.storage === rhs.storage { return true }
+        return lhs.kind == rhs.kind && lhs.defaultSchema == rhs.defaultSchema && lhs.searchPath == rhs.searchPath
             && lhs.tables == rhs.tables
     }
 
@@ -334,7 +390,7 @@ extension String {
     /// Whether the text holds the ASCII byte `byte`: one scan of its UTF-8 storage. (`utf8.contains` walks the
     /// generic sequence, about 270 instructions for a table name; every `db.table("…")` asks for a dot twice.)
     func containsASCII(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { $0.contains(byte) }
+        // Read in place (`withUTF8` needed a mutable copy of the string: a retain and a release call).
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }

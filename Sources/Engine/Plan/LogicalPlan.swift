@@ -379,8 +379,11 @@ extension String {
     /// (nearly every keyword value, `how="left"`) is returned as it is (`lowercased()` cost about 130 instructions
     /// even then).
     var lowercasedASCIIFast: String {
-        var text = self
-        let unchanged = text.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        // Read in place (`withUTF8` needed a mutable copy of the string: a retain and a release call).
+        let unchanged =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
+            } ?? !utf8.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
         return unchanged ? self : lowercased()
     }
 }

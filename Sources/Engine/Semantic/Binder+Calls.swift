@@ -23,6 +23,21 @@ extension Binder {
             current = inner
         }
         if count == 0 { return .unknown }
+        // The commonest short chains, `f(…)` and `name.method(…)` (`col("x")`, `db.table("t")`), without the
+        // temporary buffer and with the call's own node: what the loop below does for them.
+        if count <= 2, storage.nodes[node.index].kind == .callExpression {
+            if count == 1 {
+                let callee = storage.nodes[current]
+                return applyCall(
+                    calleeValue: evaluate(SyntaxNode(tree: tree, index: current)),
+                    calleeRange: ByteRange(start: callee.start, end: callee.end), callNode: node)
+            }
+            let member = storage.firstExpressionChild(of: node.index)
+            if storage.nodes[member].kind == .memberAccess {
+                return applyMethodCall(
+                    base: evaluate(SyntaxNode(tree: tree, index: current)), member: member, callNode: node)
+            }
+        }
         if count > Self.maximumChainLinks {
             // Each step nests the plan one level deeper; a plan of 50,000 steps overflowed the stack when freed.
             report(

@@ -146,8 +146,11 @@ enum DataFrameStep {
 
 extension Binder {
     /// Calls a DataFrame method: checks its arguments against the frame's columns and computes the next step.
+    ///
+    /// The frame is consumed: it moves through the step, which changes it in place (a borrowed frame was copied
+    /// into the step's result, a retain of its plan and arrays, and the original destroyed afterwards).
     func callDataFrameMethod(
-        _ frame: Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+        _ frame: consuming Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
@@ -156,15 +159,19 @@ extension Binder {
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
-        let scope = frame.scope
-        if recordsFacts { recordStepScope(arguments.range, columns: scope.columns, method: method) }
-        let result = withScope(scope) {
-            dataFrameStep(
-                frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
-        }
+        if recordsFacts { recordStepScope(arguments.range, columns: frame.columns, method: method) }
+        // What a non-frame result records as its receiver, read before the frame moves on.
+        let receiver: ValueKind? =
+            recordsFacts ? .dataFrame(schema: frame.columns, isComplete: frame.isComplete) : nil
+        // The scope is pushed and popped here rather than through `withScope`, whose closure could only borrow the
+        // frame.
+        pushScope(frame.scope)
+        let result = dataFrameStep(
+            frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        popScope()
         // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
         // arrays) even when `record` then does nothing.
-        if recordsFacts { recordDataFrameStep(result, of: frame, method: method, nameRange: nameRange) }
+        if let receiver { recordDataFrameStep(result, receiver: receiver, method: method, nameRange: nameRange) }
         return result
     }
 
@@ -193,43 +200,43 @@ extension Binder {
 
     /// Records a DataFrame step's result for queries by position.
     @inline(never)
-    private func recordDataFrameStep(_ result: Value, of frame: Frame, method: String, nameRange: ByteRange) {
+    private func recordDataFrameStep(_ result: Value, receiver: ValueKind, method: String, nameRange: ByteRange) {
         switch result {
         case .frame(let next):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         case .action(let next, _):
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         default:
-            record(
-                .method(
-                    name: method, receiver: .dataFrame(schema: frame.columns, isComplete: frame.isComplete),
-                    range: nameRange))
+            record(.method(name: method, receiver: receiver, range: nameRange))
         }
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
+    ///
+    /// The frame is consumed: the common steps change it in place and return it; the others start from a copy
+    /// (`next`).
     private func dataFrameStep(
-        _ frame: Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
+        _ frame: consuming Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
         nameRange: ByteRange, node: SyntaxNode
     ) -> Value {
-        var next = frame
-        // Made only by the steps that build their plan through the DataFrame API.
-        var dataFrame: DataFrame { DataFrame(frame.plan) }
         switch step {
         case .select:
             let columns = selectableExpressions(of: arguments.positional)
             if columns.isEmpty { return .frame(frame) }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
-                    frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
+                    frame.plan, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                     fromSelect: true)
             }
-            next.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
-            (next.columns, next.origins) = projection(of: columns, over: frame, range: arguments.range)
-            next.isComplete =
+            let (projected, origins) = projection(of: columns, over: frame, range: arguments.range)
+            frame.plan = projectPlan(frame.plan, columns.map(\.expression), nameRange)
+            frame.columns = projected
+            frame.origins = origins
+            frame.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
-            return .frame(next)
+            return .frame(frame)
         case .selectExpr:
+            var next = copy frame
             var expressions: [Expression] = []
             for argument in arguments.positional {
                 guard let expression = parsedExpression(argument) else { continue }
@@ -254,9 +261,10 @@ extension Binder {
                     condition.expression, range: predicateNode.range, allowAggregate: false, context: "where()")
                 predicate = condition.expression
             }
-            next.plan = .filter(frame.plan, predicate.unaliased)
-            return .frame(next)
+            frame.plan = .filter(frame.plan, predicate.unaliased)
+            return .frame(frame)
         case .withColumn:
+            var next = copy frame
             guard let nameNode = arguments.value("col_name", 0), let valueNode = arguments.value("col_expr", 1),
                 let columnName = stringArgument(nameNode, what: "a column name")
             else { return .frame(frame) }
@@ -278,6 +286,7 @@ extension Binder {
                 origin: nameNode.range)
             return .frame(next)
         case .withColumns:
+            var next = copy frame
             guard let mapNode = arguments.value("cols_map", 0) else { return .frame(frame) }
             guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return .frame(frame) }
             var additions: [NamedExpression] = []
@@ -295,6 +304,7 @@ extension Binder {
             next.plan = .withColumns(frame.plan, additions)
             return .frame(next)
         case .withColumnRenamed:
+            var next = copy frame
             guard let existingNode = arguments.value("existing", 0), let newNode = arguments.value("new", 1),
                 let existing = stringArgument(existingNode, what: "a column name"),
                 let new = stringArgument(newNode, what: "a column name")
@@ -311,9 +321,10 @@ extension Binder {
                 next.columns[index].name = new
                 next.columns[index].qualifiers = []
             }
-            next.plan = build(dataFrame.withColumnRenamed(existing, new), nameRange)
+            next.plan = build(DataFrame(frame.plan).withColumnRenamed(existing, new), nameRange)
             return .frame(next)
         case .drop:
+            var next = copy frame
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -328,8 +339,8 @@ extension Binder {
         case .orderBy:
             let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
             guard !keys.isEmpty else { return .frame(frame) }
-            next.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
-            return .frame(next)
+            frame.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
+            return .frame(frame)
         case .limitOrOffset:
             guard let countNode = arguments.value("count", 0), let count = integerArgument(countNode) else {
                 return .frame(frame)
@@ -338,20 +349,21 @@ extension Binder {
                 report(.invalidUse, countNode.range, "\(method) must not be negative, got \(count)")
                 return .frame(frame)
             }
-            next.plan = .limit(
+            frame.plan = .limit(
                 frame.plan, count: method == "limit" ? count : nil, offset: method == "offset" ? count : 0)
-            return .frame(next)
+            return .frame(frame)
         case .distinct:
-            next.plan = .distinct(frame.plan)
-            return .frame(next)
+            frame.plan = .distinct(frame.plan)
+            return .frame(frame)
         case .dropDuplicates:
+            var next = copy frame
             var subset: [String]?
             if let subsetNode = arguments.value("subset", 0) {
                 subset = selectableExpressions(subsetNode).compactMap {
                     if case .column(let reference) = $0.expression { reference.name } else { nil }
                 }
             }
-            next.plan = build(dataFrame.dropDuplicates(subset), nameRange)
+            next.plan = build(DataFrame(frame.plan).dropDuplicates(subset), nameRange)
             return .frame(next)
         case .join:
             return join(frame, method: method, arguments: arguments, nameRange: nameRange)
@@ -364,11 +376,12 @@ extension Binder {
             return .grouped(
                 Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
         case .agg:
-            let columns = aggregateArguments(arguments, over: frame, keyNames: [])
+            let columns = aggregateArguments(arguments, over: frame, keyColumns: [])
             return aggregate(
-                frame, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
+                frame.plan, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
                 fromSelect: false)
         case .unionByName:
+            var next = copy frame
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -396,6 +409,7 @@ extension Binder {
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .setOperation:
+            var next = copy frame
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
                 return .unknown
             }
@@ -412,6 +426,7 @@ extension Binder {
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable) }
             return .frame(next)
         case .cteOrAlias:
+            var next = copy frame
             guard let nameNode = arguments.value(method == "cte" ? "name" : "alias", 0),
                 let alias = stringArgument(nameNode, what: "a name")
             else { return .frame(frame) }
@@ -425,6 +440,7 @@ extension Binder {
             }
             return .frame(next)
         case .recursiveCTE:
+            var next = copy frame
             guard let nameNode = arguments.value("name", 0), let cteName = stringArgument(nameNode, what: "a name"),
                 let recursiveNode = arguments.value("recursive", 1)
             else { return .frame(frame) }
@@ -437,6 +453,7 @@ extension Binder {
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, qualifiers: [cteName]) }
             return .frame(next)
         case .explode:
+            var next = copy frame
             guard let columnNode = arguments.value("column", 0),
                 let column = columnArgument(columnNode, namesColumns: true)
             else { return .frame(frame) }
@@ -454,6 +471,7 @@ extension Binder {
         case .nullHandling:
             return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)
         case .sample:
+            var next = copy frame
             guard let fractionNode = arguments.value("fraction", 0) else { return .frame(frame) }
             var fraction = 0.0
             switch evaluate(fractionNode) {
@@ -468,6 +486,7 @@ extension Binder {
             next.plan = .sample(frame.plan, fraction: fraction, seed: seed)
             return .frame(next)
         case .describe:
+            var next = copy frame
             var names: [String] = []
             for argument in arguments.positional {
                 for column in selectableExpressions(argument) {
@@ -483,6 +502,7 @@ extension Binder {
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
             return .frame(next)
         case .summary:
+            var next = copy frame
             // PySpark's summary: one row per statistic, one text column per numeric or text column.
             let statistics = arguments.positional.compactMap { stringArgument($0, what: "a statistic name") }
             guard frame.isComplete else {
@@ -506,6 +526,7 @@ extension Binder {
         case .pivot:
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
         case .rowLock:
+            var next = copy frame
             func flag(_ name: String) -> Bool {
                 guard let node = arguments.named[name] else { return false }
                 if case .scalar(.boolean(let value)) = evaluate(node) { return value }
@@ -540,7 +561,7 @@ extension Binder {
 
     // MARK: - Steps
 
-    private func join(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
+    private func join(_ frame: consuming Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
         guard let otherNode = arguments.value("other", 0) else { return .frame(frame) }
         guard let other = frameArgument(otherNode) else {
             if let onNode = arguments.value("on", 1) { _ = evaluate(onNode) }
@@ -589,8 +610,7 @@ extension Binder {
                 report(.wrongArity, arguments.range, "\(method)() needs on=…")
             }
         }
-        var next = frame
-        next.plan = .join(
+        frame.plan = .join(
             Join(frame.plan, other.plan, kind: kind, condition: condition, lateral: lateral, hints: hints))
         switch kind {
         case .semi, .anti: break
@@ -603,9 +623,9 @@ extension Binder {
                 if kind == .left || kind == .full {
                     for index in frame.columns.count..<columns.count { columns[index].isNullable = true }
                 }
-                next.columns = columns
-                next.origins = combined.origins
-                next.isComplete = combined.isComplete
+                frame.columns = columns
+                frame.origins = combined.origins
+                frame.isComplete = combined.isComplete
                 break
             }
             var rightColumns = other.columns
@@ -618,12 +638,12 @@ extension Binder {
             if kind == .left || kind == .full {
                 for index in rightColumns.indices { rightColumns[index].isNullable = true }
             }
-            next.columns = frame.columns + rightColumns
-            next.origins = .joined(
+            frame.origins = .joined(
                 frame.origins, count: frame.columns.count, rightOrigins, count: rightColumns.count)
-            next.isComplete = frame.isComplete && other.isComplete
+            frame.columns += rightColumns
+            frame.isComplete = frame.isComplete && other.isComplete
         }
-        return .frame(next)
+        return .frame(frame)
     }
 
     private func joinCondition(_ node: SyntaxNode, left: Frame, right: Frame) -> JoinCondition {
@@ -694,7 +714,7 @@ extension Binder {
     }
 
     /// `agg(...)` arguments: aggregates (or group keys), bare names (`sum` of the column) and `{"col": "fn"}` dicts.
-    func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyNames: [String]) -> [ColumnValue] {
+    func aggregateArguments(_ arguments: Arguments, over frame: Frame, keyColumns: [PlanColumn]) -> [ColumnValue] {
         var columns: [ColumnValue] = []
         // One allocation for the usual one column per argument (appending grew the array at the second).
         columns.reserveCapacity(arguments.positional.count)
@@ -731,7 +751,7 @@ extension Binder {
                 }
             case .column(let column):
                 let resolved = resolvePending(column)
-                checkAggregate(resolved.expression, keyNames: keyNames, range: argument.range)
+                checkAggregate(resolved.expression, keyColumns: keyColumns, range: argument.range)
                 checkPlacement(resolved.expression, range: argument.range, allowAggregate: true, context: "agg()")
                 columns.append(resolved)
             case .unknown:
@@ -746,8 +766,9 @@ extension Binder {
     }
 
     /// Reports column references outside aggregates that are not group keys.
-    func checkAggregate(_ expression: Expression, keyNames: [String], range: ByteRange) {
-        guard let loose = Self.firstLooseColumn(in: expression, keyNames: keyNames) else { return }
+    func checkAggregate(_ expression: Expression, keyColumns: [PlanColumn], range: ByteRange) {
+        guard let loose = Self.firstLooseColumn(in: expression, keyColumns: keyColumns) else { return }
+        let keyNames = keyColumns.map(\.name)
         let keys =
             keyNames.isEmpty
             ? "there are no group keys" : "the keys are " + keyNames.map { "'\($0)'" }.joined(separator: ", ")
@@ -762,27 +783,29 @@ extension Binder {
     ///
     /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
     /// each node cost about twice as much.
-    private static func firstLooseColumn(in expression: Expression, keyNames: [String]) -> String? {
+    private static func firstLooseColumn(in expression: Expression, keyColumns: [PlanColumn]) -> String? {
         switch expression {
         case .function(let call) where call.function.kind == .aggregate: return nil
         case .window: return nil
         case .scalarSubquery, .exists, .inSubquery: return nil
-        case .column(let reference): return keyNames.contains(reference.name) ? nil : reference.name
+        case .column(let reference):
+            return keyColumns.contains { $0.name == reference.name } ? nil : reference.name
         case .literal, .star: return nil
         case .function(let call):
             for argument in call.arguments {
-                if let found = firstLooseColumn(in: argument, keyNames: keyNames) { return found }
+                if let found = firstLooseColumn(in: argument, keyColumns: keyColumns) { return found }
             }
-            return call.filter.flatMap { firstLooseColumn(in: $0, keyNames: keyNames) }
+            return call.filter.flatMap { firstLooseColumn(in: $0, keyColumns: keyColumns) }
         case .binary(_, let left, let right):
-            return firstLooseColumn(in: left, keyNames: keyNames) ?? firstLooseColumn(in: right, keyNames: keyNames)
+            return firstLooseColumn(in: left, keyColumns: keyColumns)
+                ?? firstLooseColumn(in: right, keyColumns: keyColumns)
         case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _):
-            return firstLooseColumn(in: operand, keyNames: keyNames)
-        case .sortOrder(let key): return firstLooseColumn(in: key.expression, keyNames: keyNames)
+            return firstLooseColumn(in: operand, keyColumns: keyColumns)
+        case .sortOrder(let key): return firstLooseColumn(in: key.expression, keyColumns: keyColumns)
         default:
             var found: String?
             _ = expression.anyChild { child in
-                found = firstLooseColumn(in: child, keyNames: keyNames)
+                found = firstLooseColumn(in: child, keyColumns: keyColumns)
                 return found != nil
             }
             return found
@@ -791,18 +814,17 @@ extension Binder {
 
     /// A grouped step: keys then aggregates.
     func aggregate(
-        _ frame: Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins, columns: [ColumnValue],
-        range: ByteRange, fromSelect: Bool
+        _ input: LogicalPlan, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins,
+        columns: [ColumnValue], range: ByteRange, fromSelect: Bool
     ) -> Value {
         if fromSelect {
             // `select(F.sum(...))` without group_by: every selected column must be an aggregate.
             for column in columns where !column.expression.containsAggregate {
                 if case .literal = column.expression.unaliased { continue }
-                checkAggregate(column.expression, keyNames: [], range: range)
+                checkAggregate(column.expression, keyColumns: [], range: range)
             }
         }
-        var next = frame
-        next.plan = .aggregate(frame.plan, groupBy: keys, aggregates: columns.map(\.expression))
+        let plan = LogicalPlan.aggregate(input, groupBy: keys, aggregates: columns.map(\.expression))
         // One array, the computed columns appended in place (`keyColumns + columns.map { … }` made a second array
         // and copied the first into a third through the value witness).
         var output = keyColumns
@@ -813,12 +835,9 @@ extension Binder {
                     name: column.expression.outputName ?? "_c\(keyColumns.count + index)", type: column.type,
                     isNullable: column.nullable))
         }
-        next.columns = output
         var origins = keyOrigins
         origins.append(range, count: columns.count, after: keyColumns.count)
-        next.origins = origins
-        next.isComplete = true
-        return .frame(next)
+        return .frame(Frame(plan: plan, columns: output, origins: origins, isComplete: true))
     }
 
     static let groupedSignatures: [String: Signature] = [
@@ -829,75 +848,90 @@ extension Binder {
         "max": Signature(["cols"], variadic: true),
     ]
 
+    /// The signature of `agg`, the grouped method nearly every pipeline calls, found without hashing its name.
+    private static let aggSignature = groupedSignatures["agg"]!
+
     func callGroupedMethod(
         _ grouped: Grouped, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value
     {
         let method = snakeCase(name)
-        let signatures = Self.groupedSignatures
-        guard let signature = signatures[method] else {
-            reportUnknown(
-                .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,
-                candidates: signatures.keys.sorted())
-            evaluateArgumentsLoosely(call)
+        guard let signature = method == "agg" ? Self.aggSignature : Self.groupedSignatures[method] else {
+            reportUnknownGroupedMethod(name, nameRange: nameRange, call: call)
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: method, calleeRange: nameRange)
-        let frame = grouped.frame
         recordColumnScope(
-            ColumnScopeRecord(range: arguments.range, columns: frame.columns, stringsAreColumns: method != "agg"))
-        let keyNames = grouped.keyColumns.map(\.name)
-        let result: Value = withScope(frame.scope) {
-            switch method {
-            case "agg":
-                let columns = aggregateArguments(arguments, over: frame, keyNames: keyNames)
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: columns, range: arguments.range, fromSelect: false)
-            case "count":
-                let count = ColumnValue(
-                    .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
-                    nullable: false)
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: [count], range: arguments.range, fromSelect: false)
-            case "pivot":
-                guard let columnNode = arguments.value("pivot_col", 0),
-                    let pivot = columnArgument(columnNode, namesColumns: true)
-                else { return .unknown }
-                var values: [DatabaseValue] = []
-                if let valuesNode = arguments.value("values", 1), case .list(let elements, _) = evaluate(valuesNode) {
-                    values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
-                } else {
-                    report(
-                        .wrongArity, arguments.range,
-                        "pivot() needs values=[…]: the pivot values become columns and must be known when compiling")
-                }
-                return .pivoted(grouped, pivot: pivot.expression, values: values)
-            default:
-                let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
-                var columns: [ColumnValue] = []
-                for argument in arguments.positional {
-                    guard let name = stringLiteral(argument) else { continue }
-                    let column = resolveColumn(name, range: innerRange(of: argument))
-                    columns.append(
-                        ColumnValue(
-                            .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
-                            type: resultType(function, [column.type])))
-                }
-                return aggregate(
-                    frame, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                    columns: columns, range: arguments.range, fromSelect: false)
+            ColumnScopeRecord(
+                range: arguments.range, columns: grouped.frame.columns, stringsAreColumns: method != "agg"))
+        pushScope(grouped.frame.scope)
+        let result: Value
+        switch method {
+        case "agg":
+            let columns = aggregateArguments(arguments, over: grouped.frame, keyColumns: grouped.keyColumns)
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: columns, range: arguments.range, fromSelect: false)
+        case "count":
+            let count = ColumnValue(
+                .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
+                nullable: false)
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: [count], range: arguments.range, fromSelect: false)
+        case "pivot":
+            result = groupedPivot(grouped, arguments: arguments)
+        default:
+            let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
+            var columns: [ColumnValue] = []
+            for argument in arguments.positional {
+                guard let name = stringLiteral(argument) else { continue }
+                let column = resolveColumn(name, range: innerRange(of: argument))
+                columns.append(
+                    ColumnValue(
+                        .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
+                        type: resultType(function, [column.type])))
             }
+            result = aggregate(
+                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
+                columns: columns, range: arguments.range, fromSelect: false)
         }
+        popScope()
         guard recordsFacts else { return result }
         if case .frame(let next) = result {
             record(.dataFrameStep(schema: next.columns, plan: next.plan, range: nameRange))
         } else {
-            record(.method(name: method, receiver: .groupedData(keys: keyNames), range: nameRange))
+            record(
+                .method(name: method, receiver: .groupedData(keys: grouped.keyColumns.map(\.name)), range: nameRange))
         }
         return result
+    }
+
+    /// A call of a method GroupedData does not have (a call of its own, so that ``callGroupedMethod`` does not pay
+    /// for its set-up).
+    @inline(never)
+    private func reportUnknownGroupedMethod(_ name: String, nameRange: ByteRange, call: CallExpression) {
+        reportUnknown(
+            .unknownMethod, nameRange, "GroupedData has no method '\(name)'; call agg(...) on it", name: name,
+            candidates: Self.groupedSignatures.keys.sorted())
+        evaluateArgumentsLoosely(call)
+    }
+
+    /// `group_by(...).pivot(col, values=[…])`.
+    private func groupedPivot(_ grouped: Grouped, arguments: Arguments) -> Value {
+        guard let columnNode = arguments.value("pivot_col", 0),
+            let pivot = columnArgument(columnNode, namesColumns: true)
+        else { return .unknown }
+        var values: [DatabaseValue] = []
+        if let valuesNode = arguments.value("values", 1), case .list(let elements, _) = evaluate(valuesNode) {
+            values = elements.compactMap { if case .scalar(let value) = $0 { value } else { nil } }
+        } else {
+            report(
+                .wrongArity, arguments.range,
+                "pivot() needs values=[…]: the pivot values become columns and must be known when compiling")
+        }
+        return .pivoted(grouped, pivot: pivot.expression, values: values)
     }
 
     func callPivotedMethod(
@@ -936,7 +970,7 @@ extension Binder {
                 input: frame.plan, groupBy: grouped.keys, pivotColumn: pivot, values: values,
                 aggregates: aggregates.map(\.aggregate))
             let types = aggregates.map(\.type)
-            var next = frame
+            var next = copy frame
             next.plan = .pivot(made)
             next.columns =
                 grouped.keyColumns
@@ -1072,8 +1106,7 @@ extension Binder {
         return .frame(next)
     }
 
-    private func action(_ frame: Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
-        var next = frame
+    private func action(_ frame: consuming Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
         func count(_ name: String, _ index: Int, default fallback: Int) -> Int {
             guard let node = arguments.value(name, index) else { return fallback }
             return integerArgument(node) ?? fallback
@@ -1083,26 +1116,26 @@ extension Binder {
             if let node = arguments.value("stream", 0) { _ = evaluate(node) }
             return .action(frame, .collect)
         case "count":
-            next.plan = .aggregate(
+            frame.plan = .aggregate(
                 frame.plan, groupBy: [],
                 aggregates: [.alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count")])
-            next.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
-            next.origins = ColumnOrigins(repeating: nameRange, count: 1)
-            return .action(next, .count)
+            frame.columns = [PlanColumn(name: "count", type: .integer, isNullable: false)]
+            frame.origins = ColumnOrigins(repeating: nameRange, count: 1)
+            return .action(frame, .count)
         case "head", "take":
             let n = count(method == "head" ? "n" : "num", 0, default: 5)
-            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
-            return .action(next, method == "head" ? .head(n) : .take(n))
+            frame.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(frame, method == "head" ? .head(n) : .take(n))
         case "first":
-            next.plan = .limit(frame.plan, count: 1, offset: 0)
-            return .action(next, .first)
+            frame.plan = .limit(frame.plan, count: 1, offset: 0)
+            return .action(frame, .first)
         case "tail":
             return .action(frame, .tail(count("n", 0, default: 5)))
         case "show":
             let n = count("n", 0, default: 20)
             for value in arguments.named.values { _ = evaluate(value) }
-            next.plan = .limit(frame.plan, count: max(0, n), offset: 0)
-            return .action(next, .show(n))
+            frame.plan = .limit(frame.plan, count: max(0, n), offset: 0)
+            return .action(frame, .show(n))
         case "nunique":
             var expressions: [Expression] = []
             if let node = arguments.value("column", 0), let column = columnArgument(node, namesColumns: true) {
@@ -1111,16 +1144,16 @@ extension Binder {
                 expressions = frame.columns.map { .column(ColumnReference($0.name)) }
             }
             let countDistinct = BuiltinFunction.named("count_distinct")!
-            next.plan = .aggregate(
+            frame.plan = .aggregate(
                 frame.plan, groupBy: [],
                 aggregates: expressions.map { expression in
                     .alias(
                         .function(FunctionCall(countDistinct, [expression], distinct: true)),
                         expression.outputName ?? "nunique")
                 })
-            next.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
-            next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
-            return .action(next, .collect)
+            frame.columns = expressions.map { PlanColumn(name: $0.outputName ?? "nunique", type: .integer) }
+            frame.origins = ColumnOrigins(repeating: nameRange, count: frame.columns.count)
+            return .action(frame, .collect)
         case "to_sql", "sql_preview":
             return .action(frame, .toSQL)
         case "show_sql":
@@ -1174,8 +1207,10 @@ extension Binder {
         switch value {
         case .column(let column):
             let resolved = resolvePending(column)
-            if !allowSortOrder { checkSortOrder(resolved.expression, range: node.range) }
-            checkBareWindowFunctions(resolved.expression, range: node.range)
+            var facts = PlacementFacts()
+            Self.collectPlacementFacts(of: resolved.expression, into: &facts)
+            if !allowSortOrder && facts.hasSortOrder { reportMisplacedSortOrder(node.range) }
+            if let bare = facts.bareWindowFunction { reportBareWindowFunction(bare, range: node.range) }
             columns.append(resolved)
         case .scalar(.text(let name)):
             columns.append(resolveColumn(name, range: node.range))
@@ -1210,9 +1245,12 @@ extension Binder {
     /// Reports window functions used without `over` and sort orders outside `order_by`, and (unless allowed)
     /// aggregates.
     func checkPlacement(_ expression: Expression, range: ByteRange, allowAggregate: Bool, context: String) {
-        checkBareWindowFunctions(expression, range: range)
-        checkSortOrder(expression, range: range)
-        if !allowAggregate && expression.containsAggregate {
+        // One walk for the three checks (each walked the expression on its own, two of them through closures).
+        var facts = PlacementFacts()
+        Self.collectPlacementFacts(of: expression, into: &facts)
+        if let bare = facts.bareWindowFunction { reportBareWindowFunction(bare, range: range) }
+        if facts.hasSortOrder { reportMisplacedSortOrder(range) }
+        if !allowAggregate && facts.hasAggregate {
             report(
                 .aggregateMisuse, range,
                 "an aggregate cannot be used in \(context); aggregate with group_by(...).agg(...) first, or use .over(...) for a running value"
@@ -1220,55 +1258,59 @@ extension Binder {
         }
     }
 
-    func checkBareWindowFunctions(_ expression: Expression, range: ByteRange) {
-        if let bare = Self.firstBareWindowFunction(in: expression) {
-            report(
-                .windowWithoutOver, range,
-                "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
-                fixes: [Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])])
-        }
+    /// What the placement checks look for in an expression, outside windows (``Expression/window(_:_:)`` is not
+    /// entered, as `containsAggregate` and the window-function check never entered it).
+    struct PlacementFacts {
+        /// The first window function without `over`, in source order.
+        var bareWindowFunction: String?
+        /// Whether `asc()`/`desc()` occurs.
+        var hasSortOrder = false
+        /// Whether an aggregate function is called.
+        var hasAggregate = false
     }
 
-    /// The name of the first window function outside any `.over(...)` in `expression`, in source order (a
-    /// method without captures: a recursive local function would box what it captures on every check).
-    ///
-    /// The usual nodes are walked by direct recursion, in ``Expression/anyChild(_:)``'s order: through its closure
-    /// each node cost about twice as much.
-    private static func firstBareWindowFunction(in expression: Expression) -> String? {
+    /// Walks `expression` once for ``PlacementFacts``, in ``Expression/anyChild(_:)``'s order, by direct recursion
+    /// for the usual nodes.
+    static func collectPlacementFacts(of expression: Expression, into facts: inout PlacementFacts) {
         switch expression {
-        case .window: return nil
-        case .function(let call) where call.function.kind == .window && !call.function.numbersRowsWithoutOver:
-            return call.function.name
-        case .column, .literal, .star, .scalarSubquery, .exists: return nil
+        case .window, .column, .literal, .star, .scalarSubquery, .exists: return
         case .function(let call):
-            for argument in call.arguments {
-                if let found = firstBareWindowFunction(in: argument) { return found }
+            let function = call.function
+            if function.kind == .aggregate {
+                facts.hasAggregate = true
+            } else if function.kind == .window && !function.numbersRowsWithoutOver && facts.bareWindowFunction == nil {
+                facts.bareWindowFunction = function.name
             }
-            return call.filter.flatMap { firstBareWindowFunction(in: $0) }
+            for argument in call.arguments { collectPlacementFacts(of: argument, into: &facts) }
+            if let filter = call.filter { collectPlacementFacts(of: filter, into: &facts) }
         case .binary(_, let left, let right):
-            return firstBareWindowFunction(in: left) ?? firstBareWindowFunction(in: right)
+            collectPlacementFacts(of: left, into: &facts)
+            collectPlacementFacts(of: right, into: &facts)
         case .unary(_, let operand), .alias(let operand, _), .cast(let operand, _), .isNull(let operand, _),
             .inSubquery(let operand, _, _):
-            return firstBareWindowFunction(in: operand)
-        case .sortOrder(let key): return firstBareWindowFunction(in: key.expression)
+            collectPlacementFacts(of: operand, into: &facts)
+        case .sortOrder(let key):
+            facts.hasSortOrder = true
+            collectPlacementFacts(of: key.expression, into: &facts)
         default:
-            var found: String?
             _ = expression.anyChild { child in
-                found = firstBareWindowFunction(in: child)
-                return found != nil
+                collectPlacementFacts(of: child, into: &facts)
+                return false
             }
-            return found
         }
     }
 
-    func checkSortOrder(_ expression: Expression, range: ByteRange) {
-        let misplaced = expression.contains(enteringWindows: false) {
-            if case .sortOrder = $0 { return true }
-            return false
-        }
-        if misplaced {
-            report(.sortOrderMisplaced, range, "asc()/desc() only apply in order_by(...) or over(order_by=…)")
-        }
+    @inline(never)
+    private func reportBareWindowFunction(_ bare: String, range: ByteRange) {
+        report(
+            .windowWithoutOver, range,
+            "the window function \(bare)() needs .over(...), e.g. F.\(bare)().over(partition_by=…, order_by=…)",
+            fixes: [Fix(title: "Add .over()", edits: [TextEdit(range: .empty(at: range.end), newText: ".over()")])])
+    }
+
+    @inline(never)
+    private func reportMisplacedSortOrder(_ range: ByteRange) {
+        report(.sortOrderMisplaced, range, "asc()/desc() only apply in order_by(...) or over(order_by=…)")
     }
 
     /// Output columns of projected expressions over a frame (`*` expands, a column keeps its source).
@@ -1308,6 +1350,12 @@ extension Binder {
         var origins = ColumnOrigins.none
         output.reserveCapacity(values.count)
         for (position, value) in values.enumerated() {
+            // A reference resolved in this frame's scope first: no copy of its expression or reference.
+            if let index = innermostPosition(of: value, frame: frame) {
+                origins.append(frame.origins.origin(at: index, default: range), after: output.count)
+                output.append(frame.columns[index])
+                continue
+            }
             let expression = value.expression
             if case .star(let qualifier) = expression {
                 for (index, column) in frame.columns.enumerated()
@@ -1317,9 +1365,7 @@ extension Binder {
                 }
                 continue
             }
-            if case .column(let reference) = expression,
-                let index = innermostPosition(of: value, frame: frame) ?? firstMatch(reference, in: frame.columns).index
-            {
+            if case .column(let reference) = expression, let index = firstMatch(reference, in: frame.columns).index {
                 origins.append(frame.origins.origin(at: index, default: range), after: output.count)
                 output.append(frame.columns[index])
                 continue
@@ -1370,6 +1416,8 @@ extension Binder {
     func projectPlan(_ input: LogicalPlan, _ expressions: [Expression], _ range: ByteRange) -> LogicalPlan {
         var generator: Int?
         for index in expressions.indices {
+            // Plain column references (most of a select) are passed over without copying them out.
+            if case .column = expressions[index] { continue }
             guard case .function(let call) = expressions[index].unaliased, call.function.name == "explode" else {
                 continue
             }

@@ -1,7 +1,22 @@
 extension Binder {
     /// Binds every top-level statement in order, then turns bindings used by several queries into CTEs.
     func bindFile() -> [CompiledStatement] {
-        let statements = tree.root.statements.map { bindStatement($0, blockEnd: Int.max) }
+        // The root's statements by index, into an array of the right size (`root.statements` made an array of
+        // every child node, a filtered copy of it, then the mapped result).
+        let root = tree.root.node
+        let storage = tree.storage
+        var count = 0
+        for position in root.childPositions {
+            let child = storage.children[position]
+            if child >= 0 && storage.nodes[Int(child)].kind.isStatement { count += 1 }
+        }
+        var statements: [CompiledStatement] = []
+        statements.reserveCapacity(count)
+        for position in root.childPositions {
+            let child = storage.children[position]
+            guard child >= 0 && storage.nodes[Int(child)].kind.isStatement else { continue }
+            statements.append(bindStatement(SyntaxNode(tree: tree, index: Int(child)), blockEnd: Int.max))
+        }
         return applyingSharedBindings(statements)
     }
 

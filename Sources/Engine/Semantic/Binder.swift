@@ -83,6 +83,22 @@ final class Binder {
         self.dialect = dialect
     }
 
+    /// Pushes `scope` as the innermost column scope, numbered as ``withScope(_:_:)`` numbers them; ``popScope()``
+    /// removes it. For callers that must not wrap their work in a closure (a DataFrame step consumes its frame,
+    /// which a closure could only borrow).
+    @inline(__always)
+    func pushScope(_ scope: consuming Scope) {
+        // Room for a join's scope inside a step's (the array grew at the second push).
+        if scopes.capacity == 0 { scopes.reserveCapacity(4) }
+        scopeSerial &+= 1
+        scope.serial = scopeSerial
+        scopes.append(scope)
+    }
+
+    /// Removes the scope ``pushScope(_:)`` pushed last.
+    @inline(__always)
+    func popScope() { scopes.removeLast() }
+
     /// The entry for `name`: the file's binding, else the predefined one.
     @inline(__always)
     func lookUpName(_ name: String) -> BoundName? {
@@ -291,9 +307,11 @@ func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
 
 /// `groupBy` → `group_by`; names already in snake case are unchanged.
 func snakeCase(_ name: String) -> String {
-    // A scan of the contiguous bytes (method names are small strings; iterating `utf8` costs more than this).
-    var bytes = name
-    let hasUpper = bytes.withUTF8 { buffer in buffer.contains { $0 >= 0x41 && $0 <= 0x5A } }
+    // A scan of the contiguous bytes (method names are small strings; iterating `utf8` costs more than this),
+    // read in place (`withUTF8` needed a mutable copy of the string: a retain and a release call).
+    let hasUpper =
+        name.utf8.withContiguousStorageIfAvailable { buffer in buffer.contains { $0 >= 0x41 && $0 <= 0x5A } }
+        ?? name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
     guard hasUpper else { return name }
     var result = ""
     for character in name {

@@ -1,7 +1,8 @@
 /// A value of the abstract interpreter: what an expression of the file evaluates to, without running anything.
 ///
 /// Values are copied, passed and returned at every step of a chain, so every case larger than a frame or a column
-/// (a grouped frame, a connection's target, a window, records, a writer, an action, DDL pieces) is `indirect`: the
+/// (a connection's target, a window, records, a writer, an action, DDL pieces) is `indirect` and a grouped frame
+/// is an object (``Grouped``): the
 /// enum is as large as a frame (26 bytes, passed in registers; `ValueLayoutTests` holds it there) instead of a
 /// foreign-key constraint's 73.
 enum Value: Sendable {
@@ -11,8 +12,8 @@ enum Value: Sendable {
     indirect case database(target: String?)
     /// A DataFrame: plan and per-step schema.
     case frame(Frame)
-    /// `df.group_by(...)`.
-    indirect case grouped(Grouped)
+    /// `df.group_by(...)` (a reference: its frame and keys are read where they are, not copied out of a box).
+    case grouped(Grouped)
     /// `df.group_by(...).pivot(...)`.
     indirect case pivoted(Grouped, pivot: Expression, values: [DatabaseValue])
     /// A column expression.
@@ -143,12 +144,21 @@ struct Frame: Sendable {
     var scope: Scope { Scope(columns: columns, origins: origins, isComplete: isComplete) }
 }
 
-/// The result of `group_by`.
-struct Grouped: Sendable {
-    var frame: Frame
-    var keys: [Expression]
-    var keyColumns: [PlanColumn]
-    var keyOrigins: ColumnOrigins
+/// The result of `group_by`: an immutable object, so that `Value` stays small and the grouped step reads the
+/// frame and keys where they are (a boxed struct was copied out of its box, a retain of each of its six references,
+/// and the box freed with them).
+final class Grouped: Sendable {
+    let frame: Frame
+    let keys: [Expression]
+    let keyColumns: [PlanColumn]
+    let keyOrigins: ColumnOrigins
+
+    init(frame: consuming Frame, keys: [Expression], keyColumns: [PlanColumn], keyOrigins: ColumnOrigins) {
+        self.frame = frame
+        self.keys = keys
+        self.keyColumns = keyColumns
+        self.keyOrigins = keyOrigins
+    }
 }
 
 /// The columns against which `col("x")` resolves, with the ones of enclosing queries (correlated subqueries).
@@ -297,12 +307,13 @@ enum ColumnOrigins: Sendable {
         }
     }
 
-    /// One range per column, for a frame of `count` columns.
-    private func ranges(count: Int) -> [ByteRange] {
+    /// One range per column, for a frame of `count` columns, with room for `room` more (one allocation for an
+    /// inline range and the columns about to be added).
+    private func ranges(count: Int, room: Int = 1) -> [ByteRange] {
         switch self {
         case .same:
             var ranges: [ByteRange] = []
-            ranges.reserveCapacity(count + 1)
+            ranges.reserveCapacity(count + room)
             let range = origin(at: 0, default: .empty(at: 0))
             for _ in 0..<count { ranges.append(range) }
             return ranges
@@ -325,7 +336,18 @@ enum ColumnOrigins: Sendable {
 
     /// Adds `added` new columns that all come from `range` after the frame's `count` columns.
     mutating func append(_ range: ByteRange, count added: Int, after count: Int) {
-        for index in 0..<added { append(range, after: count + index) }
+        guard added > 0 else { return }
+        if count == 0 {
+            self = ColumnOrigins(repeating: range, count: added)
+            return
+        }
+        if case .same = self, origin(at: 0, default: range) == range { return }
+        // One array with room for all of them (appending one at a time grew it at the second).
+        var ranges = ranges(count: count, room: added)
+        self = .none
+        ranges.reserveCapacity(count + added)
+        for _ in 0..<added { ranges.append(range) }
+        self = .each(ranges)
     }
 
     /// The origins of two frames' columns side by side (`leftCount` and `rightCount` columns).
@@ -339,7 +361,7 @@ enum ColumnOrigins: Sendable {
         {
             return left
         }
-        var ranges = left.ranges(count: leftCount)
+        var ranges = left.ranges(count: leftCount, room: rightCount)
         ranges.reserveCapacity(leftCount + rightCount)
         for index in 0..<rightCount { ranges.append(right.origin(at: index, default: .empty(at: 0))) }
         return .each(ranges)
