@@ -549,8 +549,19 @@ extension Binder {
     ) -> (
         depth: Int, index: Int
     )? {
+        let smallASCII = usesFastPaths && source.smallASCII
         for depth in stride(from: scopes.count - 1, through: 0, by: -1) {
-            let (first, count) = firstMatch(reference, in: scopes[depth].columns)
+            // The scope's columns read in place, through the scopes' buffer: passing `scopes[depth].columns` retained
+            // and released the array around the call.
+            var (first, count) = scopes.withUnsafeBufferPointer { scopes in
+                scopes[depth].columns.withUnsafeBufferPointer {
+                    Self.exactMatch(reference, in: $0, smallASCII: smallASCII)
+                }
+            }
+            if count == 0 {
+                let found = Self.matches(reference, in: scopes[depth].columns)
+                (first, count) = (found.first, found.count)
+            }
             if count == 1, let first {
                 if recordsFacts { record(.column(scopes[depth].columns[first], range: range)) }
                 return (depth, first)
@@ -612,7 +623,8 @@ extension Binder {
     }
 
     /// ``firstMatch(_:in:)`` as a static function, which reads nothing of the binder (tests call it directly). A
-    /// caller passing a scope's columns out of ``scopes`` still retains them around the call.
+    /// caller passing a scope's columns out of ``scopes`` retains them around the call; ``lookUpPosition(_:range:fixRange:)``
+    /// reads them in place and calls ``exactMatch(_:in:smallASCII:)``.
     ///
     /// When the reference's name is a small ASCII string (`smallASCII`: the layout checked by
     /// ``SmallASCIIString/isUsable``), a column whose name is one too has that name exactly when their raw bits
@@ -620,6 +632,19 @@ extension Binder {
     /// length and without a call; any other name is compared as a string.
     static func firstMatch(
         _ reference: ColumnReference, in columns: [PlanColumn], smallASCII: Bool
+    ) -> (index: Int?, count: Int) {
+        let (first, count) = columns.withUnsafeBufferPointer {
+            exactMatch(reference, in: $0, smallASCII: smallASCII)
+        }
+        if count > 0 { return (first, count) }
+        let found = matches(reference, in: columns)
+        return (found.first, found.count)
+    }
+
+    /// The exact-spelling part of ``firstMatch(_:in:smallASCII:)``, over columns read in place: a count of 0 leaves
+    /// the case-insensitive match to the caller.
+    static func exactMatch(
+        _ reference: ColumnReference, in buffer: UnsafeBufferPointer<PlanColumn>, smallASCII: Bool
     ) -> (index: Int?, count: Int) {
         var first: Int?
         var count = 0
@@ -629,39 +654,35 @@ extension Binder {
         let kindMask: UInt64 = 0xF000_0000_0000_0000
         let small = SmallASCIIString.discriminator
         let skipsSmall = smallASCII && nameHigh & kindMask == small
-        columns.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let raw = UnsafeRawPointer(base)
-            let stride = MemoryLayout<PlanColumn>.stride
-            let end = buffer.count
-            var index = 0
-            while index < end {
-                if skipsSmall {
-                    // Past the small ASCII names with other bits: a load and two compares a column. (`name` is a
-                    // column's first stored property, at offset 0; `ColumnLookupTests` checks it.)
-                    while index < end {
-                        let high = raw.load(fromByteOffset: index &* stride &+ 8, as: UInt64.self)
-                        if high == nameHigh {
-                            if raw.load(fromByteOffset: index &* stride, as: UInt64.self) == nameLow { break }
-                        } else if high & kindMask != small {
-                            break
-                        }
-                        index &+= 1
+        guard let base = buffer.baseAddress else { return (nil, 0) }
+        let raw = UnsafeRawPointer(base)
+        let stride = MemoryLayout<PlanColumn>.stride
+        let end = buffer.count
+        var index = 0
+        while index < end {
+            if skipsSmall {
+                // Past the small ASCII names with other bits: a load and two compares a column. (`name` is a
+                // column's first stored property, at offset 0; `ColumnLookupTests` checks it.)
+                while index < end {
+                    let high = raw.load(fromByteOffset: index &* stride &+ 8, as: UInt64.self)
+                    if high == nameHigh {
+                        if raw.load(fromByteOffset: index &* stride, as: UInt64.self) == nameLow { break }
+                    } else if high & kindMask != small {
+                        break
                     }
-                    if index == end { break }
+                    index &+= 1
                 }
-                if sameName(buffer[index].name, name, length: length),
-                    reference.qualifier.map({ buffer[index].qualifiers.contains($0) }) ?? true
-                {
-                    if first == nil { first = index }
-                    count += 1
-                }
-                index &+= 1
+                if index == end { break }
             }
+            if sameName(buffer[index].name, name, length: length),
+                reference.qualifier.map({ buffer[index].qualifiers.contains($0) }) ?? true
+            {
+                if first == nil { first = index }
+                count += 1
+            }
+            index &+= 1
         }
-        if count > 0 { return (first, count) }
-        let found = matches(reference, in: columns)
-        return (found.first, found.count)
+        return (first, count)
     }
 
     /// The indices of the columns `reference` names: exact spelling first, then case-insensitive.
@@ -759,9 +780,39 @@ extension Binder {
 
     /// The string value of a literal node, or `nil` when the node is not a plain string literal.
     func stringLiteral(_ node: SyntaxNode?) -> String? {
-        guard let node else { return nil }
-        if node.kind == .stringLiteral { return tree.stringValue(of: node) }
-        if node.kind == .parenthesizedExpression, let inner = node.firstExpressionChild { return stringLiteral(inner) }
+        // Read through the optional, not unwrapped into a copy (a retain and release of the node's tree).
+        guard let kind = node?.kind, let index = node?.index else { return nil }
+        if kind == .stringLiteral { return plainStringValue(index: index) ?? node.map { tree.stringValue(of: $0) } }
+        if kind == .parenthesizedExpression, let inner = node?.firstExpressionChild { return stringLiteral(inner) }
         return nil
+    }
+
+    /// The value of the string literal at node `index` when it is one quoted token without escapes, not
+    /// triple-quoted (nearly every literal); `nil` otherwise (``SyntaxTree/stringValue(of:)`` then gives it). The
+    /// same string as that, read through the binder's source bytes: going through the node's tree retained it
+    /// twice and its source's bytes once a literal.
+    func plainStringValue(index: Int) -> String? {
+        let storage = tree.storage
+        let raw = storage.nodes[index]
+        guard raw.childCount == 1, case let child = storage.children[Int(raw.childStart)], child < 0 else {
+            return nil
+        }
+        let range = storage.tokens[Int(~child)].range
+        let smallASCII = source.smallASCII
+        return source.bytes.withUnsafeBufferPointer { bytes -> String? in
+            guard range.length >= 2, range.end <= bytes.count else { return nil }
+            let quote = bytes[range.start]
+            guard quote == 0x22 || quote == 0x27, bytes[range.end - 1] == quote else { return nil }
+            if range.length >= 6 && bytes[range.start + 1] == quote && bytes[range.start + 2] == quote { return nil }
+            let start = range.start + 1
+            let end = range.end - 1
+            var position = start
+            while position < end {
+                if bytes[position] == 0x5C { return nil }
+                position += 1
+            }
+            guard start < end else { return "" }
+            return String(databaseText: bytes.baseAddress! + start, count: end - start, smallASCII: smallASCII)
+        }
     }
 }

@@ -37,6 +37,38 @@ import Testing
         #expect(table["prix_e"] == nil)
     }
 
+    /// A string literal's value read from the binder's source bytes (one quoted token without escapes) is the
+    /// value the tree gives; escaped, triple-quoted, empty, non-ASCII and long literals alike.
+    @Test func plainStringValuesAreTheTreesValues() {
+        let literals = [
+            #""amount""#, "'left'", #""""#, "''", #""a\tb""#, #""it\"s""#, #"'''triple'''"#, #""""doc""""#,
+            #""prix €""#, #""a name longer than fifteen bytes""#, #""orders.amount""#, #""(x)""#,
+        ]
+        let source = literals.enumerated().map { "v\($0.offset) = \($0.element)\n" }.joined()
+        let tree = parse(source).tree
+        let binder = Binder(tree: tree, catalog: SemanticTestSupport.demoCatalog, dialect: .sqlite)
+        var found = 0
+        var plain = 0
+        for index in tree.storage.nodes.indices where tree.storage.nodes[index].kind == .stringLiteral {
+            let node = SyntaxNode(tree: tree, index: index)
+            let expected = tree.stringValue(of: node)
+            #expect(binder.stringLiteral(node) == expected, "\(node.text)")
+            if let value = binder.plainStringValue(index: index) {
+                #expect(value == expected, "\(node.text)")
+                plain += 1
+            }
+            found += 1
+        }
+        #expect(found == literals.count)
+        // The escaped and triple-quoted ones take the tree's path.
+        #expect(plain == literals.count - 4)
+        #expect(binder.stringLiteral(nil) == nil)
+        // A node of another kind (the file, a statement) has none.
+        let other = tree.storage.nodes.indices.last!
+        #expect(tree.storage.nodes[other].kind != .stringLiteral)
+        #expect(binder.stringLiteral(SyntaxNode(tree: tree, index: other)) == nil)
+    }
+
     /// The six sort methods are told apart by their first byte and length: each gives its own direction and
     /// placement of NULLs, in either spelling.
     @Test func sortMethodsGiveTheirDirectionAndNulls() {
