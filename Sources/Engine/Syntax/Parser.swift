@@ -33,13 +33,16 @@ func parse(
 ) -> (
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
-    let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
+    // The token array has room past its tokens for the parser's buffers (one allocation for both).
+    let (tokens, lexicalDiagnostics, spare, spareBytes) = Lexer.tokenize(
+        source, commonTokenLoop: true, spareBytesPerToken: Parser.bufferBytesPerToken,
+        spareBytesFixed: Parser.bufferBytesFixed)
     // The parser reads the tokens through a buffer pointer (no bounds check per read: its position never passes
     // the end-of-file token), valid for the whole parse.
     let parser = tokens.withUnsafeBufferPointer { tokenBuffer in
         var parser = Parser(
             tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit,
-            fastPaths: fastPaths)
+            fastPaths: fastPaths, spare: spare, spareBytes: spareBytes)
         parser.parseFile()
         return parser
     }
@@ -51,7 +54,7 @@ func parse(
     }
     // The tree adopts the node and child buffers (and frees them); the parser frees the rest.
     let storage = SyntaxStorage(
-        source: source, tokens: tokens, block: parser.block, nodes: parser.nodes.adopted,
+        source: source, tokens: tokens, block: parser.blockOwned ? parser.block : nil, nodes: parser.nodes.adopted,
         children: parser.children.adopted, rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
     parser.deallocateWorkingBuffers()
     return (SyntaxTree(storage: storage), diagnostics)
@@ -246,8 +249,11 @@ public struct Parser {
     /// the same).
     let fastPaths: Bool
     var position = 0
-    /// The one allocation the node, child, stack and bracket buffers start in (``init``); the tree frees it.
+    /// The memory the node, child, stack and bracket buffers start in (``init``): the token array's room past its
+    /// tokens, which the tree keeps with the array, or, when that is too small (or absent), an allocation of its
+    /// own (``blockOwned``), which the tree frees.
     let block: UnsafeMutableRawPointer
+    let blockOwned: Bool
     var nodes: ParserBuffer<RawNode>
     var children: ParserBuffer<Int32>
     /// The pending children, innermost last: `finish` moves those pushed since its marker into a node.
@@ -267,9 +273,16 @@ public struct Parser {
     /// its last attempt stopped, so that the general path's nested expressions are not tried again.
     var flatRetryFrom = 0
 
+    /// The room ``init`` needs for its buffers: ``bufferBytesPerToken`` a token (two nodes, three children and one
+    /// stack entry) and ``bufferBytesFixed``.
+    static let bufferBytesPerToken = 2 * MemoryLayout<RawNode>.stride + 4 * MemoryLayout<Int32>.stride
+    static let bufferBytesFixed = 8 * MemoryLayout<RawNode>.stride + 32 * MemoryLayout<Int32>.stride + 16
+
+    /// A parser over `tokens`; its buffers go in `spare` (`spareBytes` of memory that outlives the tree, as the
+    /// token array's room past its tokens does) when they fit there.
     init(
         tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int,
-        fastPaths: Bool = true
+        fastPaths: Bool = true, spare: UnsafeMutableRawPointer? = nil, spareBytes: Int = 0
     ) {
         self.tokens = tokens
         self.fastPaths = fastPaths
@@ -288,8 +301,15 @@ public struct Parser {
         let nodeBytes = nodeCapacity * MemoryLayout<RawNode>.stride
         let childBytes = childCapacity * MemoryLayout<Int32>.stride
         let stackBytes = stackCapacity * MemoryLayout<Int32>.stride
-        guard let block = malloc(nodeBytes + childBytes + stackBytes + 16) else {
-            fatalError("out of memory for the parser's buffers")
+        let blockBytes = nodeBytes + childBytes + stackBytes + 16
+        let block: UnsafeMutableRawPointer
+        if let spare, blockBytes <= spareBytes {
+            block = spare
+            blockOwned = false
+        } else {
+            guard let memory = malloc(blockBytes) else { fatalError("out of memory for the parser's buffers") }
+            block = memory
+            blockOwned = true
         }
         self.block = block
         nodes = ParserBuffer(in: block, capacity: nodeCapacity)

@@ -152,7 +152,7 @@ struct SyntaxArray<Element>: @unchecked Sendable {
 /// The memory the parser's buffers start in (``Parser/block``), owned and freed by a ``SyntaxStorage``.
 struct SyntaxBlock: @unchecked Sendable {
     // Sendable: only freed, by the storage's deinit; never read through this reference.
-    let memory: UnsafeMutableRawPointer
+    let memory: UnsafeMutableRawPointer?
 }
 
 /// The immutable arrays behind a ``SyntaxTree``.
@@ -176,13 +176,15 @@ final class SyntaxStorage: Sendable {
         let tokens: [Int32]
     }
 
-    /// The parser's buffers' one allocation (``Parser/block``), freed with the storage.
+    /// The parser's buffers' one allocation (``Parser/block``) when it is not in the token array, freed with the
+    /// storage.
     private let block: SyntaxBlock
 
-    /// Takes ownership of `block` and of `nodes` and `children`, which must come from `malloc` (a
-    /// ``ParserBuffer``'s memory: parts of `block`, or allocations of their own when they are `owned`).
+    /// Takes ownership of `block` (if any) and of `nodes` and `children`, which must come from `malloc` (a
+    /// ``ParserBuffer``'s memory: parts of `block` or of the `tokens` array's room past its tokens, or allocations
+    /// of their own when they are `owned`).
     init(
-        source: SourceText, tokens: [Token], block: UnsafeMutableRawPointer, nodes: SyntaxArray<RawNode>,
+        source: SourceText, tokens: [Token], block: UnsafeMutableRawPointer?, nodes: SyntaxArray<RawNode>,
         children: SyntaxArray<Int32>, rootIndex: Int, diagnostics: [Diagnostic]
     ) {
         self.block = SyntaxBlock(memory: block)

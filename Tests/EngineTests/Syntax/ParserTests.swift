@@ -244,6 +244,39 @@ import Testing
         #expect(inputs.count > 6000)
     }
 
+    /// The parser's buffers start in the token array's room past its tokens (no allocation of their own) for any
+    /// file, the densest ones included, and the tree read from them is the general path's.
+    @Test func theParserBuffersStartInTheTokenArray() {
+        let sources = [
+            "", "\n", "x", String(repeating: "(", count: 300), String(repeating: "a,", count: 500),
+            String(repeating: "[1]+", count: 200) + "0\n", "  x\n" + String(repeating: ".f()", count: 100),
+            "r = db.table(\"orders\").where(col(\"amount\") > 100).limit(10)\n",
+        ]
+        for text in sources {
+            let source = SourceText(text)
+            let (tokens, _, spare, spareBytes) = Lexer.tokenize(
+                source, commonTokenLoop: true, spareBytesPerToken: Parser.bufferBytesPerToken,
+                spareBytesFixed: Parser.bufferBytesFixed)
+            let blockOwned = tokens.withUnsafeBufferPointer { buffer in
+                #expect(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + buffer.count) == spare)
+                let parser = Parser(
+                    tokens: tokens, tokenBuffer: buffer, bytes: source.bytes,
+                    nestingLimit: Parser.defaultNestingLimit, spare: spare, spareBytes: spareBytes)
+                #expect(parser.block == spare)
+                parser.nodes.deallocate()
+                parser.children.deallocate()
+                parser.deallocateWorkingBuffers()
+                return parser.blockOwned
+            }
+            #expect(!blockOwned, "\(text.prefix(20))")
+            let fast = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: true).tree.storage
+            let general = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: false).tree.storage
+            #expect(fast.nodes.array.map(\.end) == general.nodes.array.map(\.end))
+            #expect(fast.children.array == general.children.array)
+            #expect(fast.tokens == general.tokens)
+        }
+    }
+
     /// The flat path grows the node, child and stack buffers it writes through when the room runs out (the parser
     /// reserves enough for it on its own, so the buffers are replaced by the smallest ones here, both buffers of
     /// their own, grown with `realloc`, and parts of a larger allocation, as the parser's own buffers start, which
