@@ -11,7 +11,8 @@
 public enum Lexer {
     /// Tokens of `source` and the lexical diagnostics, in source order.
     public static func tokenize(_ source: SourceText) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        tokenize(source, commonTokenLoop: true)
+        let lexed = tokenize(source, commonTokenLoop: true, spareBytesPerToken: 0, spareBytesFixed: 0)
+        return (lexed.tokens, lexed.diagnostics)
     }
 
     /// ``tokenize(_:)``; without `commonTokenLoop`, every token goes through the general path, which the tests
@@ -19,13 +20,27 @@ public enum Lexer {
     static func tokenize(
         _ source: SourceText, commonTokenLoop: Bool
     ) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        let lexed = tokenize(source, commonTokenLoop: commonTokenLoop, spareBytesPerToken: 0, spareBytesFixed: 0)
+        return (lexed.tokens, lexed.diagnostics)
+    }
+
+    /// The tokens, the diagnostics and the array's room past its last token: at least `spareBytesPerToken` bytes
+    /// a token and `spareBytesFixed` more, 16-byte aligned, which ``parse(_:nestingLimit:)`` builds its node, child and stack buffers in
+    /// (one allocation for all of them; the array is never changed, so that memory is never touched by it).
+    static func tokenize(
+        _ source: SourceText, commonTokenLoop: Bool, spareBytesPerToken: Int, spareBytesFixed: Int
+    ) -> Lexed {
         source.bytes.withUnsafeBufferPointer { buffer in
             // The tokens are written straight into the array returned (no buffer to copy out and free). Code has
             // far fewer tokens than half its bytes; a denser file is lexed again with room for the most tokens any
             // file can have: every byte a token, plus at most one indent per indenting byte and a dedent per indent.
             var capacity = buffer.count / 2 + 16
+            func slots(_ bytes: Int) -> Int { (bytes + MemoryLayout<Token>.stride - 1) / MemoryLayout<Token>.stride }
             while true {
-                if let result = tokenize(buffer, capacity: capacity, commonTokenLoop: commonTokenLoop) {
+                if let result = tokenize(
+                    buffer, capacity: capacity, commonTokenLoop: commonTokenLoop,
+                    spareSlots: capacity * slots(spareBytesPerToken) + slots(spareBytesFixed))
+                {
                     return result
                 }
                 capacity = max(capacity * 2, buffer.count * 2 + 8)
@@ -33,34 +48,58 @@ public enum Lexer {
         }
     }
 
-    /// The tokens and diagnostics of `buffer`, or `nil` when it has more than `capacity` tokens.
+    /// What ``tokenize(_:commonTokenLoop:spareBytesPerToken:spareBytesFixed:)`` returns: the tokens, the
+    /// diagnostics, and the array's memory past its last token (`spareBytes` of it), valid while `tokens` is alive.
+    /// (A tuple: a struct's arrays would be copied out of it, a retain and a release each.)
+    typealias Lexed = (
+        tokens: [Token], diagnostics: [Diagnostic], spare: UnsafeMutableRawPointer, spareBytes: Int
+    )
+
+    /// The tokens and diagnostics of `buffer`, or `nil` when it has more than `capacity` tokens. The array has room
+    /// for `capacity` tokens, then the open-bracket stack's 16 entries (``OpenBracket`` is a token's size), then
+    /// `spareSlots` more tokens' room.
     private static func tokenize(
-        _ buffer: UnsafeBufferPointer<UInt8>, capacity: Int, commonTokenLoop: Bool
-    ) -> (tokens: [Token], diagnostics: [Diagnostic])? {
+        _ buffer: UnsafeBufferPointer<UInt8>, capacity: Int, commonTokenLoop: Bool, spareSlots: Int
+    ) -> Lexed? {
         var diagnostics: [Diagnostic] = []
         var overflowed = false
-        let tokens = [Token](unsafeUninitializedCapacity: capacity) { storage, initializedCount in
+        var spare: UnsafeMutableRawPointer?
+        var spareBytes = 0
+        let arrayCapacity = capacity + OpenBracket.reserved + spareSlots
+        let tokens = [Token](unsafeUninitializedCapacity: arrayCapacity) { storage, initializedCount in
+            // The array's storage always exists: its capacity is at least 16.
+            let base = storage.baseAddress!
+            let bracketMemory = UnsafeMutableRawPointer(base + capacity)
             var state = LexerState(
-                bytes: buffer, tokens: storage, recoverUnclosedBrackets: false, commonTokenLoop: commonTokenLoop)
+                bytes: buffer, tokens: base, tokenCapacity: capacity, bracketMemory: bracketMemory,
+                recoverUnclosedBrackets: false, commonTokenLoop: commonTokenLoop)
             state.run()
             if !state.brackets.isEmpty && !state.overflowed {
                 state.deallocateBuffers()
                 state = LexerState(
-                    bytes: buffer, tokens: storage, recoverUnclosedBrackets: true, commonTokenLoop: commonTokenLoop)
+                    bytes: buffer, tokens: base, tokenCapacity: capacity, bracketMemory: bracketMemory,
+                    recoverUnclosedBrackets: true, commonTokenLoop: commonTokenLoop)
                 state.run()
             }
             overflowed = state.overflowed
             initializedCount = overflowed ? 0 : state.tokenCount
             diagnostics = state.diagnostics
             state.deallocateBuffers()
+            spare = UnsafeMutableRawPointer(base + initializedCount)
+            spareBytes = (storage.count - initializedCount) * MemoryLayout<Token>.stride
         }
-        return overflowed ? nil : (tokens, diagnostics)
+        if overflowed { return nil }
+        return (tokens, diagnostics, spare!, spareBytes)
     }
 }
 
 private struct OpenBracket {
     var kind: UInt8
     var lineIndent: Int
+
+    /// The entries kept in the token array's memory past the tokens' room (deeper nesting moves them to memory
+    /// of their own).
+    static let reserved = 16
 }
 
 private struct LexerState {
@@ -89,21 +128,22 @@ private struct LexerState {
     var lineHasTokens = false
     var physicalLineIndent = 0
 
+    /// A lexer writing up to `tokenCapacity` tokens at `tokens`, with its open brackets in `bracketMemory` (room
+    /// for ``OpenBracket/reserved`` of them, in the token array's memory: no allocation of their own).
     init(
-        bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, recoverUnclosedBrackets: Bool,
-        commonTokenLoop: Bool
+        bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutablePointer<Token>, tokenCapacity: Int,
+        bracketMemory: UnsafeMutableRawPointer, recoverUnclosedBrackets: Bool, commonTokenLoop: Bool
     ) {
         self.bytes = bytes
         self.count = bytes.count
         self.recoverUnclosedBrackets = recoverUnclosedBrackets
         self.commonTokenLoop = commonTokenLoop
-        // The array's storage always exists: its capacity is at least 16.
-        tokenBase = tokens.baseAddress!
-        tokenCapacity = tokens.count
-        brackets = ParserBuffer(capacity: 16)
+        tokenBase = tokens
+        self.tokenCapacity = tokenCapacity
+        brackets = ParserBuffer(in: bracketMemory, capacity: OpenBracket.reserved)
     }
 
-    /// Frees the bracket buffer; the state must not be used afterwards.
+    /// Frees the bracket buffer if it outgrew its room in the token array; the state must not be used afterwards.
     func deallocateBuffers() {
         brackets.deallocate()
     }

@@ -82,6 +82,10 @@ struct FlatBuilder {
     var stack: UnsafeMutablePointer<Int32>
     var stackCount: Int
     var stackCapacity: Int
+    /// Whether each buffer is its own allocation (``ParserBuffer/owned``), read only when growing.
+    var nodesOwned: Bool
+    var childrenOwned: Bool
+    var stackOwned: Bool
 
     /// Where the flat path started: the position and the counts.
     let startPosition: Int
@@ -105,6 +109,9 @@ struct FlatBuilder {
         self.stack = stack.base
         stackCount = stack.count
         stackCapacity = stack.allocatedCapacity
+        nodesOwned = nodes.owned
+        childrenOwned = children.owned
+        stackOwned = stack.owned
         startPosition = position
         startNodes = nodeCount
         startChildren = childCount
@@ -126,24 +133,13 @@ struct FlatBuilder {
     @inline(never)
     mutating func grow() -> Int {
         let consumed = position &+ 64 &- startPosition
-        (nodes, nodeCapacity) = FlatBuilder.enlarged(nodes, nodeCapacity, needed: startNodes &+ 2 &* consumed)
-        (children, childCapacity) = FlatBuilder.enlarged(
-            children, childCapacity, needed: startChildren &+ 3 &* consumed)
-        (stack, stackCapacity) = FlatBuilder.enlarged(stack, stackCapacity, needed: startStack &+ consumed)
+        (nodes, nodeCapacity) = ParserBuffer.enlarged(
+            nodes, nodeCapacity, needed: startNodes &+ 2 &* consumed, owned: &nodesOwned)
+        (children, childCapacity) = ParserBuffer.enlarged(
+            children, childCapacity, needed: startChildren &+ 3 &* consumed, owned: &childrenOwned)
+        (stack, stackCapacity) = ParserBuffer.enlarged(
+            stack, stackCapacity, needed: startStack &+ consumed, owned: &stackOwned)
         return safeEnd
-    }
-
-    /// `base` with room for `needed` elements: the same memory, or memory doubled with `realloc`.
-    static func enlarged<Element>(
-        _ base: UnsafeMutablePointer<Element>, _ capacity: Int, needed: Int
-    ) -> (UnsafeMutablePointer<Element>, Int) {
-        if needed <= capacity { return (base, capacity) }
-        var larger = capacity * 2
-        while larger < needed { larger *= 2 }
-        guard let memory = realloc(base, larger * MemoryLayout<Element>.stride) else {
-            fatalError("out of memory for a parser buffer of \(larger) elements")
-        }
-        return (memory.bindMemory(to: Element.self, capacity: larger), larger)
     }
 
     @inline(__always)
@@ -395,12 +391,14 @@ extension Parser {
         // The memory may have grown; the counts change only when the expression was made.
         let parsed = ticks >= 0
         nodes.replaceStorage(
-            base: builder.nodes, capacity: builder.nodeCapacity, count: parsed ? builder.nodeCount : nodes.count)
+            base: builder.nodes, capacity: builder.nodeCapacity, count: parsed ? builder.nodeCount : nodes.count,
+            owned: builder.nodesOwned)
         children.replaceStorage(
             base: builder.children, capacity: builder.childCapacity,
-            count: parsed ? builder.childCount : children.count)
+            count: parsed ? builder.childCount : children.count, owned: builder.childrenOwned)
         stack.replaceStorage(
-            base: builder.stack, capacity: builder.stackCapacity, count: parsed ? builder.stackCount : stack.count)
+            base: builder.stack, capacity: builder.stackCapacity, count: parsed ? builder.stackCount : stack.count,
+            owned: builder.stackOwned)
         if !parsed {
             flatRetryFrom = builder.position &+ 1
             position = startPosition

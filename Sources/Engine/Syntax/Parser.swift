@@ -33,13 +33,16 @@ func parse(
 ) -> (
     tree: SyntaxTree, diagnostics: [Diagnostic]
 ) {
-    let (tokens, lexicalDiagnostics) = Lexer.tokenize(source)
+    // The token array has room past its tokens for the parser's buffers (one allocation for both).
+    let (tokens, lexicalDiagnostics, spare, spareBytes) = Lexer.tokenize(
+        source, commonTokenLoop: true, spareBytesPerToken: Parser.bufferBytesPerToken,
+        spareBytesFixed: Parser.bufferBytesFixed)
     // The parser reads the tokens through a buffer pointer (no bounds check per read: its position never passes
     // the end-of-file token), valid for the whole parse.
     let parser = tokens.withUnsafeBufferPointer { tokenBuffer in
         var parser = Parser(
             tokens: tokens, tokenBuffer: tokenBuffer, bytes: source.bytes, nestingLimit: nestingLimit,
-            fastPaths: fastPaths)
+            fastPaths: fastPaths, spare: spare, spareBytes: spareBytes)
         parser.parseFile()
         return parser
     }
@@ -51,8 +54,8 @@ func parse(
     }
     // The tree adopts the node and child buffers (and frees them); the parser frees the rest.
     let storage = SyntaxStorage(
-        source: source, tokens: tokens, nodes: parser.nodes.adopted, children: parser.children.adopted,
-        rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
+        source: source, tokens: tokens, block: parser.blockOwned ? parser.block : nil, nodes: parser.nodes.adopted,
+        children: parser.children.adopted, rootIndex: parser.nodes.count - 1, diagnostics: diagnostics)
     parser.deallocateWorkingBuffers()
     return (SyntaxTree(storage: storage), diagnostics)
 }
@@ -71,6 +74,9 @@ struct ParserBuffer<Element> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
+    /// Whether ``base`` is this buffer's own allocation (freed by ``deallocate()``, grown with `realloc`); a buffer
+    /// made in a part of a larger allocation (``init(in:capacity:)``) moves to one of its own when it grows.
+    private(set) var owned: Bool
 
     init(capacity: Int) {
         assert(_isPOD(Element.self), "a parser buffer holds plain values only: it frees without deinitializing")
@@ -80,6 +86,18 @@ struct ParserBuffer<Element> {
             fatalError("out of memory for a parser buffer of \(self.capacity) elements")
         }
         base = memory.bindMemory(to: Element.self, capacity: self.capacity)
+        owned = true
+    }
+
+    /// A buffer in `memory`, a part of a larger allocation that someone else frees, with room for `capacity`
+    /// elements (at least 8).
+    init(in memory: UnsafeMutableRawPointer, capacity: Int) {
+        assert(_isPOD(Element.self), "a parser buffer holds plain values only: it frees without deinitializing")
+        assert(capacity >= 8, "a parser buffer has room for at least 8 elements")
+        assert(Int(bitPattern: memory) % MemoryLayout<Element>.alignment == 0, "misaligned parser buffer")
+        self.capacity = capacity
+        base = memory.bindMemory(to: Element.self, capacity: capacity)
+        owned = false
     }
 
     @inline(__always)
@@ -91,11 +109,28 @@ struct ParserBuffer<Element> {
     }
 
     private mutating func grow() {
-        guard let larger = realloc(base, capacity * 2 * MemoryLayout<Element>.stride) else {
-            fatalError("out of memory for a parser buffer of \(capacity * 2) elements")
+        (base, capacity) = ParserBuffer.enlarged(base, capacity, needed: capacity * 2, owned: &owned)
+    }
+
+    /// `base` with room for `needed` elements: the same memory, or memory doubled, with `realloc` when it is
+    /// `owned`, otherwise a new allocation with the `capacity` elements copied into it (it is then `owned`).
+    @inline(never)
+    static func enlarged(
+        _ base: UnsafeMutablePointer<Element>, _ capacity: Int, needed: Int, owned: inout Bool
+    ) -> (UnsafeMutablePointer<Element>, Int) {
+        if needed <= capacity { return (base, capacity) }
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let memory: UnsafeMutableRawPointer?
+        if owned {
+            memory = realloc(base, larger * MemoryLayout<Element>.stride)
+        } else {
+            memory = malloc(larger * MemoryLayout<Element>.stride)
+            if let memory { memcpy(memory, base, capacity * MemoryLayout<Element>.stride) }
         }
-        capacity *= 2
-        base = larger.bindMemory(to: Element.self, capacity: capacity)
+        guard let memory else { fatalError("out of memory for a parser buffer of \(larger) elements") }
+        owned = true
+        return (memory.bindMemory(to: Element.self, capacity: larger), larger)
     }
 
     @inline(__always)
@@ -146,15 +181,16 @@ struct ParserBuffer<Element> {
     /// The number of elements the memory holds.
     var allocatedCapacity: Int { capacity }
 
-    /// Takes `base` (memory from `malloc` or `realloc` of ``base``, which it replaces) with room for `capacity`
-    /// elements, of which the first `count` are initialized: ``Parser/parseExpressionFlat()`` writes through the
+    /// Takes `base` (``base`` itself, or memory from ``enlarged(_:_:needed:owned:)``, which is `owned`) with room
+    /// for `capacity` elements, of which the first `count` are initialized: ``Parser/parseExpressionFlat()`` writes through the
     /// pointer and grows the memory itself, then hands it back.
     @inline(__always)
-    mutating func replaceStorage(base: UnsafeMutablePointer<Element>, capacity: Int, count: Int) {
+    mutating func replaceStorage(base: UnsafeMutablePointer<Element>, capacity: Int, count: Int, owned: Bool) {
         precondition(count >= 0 && count <= capacity, "parser buffer count out of range")
         self.base = base
         self.capacity = capacity
         self.count = count
+        self.owned = owned
     }
 
     /// Drops the last element (plain values: nothing to deinitialize).
@@ -181,11 +217,12 @@ struct ParserBuffer<Element> {
     /// The elements as an array (one copy).
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
-    /// The memory and count, for an owner that frees it with `free` (this buffer must not be used afterwards).
-    var adopted: SyntaxArray<Element> { SyntaxArray(base: base, count: count) }
+    /// The memory and count, for an owner that frees it with `free` if it is ``owned`` (this buffer must not be
+    /// used afterwards).
+    var adopted: SyntaxArray<Element> { SyntaxArray(base: base, count: count, owned: owned) }
 
-    /// Frees the memory; the buffer must not be used afterwards.
-    func deallocate() { free(base) }
+    /// Frees the memory if it is the buffer's own; the buffer must not be used afterwards.
+    func deallocate() { if owned { free(base) } }
 }
 
 /// The recursive-descent parser behind ``parse(_:)-(String)``. It works on the token array and builds the tree
@@ -212,6 +249,11 @@ public struct Parser {
     /// the same).
     let fastPaths: Bool
     var position = 0
+    /// The memory the node, child, stack and bracket buffers start in (``init``): the token array's room past its
+    /// tokens, which the tree keeps with the array, or, when that is too small (or absent), an allocation of its
+    /// own (``blockOwned``), which the tree frees.
+    let block: UnsafeMutableRawPointer
+    let blockOwned: Bool
     var nodes: ParserBuffer<RawNode>
     var children: ParserBuffer<Int32>
     /// The pending children, innermost last: `finish` moves those pushed since its marker into a node.
@@ -231,9 +273,16 @@ public struct Parser {
     /// its last attempt stopped, so that the general path's nested expressions are not tried again.
     var flatRetryFrom = 0
 
+    /// The room ``init`` needs for its buffers: ``bufferBytesPerToken`` a token (two nodes, three children and one
+    /// stack entry) and ``bufferBytesFixed``.
+    static let bufferBytesPerToken = 2 * MemoryLayout<RawNode>.stride + 4 * MemoryLayout<Int32>.stride
+    static let bufferBytesFixed = 8 * MemoryLayout<RawNode>.stride + 32 * MemoryLayout<Int32>.stride + 16
+
+    /// A parser over `tokens`; its buffers go in `spare` (`spareBytes` of memory that outlives the tree, as the
+    /// token array's room past its tokens does) when they fit there.
     init(
         tokens: [Token], tokenBuffer: UnsafeBufferPointer<Token>, bytes: [UInt8], nestingLimit: Int,
-        fastPaths: Bool = true
+        fastPaths: Bool = true, spare: UnsafeMutableRawPointer? = nil, spareBytes: Int = 0
     ) {
         self.tokens = tokens
         self.fastPaths = fastPaths
@@ -244,13 +293,33 @@ public struct Parser {
         // A file has about as many nodes as tokens (a little more in call-heavy code) and each node about two
         // children; ``parseExpressionFlat()`` counts on at most two nodes, three children and one stack entry a
         // token: reserving this much avoids regrowing the buffers while parsing.
-        nodes = ParserBuffer(capacity: tokens.count * 2 + 8)
-        children = ParserBuffer(capacity: tokens.count * 3 + 16)
-        stack = ParserBuffer(capacity: tokens.count + 16)
-        openBrackets = ParserBuffer(capacity: 16)
+        // The four buffers are parts of one allocation (one `malloc` and one `free` instead of four), which the
+        // tree keeps and frees; a buffer that outgrows its part moves to memory of its own.
+        let nodeCapacity = tokens.count * 2 + 8
+        let childCapacity = tokens.count * 3 + 16
+        let stackCapacity = tokens.count + 16
+        let nodeBytes = nodeCapacity * MemoryLayout<RawNode>.stride
+        let childBytes = childCapacity * MemoryLayout<Int32>.stride
+        let stackBytes = stackCapacity * MemoryLayout<Int32>.stride
+        let blockBytes = nodeBytes + childBytes + stackBytes + 16
+        let block: UnsafeMutableRawPointer
+        if let spare, blockBytes <= spareBytes {
+            block = spare
+            blockOwned = false
+        } else {
+            guard let memory = malloc(blockBytes) else { fatalError("out of memory for the parser's buffers") }
+            block = memory
+            blockOwned = true
+        }
+        self.block = block
+        nodes = ParserBuffer(in: block, capacity: nodeCapacity)
+        children = ParserBuffer(in: block + nodeBytes, capacity: childCapacity)
+        stack = ParserBuffer(in: block + nodeBytes + childBytes, capacity: stackCapacity)
+        openBrackets = ParserBuffer(in: block + nodeBytes + childBytes + stackBytes, capacity: 16)
     }
 
-    /// Frees the parser's stacks (``parse(_:nestingLimit:)`` gives the node and child buffers to the tree).
+    /// Frees the parser's stacks if they outgrew their parts of ``block`` (``parse(_:nestingLimit:)`` gives the
+    /// block and the node and child buffers to the tree).
     func deallocateWorkingBuffers() {
         stack.deallocate()
         openBrackets.deallocate()

@@ -121,6 +121,9 @@ struct SyntaxArray<Element>: @unchecked Sendable {
     // Sendable: the memory is written only before the storage that owns it is made, and never after.
     let base: UnsafeMutablePointer<Element>
     let count: Int
+    /// Whether `base` is an allocation of its own, which the storage frees (otherwise it is a part of the
+    /// parser's ``Parser/block``, which the storage frees as a whole).
+    let owned: Bool
 
     @inline(__always)
     subscript(index: Int) -> Element {
@@ -146,6 +149,12 @@ struct SyntaxArray<Element>: @unchecked Sendable {
     var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
+/// The memory the parser's buffers start in (``Parser/block``), owned and freed by a ``SyntaxStorage``.
+struct SyntaxBlock: @unchecked Sendable {
+    // Sendable: only freed, by the storage's deinit; never read through this reference.
+    let memory: UnsafeMutableRawPointer?
+}
+
 /// The immutable arrays behind a ``SyntaxTree``.
 final class SyntaxStorage: Sendable {
     let source: SourceText
@@ -167,11 +176,18 @@ final class SyntaxStorage: Sendable {
         let tokens: [Int32]
     }
 
-    /// Takes ownership of `nodes` and `children`, which must come from `malloc` (a ``ParserBuffer``'s memory).
+    /// The parser's buffers' one allocation (``Parser/block``) when it is not in the token array, freed with the
+    /// storage.
+    private let block: SyntaxBlock
+
+    /// Takes ownership of `block` (if any) and of `nodes` and `children`, which must come from `malloc` (a
+    /// ``ParserBuffer``'s memory: parts of `block` or of the `tokens` array's room past its tokens, or allocations
+    /// of their own when they are `owned`).
     init(
-        source: SourceText, tokens: [Token], nodes: SyntaxArray<RawNode>, children: SyntaxArray<Int32>,
-        rootIndex: Int, diagnostics: [Diagnostic]
+        source: SourceText, tokens: [Token], block: UnsafeMutableRawPointer?, nodes: SyntaxArray<RawNode>,
+        children: SyntaxArray<Int32>, rootIndex: Int, diagnostics: [Diagnostic]
     ) {
+        self.block = SyntaxBlock(memory: block)
         self.source = source
         self.tokens = tokens
         self.nodes = nodes
@@ -181,8 +197,9 @@ final class SyntaxStorage: Sendable {
     }
 
     deinit {
-        free(nodes.base)
-        free(children.base)
+        free(block.memory)
+        if nodes.owned { free(nodes.base) }
+        if children.owned { free(children.base) }
     }
 
     var nodeParents: [Int32] { parents.nodes }

@@ -2,6 +2,12 @@ import Testing
 
 @testable import Moltres
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite struct ParserTests {
     @Test func bindingOfAChain() {
         check(
@@ -238,10 +244,44 @@ import Testing
         #expect(inputs.count > 6000)
     }
 
+    /// The parser's buffers start in the token array's room past its tokens (no allocation of their own) for any
+    /// file, the densest ones included, and the tree read from them is the general path's.
+    @Test func theParserBuffersStartInTheTokenArray() {
+        let sources = [
+            "", "\n", "x", String(repeating: "(", count: 300), String(repeating: "a,", count: 500),
+            String(repeating: "[1]+", count: 200) + "0\n", "  x\n" + String(repeating: ".f()", count: 100),
+            "r = db.table(\"orders\").where(col(\"amount\") > 100).limit(10)\n",
+        ]
+        for text in sources {
+            let source = SourceText(text)
+            let (tokens, _, spare, spareBytes) = Lexer.tokenize(
+                source, commonTokenLoop: true, spareBytesPerToken: Parser.bufferBytesPerToken,
+                spareBytesFixed: Parser.bufferBytesFixed)
+            let blockOwned = tokens.withUnsafeBufferPointer { buffer in
+                #expect(UnsafeMutableRawPointer(mutating: buffer.baseAddress! + buffer.count) == spare)
+                let parser = Parser(
+                    tokens: tokens, tokenBuffer: buffer, bytes: source.bytes,
+                    nestingLimit: Parser.defaultNestingLimit, spare: spare, spareBytes: spareBytes)
+                #expect(parser.block == spare)
+                parser.nodes.deallocate()
+                parser.children.deallocate()
+                parser.deallocateWorkingBuffers()
+                return parser.blockOwned
+            }
+            #expect(!blockOwned, "\(text.prefix(20))")
+            let fast = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: true).tree.storage
+            let general = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: false).tree.storage
+            #expect(fast.nodes.array.map(\.end) == general.nodes.array.map(\.end))
+            #expect(fast.children.array == general.children.array)
+            #expect(fast.tokens == general.tokens)
+        }
+    }
+
     /// The flat path grows the node, child and stack buffers it writes through when the room runs out (the parser
-    /// reserves enough for it on its own, so the buffers are replaced by the smallest ones here); the tree must be
-    /// the general path's.
-    @Test func theFlatPathGrowsTheBuffersItWritesThrough() {
+    /// reserves enough for it on its own, so the buffers are replaced by the smallest ones here, both buffers of
+    /// their own, grown with `realloc`, and parts of a larger allocation, as the parser's own buffers start, which
+    /// move to memory of their own); the tree must be the general path's.
+    @Test(arguments: [false, true]) func theFlatPathGrowsTheBuffersItWritesThrough(inBlock: Bool) {
         let source = SourceText(
             "result = db.table(\"orders\").where((col(\"a\") > 1) & (col(\"b\") != [1, 2, {\"k\": x}]))"
                 + ".agg(F.sum(col(\"c\")).alias(\"t\"), n=F.count(\"*\")).limit(10)\n")
@@ -249,29 +289,37 @@ import Testing
             [Int(node.kind.rawValue), node.fullStart, node.start, node.end, Int(node.childStart), Int(node.childCount)]
         }
         let (tokens, _) = Lexer.tokenize(source)
-        let (nodes, children, retryFrom, capacity) = tokens.withUnsafeBufferPointer { buffer in
+        let (nodes, children, retryFrom, capacity, owned) = tokens.withUnsafeBufferPointer { buffer in
             var parser = Parser(
                 tokens: tokens, tokenBuffer: buffer, bytes: source.bytes, nestingLimit: Parser.defaultNestingLimit)
-            parser.nodes.deallocate()
-            parser.children.deallocate()
-            parser.stack.deallocate()
-            parser.nodes = ParserBuffer(capacity: 1)
-            parser.children = ParserBuffer(capacity: 1)
-            parser.stack = ParserBuffer(capacity: 1)
+            #expect(!parser.nodes.owned && !parser.children.owned && !parser.stack.owned)
+            let testBlock = malloc(8 * (MemoryLayout<RawNode>.stride + 8))!
+            if inBlock {
+                parser.nodes = ParserBuffer(in: testBlock, capacity: 8)
+                parser.children = ParserBuffer(in: testBlock + 8 * MemoryLayout<RawNode>.stride, capacity: 8)
+                parser.stack = ParserBuffer(in: testBlock + 8 * MemoryLayout<RawNode>.stride + 32, capacity: 8)
+            } else {
+                parser.nodes = ParserBuffer(capacity: 1)
+                parser.children = ParserBuffer(capacity: 1)
+                parser.stack = ParserBuffer(capacity: 1)
+            }
             parser.parseFile()
             let result = (
                 (0..<parser.nodes.count).map { row(parser.nodes[$0]) }, parser.children.array, parser.flatRetryFrom,
-                parser.nodes.allocatedCapacity
+                parser.nodes.allocatedCapacity, parser.nodes.owned && parser.children.owned && parser.stack.owned
             )
             parser.nodes.deallocate()
             parser.children.deallocate()
             parser.deallocateWorkingBuffers()
+            free(testBlock)
+            free(parser.block)
             return result
         }
         let general = parse(source, nestingLimit: Parser.defaultNestingLimit, fastPaths: false).tree.storage
-        // The flat path took the whole expression (it never stopped) and grew the buffers.
+        // The flat path took the whole expression (it never stopped) and grew the buffers into memory of their own.
         #expect(retryFrom == 0)
         #expect(capacity >= nodes.count && capacity > 8)
+        #expect(owned)
         #expect(nodes == general.nodes.indices.map { row(general.nodes[$0]) })
         #expect(children == general.children.indices.map { general.children[$0] })
     }
