@@ -71,7 +71,7 @@ extension Binder {
                         if frame == nil, case .frame = value { frame = value.takeFrame() }
                         if frame != nil {
                             if let result = applyFrameMethodCall(
-                                &frame!, member: operation, callNode: operationNode(index - 1))
+                                &frame, member: operation, callNode: operationNode(index - 1))
                             {
                                 frame = nil
                                 value = result
@@ -120,11 +120,11 @@ extension Binder {
     }
 
     /// `frame.name(…)` on the frame slot of ``evaluatePostfix(_:)``, as ``applyMethodCall(base:member:callNode:)``
-    /// does for a `.frame` base: `nil` when the result is the frame, changed in place.
-    private func applyFrameMethodCall(_ frame: inout Frame, member: Int, callNode: SyntaxNode) -> Value? {
+    /// does for a `.frame` base: `nil` when the result is the frame, changed in place in `frame` (not `nil`).
+    private func applyFrameMethodCall(_ frame: inout Frame?, member: Int, callNode: SyntaxNode) -> Value? {
         guard let call = CallExpression(callNode) else { return .unknown }
         if recordsFacts {
-            recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), .frame(frame))
+            recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), .frame(frame!))
         }
         let storage = tree.storage
         let nameToken = storage.firstToken(of: member, kind: .identifier)

@@ -154,20 +154,22 @@ extension Binder {
     )
         -> Value
     {
-        if let result = callDataFrameMethod(inPlace: &frame, name: name, nameRange: nameRange, call: call, node: node) {
+        var slot: Frame? = frame
+        if let result = callDataFrameMethod(inPlace: &slot, name: name, nameRange: nameRange, call: call, node: node) {
             return result
         }
-        return .frame(frame)
+        return .frame(slot.take()!)
     }
 
-    /// Calls a DataFrame method on the frame in `frame`, which the step changes in place: `nil` when the result
-    /// is that frame (a `select`, `where`, `join`, `order_by`, …), else the result (`group_by`'s grouped frame, an
-    /// action, an error's `.unknown`), and `frame` is then to be dropped. A chain of steps
+    /// Calls a DataFrame method on the frame in `slot` (not `nil`), which the step changes in place: `nil` when
+    /// the result is that frame (a `select`, `where`, `join`, `order_by`, …), else the result (`group_by`'s grouped
+    /// frame, an action, an error's `.unknown`), and the slot is then to be dropped (`group_by` and the actions
+    /// take the frame out of it, so that it moves into their result instead of being copied). A chain of steps
     /// (``evaluatePostfix(_:)``) keeps its frame in one slot this way instead of taking it out of a `Value` at
     /// every step (this compiler copies an enum payload bound by a `switch`, even a consumed one: a retain of the
     /// frame's plan, columns and origins a step, released with the old value).
     func callDataFrameMethod(
-        inPlace frame: inout Frame, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+        inPlace slot: inout Frame?, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
     )
         -> Value?
     {
@@ -176,20 +178,26 @@ extension Binder {
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
-        if recordsFacts { recordStepScope(arguments.range, columns: frame.columns, method: method) }
+        if recordsFacts { recordStepScope(arguments.range, columns: slot!.columns, method: method) }
         // What a non-frame result records as its receiver, read before the frame moves on.
         let receiver: ValueKind? =
-            recordsFacts ? .dataFrame(schema: frame.columns, isComplete: frame.isComplete) : nil
+            recordsFacts ? .dataFrame(schema: slot!.columns, isComplete: slot!.isComplete) : nil
         // The scope is pushed and popped here rather than through `withScope`, whose closure could only borrow the
         // frame.
-        pushScope(frame.scope)
-        let result = dataFrameStep(
-            &frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        pushScope(slot!.scope)
+        let result: Value?
+        switch step {
+        case .groupBy: result = groupBy(slot.take()!, arguments: arguments)
+        case .action: result = action(slot.take()!, method: method, arguments: arguments, nameRange: nameRange)
+        default:
+            result = dataFrameStep(
+                &slot!, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        }
         popScope()
         // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
         // arrays) even when `record` then does nothing.
         if let receiver {
-            recordDataFrameStep(result ?? .frame(frame), receiver: receiver, method: method, nameRange: nameRange)
+            recordDataFrameStep(result ?? .frame(slot!), receiver: receiver, method: method, nameRange: nameRange)
         }
         return result
     }
@@ -387,13 +395,7 @@ extension Binder {
         case .join:
             return join(&frame, method: method, arguments: arguments, nameRange: nameRange)
         case .groupBy:
-            let keys = selectableExpressions(of: arguments.positional)
-            for (key, argument) in zip(keys, arguments.positional) {
-                checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
-            }
-            let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
-            return .grouped(
-                Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
+            return groupBy(frame, arguments: arguments)
         case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyColumns: [])
             return aggregate(
@@ -579,6 +581,17 @@ extension Binder {
     }
 
     // MARK: - Steps
+
+    /// `group_by(…)`: the frame moves into the ``Grouped`` result.
+    private func groupBy(_ frame: consuming Frame, arguments: Arguments) -> Value {
+        let keys = selectableExpressions(of: arguments.positional)
+        for (key, argument) in zip(keys, arguments.positional) {
+            checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
+        }
+        let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
+        return .grouped(
+            Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
+    }
 
     private func join(_ frame: inout Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value? {
         guard let otherNode = arguments.value("other", 0) else { return nil }
