@@ -135,11 +135,9 @@ public struct Catalog: Sendable, Hashable {
 
     /// The columns of `table` as plan columns qualified by its name.
     static func planColumns(of table: TableInfo) -> [PlanColumn] {
-        let qualifiers = [table.name]
+        let provenance = ColumnProvenance(qualifiers: [table.name], sourceTable: table.name)
         return table.columns.map {
-            PlanColumn(
-                name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers, sourceTable: table.name
-            )
+            PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable, provenance: provenance)
         }
     }
 

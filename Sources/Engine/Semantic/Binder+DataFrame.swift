@@ -456,8 +456,19 @@ extension Binder {
                 next.columns = addingQualifier(alias, to: next.columns)
             } else {
                 next.plan = .alias(frame.plan, alias)
-                let qualifiers = [alias]
-                for index in next.columns.indices { next.columns[index].qualifiers = qualifiers }
+                // Columns with the same provenance (a table's) share one new one.
+                var lastOld: ColumnProvenance?
+                var lastNew: ColumnProvenance?
+                var hasLast = false
+                for index in next.columns.indices {
+                    let old = next.columns[index].provenance
+                    if !hasLast || old != lastOld {
+                        hasLast = true
+                        lastOld = old
+                        lastNew = ColumnProvenance(qualifiers: [alias], sourceTable: old?.sourceTable)
+                    }
+                    next.columns[index].provenance = lastNew
+                }
             }
             frame = next; return nil
         case .recursiveCTE:

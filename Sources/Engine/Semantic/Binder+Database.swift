@@ -312,11 +312,9 @@ extension Binder {
             columns = cached
         } else {
             let info = catalog.tables[index]
-            let qualifiers = [reference.name]
+            let provenance = ColumnProvenance(qualifiers: [reference.name], sourceTable: info.name)
             columns = info.columns.map {
-                PlanColumn(
-                    name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers,
-                    sourceTable: info.name)
+                PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable, provenance: provenance)
             }
             tableColumns[name] = columns
         }

@@ -134,17 +134,21 @@ extension Binder {
     /// column carry every earlier name, which made binding it quadratic.
     func addingQualifier(_ qualifier: String, to columns: [PlanColumn]) -> [PlanColumn] {
         var columns = columns
-        var lastOld: [String]?
-        var lastNew: [String] = []
+        // Columns with the same provenance (a table's) share one new one.
+        var lastOld: ColumnProvenance?
+        var lastNew: ColumnProvenance?
+        var hasLast = false
         for index in columns.indices where !columns[index].qualifiers.contains(qualifier) {
-            if columns[index].qualifiers != lastOld {
-                lastOld = columns[index].qualifiers
-                var qualifiers = columns[index].qualifiers
+            let old = columns[index].provenance
+            if !hasLast || old != lastOld {
+                hasLast = true
+                lastOld = old
+                var qualifiers = old?.qualifiers ?? []
                 if qualifiers.count > Self.maximumBindingQualifiers { qualifiers.remove(at: 1) }
                 qualifiers.append(qualifier)
-                lastNew = qualifiers
+                lastNew = ColumnProvenance(qualifiers: qualifiers, sourceTable: old?.sourceTable)
             }
-            columns[index].qualifiers = lastNew
+            columns[index].provenance = lastNew
         }
         return columns
     }
