@@ -135,9 +135,11 @@ public struct Catalog: Sendable, Hashable {
 
     /// The columns of `table` as plan columns qualified by its name.
     static func planColumns(of table: TableInfo) -> [PlanColumn] {
-        let provenance = ColumnProvenance(qualifiers: [table.name], sourceTable: table.name)
+        let qualifiers = [table.name]
         return table.columns.map {
-            PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable, provenance: provenance)
+            PlanColumn(
+                name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers, sourceTable: table.name
+            )
         }
     }
 

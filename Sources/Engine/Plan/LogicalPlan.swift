@@ -311,25 +311,11 @@ public struct PlanColumn: Sendable, Hashable {
     public var type: SQLType
     /// Whether it may be `NULL`.
     public var isNullable: Bool
-    /// Its qualifiers and source table, in one immutable object shared by the columns of a table (`nil` for
-    /// neither): copying or destroying a column retains or releases one reference for both instead of an array
-    /// and a string.
-    var provenance: ColumnProvenance?
-
     /// The names that qualify it (`orders`, or the alias given with `DataFrame.alias`); empty after a step
     /// that computes it.
-    public var qualifiers: [String] {
-        _read {
-            if let provenance { yield provenance.qualifiers } else { yield[] }
-        }
-        set { provenance = ColumnProvenance.make(qualifiers: newValue, sourceTable: provenance?.sourceTable) }
-    }
-
+    public var qualifiers: [String]
     /// The table the values come from, when they come straight from one.
-    public var sourceTable: String? {
-        _read { yield provenance?.sourceTable }
-        set { provenance = ColumnProvenance.make(qualifiers: provenance?.qualifiers ?? [], sourceTable: newValue) }
-    }
+    public var sourceTable: String?
 
     /// Creates a column.
     public init(
@@ -338,42 +324,8 @@ public struct PlanColumn: Sendable, Hashable {
         self.name = name
         self.type = type
         self.isNullable = isNullable
-        self.provenance = ColumnProvenance.make(qualifiers: qualifiers, sourceTable: sourceTable)
-    }
-
-    /// Creates a column with a shared provenance.
-    init(name: String, type: SQLType, isNullable: Bool, provenance: ColumnProvenance?) {
-        self.name = name
-        self.type = type
-        self.isNullable = isNullable
-        self.provenance = provenance
-    }
-}
-
-/// A plan column's qualifiers and source table (``PlanColumn/provenance``): immutable, shared by the columns of a
-/// table, compared by value.
-final class ColumnProvenance: Sendable, Hashable {
-    let qualifiers: [String]
-    let sourceTable: String?
-
-    init(qualifiers: [String], sourceTable: String?) {
         self.qualifiers = qualifiers
         self.sourceTable = sourceTable
-    }
-
-    /// The provenance of `qualifiers` and `sourceTable`; `nil` for neither.
-    static func make(qualifiers: [String], sourceTable: String?) -> ColumnProvenance? {
-        qualifiers.isEmpty && sourceTable == nil
-            ? nil : ColumnProvenance(qualifiers: qualifiers, sourceTable: sourceTable)
-    }
-
-    static func == (lhs: ColumnProvenance, rhs: ColumnProvenance) -> Bool {
-        lhs === rhs || (lhs.qualifiers == rhs.qualifiers && lhs.sourceTable == rhs.sourceTable)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(qualifiers)
-        hasher.combine(sourceTable)
     }
 }
 

@@ -456,19 +456,8 @@ extension Binder {
                 next.columns = addingQualifier(alias, to: next.columns)
             } else {
                 next.plan = .alias(frame.plan, alias)
-                // Columns with the same provenance (a table's) share one new one.
-                var lastOld: ColumnProvenance?
-                var lastNew: ColumnProvenance?
-                var hasLast = false
-                for index in next.columns.indices {
-                    let old = next.columns[index].provenance
-                    if !hasLast || old != lastOld {
-                        hasLast = true
-                        lastOld = old
-                        lastNew = ColumnProvenance(qualifiers: [alias], sourceTable: old?.sourceTable)
-                    }
-                    next.columns[index].provenance = lastNew
-                }
+                let qualifiers = [alias]
+                for index in next.columns.indices { next.columns[index].qualifiers = qualifiers }
             }
             frame = next; return nil
         case .recursiveCTE:

@@ -312,9 +312,11 @@ extension Binder {
             columns = cached
         } else {
             let info = catalog.tables[index]
-            let provenance = ColumnProvenance(qualifiers: [reference.name], sourceTable: info.name)
+            let qualifiers = [reference.name]
             columns = info.columns.map {
-                PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable, provenance: provenance)
+                PlanColumn(
+                    name: $0.name, type: $0.type, isNullable: $0.isNullable, qualifiers: qualifiers,
+                    sourceTable: info.name)
             }
             tableColumns[name] = columns
         }

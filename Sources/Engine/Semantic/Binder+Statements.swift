@@ -134,21 +134,17 @@ extension Binder {
     /// column carry every earlier name, which made binding it quadratic.
     func addingQualifier(_ qualifier: String, to columns: [PlanColumn]) -> [PlanColumn] {
         var columns = columns
-        // Columns with the same provenance (a table's) share one new one.
-        var lastOld: ColumnProvenance?
-        var lastNew: ColumnProvenance?
-        var hasLast = false
+        var lastOld: [String]?
+        var lastNew: [String] = []
         for index in columns.indices where !columns[index].qualifiers.contains(qualifier) {
-            let old = columns[index].provenance
-            if !hasLast || old != lastOld {
-                hasLast = true
-                lastOld = old
-                var qualifiers = old?.qualifiers ?? []
+            if columns[index].qualifiers != lastOld {
+                lastOld = columns[index].qualifiers
+                var qualifiers = columns[index].qualifiers
                 if qualifiers.count > Self.maximumBindingQualifiers { qualifiers.remove(at: 1) }
                 qualifiers.append(qualifier)
-                lastNew = ColumnProvenance(qualifiers: qualifiers, sourceTable: old?.sourceTable)
+                lastNew = qualifiers
             }
-            columns[index].provenance = lastNew
+            columns[index].qualifiers = lastNew
         }
         return columns
     }

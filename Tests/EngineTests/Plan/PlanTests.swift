@@ -149,38 +149,3 @@ import Testing
         #expect(throws: PlanError.unknownTable("nope")) { try DataFrame.table("nope").plan.schema(in: Self.catalog) }
     }
 }
-
-/// A plan column keeps its qualifiers and source table in one shared object (`PlanColumn.provenance`): it reads,
-/// changes, compares and hashes as the two fields did.
-@Suite struct PlanColumnProvenanceTests {
-    @Test func qualifiersAndSourceTableReadChangeAndCompareAsFields() {
-        var column = PlanColumn(name: "id", type: .integer, qualifiers: ["orders"], sourceTable: "orders")
-        #expect(column.qualifiers == ["orders"])
-        #expect(column.sourceTable == "orders")
-        let shared = ColumnProvenance(qualifiers: ["orders"], sourceTable: "orders")
-        let other = PlanColumn(name: "id", type: .integer, isNullable: true, provenance: shared)
-        #expect(column == other)
-        #expect(column.hashValue == other.hashValue)
-        column.qualifiers.append("o")
-        #expect(column.qualifiers == ["orders", "o"])
-        #expect(column.sourceTable == "orders")
-        #expect(column != other)
-        #expect(other.qualifiers == ["orders"])
-        column.sourceTable = nil
-        #expect(column.sourceTable == nil)
-        #expect(column.qualifiers == ["orders", "o"])
-        column.qualifiers = []
-        #expect(column.provenance == nil)
-        #expect(column == PlanColumn(name: "id", type: .integer))
-        // The catalog's columns of one table share one provenance.
-        let catalog = Catalog(tables: [
-            TableInfo(
-                name: "t",
-                columns: [ColumnInfo(name: "a", declaredType: "INTEGER"), ColumnInfo(name: "b", declaredType: "TEXT")])
-        ])
-        let columns = catalog.planColumns[0]
-        #expect(columns.map(\.qualifiers) == [["t"], ["t"]])
-        #expect(columns.map(\.sourceTable) == ["t", "t"])
-        #expect(columns[0].provenance === columns[1].provenance)
-    }
-}
