@@ -57,6 +57,10 @@ extension Binder {
                 SyntaxNode(tree: tree, index: Int(operations[position]))
             }
             var value = evaluate(root)
+            // The frame of consecutive DataFrame method calls, kept in this slot (`value` is then `.unknown`) and
+            // changed in place by each step, instead of taken out of a `Value` at every step (a copy of the enum's
+            // payload: a retain of its plan, columns and origins, released with the old value).
+            var frame: Frame? = nil
             var index = count - 1
             while index >= 0 {
                 // A `SyntaxNode` (a retain and a release of the tree) only for what a step keeps or passes on.
@@ -64,23 +68,37 @@ extension Binder {
                 switch storage.nodes[operation].kind {
                 case .memberAccess:
                     if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
-                        value = applyMethodCall(
-                            base: consume value, member: operation, callNode: operationNode(index - 1))
+                        if frame == nil, case .frame = value { frame = value.takeFrame() }
+                        if frame != nil {
+                            if let result = applyFrameMethodCall(
+                                &frame, member: operation, callNode: operationNode(index - 1))
+                            {
+                                frame = nil
+                                value = result
+                            }
+                        } else {
+                            value = applyMethodCall(
+                                base: consume value, member: operation, callNode: operationNode(index - 1))
+                        }
                         index -= 2
                         continue
                     }
+                    if let moved = frame.take() { value = .frame(moved) }
                     value = applyAttribute(base: value, member: operationNode(index))
                 case .callExpression:
+                    if let moved = frame.take() { value = .frame(moved) }
                     let callee =
                         index + 1 < count ? storage.nodes[Int(operations[index + 1])] : storage.nodes[root.index]
                     value = applyCall(
                         calleeValue: value, calleeRange: ByteRange(start: callee.start, end: callee.end),
                         callNode: operationNode(index))
                 default:
+                    if let moved = frame.take() { value = .frame(moved) }
                     value = applySubscript(base: value, node: operationNode(index))
                 }
                 index -= 1
             }
+            if let moved = frame.take() { return .frame(moved) }
             return value
         }
     }
@@ -99,6 +117,24 @@ extension Binder {
         let nameRange = storage.tokens[nameToken].range
         return callMethod(
             on: consume base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
+    }
+
+    /// `frame.name(…)` on the frame slot of ``evaluatePostfix(_:)``, as ``applyMethodCall(base:member:callNode:)``
+    /// does for a `.frame` base: `nil` when the result is the frame, changed in place in `frame` (not `nil`).
+    private func applyFrameMethodCall(_ frame: inout Frame?, member: Int, callNode: SyntaxNode) -> Value? {
+        guard let call = CallExpression(callNode) else { return .unknown }
+        if recordsFacts {
+            recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), .frame(frame!))
+        }
+        let storage = tree.storage
+        let nameToken = storage.firstToken(of: member, kind: .identifier)
+        guard nameToken >= 0 else {
+            evaluateArgumentsLoosely(call)
+            return .unknown
+        }
+        let nameRange = storage.tokens[nameToken].range
+        return callDataFrameMethod(
+            inPlace: &frame, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
     }
 
     /// `callee(…)`, with the callee's range (no `SyntaxNode` is needed for it).

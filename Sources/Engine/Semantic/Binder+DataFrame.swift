@@ -154,24 +154,51 @@ extension Binder {
     )
         -> Value
     {
+        var slot: Frame? = frame
+        if let result = callDataFrameMethod(inPlace: &slot, name: name, nameRange: nameRange, call: call, node: node) {
+            return result
+        }
+        return .frame(slot.take()!)
+    }
+
+    /// Calls a DataFrame method on the frame in `slot` (not `nil`), which the step changes in place: `nil` when
+    /// the result is that frame (a `select`, `where`, `join`, `order_by`, …), else the result (`group_by`'s grouped
+    /// frame, an action, an error's `.unknown`), and the slot is then to be dropped (`group_by` and the actions
+    /// take the frame out of it, so that it moves into their result instead of being copied). A chain of steps
+    /// (``evaluatePostfix(_:)``) keeps its frame in one slot this way instead of taking it out of a `Value` at
+    /// every step (this compiler copies an enum payload bound by a `switch`, even a consumed one: a retain of the
+    /// frame's plan, columns and origins a step, released with the old value).
+    func callDataFrameMethod(
+        inPlace slot: inout Frame?, name: String, nameRange: ByteRange, call: CallExpression, node: SyntaxNode
+    )
+        -> Value?
+    {
         guard let (method, signature, step) = DataFrameMethods.method(named: name) else {
             reportUnknownDataFrameMethod(name, nameRange: nameRange, call: call)
             return .unknown
         }
         let arguments = bindArguments(call, signature, name: name, calleeRange: nameRange)
-        if recordsFacts { recordStepScope(arguments.range, columns: frame.columns, method: method) }
+        if recordsFacts { recordStepScope(arguments.range, columns: slot!.columns, method: method) }
         // What a non-frame result records as its receiver, read before the frame moves on.
         let receiver: ValueKind? =
-            recordsFacts ? .dataFrame(schema: frame.columns, isComplete: frame.isComplete) : nil
+            recordsFacts ? .dataFrame(schema: slot!.columns, isComplete: slot!.isComplete) : nil
         // The scope is pushed and popped here rather than through `withScope`, whose closure could only borrow the
         // frame.
-        pushScope(frame.scope)
-        let result = dataFrameStep(
-            frame, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        pushScope(slot!.scope)
+        let result: Value?
+        switch step {
+        case .groupBy: result = groupBy(slot.take()!, arguments: arguments)
+        case .action: result = action(slot.take()!, method: method, arguments: arguments, nameRange: nameRange)
+        default:
+            result = dataFrameStep(
+                &slot!, method: method, step: step, arguments: arguments, call: call, nameRange: nameRange, node: node)
+        }
         popScope()
         // Only when recording: binding the result's frame copies it (a retain and a release of its plan and
         // arrays) even when `record` then does nothing.
-        if let receiver { recordDataFrameStep(result, receiver: receiver, method: method, nameRange: nameRange) }
+        if let receiver {
+            recordDataFrameStep(result ?? .frame(slot!), receiver: receiver, method: method, nameRange: nameRange)
+        }
         return result
     }
 
@@ -213,16 +240,16 @@ extension Binder {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     ///
-    /// The frame is consumed: the common steps change it in place and return it; the others start from a copy
-    /// (`next`).
+    /// The common steps change `frame` in place and return `nil`; the others start from a copy (`next`) and store
+    /// it there, and a step whose result is not that frame returns its result.
     private func dataFrameStep(
-        _ frame: consuming Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
+        _ frame: inout Frame, method: String, step: DataFrameStep, arguments: Arguments, call: CallExpression,
         nameRange: ByteRange, node: SyntaxNode
-    ) -> Value {
+    ) -> Value? {
         switch step {
         case .select:
             let columns = selectableExpressions(of: arguments.positional)
-            if columns.isEmpty { return .frame(frame) }
+            if columns.isEmpty { return nil }
             if columns.contains(where: { $0.expression.containsAggregate }) {
                 return aggregate(
                     frame.plan, keys: [], keyColumns: [], keyOrigins: .none, columns: columns, range: arguments.range,
@@ -234,7 +261,7 @@ extension Binder {
             frame.origins = origins
             frame.isComplete =
                 frame.isComplete || !columns.contains { if case .star = $0.expression { true } else { false } }
-            return .frame(frame)
+            return nil
         case .selectExpr:
             var next = copy frame
             var expressions: [Expression] = []
@@ -245,16 +272,16 @@ extension Binder {
             next.plan = .project(frame.plan, expressions)
             next.columns = projectedColumns(expressions.map { ($0, SQLType.unknown, true) }, over: frame)
             next.origins = ColumnOrigins(repeating: arguments.range, count: next.columns.count)
-            return .frame(next)
+            frame = next; return nil
         case .filter:
-            guard let predicateNode = arguments.value("predicate", 0) else { return .frame(frame) }
+            guard let predicateNode = arguments.value("predicate", 0) else { return nil }
             let predicate: Expression
             if stringLiteral(predicateNode) != nil {
-                guard let parsed = parsedExpression(predicateNode) else { return .frame(frame) }
+                guard let parsed = parsedExpression(predicateNode) else { return nil }
                 predicate = parsed
             } else {
                 guard let condition = columnArgument(predicateNode, allowsSubquery: false) else {
-                    return .frame(frame)
+                    return nil
                 }
                 checkCondition(condition, range: predicateNode.range)
                 checkPlacement(
@@ -262,15 +289,15 @@ extension Binder {
                 predicate = condition.expression
             }
             frame.plan = .filter(frame.plan, predicate.unaliased)
-            return .frame(frame)
+            return nil
         case .withColumn:
             var next = copy frame
             guard let nameNode = arguments.value("col_name", 0), let valueNode = arguments.value("col_expr", 1),
                 let columnName = stringArgument(nameNode, what: "a column name")
-            else { return .frame(frame) }
+            else { return nil }
             let value: ColumnValue
             if stringLiteral(valueNode) != nil {
-                guard let parsed = parsedExpression(valueNode) else { return .frame(frame) }
+                guard let parsed = parsedExpression(valueNode) else { return nil }
                 value = ColumnValue(parsed, type: .unknown)
             } else {
                 guard let column = columnArgument(valueNode) else {
@@ -284,11 +311,11 @@ extension Binder {
             setColumn(
                 &next, PlanColumn(name: columnName, type: value.type, isNullable: value.nullable),
                 origin: nameNode.range)
-            return .frame(next)
+            frame = next; return nil
         case .withColumns:
             var next = copy frame
-            guard let mapNode = arguments.value("cols_map", 0) else { return .frame(frame) }
-            guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return .frame(frame) }
+            guard let mapNode = arguments.value("cols_map", 0) else { return nil }
+            guard case .dict(let entries) = evaluateWithColumnScope(mapNode) else { return nil }
             var additions: [NamedExpression] = []
             for entry in entries {
                 guard let key = entry.key else { continue }
@@ -302,13 +329,13 @@ extension Binder {
                     origin: entry.keyRange)
             }
             next.plan = .withColumns(frame.plan, additions)
-            return .frame(next)
+            frame = next; return nil
         case .withColumnRenamed:
             var next = copy frame
             guard let existingNode = arguments.value("existing", 0), let newNode = arguments.value("new", 1),
                 let existing = stringArgument(existingNode, what: "a column name"),
                 let new = stringArgument(newNode, what: "a column name")
-            else { return .frame(frame) }
+            else { return nil }
             let found = matches(ColumnReference(existing), in: frame.columns)
             if found.isEmpty && frame.isComplete {
                 _ = lookUp(
@@ -322,7 +349,7 @@ extension Binder {
                 next.columns[index].qualifiers = []
             }
             next.plan = build(DataFrame(frame.plan).withColumnRenamed(existing, new), nameRange)
-            return .frame(next)
+            frame = next; return nil
         case .drop:
             var next = copy frame
             var names: [String] = []
@@ -335,26 +362,26 @@ extension Binder {
             let keep = next.columns.indices.filter { !names.contains(next.columns[$0].name) }
             next.columns = keep.map { next.columns[$0] }
             next.origins = frame.origins.selecting(keep, default: nameRange)
-            return .frame(next)
+            frame = next; return nil
         case .orderBy:
             let keys = selectableExpressions(of: arguments.positional, allowSortOrder: true)
-            guard !keys.isEmpty else { return .frame(frame) }
+            guard !keys.isEmpty else { return nil }
             frame.plan = .sort(frame.plan, keys.map { SortKey(from: $0.expression.unaliased) })
-            return .frame(frame)
+            return nil
         case .limitOrOffset:
             guard let countNode = arguments.value("count", 0), let count = integerArgument(countNode) else {
-                return .frame(frame)
+                return nil
             }
             if count < 0 {
                 report(.invalidUse, countNode.range, "\(method) must not be negative, got \(count)")
-                return .frame(frame)
+                return nil
             }
             frame.plan = .limit(
                 frame.plan, count: method == "limit" ? count : nil, offset: method == "offset" ? count : 0)
-            return .frame(frame)
+            return nil
         case .distinct:
             frame.plan = .distinct(frame.plan)
-            return .frame(frame)
+            return nil
         case .dropDuplicates:
             var next = copy frame
             var subset: [String]?
@@ -364,17 +391,11 @@ extension Binder {
                 }
             }
             next.plan = build(DataFrame(frame.plan).dropDuplicates(subset), nameRange)
-            return .frame(next)
+            frame = next; return nil
         case .join:
-            return join(frame, method: method, arguments: arguments, nameRange: nameRange)
+            return join(&frame, method: method, arguments: arguments, nameRange: nameRange)
         case .groupBy:
-            let keys = selectableExpressions(of: arguments.positional)
-            for (key, argument) in zip(keys, arguments.positional) {
-                checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
-            }
-            let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
-            return .grouped(
-                Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
+            return groupBy(frame, arguments: arguments)
         case .agg:
             let columns = aggregateArguments(arguments, over: frame, keyColumns: [])
             return aggregate(
@@ -407,7 +428,7 @@ extension Binder {
                 next.isComplete = false
             }
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
-            return .frame(next)
+            frame = next; return nil
         case .setOperation:
             var next = copy frame
             guard let otherNode = arguments.value("other", 0), let other = frameArgument(otherNode) else {
@@ -424,12 +445,12 @@ extension Binder {
                 ? .union : method == "union_all" ? .unionAll : method == "intersect" ? .intersect : .except
             next.plan = .setOperation(op, frame.plan, other.plan)
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, isNullable: $0.isNullable) }
-            return .frame(next)
+            frame = next; return nil
         case .cteOrAlias:
             var next = copy frame
             guard let nameNode = arguments.value(method == "cte" ? "name" : "alias", 0),
                 let alias = stringArgument(nameNode, what: "a name")
-            else { return .frame(frame) }
+            else { return nil }
             if method == "cte" {
                 next.plan = .binding(name: alias, frame.plan, alwaysCTE: true)
                 next.columns = addingQualifier(alias, to: next.columns)
@@ -438,12 +459,12 @@ extension Binder {
                 let qualifiers = [alias]
                 for index in next.columns.indices { next.columns[index].qualifiers = qualifiers }
             }
-            return .frame(next)
+            frame = next; return nil
         case .recursiveCTE:
             var next = copy frame
             guard let nameNode = arguments.value("name", 0), let cteName = stringArgument(nameNode, what: "a name"),
                 let recursiveNode = arguments.value("recursive", 1)
-            else { return .frame(frame) }
+            else { return nil }
             guard let recursive = frameArgument(recursiveNode) else { return .unknown }
             var unionAll = false
             if let node = arguments.value("union_all", 2), case .scalar(.boolean(let flag)) = evaluate(node) {
@@ -451,12 +472,12 @@ extension Binder {
             }
             next.plan = .recursiveCTE(name: cteName, initial: frame.plan, recursive: recursive.plan, unionAll: unionAll)
             next.columns = frame.columns.map { PlanColumn(name: $0.name, type: $0.type, qualifiers: [cteName]) }
-            return .frame(next)
+            frame = next; return nil
         case .explode:
             var next = copy frame
             guard let columnNode = arguments.value("column", 0),
                 let column = columnArgument(columnNode, namesColumns: true)
-            else { return .frame(frame) }
+            else { return nil }
             var alias = "value"
             if let aliasNode = arguments.value("alias", 1), let text = stringArgument(aliasNode, what: "a column name")
             {
@@ -467,12 +488,12 @@ extension Binder {
                 (try? $0.inferType(in: frame.columns).get())?.type ?? .unknown
             }
             setColumn(&next, PlanColumn(name: alias, type: element), origin: columnNode.range)
-            return .frame(next)
+            frame = next; return nil
         case .nullHandling:
             return nullHandling(frame, method: method, arguments: arguments, nameRange: nameRange)
         case .sample:
             var next = copy frame
-            guard let fractionNode = arguments.value("fraction", 0) else { return .frame(frame) }
+            guard let fractionNode = arguments.value("fraction", 0) else { return nil }
             var fraction = 0.0
             switch evaluate(fractionNode) {
             case .scalar(.real(let value)): fraction = value
@@ -484,7 +505,7 @@ extension Binder {
             var seed: Int?
             if let seedNode = arguments.value("seed", 1) { seed = integerArgument(seedNode) }
             next.plan = .sample(frame.plan, fraction: fraction, seed: seed)
-            return .frame(next)
+            frame = next; return nil
         case .describe:
             var next = copy frame
             var names: [String] = []
@@ -500,7 +521,7 @@ extension Binder {
             next.plan = described.plan
             next.columns = described.columns
             next.origins = ColumnOrigins(repeating: nameRange, count: next.columns.count)
-            return .frame(next)
+            frame = next; return nil
         case .summary:
             var next = copy frame
             // PySpark's summary: one row per statistic, one text column per numeric or text column.
@@ -510,7 +531,7 @@ extension Binder {
                 next.columns = []
                 next.origins = .none
                 next.isComplete = false
-                return .frame(next)
+                frame = next; return nil
             }
             do {
                 let summary = try LogicalPlan.summary(of: frame.plan, columns: frame.columns, statistics: statistics)
@@ -522,7 +543,7 @@ extension Binder {
             } catch {
                 report(.invalidUse, nameRange, "summary(): \(error)")
             }
-            return .frame(next)
+            frame = next; return nil
         case .pivot:
             return dataFramePivot(frame, arguments: arguments, nameRange: nameRange)
         case .rowLock:
@@ -543,7 +564,7 @@ extension Binder {
             }
             next.plan = .rowLock(
                 frame.plan, RowLock(method == "select_for_update" ? .update : .share, waitPolicy: policy, of: of))
-            return .frame(next)
+            frame = next; return nil
         case .action:
             return action(frame, method: method, arguments: arguments, nameRange: nameRange)
         case .insertInto:
@@ -555,14 +576,25 @@ extension Binder {
             return .mutation([.insertSelect(table: TableReference(parsing: table), columns: columns, query: frame.plan)]
             )
         default:
-            return .frame(frame)
+            return nil
         }
     }
 
     // MARK: - Steps
 
-    private func join(_ frame: consuming Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value {
-        guard let otherNode = arguments.value("other", 0) else { return .frame(frame) }
+    /// `group_by(…)`: the frame moves into the ``Grouped`` result.
+    private func groupBy(_ frame: consuming Frame, arguments: Arguments) -> Value {
+        let keys = selectableExpressions(of: arguments.positional)
+        for (key, argument) in zip(keys, arguments.positional) {
+            checkPlacement(key.expression, range: argument.range, allowAggregate: false, context: "group_by()")
+        }
+        let (keyColumns, keyOrigins) = projection(of: keys, over: frame, range: arguments.range)
+        return .grouped(
+            Grouped(frame: frame, keys: keys.map(\.expression), keyColumns: keyColumns, keyOrigins: keyOrigins))
+    }
+
+    private func join(_ frame: inout Frame, method: String, arguments: Arguments, nameRange: ByteRange) -> Value? {
+        guard let otherNode = arguments.value("other", 0) else { return nil }
         guard let other = frameArgument(otherNode) else {
             if let onNode = arguments.value("on", 1) { _ = evaluate(onNode) }
             return .unknown
@@ -643,7 +675,7 @@ extension Binder {
             frame.columns += rightColumns
             frame.isComplete = frame.isComplete && other.isComplete
         }
-        return .frame(frame)
+        return nil
     }
 
     private func joinCondition(_ node: SyntaxNode, left: Frame, right: Frame) -> JoinCondition {

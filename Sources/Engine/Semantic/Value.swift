@@ -78,6 +78,14 @@ enum Value: Sendable {
         }
     }
 
+    /// The frame of a `.frame` value, leaving `.unknown` in its place (`nil`, and the value unchanged, for any
+    /// other case).
+    mutating func takeFrame() -> Frame? {
+        guard case .frame(let frame) = self else { return nil }
+        self = .unknown
+        return frame
+    }
+
     /// Whether the value is unknown (errors already reported).
     var isUnknown: Bool {
         if case .unknown = self { return true }

@@ -403,4 +403,46 @@ import Testing
             }
         }
     }
+
+    /// A chain keeps its frame in one slot across consecutive DataFrame steps (``Binder/evaluatePostfix(_:)``):
+    /// the same plans, schemas and diagnostics as the same steps bound one at a time through names (each a call
+    /// on a name, the path without the slot), whatever ends a run of frame steps (a grouped result, an action, an
+    /// attribute, an unknown method, an error).
+    @Test(arguments: [
+        ["select(\"id\", \"amount\")", "where(col(\"amount\") > 1)", "order_by(col(\"id\"))", "limit(5)"],
+        [
+            "where(col(\"amount\") > 1)", "group_by(\"status\")", "agg(F.count(\"*\").alias(\"n\"))",
+            "where(col(\"n\") > 1)", "limit(3)",
+        ],
+        [
+            "join(db.table(\"customers\"), on=col(\"customer_id\") == col(\"customers.id\"), how=\"left\")",
+            "select(\"name\", \"amount\")", "collect()",
+        ],
+        ["na.fill(0)", "select(\"id\")", "distinct()"],
+        ["selct(\"id\")", "where(col(\"id\") > 1)", "limit(1)"],
+        ["where(col(\"nope\") > 1)", "with_column(\"x\", col(\"id\") + 1)", "drop(\"status\")", "count()"],
+        ["alias(\"o\")", "select(\"o.id\")", "union(db.table(\"customers\").select(\"id\"))", "limit(2)"],
+    ])
+    func chainedStepsAgreeWithNamedSteps(_ steps: [String]) {
+        let chained = "r = db.table(\"orders\")" + steps.map { "." + $0 }.joined() + "\n"
+        var named = "s0 = db.table(\"orders\")\n"
+        for (index, step) in steps.enumerated() { named += "s\(index + 1) = s\(index).\(step)\n" }
+        let one = compile(chained, catalog: SemanticTestSupport.demoCatalog)
+        let each = compile(named, catalog: SemanticTestSupport.demoCatalog)
+        // The named steps' plans are wrapped in their bindings (`.binding(name: "s1", …, alwaysCTE: false)`) and
+        // their columns qualified by those names: compared without them.
+        func unbound(_ plan: LogicalPlan?) -> String {
+            "\(String(describing: plan))".replacing(#/Moltres\.LogicalPlan\.binding\(name: "s\d+", /#, with: "")
+                .replacing(", alwaysCTE: false)", with: "")
+        }
+        #expect(unbound(one.statements.last?.plan) == unbound(each.statements.last?.plan))
+        #expect(one.statements.last?.action == each.statements.last?.action)
+        let columns = { (statement: CompiledStatement?) in
+            (statement?.schema ?? []).map { "\($0.name) \($0.type) \($0.isNullable) \($0.sourceTable ?? "-")" }
+        }
+        #expect(columns(one.statements.last) == columns(each.statements.last))
+        #expect(one.diagnostics.map(\.code) == each.diagnostics.map(\.code))
+        #expect(one.diagnostics.map(\.message) == each.diagnostics.map(\.message))
+        #expect(one.statements.last?.plan != nil || !one.diagnostics.isEmpty)
+    }
 }
