@@ -568,79 +568,21 @@ extension Parser {
     @inline(__always)
     mutating func finishSimpleCall(baseSlot: Int) -> Bool {
         // The list loop would enter one nesting level and tick once.
-        guard nesting < nestingLimit && budget > 1 else { return false }
-        let open = position
-        // `(` is not the end of the file, so the token after it exists; when that one is a value, so does the next.
-        let next = tokenBuffer[open &+ 1]
-        let valueKind: SyntaxKind
-        if next.kind == .rightParenthesis {
-            valueKind = .missingExpression
-        } else if let kind = Parser.singleTokenExpressionKind(next.kind) {
-            valueKind = kind
-        } else {
-            return false
-        }
-        let hasValue = valueKind != .missingExpression
-        let close = hasValue ? open &+ 2 : open &+ 1
-        guard !hasValue || tokenBuffer[close].kind == .rightParenthesis else { return false }
+        guard nesting < nestingLimit && budget > 1,
+            let call = SimpleCall(tokens: tokenBuffer.baseAddress.unsafelyUnwrapped, open: position)
+        else { return false }
         budget &-= 1
         let base = stack[baseSlot]
         let inner = nodes[Int(base)]
-        let openToken = tokenBuffer[open]
-        let end = tokenBuffer[close].end
-        let childStart = children.count
-        let index = nodes.count
+        let firstChild = children.count
+        let firstNode = nodes.count
         // The children and nodes are written in place, in the order the general path appends them.
-        if hasValue {
-            let childSlots = children.appendUninitialized(count: 7)
-            let nodeSlots = nodes.appendUninitialized(count: 4)
-            let first = Int32(truncatingIfNeeded: childStart)
-            let node = Int32(truncatingIfNeeded: index)
-            // The value and the argument around it, as `finishSingleToken(_:wrappedIn:)` makes them.
-            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open &+ 1))
-            (childSlots + 1).initialize(to: node)
-            (childSlots + 2).initialize(to: ~Int32(truncatingIfNeeded: open))
-            (childSlots + 3).initialize(to: node &+ 1)
-            (childSlots + 4).initialize(to: ~Int32(truncatingIfNeeded: close))
-            (childSlots + 5).initialize(to: base)
-            (childSlots + 6).initialize(to: node &+ 2)
-            nodeSlots.initialize(
-                to: RawNode(
-                    kind: valueKind, fullStart: next.fullStart, start: next.start, end: next.end,
-                    childStart: first, childCount: 1))
-            (nodeSlots + 1).initialize(
-                to: RawNode(
-                    kind: .argument, fullStart: next.fullStart, start: next.start, end: next.end,
-                    childStart: first &+ 1, childCount: 1))
-            (nodeSlots + 2).initialize(
-                to: RawNode(
-                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
-                    childStart: first &+ 2, childCount: 3))
-            (nodeSlots + 3).initialize(
-                to: RawNode(
-                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
-                    childStart: first &+ 5, childCount: 2))
-            stack.replaceTail(from: baseSlot, with: node &+ 3)
-        } else {
-            let childSlots = children.appendUninitialized(count: 4)
-            let nodeSlots = nodes.appendUninitialized(count: 2)
-            let first = Int32(truncatingIfNeeded: childStart)
-            let node = Int32(truncatingIfNeeded: index)
-            childSlots.initialize(to: ~Int32(truncatingIfNeeded: open))
-            (childSlots + 1).initialize(to: ~Int32(truncatingIfNeeded: close))
-            (childSlots + 2).initialize(to: base)
-            (childSlots + 3).initialize(to: node)
-            nodeSlots.initialize(
-                to: RawNode(
-                    kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
-                    childStart: first, childCount: 2))
-            (nodeSlots + 1).initialize(
-                to: RawNode(
-                    kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
-                    childStart: first &+ 2, childCount: 2))
-            stack.replaceTail(from: baseSlot, with: node &+ 1)
-        }
-        position = close &+ 1
+        let top = call.write(
+            tokens: tokenBuffer.baseAddress.unsafelyUnwrapped, base: base, inner: inner, firstChild: firstChild,
+            firstNode: firstNode, children: children.appendUninitialized(count: call.childCount),
+            nodes: nodes.appendUninitialized(count: call.nodeCount))
+        stack.replaceTail(from: baseSlot, with: top)
+        position = call.close &+ 1
         return true
     }
 

@@ -249,67 +249,15 @@ struct FlatBuilder {
     /// the stack; false, nothing consumed, for any other shape.
     @inline(__always)
     mutating func simpleCall(baseSlot: Int) -> Bool {
-        let open = position
-        let next = tokens[open &+ 1]
-        let valueKind: SyntaxKind
-        if next.kind == .rightParenthesis {
-            valueKind = .missingExpression
-        } else if let kind = Parser.singleTokenExpressionKind(next.kind) {
-            valueKind = kind
-        } else {
-            return false
-        }
-        let hasValue = valueKind != .missingExpression
-        let close = hasValue ? open &+ 2 : open &+ 1
-        guard !hasValue || tokens[close].kind == .rightParenthesis else { return false }
+        guard let call = SimpleCall(tokens: tokens, open: position) else { return false }
         let base = stack[baseSlot]
-        let inner = nodes[Int(base)]
-        let openToken = tokens[open]
-        let end = tokens[close].end
-        let first = Int32(truncatingIfNeeded: childCount)
-        let node = Int32(truncatingIfNeeded: nodeCount)
-        let childSlots = children + childCount
-        let nodeSlots = nodes + nodeCount
-        if hasValue {
-            childSlots[0] = ~Int32(truncatingIfNeeded: open &+ 1)
-            childSlots[1] = node
-            childSlots[2] = ~Int32(truncatingIfNeeded: open)
-            childSlots[3] = node &+ 1
-            childSlots[4] = ~Int32(truncatingIfNeeded: close)
-            childSlots[5] = base
-            childSlots[6] = node &+ 2
-            nodeSlots[0] = RawNode(
-                kind: valueKind, fullStart: next.fullStart, start: next.start, end: next.end, childStart: first,
-                childCount: 1)
-            nodeSlots[1] = RawNode(
-                kind: .argument, fullStart: next.fullStart, start: next.start, end: next.end,
-                childStart: first &+ 1, childCount: 1)
-            nodeSlots[2] = RawNode(
-                kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
-                childStart: first &+ 2, childCount: 3)
-            nodeSlots[3] = RawNode(
-                kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
-                childStart: first &+ 5, childCount: 2)
-            stack[baseSlot] = node &+ 3
-            childCount &+= 7
-            nodeCount &+= 4
-        } else {
-            childSlots[0] = ~Int32(truncatingIfNeeded: open)
-            childSlots[1] = ~Int32(truncatingIfNeeded: close)
-            childSlots[2] = base
-            childSlots[3] = node
-            nodeSlots[0] = RawNode(
-                kind: .argumentList, fullStart: openToken.fullStart, start: openToken.start, end: end,
-                childStart: first, childCount: 2)
-            nodeSlots[1] = RawNode(
-                kind: .callExpression, fullStart: inner.fullStart, start: inner.start, end: end,
-                childStart: first &+ 2, childCount: 2)
-            stack[baseSlot] = node &+ 1
-            childCount &+= 4
-            nodeCount &+= 2
-        }
+        stack[baseSlot] = call.write(
+            tokens: tokens, base: base, inner: nodes[Int(base)], firstChild: childCount, firstNode: nodeCount,
+            children: children + childCount, nodes: nodes + nodeCount)
+        childCount &+= call.childCount
+        nodeCount &+= call.nodeCount
         stackCount = baseSlot &+ 1
-        position = close &+ 1
+        position = call.close &+ 1
         return true
     }
 }
