@@ -108,13 +108,7 @@ extension Binder {
     private func applyMethodCall(base: consuming Value, member: Int, callNode: SyntaxNode) -> Value {
         guard let call = CallExpression(callNode) else { return .unknown }
         recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), base)
-        let storage = tree.storage
-        let nameToken = storage.firstToken(of: member, kind: .identifier)
-        guard nameToken >= 0 else {
-            evaluateArgumentsLoosely(call)
-            return .unknown
-        }
-        let nameRange = storage.tokens[nameToken].range
+        guard let nameRange = methodNameRange(member: member, call: call) else { return .unknown }
         return callMethod(
             on: consume base, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
     }
@@ -126,15 +120,22 @@ extension Binder {
         if recordsFacts {
             recordMemberBase(dot: SyntaxNode(tree: tree, index: member).firstToken(ofKind: .dot), .frame(frame!))
         }
+        guard let nameRange = methodNameRange(member: member, call: call) else { return .unknown }
+        return callDataFrameMethod(
+            inPlace: &frame, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
+    }
+
+    /// The range of the method's name in the member access `member` of `base.name(…)`; `nil`, with the call's
+    /// arguments evaluated for the names inside, when the name is missing.
+    @inline(__always)
+    private func methodNameRange(member: Int, call: CallExpression) -> ByteRange? {
         let storage = tree.storage
         let nameToken = storage.firstToken(of: member, kind: .identifier)
         guard nameToken >= 0 else {
             evaluateArgumentsLoosely(call)
-            return .unknown
+            return nil
         }
-        let nameRange = storage.tokens[nameToken].range
-        return callDataFrameMethod(
-            inPlace: &frame, name: source.text(in: nameRange), nameRange: nameRange, call: call, node: callNode)
+        return storage.tokens[nameToken].range
     }
 
     /// `callee(…)`, with the callee's range (no `SyntaxNode` is needed for it).
