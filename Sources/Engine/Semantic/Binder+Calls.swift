@@ -65,35 +65,35 @@ extension Binder {
             while index >= 0 {
                 // A `SyntaxNode` (a retain and a release of the tree) only for what a step keeps or passes on.
                 let operation = Int(operations[index])
-                switch storage.nodes[operation].kind {
-                case .memberAccess:
-                    if index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
-                        if frame == nil, case .frame = value { frame = value.takeFrame() }
-                        if frame != nil {
-                            if let result = applyFrameMethodCall(
-                                &frame, member: operation, callNode: operationNode(index - 1))
-                            {
-                                frame = nil
-                                value = result
-                            }
-                        } else {
-                            value = applyMethodCall(
-                                base: consume value, member: operation, callNode: operationNode(index - 1))
+                let kind = storage.nodes[operation].kind
+                if kind == .memberAccess, index > 0, storage.nodes[Int(operations[index - 1])].kind == .callExpression {
+                    if frame == nil, case .frame = value { frame = value.takeFrame() }
+                    if frame != nil {
+                        if let result = applyFrameMethodCall(
+                            &frame, member: operation, callNode: operationNode(index - 1))
+                        {
+                            frame = nil
+                            value = result
                         }
-                        index -= 2
-                        continue
+                    } else {
+                        value = applyMethodCall(
+                            base: consume value, member: operation, callNode: operationNode(index - 1))
                     }
-                    if let moved = frame.take() { value = .frame(moved) }
+                    index -= 2
+                    continue
+                }
+                // Any other operation applies to the value: the slot's frame goes back into it.
+                if let moved = frame.take() { value = .frame(moved) }
+                switch kind {
+                case .memberAccess:
                     value = applyAttribute(base: value, member: operationNode(index))
                 case .callExpression:
-                    if let moved = frame.take() { value = .frame(moved) }
                     let callee =
                         index + 1 < count ? storage.nodes[Int(operations[index + 1])] : storage.nodes[root.index]
                     value = applyCall(
                         calleeValue: value, calleeRange: ByteRange(start: callee.start, end: callee.end),
                         callNode: operationNode(index))
                 default:
-                    if let moved = frame.take() { value = .frame(moved) }
                     value = applySubscript(base: value, node: operationNode(index))
                 }
                 index -= 1

@@ -899,31 +899,31 @@ extension Binder {
                 range: arguments.range, columns: grouped.frame.columns, stringsAreColumns: method != "agg"))
         pushScope(grouped.frame.scope)
         let result: Value
-        switch method {
-        case "agg":
-            let columns = aggregateArguments(arguments, over: grouped.frame, keyColumns: grouped.keyColumns)
-            result = aggregate(
-                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                columns: columns, range: arguments.range, fromSelect: false)
-        case "count":
-            let count = ColumnValue(
-                .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
-                nullable: false)
-            result = aggregate(
-                grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,
-                columns: [count], range: arguments.range, fromSelect: false)
-        case "pivot":
+        if method == "pivot" {
             result = groupedPivot(grouped, arguments: arguments)
-        default:
-            let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
-            var columns: [ColumnValue] = []
-            for argument in arguments.positional {
-                guard let name = stringLiteral(argument) else { continue }
-                let column = resolveColumn(name, range: innerRange(of: argument))
-                columns.append(
+        } else {
+            let columns: [ColumnValue]
+            switch method {
+            case "agg":
+                columns = aggregateArguments(arguments, over: grouped.frame, keyColumns: grouped.keyColumns)
+            case "count":
+                columns = [
                     ColumnValue(
-                        .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
-                        type: resultType(function, [column.type])))
+                        .alias(.function(FunctionCall(BuiltinFunction.named("count")!, [])), "count"), type: .integer,
+                        nullable: false)
+                ]
+            default:
+                let function = BuiltinFunction.named(method == "mean" ? "avg" : method)!
+                var named: [ColumnValue] = []
+                for argument in arguments.positional {
+                    guard let name = stringLiteral(argument) else { continue }
+                    let column = resolveColumn(name, range: innerRange(of: argument))
+                    named.append(
+                        ColumnValue(
+                            .alias(.function(FunctionCall(function, [column.expression])), "\(method)(\(name))"),
+                            type: resultType(function, [column.type])))
+                }
+                columns = named
             }
             result = aggregate(
                 grouped.frame.plan, keys: grouped.keys, keyColumns: grouped.keyColumns, keyOrigins: grouped.keyOrigins,

@@ -750,13 +750,8 @@ extension Binder {
 
     /// Runs `body` with `scope` as the innermost column scope.
     func withScope<Result>(_ scope: Scope, _ body: () -> Result) -> Result {
-        var scope = scope
-        // Room for a join's scope inside a step's (the array grew at the second push).
-        if scopes.capacity == 0 { scopes.reserveCapacity(4) }
-        scopeSerial &+= 1
-        scope.serial = scopeSerial
-        scopes.append(scope)
-        defer { scopes.removeLast() }
+        pushScope(scope)
+        defer { popScope() }
         return body()
     }
 
